@@ -1,0 +1,48 @@
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { InProcessEventBus, RedisEventBus, type EventBus } from './bus.js';
+import { Events, type DomainEvent, type VoteTallyChanged } from './events.js';
+
+const log = pino({ level: 'silent' });
+const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+const opened: EventBus[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((bus) => bus.close()));
+});
+
+function nextEvent(bus: EventBus): Promise<DomainEvent<VoteTallyChanged>> {
+  return new Promise((resolve) => {
+    const stop = bus.subscribe(Events.voteCast, (event) => {
+      stop();
+      resolve(event);
+    });
+  });
+}
+
+const payload = { proposalId: 'p1', voteId: 'v1', agentId: 'a1', round: 1 };
+
+describe('InProcessEventBus', () => {
+  it('delivers typed events to subscribers of that type only', async () => {
+    const bus = new InProcessEventBus(log);
+    opened.push(bus);
+    const other: string[] = [];
+    bus.subscribe(Events.proposalOpened, (event) => void other.push(event.type));
+    const received = nextEvent(bus);
+    await bus.publish(Events.voteCast.create(payload));
+    expect((await received).data).toEqual(payload);
+    expect(other).toEqual([]);
+  });
+});
+
+describe('RedisEventBus (real Redis)', () => {
+  it('carries an event from one process-like bus to another', async () => {
+    const publisher = new RedisEventBus(redisUrl, log);
+    const subscriber = new RedisEventBus(redisUrl, log);
+    opened.push(publisher, subscriber);
+    const received = nextEvent(subscriber);
+    await Promise.all([publisher.ready(), subscriber.ready()]);
+    const event = Events.voteCast.create(payload);
+    await publisher.publish(event);
+    expect(await received).toEqual(event);
+  });
+});

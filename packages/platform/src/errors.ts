@@ -1,0 +1,129 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+
+/**
+ * The public error vocabulary. Every error a client sees carries one of these in
+ * `extensions.code`; `extensions.reason` adds a stable, more specific reason a client can act on
+ * (for example `PROPOSAL_CLOSED`).
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  CONFLICT: 'CONFLICT',
+  UNAVAILABLE: 'UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Base of all domain errors: a stable code, an optional specific reason and safe details. */
+export class DaenaError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly reason?: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadInputError extends DaenaError {
+  constructor(message: string, reason = 'INVALID_INPUT', details?: Record<string, unknown>) {
+    super(ErrorCode.BAD_USER_INPUT, message, reason, details);
+  }
+}
+export class NotFoundError extends DaenaError {
+  constructor(entity: string, id: string) {
+    super(
+      ErrorCode.NOT_FOUND,
+      `${entity} ${id} does not exist`,
+      `${entity.toUpperCase()}_NOT_FOUND`,
+      {
+        id,
+      },
+    );
+  }
+}
+export class UnauthenticatedError extends DaenaError {
+  constructor(message = 'This operation needs a valid token', reason = 'TOKEN_REQUIRED') {
+    super(ErrorCode.UNAUTHENTICATED, message, reason);
+  }
+}
+export class ForbiddenError extends DaenaError {
+  constructor(message: string, reason = 'FORBIDDEN') {
+    super(ErrorCode.FORBIDDEN, message, reason);
+  }
+}
+export class ConflictError extends DaenaError {
+  constructor(message: string, reason = 'CONFLICT', details?: Record<string, unknown>) {
+    super(ErrorCode.CONFLICT, message, reason, details);
+  }
+}
+export class UnavailableError extends DaenaError {
+  constructor(message: string, reason = 'UNAVAILABLE') {
+    super(ErrorCode.UNAVAILABLE, message, reason);
+  }
+}
+
+/** Codes graphql-js and Apollo Server already assign; they pass through unchanged. */
+const passThroughCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  ...Object.values(ErrorCode),
+]);
+
+/**
+ * The one place that maps errors to what clients see: domain errors keep their code, reason and
+ * message; anything unknown is logged and replaced by a generic message, so stack traces and
+ * secrets never leave the service.
+ */
+export function createErrorFormatter(onUnexpected: (error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DaenaError) {
+      return {
+        message: original.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: {
+          code: original.code,
+          ...(original.reason ? { reason: original.reason } : {}),
+          ...(original.details ? { details: original.details } : {}),
+        },
+      };
+    }
+    const code = formatted.extensions?.['code'];
+    if (
+      typeof code === 'string' &&
+      passThroughCodes.has(code) &&
+      code !== 'INTERNAL_SERVER_ERROR'
+    ) {
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (original instanceof GraphQLError && !original.originalError && code === undefined) {
+      return { ...formatted, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    }
+    onUnexpected(original);
+    return {
+      message: 'Internal server error',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+/** Turns a domain error into a GraphQLError, for code paths that build errors themselves. */
+export function toGraphQLError(error: DaenaError): GraphQLError {
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, ...(error.reason ? { reason: error.reason } : {}) },
+  });
+}

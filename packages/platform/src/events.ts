@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+
+/** The envelope every domain event travels in (ARCHITECTURE §3). */
+export interface DomainEvent<T = unknown> {
+  readonly id: string;
+  readonly type: string;
+  readonly version: number;
+  readonly occurredAt: string;
+  readonly data: T;
+}
+
+/** One typed definition per event type, imported by publishers and consumers alike. */
+export interface EventContract<T> {
+  readonly type: string;
+  readonly version: number;
+  create(data: T, now?: Date): DomainEvent<T>;
+  is(event: DomainEvent): event is DomainEvent<T>;
+}
+
+export function defineEvent<T>(type: string, version = 1): EventContract<T> {
+  return {
+    type,
+    version,
+    create: (data, now = new Date()) => ({
+      id: randomUUID(),
+      type,
+      version,
+      occurredAt: now.toISOString(),
+      data,
+    }),
+    is: (event): event is DomainEvent<T> => event.type === type,
+  };
+}
+
+export interface VoteTallyChanged {
+  proposalId: string;
+  voteId: string;
+  agentId: string;
+  round: number;
+}
+
+export interface ProposalChanged {
+  proposalId: string;
+  status: string;
+  departmentId: string;
+}
+
+export interface AgentEvent {
+  agentId: string;
+  departmentId: string;
+}
+
+export interface KnowledgeEntryChanged {
+  entryId: string;
+  departmentSlug: string;
+}
+
+/** The event catalogue. Adding an event means adding it here, with its payload type. */
+export const Events = {
+  voteCast: defineEvent<VoteTallyChanged>('decisions.vote.cast'),
+  proposalOpened: defineEvent<ProposalChanged>('decisions.proposal.opened'),
+  proposalClosed: defineEvent<ProposalChanged>('decisions.proposal.closed'),
+  agentsSeeded: defineEvent<{ departments: number; agents: number }>('agents.organization.seeded'),
+  knowledgeEntryCreated: defineEvent<KnowledgeEntryChanged>('knowledge.entry.created'),
+} as const;

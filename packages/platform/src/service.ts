@@ -1,0 +1,204 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Request, type RequestHandler } from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { createErrorFormatter, DaenaError } from './errors.js';
+import { createMetricsRegistry, graphqlMetricsPlugin } from './metrics.js';
+import { retryWithBackoff } from './retry.js';
+
+/** A store a service depends on (Postgres, Redis, Neo4j …). */
+export interface StoreConnector {
+  readonly name: string;
+  /** Connects (and migrates or seeds); retried with backoff until it succeeds. */
+  connect(): Promise<void>;
+  /** A cheap liveness check for /readyz. */
+  check(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ServiceDefinition<TContext extends BaseContext> {
+  name: string;
+  port: number;
+  host?: string;
+  log: Logger;
+  stores: StoreConnector[];
+  /** Builds the schema once every store is connected. */
+  createSchema(): Promise<GraphQLSchema> | GraphQLSchema;
+  context(request: Request): Promise<TContext>;
+  plugins?: ApolloServerPlugin<TContext>[];
+  introspection?: boolean;
+  /** Extra routes (for example the gateway's dashboard); mounted before /graphql. */
+  configure?(app: express.Express): void;
+}
+
+export interface RunningService {
+  readonly name: string;
+  readonly url: string;
+  readonly port: number;
+  readonly httpServer: Server;
+  /** Resolves when stores are connected and /graphql serves requests. */
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+const readinessTimeoutMs = 2_000;
+
+/**
+ * Starts a service: /healthz and /readyz answer at once; stores connect in the background with
+ * backoff (a store that is down never crashes the service, /readyz names it); /graphql serves once
+ * everything is connected and answers 503 UNAVAILABLE before that.
+ */
+export async function startService<TContext extends BaseContext>(
+  definition: ServiceDefinition<TContext>,
+): Promise<RunningService> {
+  const { name, log, stores } = definition;
+  const registry = createMetricsRegistry(name);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const abort = new AbortController();
+  const pending = new Set(stores.map((store) => store.name));
+  let graphqlHandler: RequestHandler | undefined;
+  let apollo: ApolloServer<TContext> | undefined;
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: name });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const failing = await checkStores(stores, pending);
+    const ok = failing.length === 0 && graphqlHandler !== undefined;
+    res
+      .status(ok ? 200 : 503)
+      .json({ status: ok ? 'ready' : 'unavailable', service: name, failing });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+  definition.configure?.(app);
+  app.use('/graphql', (req, res, next) => {
+    if (graphqlHandler) return graphqlHandler(req, res, next);
+    res.status(503).json({
+      errors: [
+        {
+          message: `${name} is starting: waiting for ${[...pending].join(', ') || 'its schema'}`,
+          extensions: { code: 'UNAVAILABLE' },
+        },
+      ],
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(definition.port, definition.host ?? '127.0.0.1', () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${definition.host ?? '127.0.0.1'}:${port}/graphql`;
+  log.info({ url }, `${name} listening`);
+
+  const ready = (async () => {
+    await Promise.all(
+      stores.map((store) =>
+        retryWithBackoff(() => store.connect(), {
+          signal: abort.signal,
+          onRetry: (error, attempt, delay) =>
+            log.warn(
+              { store: store.name, attempt, retryInMs: delay, err: errorMessage(error) },
+              `waiting for ${store.name}`,
+            ),
+        }).then(() => {
+          pending.delete(store.name);
+          log.info({ store: store.name }, `${store.name} connected`);
+        }),
+      ),
+    );
+    const schema = await definition.createSchema();
+    apollo = new ApolloServer<TContext>({
+      schema,
+      introspection: definition.introspection ?? true,
+      csrfPrevention: true,
+      formatError: createErrorFormatter((error) => log.error({ err: error }, 'unexpected error')),
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        graphqlMetricsPlugin<TContext>(registry),
+        ...(definition.plugins ?? []),
+      ],
+    });
+    await apollo.start();
+    const middleware = expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return await definition.context(req);
+        } catch (error) {
+          throw asHttpError(error);
+        }
+      },
+    });
+    const json = express.json({ limit: '1mb' });
+    graphqlHandler = (req, res, next) => json(req, res, () => middleware(req, res, next));
+    log.info({ url }, `${name} ready`);
+  })();
+  // The caller may never await `ready`; a failure is still logged, never unhandled.
+  ready.catch((error: unknown) => {
+    if (!abort.signal.aborted) log.error({ err: error }, `${name} failed to start`);
+  });
+
+  return {
+    name,
+    url,
+    port,
+    httpServer,
+    ready,
+    async close() {
+      abort.abort(new Error(`${name} stopped`));
+      await ready.catch(() => undefined);
+      if (apollo) await apollo.stop();
+      else await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await Promise.allSettled(stores.map((store) => store.close()));
+      log.info(`${name} stopped`);
+    },
+  };
+}
+
+async function checkStores(stores: StoreConnector[], pending: Set<string>) {
+  const results = await Promise.all(
+    stores.map(async (store) => {
+      if (pending.has(store.name)) return { store: store.name, error: 'not connected yet' };
+      try {
+        await withTimeout(store.check(), readinessTimeoutMs);
+        return null;
+      } catch (error) {
+        return { store: store.name, error: errorMessage(error) };
+      }
+    }),
+  );
+  return results.filter((result) => result !== null);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Context errors (bad token …) become proper HTTP errors instead of a 500. */
+function asHttpError(error: unknown): unknown {
+  if (!(error instanceof DaenaError)) return error;
+  const status = error.code === 'UNAUTHENTICATED' ? 401 : error.code === 'FORBIDDEN' ? 403 : 400;
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, reason: error.reason, http: { status } },
+  });
+}
