@@ -1,5 +1,6 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
+import { ConfigError } from './config.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
 export const Role = {
@@ -118,4 +119,22 @@ export function requireRole(principal: Principal, ...roles: Role[]): void {
       'ROLE_REQUIRED',
     );
   }
+}
+
+/** Used only when JWT_SECRET is unset outside production (embedded mode); never in production. */
+export const devJwtSecret = 'daena-development-secret-not-for-production';
+
+/** The configured secret, or the development one (refused when NODE_ENV=production). */
+export function resolveJwtSecret(config: { JWT_SECRET?: string | undefined; NODE_ENV: string }): {
+  secret: string;
+  isDevSecret: boolean;
+} {
+  if (config.JWT_SECRET) return { secret: config.JWT_SECRET, isDevSecret: false };
+  if (config.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'JWT_SECRET',
+      'JWT_SECRET: required when NODE_ENV=production (it is not set)',
+    );
+  }
+  return { secret: devJwtSecret, isDevSecret: true };
 }

@@ -7,3 +7,8 @@ export * from './logger.js';
 export * from './metrics.js';
 export * from './retry.js';
 export * from './service.js';
+export * from './federation.js';
+export * from './postgres.js';
+export * from './loaders.js';
+export * from './service-config.js';
+export * from './main.js';

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+
+/** The Federation 2 version every subgraph links. */
+export const federationVersion = 'v2.7';
+
+/**
+ * Builds a Federation 2 subgraph schema from type-graphql resolvers. type-graphql writes the SDL
+ * (with `@key` and friends from `@Directive`), @apollo/subgraph adds `_entities`/`_service`, and
+ * `referenceResolvers` supply each entity's `__resolveReference`.
+ *
+ * Types in decorators must be explicit (`@Field(() => String)`): the dev runtime (esbuild) does
+ * not emit decorator metadata.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  referenceResolvers: Record<string, { __resolveReference: (...args: never[]) => unknown }> = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ ...options, skipCheck: true });
+  const typeDefs = parse(
+    `extend schema @link(url: "https://specs.apollo.dev/federation/${federationVersion}", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])\n` +
+      printSchemaWithDirectives(schema),
+  );
+  const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
+  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+}

@@ -1,0 +1,42 @@
+import { ConfigError } from './config.js';
+
+interface Stoppable {
+  close(): Promise<void>;
+}
+
+/**
+ * Runs a process entry point: a ConfigError prints its one line and exits 1; SIGINT/SIGTERM stop
+ * everything once (a second signal forces the exit).
+ */
+export async function runMain(start: () => Promise<Stoppable>): Promise<void> {
+  let running: Stoppable;
+  try {
+    running = await start();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Invalid configuration: ${error.message}\n`);
+    } else {
+      process.stderr.write(
+        `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+    }
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      process.stderr.write(`${signal} again: exiting now\n`);
+      process.exit(130);
+    }
+    stopping = true;
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`Error while stopping: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import pg from 'pg';
+import { pino, type Logger } from 'pino';
+
+/** Where the test suites find the real stores (CI and developer machines run them locally). */
+export const testStores = {
+  postgresUrl: process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
+  redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+};
+
+export const testJwtSecret = 'daena-test-secret-0123456789';
+
+export function silentLogger(): Logger {
+  return pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' });
+}
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+/** A throwaway database per test file: created empty, dropped (with its connections) after. */
+export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
+  const name = `daena_${prefix}_${randomBytes(4).toString('hex')}`.toLowerCase();
+  await adminQuery(`create database "${name}"`);
+  const url = new URL(testStores.postgresUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    drop: () => adminQuery(`drop database if exists "${name}" with (force)`),
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testStores.postgresUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A free TCP port on loopback, for servers a test starts itself. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Posts a GraphQL operation and returns the parsed body and status. */
+export async function graphql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+): Promise<{
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as never };
+}

@@ -1,0 +1,63 @@
+import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { AgentRole, AgentStatus } from '../domain/organization.js';
+
+registerEnumType(AgentRole, {
+  name: 'AgentRole',
+  description: 'The eight roles of every department',
+});
+registerEnumType(AgentStatus, { name: 'AgentStatus', description: 'What an agent is doing now' });
+
+@ObjectType({ description: 'A department: one hexagonal cell of the honeycomb' })
+@Directive('@key(fields: "id")')
+export class Department {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'Stable, URL-safe identifier, e.g. "customer-success"' })
+  slug!: string;
+
+  @Field(() => String)
+  name!: string;
+}
+
+@ObjectType({ description: 'An AI agent with one role in one department' })
+@Directive('@key(fields: "id")')
+export class Agent {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  slug!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => AgentRole)
+  role!: AgentRole;
+
+  @Field(() => AgentStatus)
+  status!: AgentStatus;
+
+  departmentId!: string;
+}
+
+@ObjectType({ description: "A role's row of the capability matrix" })
+export class RoleCapability {
+  @Field(() => AgentRole)
+  role!: AgentRole;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => [String])
+  autonomousCapabilities!: string[];
+
+  @Field(() => [String], { description: 'What makes this role call the consensus protocol' })
+  cmpTriggers!: string[];
+
+  @Field(() => Float, { description: 'Task complexity (0–1) above which the role asks CMP' })
+  autonomyThreshold!: number;
+
+  @Field(() => Float)
+  defaultVotingWeight!: number;
+}
