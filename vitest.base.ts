@@ -1,17 +1,54 @@
-import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const root = dirname(fileURLToPath(import.meta.url));
+
 /**
- * Shared by every workspace's vitest.config.ts. Workspace packages export their TypeScript
- * sources under the `source` condition, so tests run on sources without a build.
+ * Workspace packages export their TypeScript sources under the `source` condition. Vitest would
+ * pass custom resolve conditions on to Node as `--conditions`, where they change how third-party
+ * packages resolve; so tests alias each workspace package to its source entry instead.
  */
+function workspaceSourceAliases(): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    workspaces: string[];
+  };
+  const dirs = manifest.workspaces.flatMap((pattern) =>
+    pattern.endsWith('/*')
+      ? readdirSync(join(root, pattern.slice(0, -2)), { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => join(root, pattern.slice(0, -2), entry.name))
+      : [join(root, pattern)],
+  );
+  const aliases: Record<string, string> = {};
+  for (const dir of dirs) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as {
+      name: string;
+      exports?: Record<string, { source?: string } | string>;
+    };
+    const main = pkg.exports?.['.'];
+    if (typeof main === 'object' && main.source) aliases[pkg.name] = resolve(dir, main.source);
+  }
+  return aliases;
+}
+
+// graphql 16 ships both index.mjs and index.js; CommonJS dependencies (type-graphql,
+// @apollo/subgraph …) load index.js, so tests must too, or schemas come from two "realms".
+const graphqlEntry = createRequire(import.meta.url).resolve('graphql');
+
 export default defineConfig({
-  resolve: { conditions: ['source', ...defaultClientConditions] },
-  ssr: {
-    resolve: {
-      conditions: ['source', ...defaultServerConditions],
-      externalConditions: ['source'],
-    },
+  resolve: {
+    alias: [
+      ...Object.entries(workspaceSourceAliases()).map(([name, path]) => ({
+        find: new RegExp(`^${name.replace('/', '\\/')}$`),
+        replacement: path,
+      })),
+      { find: /^graphql$/, replacement: graphqlEntry },
+    ],
   },
   test: {
     testTimeout: 30_000,

@@ -1,12 +1,14 @@
 import { ConfigError } from './config.js';
 
+const forceExitGraceMs = 2_000;
+
 interface Stoppable {
   close(): Promise<void>;
 }
 
 /**
  * Runs a process entry point: a ConfigError prints its one line and exits 1; SIGINT/SIGTERM stop
- * everything once (a second signal forces the exit).
+ * everything once (a repeated signal after a grace period forces the exit).
  */
 export async function runMain(start: () => Promise<Stoppable>): Promise<void> {
   let running: Stoppable;
@@ -22,13 +24,16 @@ export async function runMain(start: () => Promise<Stoppable>): Promise<void> {
     }
     process.exit(1);
   }
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const stop = (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // Ctrl-C reaches us twice (the terminal's process group and npm forwarding it): only a
+      // repeat well after the first means "stop now".
+      if (Date.now() - stoppingSince < forceExitGraceMs) return;
       process.stderr.write(`${signal} again: exiting now\n`);
       process.exit(130);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     running.close().then(
       () => process.exit(0),
       (error: unknown) => {

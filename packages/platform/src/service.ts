@@ -1,10 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import {
+  ApolloServer,
+  type ApolloServerPlugin,
+  type BaseContext,
+  type GraphQLRequest,
+} from '@apollo/server';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request, type RequestHandler } from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, isSchema, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createErrorFormatter, DaenaError } from './errors.js';
 import { createMetricsRegistry, graphqlMetricsPlugin } from './metrics.js';
@@ -26,8 +33,8 @@ export interface ServiceDefinition<TContext extends BaseContext> {
   host?: string;
   log: Logger;
   stores: StoreConnector[];
-  /** Builds the schema once every store is connected. */
-  createSchema(): Promise<GraphQLSchema> | GraphQLSchema;
+  /** Builds the schema (or, for the gateway, the federated gateway) once stores are connected. */
+  createSchema(): Promise<GraphQLSchema | GatewayInterface> | GraphQLSchema | GatewayInterface;
   context(request: Request): Promise<TContext>;
   plugins?: ApolloServerPlugin<TContext>[];
   introspection?: boolean;
@@ -35,13 +42,15 @@ export interface ServiceDefinition<TContext extends BaseContext> {
   configure?(app: express.Express): void;
 }
 
-export interface RunningService {
+export interface RunningService<TContext extends BaseContext = BaseContext> {
   readonly name: string;
   readonly url: string;
   readonly port: number;
   readonly httpServer: Server;
   /** Resolves when stores are connected and /graphql serves requests. */
   readonly ready: Promise<void>;
+  /** Runs an operation through the full server pipeline (used by the subscription bridge). */
+  executeOperation(request: GraphQLRequest, context: TContext): Promise<FormattedExecutionResult>;
   close(): Promise<void>;
 }
 
@@ -54,7 +63,7 @@ const readinessTimeoutMs = 2_000;
  */
 export async function startService<TContext extends BaseContext>(
   definition: ServiceDefinition<TContext>,
-): Promise<RunningService> {
+): Promise<RunningService<TContext>> {
   const { name, log, stores } = definition;
   const registry = createMetricsRegistry(name);
   const app = express();
@@ -118,15 +127,17 @@ export async function startService<TContext extends BaseContext>(
         }),
       ),
     );
-    const schema = await definition.createSchema();
+    const source = await definition.createSchema();
     apollo = new ApolloServer<TContext>({
-      schema,
+      ...(isSchema(source) ? { schema: source } : { gateway: source }),
       introspection: definition.introspection ?? true,
       csrfPrevention: true,
       formatError: createErrorFormatter((error) => log.error({ err: error }, 'unexpected error')),
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
         graphqlMetricsPlugin<TContext>(registry),
+        // Subgraphs send no Apollo Studio traces (we keep our own metrics).
+        ...(isSchema(source) ? [ApolloServerPluginInlineTraceDisabled()] : []),
         ...(definition.plugins ?? []),
       ],
     });
@@ -155,6 +166,13 @@ export async function startService<TContext extends BaseContext>(
     port,
     httpServer,
     ready,
+    async executeOperation(request, context) {
+      await ready;
+      if (!apollo) throw new Error(`${name} is not running`);
+      const response = await apollo.executeOperation(request, { contextValue: context });
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not supported');
+      return response.body.singleResult;
+    },
     async close() {
       abort.abort(new Error(`${name} stopped`));
       await ready.catch(() => undefined);

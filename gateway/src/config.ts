@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url';
+import { env, loadConfig, serviceEnvSchema } from '@daena/platform';
+import { z } from 'zod';
+
+const defaultSupergraph = fileURLToPath(
+  new URL('../../schema/supergraph.graphql', import.meta.url),
+);
+const subgraphUrl = (port: number) =>
+  env.url(['http', 'https']).default(`http://127.0.0.1:${port}/graphql`);
+
+const schema = serviceEnvSchema(4000).extend({
+  SUPERGRAPH_PATH: z.string().default(defaultSupergraph),
+  AGENTS_URL: subgraphUrl(4001),
+  DECISIONS_URL: subgraphUrl(4002),
+  KNOWLEDGE_URL: subgraphUrl(4003),
+  METRICS_URL: subgraphUrl(4004),
+});
+export type GatewayConfig = z.infer<typeof schema>;
+
+export function loadGatewayConfig(
+  env: Record<string, string | undefined> = process.env,
+): GatewayConfig {
+  return loadConfig(schema, env);
+}
+
+/** Where each subgraph of the supergraph is reached (overrides the URLs composed into it). */
+export function subgraphUrls(config: GatewayConfig): Record<string, string> {
+  return {
+    agents: config.AGENTS_URL,
+    decisions: config.DECISIONS_URL,
+    knowledge: config.KNOWLEDGE_URL,
+    metrics: config.METRICS_URL,
+  };
+}

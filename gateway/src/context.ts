@@ -1,0 +1,6 @@
+import type { Principal } from '@daena/platform';
+
+/** What the gateway knows about a request: the verified caller (its token is forwarded). */
+export interface GatewayContext {
+  principal: Principal;
+}

@@ -1,0 +1,22 @@
+import { createEventBus, createLogger, resolveJwtSecret, runMain } from '@daena/platform';
+import { loadGatewayConfig } from './config.js';
+import { startGateway } from './gateway.js';
+
+// Distributed mode: one gateway replica; any number may run, all listening to Redis.
+await runMain(async () => {
+  const config = loadGatewayConfig();
+  const log = createLogger('gateway', config.LOG_LEVEL);
+  const bus = createEventBus(config.REDIS_URL, log);
+  const gateway = await startGateway({
+    config,
+    log,
+    bus,
+    jwtSecret: resolveJwtSecret(config).secret,
+  });
+  return {
+    close: async () => {
+      await gateway.close();
+      await bus.close();
+    },
+  };
+});

@@ -1,0 +1,27 @@
+import { Events, type DomainEvent, type EventContract } from '@daena/platform';
+
+/**
+ * How a subscription root field is served: which bus event drives it, which events concern a
+ * given subscriber, and which arguments carry the event into the field's query twin.
+ */
+export interface SubscriptionRoute<T = unknown> {
+  field: string;
+  event: EventContract<T>;
+  matches(args: Record<string, unknown>, event: DomainEvent<T>): boolean;
+  /** Arguments added to the query twin, each read from the event. */
+  twinArguments: Record<string, (event: DomainEvent<T>) => unknown>;
+}
+
+function route<T>(definition: SubscriptionRoute<T>): SubscriptionRoute {
+  return definition as unknown as SubscriptionRoute;
+}
+
+export const subscriptionRoutes: readonly SubscriptionRoute[] = [
+  route({
+    field: 'voteTally',
+    event: Events.voteCast,
+    matches: (args, event) => event.data.proposalId === args['proposalId'],
+    // The tally as of this vote: the payload shows the state the event announced.
+    twinArguments: { asOfVote: (event) => event.data.voteId },
+  }),
+];

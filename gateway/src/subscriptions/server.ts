@@ -1,0 +1,167 @@
+import type { Server } from 'node:http';
+import { anonymous, principalFromHeader, type Logger, type Principal } from '@daena/platform';
+import {
+  getArgumentValues,
+  getVariableValues,
+  GraphQLError,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { GatewayContext } from '../context.js';
+import type { SubscriptionBridge } from './bridge.js';
+import { buildQueryTwin, type QueryTwin } from './query-twin.js';
+import { subscriptionRoutes, type SubscriptionRoute } from './routes.js';
+
+interface SubscriptionContext extends GatewayContext {
+  subscription?: { route: SubscriptionRoute; twin: QueryTwin; rootArgs: Record<string, unknown> };
+}
+
+export interface SubscriptionServerOptions {
+  httpServer: Server;
+  path: string;
+  jwtSecret: string;
+  /** The API schema the gateway serves (undefined until the supergraph is loaded). */
+  schema(): GraphQLSchema | undefined;
+  bridge: SubscriptionBridge<GatewayContext>;
+  /** Runs queries and mutations sent over the socket through the gateway. */
+  execute(
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    operationName: string | undefined,
+    context: GatewayContext,
+  ): Promise<ExecutionResult>;
+  log: Logger;
+}
+
+/**
+ * graphql-ws (graphql-transport-ws protocol) on the gateway's /graphql path. The token comes in
+ * `connection_init`'s payload as `{ authorization: "Bearer …" }`; a bad token closes the socket
+ * with 4403. Subscriptions go to the bridge; queries and mutations to the gateway.
+ */
+export function attachSubscriptionServer(options: SubscriptionServerOptions) {
+  const { log } = options;
+  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const principals = new WeakMap<object, Principal>();
+  const routes = new Map(subscriptionRoutes.map((route) => [route.field, route]));
+
+  const server = useServer<Record<string, unknown> | undefined>(
+    {
+      onConnect: async (ctx) => {
+        const header = ctx.connectionParams?.['authorization'];
+        try {
+          principals.set(
+            ctx,
+            await principalFromHeader(
+              options.jwtSecret,
+              typeof header === 'string' ? header : undefined,
+            ),
+          );
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const schema = options.schema();
+        if (!schema)
+          return [
+            new GraphQLError('The gateway is starting', { extensions: { code: 'UNAVAILABLE' } }),
+          ];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0)
+          return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const contextValue: SubscriptionContext = { principal: principals.get(ctx) ?? anonymous };
+        const args: ExecutionArgs = {
+          schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? {},
+          contextValue,
+        };
+        try {
+          const twin = resolveSubscription(
+            schema,
+            document,
+            payload.operationName,
+            payload.variables ?? {},
+            routes,
+          );
+          if (twin) contextValue.subscription = twin;
+        } catch (error) {
+          return [withCode(error, 'BAD_USER_INPUT')];
+        }
+        return args;
+      },
+      execute: (args) =>
+        options.execute(
+          args.document,
+          (args.variableValues ?? {}) as Record<string, unknown>,
+          args.operationName ?? undefined,
+          args.contextValue as GatewayContext,
+        ),
+      subscribe: (args) => {
+        const context = args.contextValue as SubscriptionContext;
+        if (!context.subscription) return { errors: [new GraphQLError('Not a subscription')] };
+        const { principal } = context;
+        return options.bridge.subscribe({
+          ...context.subscription,
+          variables: (args.variableValues ?? {}) as Record<string, unknown>,
+          scope: JSON.stringify([principal.sub, principal.roles, principal.department]),
+          context: { principal },
+        });
+      },
+    },
+    wss,
+  );
+  log.info({ path: options.path }, 'graphql-ws subscriptions ready');
+  return {
+    async close() {
+      await server.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+/** For a subscription: its route, query twin and coerced root arguments; null for other operations. */
+function resolveSubscription(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+  routes: Map<string, SubscriptionRoute>,
+) {
+  const operation = document.definitions.find(
+    (def) =>
+      def.kind === 'OperationDefinition' && (!operationName || def.name?.value === operationName),
+  );
+  if (operation?.kind !== 'OperationDefinition' || operation.operation !== 'subscription')
+    return null;
+  const first = operation.selectionSet.selections[0];
+  const route = first?.kind === 'Field' ? routes.get(first.name.value) : undefined;
+  if (!route) throw new GraphQLError('This subscription field is not served by the gateway');
+  const twin = buildQueryTwin(schema, document, operationName, Object.keys(route.twinArguments));
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) throw coerced.errors[0];
+  const fieldDef = schema.getSubscriptionType()?.getFields()[route.field];
+  if (!fieldDef) throw new GraphQLError(`Unknown subscription field ${route.field}`);
+  const rootArgs = getArgumentValues(fieldDef, twin.field, coerced.coerced);
+  return { route, twin, rootArgs };
+}
+
+function withCode(error: unknown, code: string): GraphQLError {
+  const message = error instanceof Error ? error.message : String(error);
+  const existing = error instanceof GraphQLError ? error.extensions['code'] : undefined;
+  return new GraphQLError(message, { extensions: { code: existing ?? code } });
+}

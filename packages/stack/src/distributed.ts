@@ -1,0 +1,143 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { retryWithBackoff } from '@daena/platform';
+import { servicePorts, type ServiceName, type StackConfig } from './config.js';
+import { redactUrl, type RunningStack } from './embedded.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import type { Reporter } from './progress.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Entry points of the services that run as their own processes, in start order. */
+const entryPoints: Partial<Record<ServiceName, string>> = {
+  agents: 'subgraphs/agents/src/main.ts',
+  gateway: 'gateway/src/main.ts',
+};
+
+export interface ServiceProcess {
+  name: ServiceName;
+  url: string;
+  child: ChildProcess;
+  /** The last lines the process wrote (for error messages). */
+  output(): string;
+}
+
+/**
+ * Distributed mode: each service as its own Node process (the same command as
+ * `npm start -w <service>`), all on the same Postgres, Redis and Neo4j.
+ */
+export async function startDistributedStack(
+  config: StackConfig,
+  env: Record<string, string | undefined>,
+  report: Reporter,
+  options: { inheritOutput?: boolean } = {},
+): Promise<RunningStack & { processes: ServiceProcess[] }> {
+  const ports = servicePorts(config.PORT);
+  const processes: ServiceProcess[] = [];
+  const stoppers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => {});
+  };
+  try {
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      const postgres = await report.step('PostgreSQL (embedded)', () =>
+        startEmbeddedPostgres({
+          dataDir: config.DAENA_DATA_DIR,
+          port: config.EMBEDDED_POSTGRES_PORT,
+          log: report.line,
+        }),
+      );
+      stoppers.push(() => postgres.stop());
+      databaseUrl = postgres.url;
+    } else {
+      report.line(`  • PostgreSQL: ${redactUrl(databaseUrl)}`);
+    }
+    report.line(`  • Redis: ${redactUrl(config.REDIS_URL ?? '')}`);
+    const childEnv: Record<string, string | undefined> = {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      HOST: config.HOST,
+      AGENTS_URL: `http://${config.HOST}:${ports.agents}/graphql`,
+      DECISIONS_URL: `http://${config.HOST}:${ports.decisions}/graphql`,
+      KNOWLEDGE_URL: `http://${config.HOST}:${ports.knowledge}/graphql`,
+      METRICS_URL: `http://${config.HOST}:${ports.metrics}/graphql`,
+    };
+    for (const [name, entry] of Object.entries(entryPoints) as [ServiceName, string][]) {
+      const service = spawnService(
+        name,
+        entry,
+        { ...childEnv, PORT: String(ports[name]) },
+        options.inheritOutput ?? true,
+      );
+      processes.push(service);
+      stoppers.push(() => stopProcess(service.child));
+      await report.step(
+        `${name} (pid ${service.child.pid}) at ${service.url}`,
+        waitReady(service, config.HOST, ports[name]),
+      );
+    }
+    return { gatewayUrl: `http://${config.HOST}:${ports.gateway}/graphql`, processes, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+function spawnService(
+  name: ServiceName,
+  entry: string,
+  env: Record<string, string | undefined>,
+  inherit: boolean,
+): ServiceProcess {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', '@daena/platform/register', entry],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', inherit ? 'inherit' : 'pipe', inherit ? 'inherit' : 'pipe'],
+    },
+  );
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    tail.splice(0, Math.max(0, tail.length - 40));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return {
+    name,
+    url: `http://${env['HOST']}:${env['PORT']}/graphql`,
+    child,
+    output: () => tail.join('\n'),
+  };
+}
+
+async function waitReady(service: ServiceProcess, host: string, port: number): Promise<void> {
+  const exited = new Promise<never>((_, reject) =>
+    service.child.once('exit', (code) =>
+      reject(new Error(`${service.name} exited with code ${code}\n${service.output()}`)),
+    ),
+  );
+  const ready = retryWithBackoff(
+    async () => {
+      const response = await fetch(`http://${host}:${port}/readyz`);
+      if (!response.ok) throw new Error(`${service.name} not ready: ${await response.text()}`);
+    },
+    { initialMs: 100, maxMs: 1_000, deadlineMs: 120_000 },
+  );
+  await Promise.race([ready, exited]);
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,100 @@
+import { createAgentsService, loadAgentsConfig } from '@daena/agents';
+import { loadGatewayConfig, startGateway } from '@daena/gateway';
+import {
+  createEventBus,
+  createLogger,
+  resolveJwtSecret,
+  startService,
+  type RunningService,
+} from '@daena/platform';
+import { servicePorts, type StackConfig } from './config.js';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
+import type { Reporter } from './progress.js';
+
+export interface RunningStack {
+  gatewayUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Embedded mode: every service in this process, an in-process bus (Redis when REDIS_URL is set),
+ * embedded PostgreSQL when DATABASE_URL is unset.
+ */
+export async function startEmbeddedStack(
+  config: StackConfig,
+  env: Record<string, string | undefined>,
+  report: Reporter,
+): Promise<RunningStack> {
+  const ports = servicePorts(config.PORT);
+  const log = createLogger('daena', config.LOG_LEVEL);
+  const jwtSecret = resolveJwtSecret({ JWT_SECRET: env['JWT_SECRET'], NODE_ENV: config.NODE_ENV });
+  const stoppers: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => {});
+  };
+  try {
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      const postgres: EmbeddedPostgresHandle = await report.step(
+        `PostgreSQL (embedded, 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}, data in ${config.DAENA_DATA_DIR}/postgres)`,
+        () =>
+          startEmbeddedPostgres({
+            dataDir: config.DAENA_DATA_DIR,
+            port: config.EMBEDDED_POSTGRES_PORT,
+            log: (message) => report.line(`    ${message}`),
+          }),
+      );
+      stoppers.push(() => postgres.stop());
+      databaseUrl = postgres.url;
+    } else {
+      report.line(`  • PostgreSQL: ${redactUrl(databaseUrl)}`);
+    }
+    const bus = createEventBus(config.REDIS_URL, log);
+    stoppers.push(() => bus.close());
+    const serviceEnv = (port: number) => ({
+      ...env,
+      PORT: String(port),
+      HOST: config.HOST,
+      DATABASE_URL: databaseUrl,
+      AGENTS_URL: `http://${config.HOST}:${ports.agents}/graphql`,
+      DECISIONS_URL: `http://${config.HOST}:${ports.decisions}/graphql`,
+      KNOWLEDGE_URL: `http://${config.HOST}:${ports.knowledge}/graphql`,
+      METRICS_URL: `http://${config.HOST}:${ports.metrics}/graphql`,
+    });
+
+    const subgraphs: RunningService[] = [];
+    const agentsConfig = loadAgentsConfig(serviceEnv(ports.agents));
+    subgraphs.push(
+      await startService(
+        createAgentsService({
+          config: agentsConfig,
+          log: log.child({ service: 'agents' }),
+          bus,
+          jwtSecret: jwtSecret.secret,
+        }),
+      ),
+    );
+    for (const service of subgraphs) stoppers.push(() => service.close());
+    for (const service of subgraphs)
+      await report.step(`${service.name} subgraph at ${service.url}`, service.ready);
+
+    const gateway = await startGateway({
+      config: loadGatewayConfig(serviceEnv(ports.gateway)),
+      log: log.child({ service: 'gateway' }),
+      bus,
+      jwtSecret: jwtSecret.secret,
+    });
+    stoppers.push(() => gateway.close());
+    await report.step(`gateway at ${gateway.url} (WebSocket ${gateway.wsUrl})`, gateway.ready);
+    if (jwtSecret.isDevSecret)
+      report.line('  • auth: development JWT secret (set JWT_SECRET for anything shared)');
+    return { gatewayUrl: gateway.url, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+}
