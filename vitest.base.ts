@@ -17,9 +17,11 @@ function workspaceSourceAliases(): Record<string, string> {
   };
   const dirs = manifest.workspaces.flatMap((pattern) =>
     pattern.endsWith('/*')
-      ? readdirSync(join(root, pattern.slice(0, -2)), { withFileTypes: true })
-          .filter((entry) => entry.isDirectory())
-          .map((entry) => join(root, pattern.slice(0, -2), entry.name))
+      ? !existsSync(join(root, pattern.slice(0, -2)))
+        ? []
+        : readdirSync(join(root, pattern.slice(0, -2)), { withFileTypes: true })
+            .filter((entry) => entry.isDirectory())
+            .map((entry) => join(root, pattern.slice(0, -2), entry.name))
       : [join(root, pattern)],
   );
   const aliases: Record<string, string> = {};
