@@ -86,7 +86,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
       { query: print(document), variables, ...(operationName ? { operationName } : {}) },
       context,
     )) as ExecutionResult;
-  const bridge = new SubscriptionBridge<GatewayContext>(bus, run, log);
+  const bridge = new SubscriptionBridge<GatewayContext>(bus, run, log, service.metrics);
   const subscriptions = attachSubscriptionServer({
     httpServer: service.httpServer,
     path: '/graphql',

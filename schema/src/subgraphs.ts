@@ -1,4 +1,6 @@
 import { buildAgentsSchema } from '@daena/agents';
+import { buildDecisionsSchema } from '@daena/decisions';
+import { buildMetricsSchema } from '@daena/metrics';
 import type { GraphQLSchema } from 'graphql';
 
 export interface SubgraphSource {
@@ -11,4 +13,6 @@ export interface SubgraphSource {
 /** Every subgraph of the supergraph, in port order. */
 export const subgraphs: readonly SubgraphSource[] = [
   { name: 'agents', url: 'http://127.0.0.1:4001/graphql', build: buildAgentsSchema },
+  { name: 'decisions', url: 'http://127.0.0.1:4002/graphql', build: buildDecisionsSchema },
+  { name: 'metrics', url: 'http://127.0.0.1:4004/graphql', build: buildMetricsSchema },
 ];

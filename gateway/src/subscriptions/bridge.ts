@@ -1,6 +1,7 @@
 import { Repeater } from '@repeaterjs/repeater';
 import type { DomainEvent, EventBus, Logger, Unsubscribe } from '@daena/platform';
 import { print, type DocumentNode, type ExecutionResult } from 'graphql';
+import { Gauge, type Registry } from 'prom-client';
 import type { QueryTwin } from './query-twin.js';
 import type { SubscriptionRoute } from './routes.js';
 
@@ -28,6 +29,8 @@ interface Group<TContext> {
   request: BridgeRequest<TContext>;
   sinks: Set<Sink>;
   stop: Unsubscribe;
+  /** Resolves once the bus delivers this group's events (Redis confirmed the subscription). */
+  listening: Promise<void>;
   /** Events of one group are resolved one after another, so payloads arrive in event order. */
   queue: Promise<void>;
 }
@@ -40,15 +43,25 @@ interface Group<TContext> {
 export class SubscriptionBridge<TContext> {
   private readonly groups = new Map<string, Group<TContext>>();
 
+  private readonly groupsGauge: Gauge;
+  private readonly subscribersGauge: Gauge;
+
   constructor(
     private readonly bus: EventBus,
     private readonly run: RunQuery<TContext>,
     private readonly log: Logger,
-  ) {}
-
-  /** Number of distinct groups resolved per event (for metrics and tests). */
-  get groupCount(): number {
-    return this.groups.size;
+    registry: Registry,
+  ) {
+    this.groupsGauge = new Gauge({
+      name: 'gateway_subscription_groups',
+      help: 'Distinct (operation, variables, scope) groups listening on the bus; each event is resolved once per group',
+      registers: [registry],
+    });
+    this.subscribersGauge = new Gauge({
+      name: 'gateway_subscribers',
+      help: 'Subscriptions whose events are being delivered',
+      registers: [registry],
+    });
   }
 
   subscribe(request: BridgeRequest<TContext>): AsyncIterableIterator<ExecutionResult> {
@@ -56,11 +69,16 @@ export class SubscriptionBridge<TContext> {
     return new Repeater<ExecutionResult>(async (push, stop) => {
       const group = this.groups.get(key) ?? this.openGroup(key, request);
       group.sinks.add(push);
+      await group.listening;
+      // Counted only once events flow, so `gateway_subscribers` tells a client it can act.
+      this.subscribersGauge.inc();
       await stop;
+      this.subscribersGauge.dec();
       group.sinks.delete(push);
       if (group.sinks.size === 0) {
         group.stop();
         this.groups.delete(key);
+        this.groupsGauge.dec();
       }
     });
   }
@@ -74,8 +92,10 @@ export class SubscriptionBridge<TContext> {
         if (!request.route.matches(request.rootArgs, event)) return;
         group.queue = group.queue.then(() => this.deliver(group, event));
       }),
+      listening: this.bus.ready(),
     };
     this.groups.set(key, group);
+    this.groupsGauge.inc();
     return group;
   }
 

@@ -112,6 +112,13 @@ export function createErrorFormatter(onUnexpected: (error: unknown) => void) {
     if (original instanceof GraphQLError && !original.originalError && code === undefined) {
       return { ...formatted, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
     }
+    if (isUnreachable(original)) {
+      return {
+        message: 'A service this request needs is unreachable; try again shortly',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: ErrorCode.UNAVAILABLE, reason: 'SUBGRAPH_UNREACHABLE' },
+      };
+    }
     onUnexpected(original);
     return {
       message: 'Internal server error',
@@ -119,6 +126,17 @@ export function createErrorFormatter(onUnexpected: (error: unknown) => void) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** Network failures reaching another service (the gateway's subgraph fetches). */
+function isUnreachable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    error instanceof Error &&
+    (error.name === 'FetchError' || error.name === 'AbortError') &&
+    (code === undefined ||
+      ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(String(code)))
+  );
 }
 
 /** Turns a domain error into a GraphQLError, for code paths that build errors themselves. */

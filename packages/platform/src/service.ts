@@ -14,6 +14,7 @@ import express, { type Request, type RequestHandler } from 'express';
 import { GraphQLError, isSchema, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createErrorFormatter, DaenaError } from './errors.js';
+import type { Registry } from 'prom-client';
 import { createMetricsRegistry, graphqlMetricsPlugin } from './metrics.js';
 import { retryWithBackoff } from './retry.js';
 
@@ -47,6 +48,8 @@ export interface RunningService<TContext extends BaseContext = BaseContext> {
   readonly url: string;
   readonly port: number;
   readonly httpServer: Server;
+  /** The service's Prometheus registry, for metrics of its own. */
+  readonly metrics: Registry;
   /** Resolves when stores are connected and /graphql serves requests. */
   readonly ready: Promise<void>;
   /** Runs an operation through the full server pipeline (used by the subscription bridge). */
@@ -165,6 +168,7 @@ export async function startService<TContext extends BaseContext>(
     url,
     port,
     httpServer,
+    metrics: registry,
     ready,
     async executeOperation(request, context) {
       await ready;

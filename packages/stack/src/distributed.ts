@@ -10,7 +10,9 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Entry points of the services that run as their own processes, in start order. */
 const entryPoints: Partial<Record<ServiceName, string>> = {
+  metrics: 'subgraphs/metrics/src/main.ts',
   agents: 'subgraphs/agents/src/main.ts',
+  decisions: 'subgraphs/decisions/src/main.ts',
   gateway: 'gateway/src/main.ts',
 };
 
@@ -20,6 +22,26 @@ export interface ServiceProcess {
   child: ChildProcess;
   /** The last lines the process wrote (for error messages). */
   output(): string;
+  /** SIGTERM, then SIGKILL after 10 s; resolves when the process has exited. */
+  stop(): Promise<void>;
+}
+
+/** Starts one service as its own process (`env` must hold PORT and HOST) and waits for /readyz. */
+export async function startServiceProcess(
+  name: ServiceName,
+  env: Record<string, string | undefined>,
+  options: { inheritOutput?: boolean } = {},
+): Promise<ServiceProcess> {
+  const entry = entryPoints[name];
+  if (!entry) throw new Error(`No entry point for ${name}`);
+  const service = spawnService(name, entry, env, options.inheritOutput ?? true);
+  try {
+    await waitReady(service, env['HOST'] ?? '127.0.0.1', Number(env['PORT']));
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+  return service;
 }
 
 /**
@@ -111,6 +133,7 @@ function spawnService(
     url: `http://${env['HOST']}:${env['PORT']}/graphql`,
     child,
     output: () => tail.join('\n'),
+    stop: () => stopProcess(child),
   };
 }
 

@@ -1,11 +1,14 @@
 import { createAgentsService, loadAgentsConfig } from '@daena/agents';
+import { createDecisionsService, loadDecisionsConfig } from '@daena/decisions';
 import { loadGatewayConfig, startGateway } from '@daena/gateway';
+import { createMetricsService, loadMetricsConfig } from '@daena/metrics';
 import {
   createEventBus,
   createLogger,
   resolveJwtSecret,
   startService,
   type RunningService,
+  type ServiceDefinition,
 } from '@daena/platform';
 import { servicePorts, type StackConfig } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
@@ -62,21 +65,27 @@ export async function startEmbeddedStack(
       METRICS_URL: `http://${config.HOST}:${ports.metrics}/graphql`,
     });
 
-    const subgraphs: RunningService[] = [];
-    const agentsConfig = loadAgentsConfig(serviceEnv(ports.agents));
-    subgraphs.push(
-      await startService(
-        createAgentsService({
-          config: agentsConfig,
-          log: log.child({ service: 'agents' }),
-          bus,
-          jwtSecret: jwtSecret.secret,
-        }),
-      ),
-    );
-    for (const service of subgraphs) stoppers.push(() => service.close());
-    for (const service of subgraphs)
+    const common = (service: string) => ({
+      log: log.child({ service }),
+      bus,
+      jwtSecret: jwtSecret.secret,
+    });
+    const start = async <T extends object>(
+      definition: ServiceDefinition<T>,
+    ): Promise<RunningService<T>> => {
+      const service = await startService(definition);
+      stoppers.push(() => service.close());
       await report.step(`${service.name} subgraph at ${service.url}`, service.ready);
+      return service;
+    };
+    // Metrics first: it records the events the others publish as they start (the seed).
+    const metricsConfig = loadMetricsConfig(serviceEnv(ports.metrics));
+    await start(createMetricsService({ config: metricsConfig, ...common('metrics') }));
+    const agentsConfig = loadAgentsConfig(serviceEnv(ports.agents));
+    await start(createAgentsService({ config: agentsConfig, ...common('agents') }));
+    // Decisions asks agents for stakeholders, so it starts once agents is ready.
+    const decisionsConfig = loadDecisionsConfig(serviceEnv(ports.decisions));
+    await start(createDecisionsService({ config: decisionsConfig, ...common('decisions') }));
 
     const gateway = await startGateway({
       config: loadGatewayConfig(serviceEnv(ports.gateway)),

@@ -1,0 +1,11 @@
+export { loadDecisionsConfig, type DecisionsConfig } from './config.js';
+export {
+  buildDecisionsSchema,
+  createDecisionsService,
+  type DecisionsDependencies,
+} from './service.js';
+export {
+  HttpAgentsDirectory,
+  type AgentsDirectory,
+  type DirectoryDepartment,
+} from './store/agents-directory.js';

@@ -1,0 +1,85 @@
+import { Events, type DomainEvent } from '@daena/platform';
+import { describe, expect, it } from 'vitest';
+import {
+  MalformedEventError,
+  MetricName,
+  recordedEvents,
+  samplesFromEvent,
+} from './samples-from-event.js';
+
+const at = new Date('2026-11-24T10:00:00.000Z');
+const proposalId = '7d1f3c0e-2b1a-4c7e-9f00-000000000001';
+const departmentId = '7d1f3c0e-2b1a-4c7e-9f00-000000000002';
+const agentId = '7d1f3c0e-2b1a-4c7e-9f00-000000000003';
+
+describe('samplesFromEvent', () => {
+  it.each([
+    {
+      event: Events.voteCast.create({ proposalId, voteId: 'v1', agentId, round: 2 }, at),
+      name: MetricName.votesCast,
+      value: 1,
+      labels: { proposalId, agentId, round: 2 },
+    },
+    {
+      event: Events.proposalOpened.create({ proposalId, departmentId, status: 'OPEN' }, at),
+      name: MetricName.proposalsOpened,
+      value: 1,
+      labels: { proposalId, departmentId },
+    },
+    {
+      event: Events.proposalClosed.create({ proposalId, departmentId, status: 'APPROVED' }, at),
+      name: MetricName.proposalsClosed,
+      value: 1,
+      labels: { proposalId, departmentId, status: 'APPROVED' },
+    },
+    {
+      event: Events.agentsSeeded.create({ departments: 8, agents: 64 }, at),
+      name: MetricName.seededAgents,
+      value: 64,
+      labels: { departments: 8 },
+    },
+    {
+      event: Events.knowledgeEntryCreated.create({ entryId: 'e1', departmentSlug: 'legal' }, at),
+      name: MetricName.entriesCreated,
+      value: 1,
+      labels: { entryId: 'e1', departmentSlug: 'legal' },
+    },
+  ])('maps $event.type to one $name sample', ({ event, name, value, labels }) => {
+    expect(samplesFromEvent(event)).toEqual([
+      { name, value, labels, eventId: event.id, recordedAt: at },
+    ]);
+  });
+
+  it('covers every contract of the catalogue', () => {
+    expect(recordedEvents.map((contract) => contract.type).sort()).toEqual(
+      Object.values(Events)
+        .map((contract) => contract.type)
+        .sort(),
+    );
+  });
+
+  it('records nothing for an event type it does not measure', () => {
+    const event: DomainEvent = { ...Events.voteCast.create({} as never), type: 'other.thing' };
+    expect(samplesFromEvent(event)).toEqual([]);
+  });
+
+  it('keeps only scalar labels, leaving out missing and nested fields', () => {
+    const event = Events.proposalOpened.create({
+      proposalId,
+      departmentId: { nested: true },
+    } as never);
+    expect(samplesFromEvent(event)[0]?.labels).toEqual({ proposalId });
+  });
+
+  const valid = Events.agentsSeeded.create({ departments: 8, agents: 64 }, at);
+  it.each([
+    { problem: 'a non-UUID id', event: { ...valid, id: 'not-a-uuid' } },
+    { problem: 'an unparseable occurredAt', event: { ...valid, occurredAt: 'yesterday' } },
+    { problem: 'a null payload', event: { ...valid, data: null } },
+    { problem: 'a non-numeric value', event: { ...valid, data: { departments: 8 } } },
+    { problem: 'an infinite value', event: { ...valid, data: { agents: Infinity } } },
+    { problem: 'an unknown version', event: { ...valid, version: 2 } },
+  ])('rejects an event with $problem', ({ event }) => {
+    expect(() => samplesFromEvent(event as DomainEvent)).toThrow(MalformedEventError);
+  });
+});

@@ -1,0 +1,130 @@
+import { BadInputError, Events, type DomainEvent, type EventContract } from '@daena/platform';
+
+/** Label values are scalars so a series can be filtered and grouped by them. */
+export type LabelValue = string | number | boolean;
+export type Labels = Record<string, LabelValue>;
+
+/** One point of one metric series, as a domain event produced it (the store assigns the id). */
+export interface MetricSampleDraft {
+  readonly name: string;
+  readonly value: number;
+  readonly labels: Labels;
+  /** The event the sample came from: (eventId, name) is unique, so redelivery is a no-op. */
+  readonly eventId: string;
+  /** When it happened (the event's occurredAt), not when we heard of it. */
+  readonly recordedAt: Date;
+}
+
+/** The metric series recorded from domain events. */
+export const MetricName = {
+  votesCast: 'decisions.votes_cast',
+  proposalsOpened: 'decisions.proposals_opened',
+  proposalsClosed: 'decisions.proposals_closed',
+  seededAgents: 'agents.seeded_agents',
+  entriesCreated: 'knowledge.entries_created',
+} as const;
+export type MetricName = (typeof MetricName)[keyof typeof MetricName];
+
+type SampleValue = Pick<MetricSampleDraft, 'name' | 'value' | 'labels'>;
+
+interface SampleRule {
+  readonly contract: EventContract<unknown>;
+  readonly toSamples: (data: Record<string, unknown>) => SampleValue[];
+}
+
+/** Binds a rule to its contract so the rule body sees the contract's payload type. */
+function rule<T>(contract: EventContract<T>, toSamples: (data: T) => SampleValue[]): SampleRule {
+  // The payload came over the wire: `labelsOf` and the value check below guard its shape.
+  return { contract, toSamples: (data) => toSamples(data as T) };
+}
+
+/** Copies the named fields that hold scalars; anything else (missing, nested) is left out. */
+function labelsOf<T extends object>(data: T, keys: readonly (keyof T & string)[]): Labels {
+  const labels: Labels = {};
+  for (const key of keys) {
+    const value: unknown = data[key];
+    if (typeof value === 'string' || typeof value === 'boolean') labels[key] = value;
+    else if (typeof value === 'number' && Number.isFinite(value)) labels[key] = value;
+  }
+  return labels;
+}
+
+/** Event → samples, one rule per contract of the catalogue (a table, not an `if` chain). */
+const rules: readonly SampleRule[] = [
+  rule(Events.voteCast, (data) => [
+    {
+      name: MetricName.votesCast,
+      value: 1,
+      labels: labelsOf(data, ['proposalId', 'agentId', 'round']),
+    },
+  ]),
+  rule(Events.proposalOpened, (data) => [
+    {
+      name: MetricName.proposalsOpened,
+      value: 1,
+      labels: labelsOf(data, ['proposalId', 'departmentId']),
+    },
+  ]),
+  rule(Events.proposalClosed, (data) => [
+    {
+      name: MetricName.proposalsClosed,
+      value: 1,
+      labels: labelsOf(data, ['proposalId', 'departmentId', 'status']),
+    },
+  ]),
+  // One seeding run is one sample whose value is how many agents it created.
+  rule(Events.agentsSeeded, (data) => [
+    { name: MetricName.seededAgents, value: data.agents, labels: labelsOf(data, ['departments']) },
+  ]),
+  rule(Events.knowledgeEntryCreated, (data) => [
+    {
+      name: MetricName.entriesCreated,
+      value: 1,
+      labels: labelsOf(data, ['entryId', 'departmentSlug']),
+    },
+  ]),
+];
+
+/** The event contracts the metrics service subscribes to. */
+export const recordedEvents: readonly EventContract<unknown>[] = rules.map((r) => r.contract);
+
+/** An event that cannot become a sample (wrong envelope or payload); the consumer drops it. */
+export class MalformedEventError extends BadInputError {
+  constructor(event: DomainEvent, problem: string) {
+    super(`event ${String(event.id)} (${String(event.type)}): ${problem}`, 'MALFORMED_EVENT', {
+      eventId: event.id,
+      type: event.type,
+    });
+  }
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The samples one domain event contributes: none for an event type that is not measured,
+ * otherwise one per series. Throws MalformedEventError when the envelope or payload is unusable,
+ * since events from Redis are only as well-formed as their publisher.
+ */
+export function samplesFromEvent(event: DomainEvent): MetricSampleDraft[] {
+  const match = rules.find((r) => r.contract.is(event));
+  if (!match) return [];
+  if (event.version !== match.contract.version) {
+    throw new MalformedEventError(event, `unsupported version ${String(event.version)}`);
+  }
+  if (typeof event.id !== 'string' || !uuidPattern.test(event.id)) {
+    throw new MalformedEventError(event, 'id is not a UUID');
+  }
+  const recordedAt = new Date(event.occurredAt);
+  if (typeof event.occurredAt !== 'string' || Number.isNaN(recordedAt.getTime())) {
+    throw new MalformedEventError(event, 'occurredAt is not a timestamp');
+  }
+  if (typeof event.data !== 'object' || event.data === null) {
+    throw new MalformedEventError(event, 'data is not an object');
+  }
+  return match.toSamples(event.data as Record<string, unknown>).map((sample) => {
+    if (typeof sample.value !== 'number' || !Number.isFinite(sample.value)) {
+      throw new MalformedEventError(event, `${sample.name} has no finite value`);
+    }
+    return { ...sample, eventId: event.id, recordedAt };
+  });
+}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration0001MetricSamples } from './0001-metric-samples.js';
+
+/** Every migration in order; new ones are appended, never edited once released. */
+export const migrations: MigrationObject[] = [
+  { name: '0001-metric-samples', class: Migration0001MetricSamples },
+];

@@ -1,0 +1,46 @@
+import { print, type GraphQLField, type GraphQLObjectType, type GraphQLUnionType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { buildMetricsSchema } from '../src/service.js';
+
+/** `name(arg: Type = default, …): Type`, as the SDL would print it. */
+function signature(field: GraphQLField<unknown, unknown>): string {
+  const args = field.args.map(
+    (arg) =>
+      `${arg.name}: ${String(arg.type)}${arg.defaultValue === undefined ? '' : ` = ${String(arg.defaultValue)}`}`,
+  );
+  return `${field.name}${args.length ? `(${args.join(', ')})` : ''}: ${String(field.type)}`;
+}
+
+function fieldsOf(type: GraphQLObjectType | null | undefined): string[] {
+  return Object.values(type?.getFields() ?? {}).map(signature);
+}
+
+describe('metrics subgraph schema', () => {
+  it('serves the metric queries with the documented arguments', async () => {
+    const schema = await buildMetricsSchema();
+    expect(fieldsOf(schema.getQueryType())).toEqual([
+      'metricSamples(name: String!, since: DateTimeISO, limit: Int = 100): [MetricSample!]!',
+      'metricSummary(name: String!, since: DateTimeISO): MetricSummary!',
+      'metricNames: [String!]!',
+      '_entities(representations: [_Any!]!): [_Entity]!',
+      '_service: _Service!',
+    ]);
+  });
+
+  it('makes MetricSample a federation entity keyed by id', async () => {
+    const schema = await buildMetricsSchema();
+    const sample = schema.getType('MetricSample') as GraphQLObjectType;
+    expect(fieldsOf(sample)).toEqual([
+      'id: ID!',
+      'name: String!',
+      'value: Float!',
+      'labels: JSONObject',
+      'recordedAt: DateTimeISO!',
+    ]);
+    expect(sample.astNode?.directives?.map((directive) => print(directive))).toEqual([
+      '@key(fields: "id")',
+    ]);
+    const entities = schema.getType('_Entity') as GraphQLUnionType;
+    expect(entities.getTypes().map((type) => type.name)).toEqual(['MetricSample']);
+  });
+});

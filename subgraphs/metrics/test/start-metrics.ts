@@ -1,0 +1,54 @@
+import { startService, type EventBus, type RunningService } from '@daena/platform';
+import { graphql, silentLogger, testJwtSecret } from '@daena/testing';
+import { expect } from 'vitest';
+import { loadMetricsConfig } from '../src/config.js';
+import { createMetricsService } from '../src/service.js';
+
+/** Starts the metrics service on a free port against `databaseUrl`, consuming from `bus`. */
+export async function startMetrics(databaseUrl: string, bus: EventBus): Promise<RunningService> {
+  const config = loadMetricsConfig({ PORT: '1', DATABASE_URL: databaseUrl });
+  const service = await startService({
+    ...createMetricsService({ config, log: silentLogger(), bus, jwtSecret: testJwtSecret }),
+    port: 0,
+  });
+  try {
+    await service.ready;
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  return service;
+}
+
+export interface SampleView {
+  id: string;
+  name: string;
+  value: number;
+  labels: Record<string, unknown> | null;
+  recordedAt: string;
+}
+
+/** `metricSamples(name, since, limit)`, asserting the call succeeded. */
+export async function samplesOf(
+  service: RunningService,
+  name: string,
+  args: { since?: string; limit?: number } = {},
+): Promise<SampleView[]> {
+  const result = await graphql<{ metricSamples: SampleView[] }>(
+    service.url,
+    `
+      query ($name: String!, $since: DateTimeISO, $limit: Int) {
+        metricSamples(name: $name, since: $since, limit: $limit) {
+          id
+          name
+          value
+          labels
+          recordedAt
+        }
+      }
+    `,
+    { name, ...args },
+  );
+  expect(result.body.errors).toBeUndefined();
+  return result.body.data?.metricSamples ?? [];
+}

@@ -1,0 +1,122 @@
+import { Role, signToken } from '@daena/platform';
+import { graphql, testJwtSecret } from '@daena/testing';
+import { expect } from 'vitest';
+import { subscribe, waitForSubscribers } from './live.js';
+
+const organizationQuery = '{ departments { id slug name agents { id name role } } }';
+type Organization = {
+  departments: {
+    id: string;
+    slug: string;
+    name: string;
+    agents: { id: string; name: string; role: string }[];
+  }[];
+};
+
+/** The whole organization through the gateway: 8 departments with 8 agents each. */
+export async function expectOrganization(gatewayUrl: string): Promise<Organization> {
+  const { body } = await graphql<Organization>(gatewayUrl, organizationQuery);
+  expect(body.errors).toBeUndefined();
+  expect(body.data?.departments).toHaveLength(8);
+  for (const department of body.data?.departments ?? []) expect(department.agents).toHaveLength(8);
+  return body.data as Organization;
+}
+
+const tallySubscription = `
+  subscription Tally($proposalId: ID!) {
+    voteTally(proposalId: $proposalId) {
+      approve reject votesCounted stakeholders
+      lastVote { choice agent { name role department { name } } }
+    }
+  }`;
+
+type TallyPayload = {
+  voteTally: {
+    approve: number;
+    reject: number;
+    votesCounted: number;
+    stakeholders: number;
+    lastVote: {
+      choice: string;
+      agent: { name: string; role: string; department: { name: string } };
+    };
+  };
+};
+
+/**
+ * Opens a proposal, subscribes to its tally on `subscriberGateway`, casts votes through
+ * `voterGateway`, and checks that every vote arrives live with fields from the agents subgraph.
+ */
+export async function expectLiveVoting(
+  subscriberGateway: string,
+  voterGateway: string,
+): Promise<void> {
+  const organization = await expectOrganization(voterGateway);
+  const finance = organization.departments.find((d) => d.slug === 'finance');
+  if (!finance) throw new Error('no finance department');
+  const admin = await signToken(testJwtSecret, { sub: 'e2e-admin', roles: [Role.ADMIN] });
+  const opened = await graphql<{ openProposal: { id: string; stakeholders: { id: string }[] } }>(
+    voterGateway,
+    `
+      mutation ($input: OpenProposalInput!) {
+        openProposal(input: $input) {
+          id
+          stakeholders {
+            id
+          }
+        }
+      }
+    `,
+    { input: { title: 'Adopt quarterly rolling forecasts', departmentId: finance.id } },
+    admin,
+  );
+  expect(opened.body.errors).toBeUndefined();
+  const proposalId = opened.body.data?.openProposal.id;
+  expect(opened.body.data?.openProposal.stakeholders).toHaveLength(8);
+
+  const live = subscribe<TallyPayload>(
+    subscriberGateway.replace(/^http/, 'ws'),
+    tallySubscription,
+    { proposalId },
+  );
+  try {
+    await waitForSubscribers(subscriberGateway, 1);
+    const [first, second] = finance.agents;
+    const cast = (agentId: string | undefined, choice: string) =>
+      graphql(
+        voterGateway,
+        `
+          mutation ($input: CastVoteInput!) {
+            castVote(input: $input) {
+              id
+            }
+          }
+        `,
+        { input: { proposalId, agentId, choice, rationale: 'e2e' } },
+        admin,
+      );
+
+    expect((await cast(first?.id, 'APPROVE')).body.errors).toBeUndefined();
+    const afterFirst = await live.next();
+    expect(afterFirst.voteTally).toMatchObject({
+      approve: 1,
+      votesCounted: 1,
+      stakeholders: 8,
+      lastVote: {
+        choice: 'APPROVE',
+        agent: { name: first?.name, department: { name: 'Finance' } },
+      },
+    });
+
+    expect((await cast(second?.id, 'REJECT')).body.errors).toBeUndefined();
+    const afterSecond = await live.next();
+    expect(afterSecond.voteTally).toMatchObject({
+      approve: 1,
+      reject: 1,
+      votesCounted: 2,
+      lastVote: { choice: 'REJECT', agent: { name: second?.name } },
+    });
+  } finally {
+    await live.close();
+  }
+}
