@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   loadStackConfig,
   servicePorts,
@@ -15,17 +18,22 @@ import {
   type TestDatabase,
 } from '@daena/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { expectLiveVoting, expectOrganization } from '../src/scenario.js';
+import { expectKnowledgeAccess, expectLiveVoting, expectOrganization } from '../src/scenario.js';
 
 let database: TestDatabase;
+let dataDir: string;
 let stack: Awaited<ReturnType<typeof startDistributedStack>>;
 let secondGateway: ServiceProcess;
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_distributed');
+  dataDir = await mkdtemp(join(tmpdir(), 'daena-distributed-'));
   const base = await freePortRange(5);
+  const { NEO4J_URI: _neo4j, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
+    DAENA_DATA_DIR: dataDir,
+    EMBEDDED_NEO4J_PORT: String(await freePort()),
     PORT: String(base),
     DATABASE_URL: database.url,
     REDIS_URL: testStores.redisUrl,
@@ -56,11 +64,16 @@ afterAll(async () => {
   await secondGateway?.stop();
   await stack?.close();
   await database?.drop();
+  await rm(dataDir, { recursive: true, force: true });
 });
 
 describe('distributed mode: a process per service, Redis event bus', () => {
   it('answers a federated query through the gateway', async () => {
     await expectOrganization(stack.gatewayUrl);
+  });
+
+  it('enforces knowledge access levels through the gateway', async () => {
+    await expectKnowledgeAccess(stack.gatewayUrl);
   });
 
   it('delivers votes cast through one gateway to subscribers of another', async () => {

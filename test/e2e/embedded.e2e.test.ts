@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, freePortRange, testJwtSecret } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectLiveVoting } from '../src/scenario.js';
+import { expectKnowledgeAccess, expectLiveVoting } from '../src/scenario.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 let child: ChildProcess;
@@ -25,6 +25,7 @@ beforeAll(async () => {
     PORT: String(base),
     DAENA_DATA_DIR: dataDir,
     EMBEDDED_POSTGRES_PORT: String(await freePort()),
+    EMBEDDED_NEO4J_PORT: String(await freePort()),
     JWT_SECRET: testJwtSecret,
     LOG_LEVEL: 'warn',
   };
@@ -62,11 +63,16 @@ describe('embedded mode: one command, one process, embedded PostgreSQL', () => {
   it('prints what it starts and where', () => {
     expect(output).toContain('embedded mode');
     expect(output).toMatch(/✓ PostgreSQL \(embedded/);
+    expect(output).toMatch(/✓ Neo4j 5\.26 \(embedded/);
     expect(output).toMatch(/✓ gateway at http:\/\/127\.0\.0\.1:\d+\/graphql/);
   });
 
   it('serves the organization and streams live votes over graphql-ws', async () => {
     await expectLiveVoting(gatewayUrl, gatewayUrl);
+  });
+
+  it('enforces knowledge access levels on the embedded Neo4j', async () => {
+    await expectKnowledgeAccess(gatewayUrl);
   });
 
   it('stops cleanly on Ctrl-C', async () => {

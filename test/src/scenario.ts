@@ -120,3 +120,81 @@ export async function expectLiveVoting(
     await live.close();
   }
 }
+
+/** Knowledge through the gateway: access levels are enforced in Neo4j for each caller. */
+export async function expectKnowledgeAccess(gatewayUrl: string): Promise<void> {
+  const lead = await signToken(testJwtSecret, {
+    sub: 'finance-lead',
+    roles: [Role.DEPARTMENT_LEAD],
+    department: 'finance',
+  });
+  const created = await graphql<{ createKnowledgeEntries: { knowledgeEntries: { id: string }[] } }>(
+    gatewayUrl,
+    `
+      mutation ($input: [KnowledgeEntryCreateInput!]!) {
+        createKnowledgeEntries(input: $input) {
+          knowledgeEntries {
+            id
+          }
+        }
+      }
+    `,
+    {
+      input: [
+        {
+          title: 'Expense policy',
+          body: 'Receipts within 30 days.',
+          departmentSlug: 'finance',
+          accessLevel: 'PUBLIC',
+          sharedWithDepartments: [],
+        },
+        {
+          title: 'Q3 forecast',
+          body: 'Draft numbers.',
+          departmentSlug: 'finance',
+          accessLevel: 'CONFIDENTIAL',
+          sharedWithDepartments: [],
+        },
+      ],
+    },
+    lead,
+  );
+  expect(created.body.errors).toBeUndefined();
+  const read = (token?: string) =>
+    graphql<{ knowledgeEntries: { title: string }[] }>(
+      gatewayUrl,
+      '{ knowledgeEntries(where: { departmentSlug: { eq: "finance" } }) { title } }',
+      {},
+      token,
+    );
+  const anonymous = await read();
+  expect(anonymous.body.data?.knowledgeEntries.map((e) => e.title)).toEqual(['Expense policy']);
+  const insider = await read(lead);
+  expect(insider.body.data?.knowledgeEntries.map((e) => e.title).sort()).toEqual([
+    'Expense policy',
+    'Q3 forecast',
+  ]);
+  const anonymousWrite = await graphql(
+    gatewayUrl,
+    `
+      mutation {
+        createKnowledgeEntries(
+          input: [
+            {
+              title: "x"
+              body: "y"
+              departmentSlug: "finance"
+              accessLevel: PUBLIC
+              sharedWithDepartments: []
+            }
+          ]
+        ) {
+          knowledgeEntries {
+            id
+          }
+        }
+      }
+    `,
+  );
+  expect(anonymousWrite.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+}

@@ -135,6 +135,8 @@ export async function startService<TContext extends BaseContext>(
       ...(isSchema(source) ? { schema: source } : { gateway: source }),
       introspection: definition.introspection ?? true,
       csrfPrevention: true,
+      // runMain owns SIGINT/SIGTERM; Apollo's own handlers would race it and hang the stop.
+      stopOnTerminationSignals: false,
       formatError: createErrorFormatter((error) => log.error({ err: error }, 'unexpected error')),
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -2,8 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { retryWithBackoff } from '@daena/platform';
 import { servicePorts, type ServiceName, type StackConfig } from './config.js';
-import { redactUrl, type RunningStack } from './embedded.js';
+import type { RunningStack } from './embedded.js';
+import { redactUrl } from './redact.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { startNeo4jUnlessConfigured } from './embedded-neo4j.js';
 import type { Reporter } from './progress.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,6 +15,7 @@ const entryPoints: Partial<Record<ServiceName, string>> = {
   metrics: 'subgraphs/metrics/src/main.ts',
   agents: 'subgraphs/agents/src/main.ts',
   decisions: 'subgraphs/decisions/src/main.ts',
+  knowledge: 'subgraphs/knowledge/src/main.ts',
   gateway: 'gateway/src/main.ts',
 };
 
@@ -76,9 +79,12 @@ export async function startDistributedStack(
       report.line(`  • PostgreSQL: ${redactUrl(databaseUrl)}`);
     }
     report.line(`  • Redis: ${redactUrl(config.REDIS_URL ?? '')}`);
+    const neo4j = await startNeo4jUnlessConfigured(config, report);
+    if (neo4j.stop) stoppers.push(neo4j.stop);
     const childEnv: Record<string, string | undefined> = {
       ...env,
       DATABASE_URL: databaseUrl,
+      NEO4J_URI: neo4j.uri,
       HOST: config.HOST,
       AGENTS_URL: `http://${config.HOST}:${ports.agents}/graphql`,
       DECISIONS_URL: `http://${config.HOST}:${ports.decisions}/graphql`,

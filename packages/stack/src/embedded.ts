@@ -1,6 +1,7 @@
 import { createAgentsService, loadAgentsConfig } from '@daena/agents';
 import { createDecisionsService, loadDecisionsConfig } from '@daena/decisions';
 import { loadGatewayConfig, startGateway } from '@daena/gateway';
+import { createKnowledgeService, loadKnowledgeConfig } from '@daena/knowledge';
 import { createMetricsService, loadMetricsConfig } from '@daena/metrics';
 import {
   createEventBus,
@@ -12,7 +13,9 @@ import {
 } from '@daena/platform';
 import { servicePorts, type StackConfig } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
+import { startNeo4jUnlessConfigured } from './embedded-neo4j.js';
 import type { Reporter } from './progress.js';
+import { redactUrl } from './redact.js';
 
 export interface RunningStack {
   gatewayUrl: string;
@@ -52,6 +55,8 @@ export async function startEmbeddedStack(
     } else {
       report.line(`  • PostgreSQL: ${redactUrl(databaseUrl)}`);
     }
+    const neo4j = await startNeo4jUnlessConfigured(config, report);
+    if (neo4j.stop) stoppers.push(neo4j.stop);
     const bus = createEventBus(config.REDIS_URL, log);
     stoppers.push(() => bus.close());
     const serviceEnv = (port: number) => ({
@@ -59,6 +64,7 @@ export async function startEmbeddedStack(
       PORT: String(port),
       HOST: config.HOST,
       DATABASE_URL: databaseUrl,
+      NEO4J_URI: neo4j.uri,
       AGENTS_URL: `http://${config.HOST}:${ports.agents}/graphql`,
       DECISIONS_URL: `http://${config.HOST}:${ports.decisions}/graphql`,
       KNOWLEDGE_URL: `http://${config.HOST}:${ports.knowledge}/graphql`,
@@ -86,6 +92,8 @@ export async function startEmbeddedStack(
     // Decisions asks agents for stakeholders, so it starts once agents is ready.
     const decisionsConfig = loadDecisionsConfig(serviceEnv(ports.decisions));
     await start(createDecisionsService({ config: decisionsConfig, ...common('decisions') }));
+    const knowledgeConfig = loadKnowledgeConfig(serviceEnv(ports.knowledge));
+    await start(createKnowledgeService({ config: knowledgeConfig, ...common('knowledge') }));
 
     const gateway = await startGateway({
       config: loadGatewayConfig(serviceEnv(ports.gateway)),
@@ -102,8 +110,4 @@ export async function startEmbeddedStack(
     await close();
     throw error;
   }
-}
-
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
 }

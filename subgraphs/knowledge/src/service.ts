@@ -1,0 +1,76 @@
+import {
+  principalFromHeader,
+  type EventBus,
+  type Logger,
+  type ServiceDefinition,
+} from '@daena/platform';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import type { GraphQLSchema } from 'graphql';
+import type { Driver } from 'neo4j-driver';
+import type { KnowledgeConfig } from './config.js';
+import { createKnowledgeContext, type KnowledgeContext } from './schema/context.js';
+import { entryCallbacks } from './schema/entry-callbacks.js';
+import { wrapEntryMutations, type EntryMutationRuntime } from './schema/entry-mutations.js';
+import { mapRootFieldErrors } from './schema/neo4j-errors.js';
+import { knowledgeTypeDefs } from './schema/type-defs.js';
+import { createNeo4jStore } from './store/neo4j-store.js';
+
+export interface KnowledgeDependencies {
+  config: KnowledgeConfig;
+  jwtSecret: string;
+  log: Logger;
+  bus: EventBus;
+}
+
+/**
+ * The subgraph schema. Building it does no I/O: composition calls it with no driver at all, and
+ * the service with a driver that connects on the first request. Tokens are verified by the
+ * platform and handed over as `context.jwt`, so no `features.authorization` is configured
+ * (@neo4j/graphql prints a warning about that once per build).
+ */
+export async function buildKnowledgeSchema(
+  driver?: Driver,
+  runtime: EntryMutationRuntime = {},
+): Promise<GraphQLSchema> {
+  const neo4jGraphQL = new Neo4jGraphQL({
+    typeDefs: knowledgeTypeDefs,
+    ...(driver ? { driver } : {}),
+    features: {
+      populatedBy: { callbacks: entryCallbacks },
+      excludeDeprecatedFields: {
+        mutationOperations: true,
+        aggregationFilters: true,
+        aggregationFiltersOutsideConnection: true,
+        relationshipFilters: true,
+        attributeFilters: true,
+      },
+    },
+  });
+  const schema = await neo4jGraphQL.getSubgraphSchema();
+  wrapEntryMutations(schema, runtime);
+  mapRootFieldErrors(schema);
+  return schema;
+}
+
+/** The knowledge subgraph: KnowledgeEntry on Neo4j through @neo4j/graphql. */
+export function createKnowledgeService(
+  deps: KnowledgeDependencies,
+): ServiceDefinition<KnowledgeContext> {
+  const { config, log, bus } = deps;
+  const neo4j = createNeo4jStore({
+    uri: config.NEO4J_URI,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    log,
+  });
+  return {
+    name: 'knowledge',
+    port: config.PORT,
+    host: config.HOST,
+    log,
+    stores: [neo4j],
+    createSchema: () => buildKnowledgeSchema(neo4j.driver, { bus, log }),
+    context: async (req) =>
+      createKnowledgeContext(await principalFromHeader(deps.jwtSecret, req.headers.authorization)),
+  };
+}

@@ -1,0 +1,47 @@
+import type { Logger, StoreConnector } from '@daena/platform';
+import neo4j, { type Driver } from 'neo4j-driver';
+
+/** A Neo4j connection for the platform's start-up, /readyz and shutdown. */
+export interface Neo4jStore extends StoreConnector {
+  /** Created at once (no I/O until first use), so the schema can be built before connecting. */
+  readonly driver: Driver;
+}
+
+export interface Neo4jStoreOptions {
+  uri: string;
+  user?: string | undefined;
+  password?: string | undefined;
+  log: Logger;
+}
+
+/**
+ * Idempotent schema statements, run on every connect. Neo4j community has no property type or
+ * existence constraints, so the unique id and lookup indexes are all it gets; the filters of the
+ * `@authorization` rules look entries up by these properties.
+ */
+export const knowledgeSchemaStatements = [
+  'CREATE CONSTRAINT knowledge_entry_id IF NOT EXISTS FOR (entry:KnowledgeEntry) REQUIRE entry.id IS UNIQUE',
+  'CREATE INDEX knowledge_entry_department IF NOT EXISTS FOR (entry:KnowledgeEntry) ON (entry.departmentSlug)',
+  'CREATE INDEX knowledge_entry_access_level IF NOT EXISTS FOR (entry:KnowledgeEntry) ON (entry.accessLevel)',
+  'CREATE INDEX knowledge_entry_owner IF NOT EXISTS FOR (entry:KnowledgeEntry) ON (entry.ownerId)',
+] as const;
+
+export function createNeo4jStore(options: Neo4jStoreOptions): Neo4jStore {
+  const auth = options.user ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
+  const driver = neo4j.driver(options.uri, auth, { userAgent: 'daena-knowledge' });
+  return {
+    name: 'neo4j',
+    driver,
+    async connect() {
+      await driver.verifyConnectivity();
+      // @neo4j/graphql's authorization rules compile to apoc.util.validatePredicate calls.
+      await driver.executeQuery('RETURN apoc.version() AS version', {}, { routing: 'READ' });
+      for (const statement of knowledgeSchemaStatements) await driver.executeQuery(statement);
+      options.log.debug({ statements: knowledgeSchemaStatements.length }, 'neo4j schema ensured');
+    },
+    async check() {
+      await driver.executeQuery('RETURN 1', {}, { routing: 'READ' });
+    },
+    close: () => driver.close(),
+  };
+}

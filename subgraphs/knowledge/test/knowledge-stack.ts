@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '@daena/neo4j-launcher';
+import {
+  InProcessEventBus,
+  signToken,
+  startService,
+  type RunningService,
+  type TokenClaims,
+} from '@daena/platform';
+import { graphql, silentLogger, testJwtSecret } from '@daena/testing';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { loadKnowledgeConfig } from '../src/config.js';
+import { createKnowledgeService } from '../src/service.js';
+
+/** A real embedded Neo4j (fresh data dir) and the knowledge service on a free port. */
+export interface KnowledgeStack {
+  readonly url: string;
+  readonly bus: InProcessEventBus;
+  readonly service: RunningService;
+  call<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): ReturnType<typeof graphql<T>>;
+  /** Entries with this title, counted by Cypher straight on the database. */
+  countEntriesTitled(title: string): Promise<number>;
+  /** One stored entry's properties, read by Cypher straight from the database. */
+  storedEntry(id: string): Promise<Record<string, unknown> | null>;
+  close(): Promise<void>;
+}
+
+export async function startKnowledgeStack(): Promise<KnowledgeStack> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const close = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
+  };
+  try {
+    const dataDir = await mkdtemp(join(tmpdir(), 'daena-knowledge-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const database: EmbeddedNeo4j = await startEmbeddedNeo4j({ dataDir, boltPort: 0 });
+    cleanups.push(() => database.stop());
+    const driver: Driver = neo4j.driver(database.uri);
+    cleanups.push(() => driver.close());
+
+    const log = silentLogger();
+    const bus = new InProcessEventBus(log);
+    cleanups.push(() => bus.close());
+    const config = loadKnowledgeConfig({ PORT: '1', NEO4J_URI: database.uri });
+    const service = await startService({
+      ...createKnowledgeService({ config, log, bus, jwtSecret: testJwtSecret }),
+      port: 0,
+    });
+    cleanups.push(() => service.close());
+    await service.ready;
+
+    return {
+      url: service.url,
+      bus,
+      service,
+      call: (query, variables = {}, token) => graphql(service.url, query, variables, token),
+      async countEntriesTitled(title) {
+        const { records } = await driver.executeQuery(
+          'MATCH (entry:KnowledgeEntry {title: $title}) RETURN count(entry) AS count',
+          { title },
+        );
+        return Number(records[0]?.get('count') ?? -1);
+      },
+      async storedEntry(id) {
+        const { records } = await driver.executeQuery(
+          'MATCH (entry:KnowledgeEntry {id: $id}) RETURN properties(entry) AS entry',
+          { id },
+        );
+        return (records[0]?.get('entry') as Record<string, unknown> | undefined) ?? null;
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export type AccessLevel = 'PUBLIC' | 'RESTRICTED' | 'CONFIDENTIAL' | 'PERSONAL';
+
+export interface EntryInput {
+  title: string;
+  body: string;
+  departmentSlug: string;
+  accessLevel: AccessLevel;
+  sharedWithDepartments: string[];
+}
+
+export interface Entry extends EntryInput {
+  id: string;
+  ownerId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A finance PUBLIC entry with a unique title, unless told otherwise. */
+export function entryInput(overrides: Partial<EntryInput> = {}): EntryInput {
+  return {
+    title: `Entry ${randomUUID()}`,
+    body: 'What we learned.',
+    departmentSlug: 'finance',
+    accessLevel: 'PUBLIC',
+    sharedWithDepartments: [],
+    ...overrides,
+  };
+}
+
+export const entryFields =
+  'id title body departmentSlug accessLevel sharedWithDepartments ownerId createdAt updatedAt';
+
+export const createEntries = `mutation Create($input: [KnowledgeEntryCreateInput!]!) {
+  createKnowledgeEntries(input: $input) { knowledgeEntries { ${entryFields} } }
+}`;
+
+export const listEntries = `{ knowledgeEntries(limit: 200) { id accessLevel } }`;
+
+export const resolveEntities = `query Entities($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on KnowledgeEntry { id accessLevel } }
+}`;
+
+export const tokenFor = (claims: TokenClaims) => signToken(testJwtSecret, claims);
