@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { subgraphs } from './subgraphs.js';
 
 export const schemaDir = fileURLToPath(new URL('..', import.meta.url));
@@ -37,6 +37,9 @@ export async function composeSupergraph(): Promise<Composition> {
     return { files, errors: result.errors.map((error) => error.message) };
   }
   files['supergraph.graphql'] = header + result.supergraphSdl.trim() + '\n';
+  // The public API schema (no join/link machinery): what clients see and generate types from.
+  const api = printSchema(result.schema.toAPISchema().toGraphQLJSSchema());
+  files['api.graphql'] = header + api.trim() + '\n';
   return { files, errors: [] };
 }
 

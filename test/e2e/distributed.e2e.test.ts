@@ -19,6 +19,7 @@ import {
 } from '@daena/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { expectKnowledgeAccess, expectLiveVoting, expectOrganization } from '../src/scenario.js';
+import { expectTypedClientWorks } from '../src/sdk-scenario.js';
 
 let database: TestDatabase;
 let dataDir: string;
@@ -78,5 +79,9 @@ describe('distributed mode: a process per service, Redis event bus', () => {
 
   it('delivers votes cast through one gateway to subscribers of another', async () => {
     await expectLiveVoting(stack.gatewayUrl, secondGateway.url);
+  });
+
+  it('queries and subscribes through the generated typed client', async () => {
+    await expectTypedClientWorks(secondGateway.url);
   });
 });

@@ -12,7 +12,7 @@ await runMain(async () => {
   report.line(
     distributed
       ? 'Daena — distributed mode: each service in its own process, Redis event bus'
-      : 'Daena — embedded mode: all services in one process, in-process event bus, offline LLM provider',
+      : 'Daena — embedded mode: all services in one process, in-process event bus',
   );
   const stack = distributed
     ? await startDistributedStack(config, process.env, report)

@@ -1,0 +1,26 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// The client preset reads the public API schema that `npm run compose` writes and the operations
+// in src/operations.ts, and generates typed documents under src/gql/ (committed; CI checks them).
+const config: CodegenConfig = {
+  emitLegacyCommonJSImports: false,
+  schema: '../../schema/api.graphql',
+  documents: ['src/operations.ts'],
+  generates: {
+    'src/gql/': {
+      preset: 'client',
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: {
+          DateTimeISO: 'string',
+          DateTime: 'string',
+          JSONObject: 'Record<string, unknown>',
+        },
+      },
+      presetConfig: { fragmentMasking: false },
+    },
+  },
+};
+
+export default config;

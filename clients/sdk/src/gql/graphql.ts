@@ -1,0 +1,598 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date and time, represented as an ISO-8601 string */
+  DateTime: { input: string; output: string; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+};
+
+/** An AI agent with one role in one department */
+export type Agent = {
+  __typename?: 'Agent';
+  department: Department;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  role: AgentRole;
+  slug: Scalars['String']['output'];
+  status: AgentStatus;
+};
+
+/** The eight roles of every department */
+export type AgentRole =
+  | 'BORDER_AGENT'
+  | 'CREATIVE_ADVISOR'
+  | 'DATA_SCOUT'
+  | 'EXECUTION_AGENT'
+  | 'GROWTH_ADVISOR'
+  | 'RESEARCH_SCOUT'
+  | 'STRATEGIC_ADVISOR'
+  | 'SYNTHESIZER';
+
+/** What an agent is doing now */
+export type AgentStatus =
+  | 'ERROR'
+  | 'IDLE'
+  | 'PAUSED'
+  | 'WAITING_FOR_CONSENSUS'
+  | 'WORKING';
+
+export type CastVoteInput = {
+  agentId: Scalars['ID']['input'];
+  choice: VoteChoice;
+  /** 0–1, default 1 */
+  confidence?: InputMaybe<Scalars['Float']['input']>;
+  proposalId: Scalars['ID']['input'];
+  /** At most 2,000 characters */
+  rationale?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Count = {
+  __typename?: 'Count';
+  nodes: Scalars['Int']['output'];
+};
+
+/** Information about the number of nodes and relationships created during a create mutation */
+export type CreateInfo = {
+  __typename?: 'CreateInfo';
+  nodesCreated: Scalars['Int']['output'];
+  relationshipsCreated: Scalars['Int']['output'];
+};
+
+export type CreateKnowledgeEntriesMutationResponse = {
+  __typename?: 'CreateKnowledgeEntriesMutationResponse';
+  info: CreateInfo;
+  knowledgeEntries: Array<KnowledgeEntry>;
+};
+
+export type DateTimeAggregateSelection = {
+  __typename?: 'DateTimeAggregateSelection';
+  max?: Maybe<Scalars['DateTime']['output']>;
+  min?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** DateTime filters */
+export type DateTimeScalarFilters = {
+  eq?: InputMaybe<Scalars['DateTime']['input']>;
+  gt?: InputMaybe<Scalars['DateTime']['input']>;
+  gte?: InputMaybe<Scalars['DateTime']['input']>;
+  in?: InputMaybe<Array<Scalars['DateTime']['input']>>;
+  lt?: InputMaybe<Scalars['DateTime']['input']>;
+  lte?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Information about the number of nodes and relationships deleted during a delete mutation */
+export type DeleteInfo = {
+  __typename?: 'DeleteInfo';
+  nodesDeleted: Scalars['Int']['output'];
+  relationshipsDeleted: Scalars['Int']['output'];
+};
+
+/** A department: one hexagonal cell of the honeycomb */
+export type Department = {
+  __typename?: 'Department';
+  /** The department's agents, by name */
+  agents: Array<Agent>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** Stable, URL-safe identifier, e.g. "customer-success" */
+  slug: Scalars['String']['output'];
+};
+
+/** ID filters */
+export type IdScalarFilters = {
+  contains?: InputMaybe<Scalars['ID']['input']>;
+  endsWith?: InputMaybe<Scalars['ID']['input']>;
+  eq?: InputMaybe<Scalars['ID']['input']>;
+  in?: InputMaybe<Array<Scalars['ID']['input']>>;
+  startsWith?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Who may read a knowledge entry. Admins read every entry. */
+export type KnowledgeAccessLevel =
+  /** The owning department only. */
+  | 'CONFIDENTIAL'
+  /** The entry's owner only. */
+  | 'PERSONAL'
+  /** Everyone, anonymous callers included. */
+  | 'PUBLIC'
+  /** The owning department and the departments in sharedWithDepartments. */
+  | 'RESTRICTED';
+
+/** KnowledgeAccessLevel filters */
+export type KnowledgeAccessLevelEnumScalarFilters = {
+  eq?: InputMaybe<KnowledgeAccessLevel>;
+  in?: InputMaybe<Array<KnowledgeAccessLevel>>;
+};
+
+/** KnowledgeAccessLevel mutations */
+export type KnowledgeAccessLevelEnumScalarMutations = {
+  set?: InputMaybe<KnowledgeAccessLevel>;
+};
+
+export type KnowledgeEntriesConnection = {
+  __typename?: 'KnowledgeEntriesConnection';
+  aggregate: KnowledgeEntryAggregate;
+  edges: Array<KnowledgeEntryEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A piece of knowledge owned by one department. Lists hold at most 200 entries per page. */
+export type KnowledgeEntry = {
+  __typename?: 'KnowledgeEntry';
+  accessLevel: KnowledgeAccessLevel;
+  /** At most 20,000 characters. */
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** The slug of the department that owns the entry. */
+  departmentSlug: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The token subject of the entry's creator. */
+  ownerId: Scalars['String']['output'];
+  /** Department slugs that may read a RESTRICTED entry besides its own department. */
+  sharedWithDepartments: Array<Scalars['String']['output']>;
+  /** 1 to 200 characters. */
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type KnowledgeEntryAggregate = {
+  __typename?: 'KnowledgeEntryAggregate';
+  count: Count;
+  node: KnowledgeEntryAggregateNode;
+};
+
+export type KnowledgeEntryAggregateNode = {
+  __typename?: 'KnowledgeEntryAggregateNode';
+  body: StringAggregateSelection;
+  createdAt: DateTimeAggregateSelection;
+  departmentSlug: StringAggregateSelection;
+  ownerId: StringAggregateSelection;
+  title: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+};
+
+export type KnowledgeEntryCreateInput = {
+  accessLevel: KnowledgeAccessLevel;
+  body: Scalars['String']['input'];
+  departmentSlug: Scalars['String']['input'];
+  sharedWithDepartments: Array<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type KnowledgeEntryEdge = {
+  __typename?: 'KnowledgeEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: KnowledgeEntry;
+};
+
+/** Fields to sort KnowledgeEntries by. The order in which sorts are applied is not guaranteed when specifying many fields in one KnowledgeEntrySort object. */
+export type KnowledgeEntrySort = {
+  accessLevel?: InputMaybe<SortDirection>;
+  body?: InputMaybe<SortDirection>;
+  createdAt?: InputMaybe<SortDirection>;
+  departmentSlug?: InputMaybe<SortDirection>;
+  id?: InputMaybe<SortDirection>;
+  ownerId?: InputMaybe<SortDirection>;
+  title?: InputMaybe<SortDirection>;
+  updatedAt?: InputMaybe<SortDirection>;
+};
+
+export type KnowledgeEntryUpdateInput = {
+  accessLevel?: InputMaybe<KnowledgeAccessLevelEnumScalarMutations>;
+  body?: InputMaybe<StringScalarMutations>;
+  departmentSlug?: InputMaybe<StringScalarMutations>;
+  sharedWithDepartments?: InputMaybe<ListStringMutations>;
+  title?: InputMaybe<StringScalarMutations>;
+};
+
+export type KnowledgeEntryWhere = {
+  AND?: InputMaybe<Array<KnowledgeEntryWhere>>;
+  NOT?: InputMaybe<KnowledgeEntryWhere>;
+  OR?: InputMaybe<Array<KnowledgeEntryWhere>>;
+  accessLevel?: InputMaybe<KnowledgeAccessLevelEnumScalarFilters>;
+  body?: InputMaybe<StringScalarFilters>;
+  createdAt?: InputMaybe<DateTimeScalarFilters>;
+  departmentSlug?: InputMaybe<StringScalarFilters>;
+  id?: InputMaybe<IdScalarFilters>;
+  ownerId?: InputMaybe<StringScalarFilters>;
+  sharedWithDepartments?: InputMaybe<StringListFilters>;
+  title?: InputMaybe<StringScalarFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarFilters>;
+};
+
+/** Mutations for a list for String */
+export type ListStringMutations = {
+  pop?: InputMaybe<Scalars['Int']['input']>;
+  push?: InputMaybe<Array<Scalars['String']['input']>>;
+  set?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** One point of a metric series, recorded from a domain event */
+export type MetricSample = {
+  __typename?: 'MetricSample';
+  id: Scalars['ID']['output'];
+  /** Dimensions of the sample, e.g. { proposalId, departmentId } */
+  labels?: Maybe<Scalars['JSONObject']['output']>;
+  /** The series, e.g. "decisions.votes_cast" */
+  name: Scalars['String']['output'];
+  /** When the event happened */
+  recordedAt: Scalars['DateTimeISO']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** Aggregates of one metric series over a time window */
+export type MetricSummary = {
+  __typename?: 'MetricSummary';
+  avg?: Maybe<Scalars['Float']['output']>;
+  /** How many samples; 0 for an unknown series */
+  count: Scalars['Int']['output'];
+  firstRecordedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  lastRecordedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  max?: Maybe<Scalars['Float']['output']>;
+  /** Null when there are no samples */
+  min?: Maybe<Scalars['Float']['output']>;
+  name: Scalars['String']['output'];
+  sum: Scalars['Float']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Casts or changes a stakeholder agent’s vote; sending the same vote again changes nothing */
+  castVote: Vote;
+  /** Closes an open proposal with the outcome of its votes */
+  closeProposal: Proposal;
+  createKnowledgeEntries: CreateKnowledgeEntriesMutationResponse;
+  deleteKnowledgeEntries: DeleteInfo;
+  /** Opens a proposal; the department's agents become its stakeholders */
+  openProposal: Proposal;
+  updateKnowledgeEntries: UpdateKnowledgeEntriesMutationResponse;
+};
+
+
+export type MutationCastVoteArgs = {
+  input: CastVoteInput;
+};
+
+
+export type MutationCloseProposalArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateKnowledgeEntriesArgs = {
+  input: Array<KnowledgeEntryCreateInput>;
+};
+
+
+export type MutationDeleteKnowledgeEntriesArgs = {
+  where?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+
+export type MutationOpenProposalArgs = {
+  input: OpenProposalInput;
+};
+
+
+export type MutationUpdateKnowledgeEntriesArgs = {
+  update?: InputMaybe<KnowledgeEntryUpdateInput>;
+  where?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+export type OpenProposalInput = {
+  /** Must be in the future */
+  deadline?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** The department whose agents vote (the agents subgraph's id) */
+  departmentId: Scalars['ID']['input'];
+  /** At most 10,000 characters */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1–200 characters */
+  title: Scalars['String']['input'];
+};
+
+/** Pagination information (Relay) */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A question put to a department's agents */
+export type Proposal = {
+  __typename?: 'Proposal';
+  closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  deadline?: Maybe<Scalars['DateTimeISO']['output']>;
+  department: Department;
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The agents entitled to vote, fixed at opening */
+  stakeholders: Array<Agent>;
+  status: ProposalStatus;
+  tally: VoteTally;
+  title: Scalars['String']['output'];
+  /** Current first-round votes, in the order accepted */
+  votes: Array<Vote>;
+};
+
+/** OPEN while stakeholders vote, then one outcome */
+export type ProposalStatus =
+  | 'ACCEPTED'
+  | 'NO_CONSENSUS'
+  | 'OPEN'
+  | 'REJECTED';
+
+export type Query = {
+  __typename?: 'Query';
+  agent?: Maybe<Agent>;
+  /** Agents, optionally of one department or role */
+  agents: Array<Agent>;
+  /** One department by id or slug */
+  department?: Maybe<Department>;
+  /** Every department, in honeycomb order */
+  departments: Array<Department>;
+  knowledgeEntries: Array<KnowledgeEntry>;
+  knowledgeEntriesConnection: KnowledgeEntriesConnection;
+  /** Every series that has samples, sorted */
+  metricNames: Array<Scalars['String']['output']>;
+  /** Samples of one series, newest first; an unknown series has none */
+  metricSamples: Array<MetricSample>;
+  /** Count, sum, min, max and average of one series; zero for an unknown series */
+  metricSummary: MetricSummary;
+  proposal?: Maybe<Proposal>;
+  /** Proposals, newest first (at most 100) */
+  proposals: Array<Proposal>;
+  /** The capability matrix: one row per role */
+  roles: Array<RoleCapability>;
+  /** The tally of a proposal; with asOfVote, only votes up to that one count (the query twin of Subscription.voteTally) */
+  voteTally: VoteTally;
+};
+
+
+export type QueryAgentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAgentsArgs = {
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+  role?: InputMaybe<AgentRole>;
+};
+
+
+export type QueryDepartmentArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryKnowledgeEntriesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeEntrySort>>;
+  where?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+
+export type QueryKnowledgeEntriesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeEntrySort>>;
+  where?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+
+export type QueryMetricSamplesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  name: Scalars['String']['input'];
+  since?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+
+export type QueryMetricSummaryArgs = {
+  name: Scalars['String']['input'];
+  since?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+
+export type QueryProposalArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryProposalsArgs = {
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<ProposalStatus>;
+};
+
+
+export type QueryVoteTallyArgs = {
+  asOfVote?: InputMaybe<Scalars['ID']['input']>;
+  proposalId: Scalars['ID']['input'];
+};
+
+/** A role's row of the capability matrix */
+export type RoleCapability = {
+  __typename?: 'RoleCapability';
+  autonomousCapabilities: Array<Scalars['String']['output']>;
+  /** Task complexity (0–1) above which the role asks CMP */
+  autonomyThreshold: Scalars['Float']['output'];
+  /** What makes this role call the consensus protocol */
+  cmpTriggers: Array<Scalars['String']['output']>;
+  defaultVotingWeight: Scalars['Float']['output'];
+  role: AgentRole;
+  title: Scalars['String']['output'];
+};
+
+/** An enum for sorting in either ascending or descending order. */
+export type SortDirection =
+  /** Sort by field values in ascending order. */
+  | 'ASC'
+  /** Sort by field values in descending order. */
+  | 'DESC';
+
+export type StringAggregateSelection = {
+  __typename?: 'StringAggregateSelection';
+  longest?: Maybe<Scalars['String']['output']>;
+  shortest?: Maybe<Scalars['String']['output']>;
+};
+
+/** String list filters */
+export type StringListFilters = {
+  eq?: InputMaybe<Array<Scalars['String']['input']>>;
+  includes?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** String filters */
+export type StringScalarFilters = {
+  contains?: InputMaybe<Scalars['String']['input']>;
+  endsWith?: InputMaybe<Scalars['String']['input']>;
+  eq?: InputMaybe<Scalars['String']['input']>;
+  in?: InputMaybe<Array<Scalars['String']['input']>>;
+  startsWith?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** String mutations */
+export type StringScalarMutations = {
+  set?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Live tally of a proposal, one payload per accepted vote; served by the gateway bridge */
+  voteTally: VoteTally;
+};
+
+
+export type SubscriptionVoteTallyArgs = {
+  proposalId: Scalars['ID']['input'];
+};
+
+/** Information about the number of nodes and relationships created and deleted during an update mutation */
+export type UpdateInfo = {
+  __typename?: 'UpdateInfo';
+  nodesCreated: Scalars['Int']['output'];
+  nodesDeleted: Scalars['Int']['output'];
+  relationshipsCreated: Scalars['Int']['output'];
+  relationshipsDeleted: Scalars['Int']['output'];
+};
+
+export type UpdateKnowledgeEntriesMutationResponse = {
+  __typename?: 'UpdateKnowledgeEntriesMutationResponse';
+  info: UpdateInfo;
+  knowledgeEntries: Array<KnowledgeEntry>;
+};
+
+/** One stakeholder agent's vote on a proposal, in one round */
+export type Vote = {
+  __typename?: 'Vote';
+  agent: Agent;
+  choice: VoteChoice;
+  /** How sure the agent is, 0–1; the weight of its vote */
+  confidence: Scalars['Float']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  id: Scalars['ID']['output'];
+  proposal: Proposal;
+  rationale?: Maybe<Scalars['String']['output']>;
+  round: Scalars['Int']['output'];
+  /** When the vote was last changed */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+export type VoteChoice =
+  | 'ABSTAIN'
+  | 'APPROVE'
+  | 'REJECT';
+
+/** The count of a proposal’s votes, now or as of one vote */
+export type VoteTally = {
+  __typename?: 'VoteTally';
+  abstain: Scalars['Int']['output'];
+  approve: Scalars['Int']['output'];
+  /** The vote named by asOfVote, else the latest vote; null before any vote */
+  lastVote?: Maybe<Vote>;
+  /** votesCounted / stakeholders */
+  participation: Scalars['Float']['output'];
+  proposal: Proposal;
+  proposalId: Scalars['ID']['output'];
+  reject: Scalars['Int']['output'];
+  /** Agents entitled to vote (snapshotted at opening) */
+  stakeholders: Scalars['Int']['output'];
+  /** Confidence-weighted approve share of the non-abstaining votes counted; 0 when there are none */
+  support: Scalars['Float']['output'];
+  /** Votes cast on the proposal so far, whatever asOfVote says */
+  votes: Scalars['Int']['output'];
+  /** Votes in this tally (up to and including lastVote) */
+  votesCounted: Scalars['Int']['output'];
+};
+
+export type OrganizationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationQuery = { __typename?: 'Query', departments: Array<{ __typename?: 'Department', id: string, slug: string, name: string, agents: Array<{ __typename?: 'Agent', id: string, name: string, role: AgentRole, status: AgentStatus }> }> };
+
+export type OpenProposalMutationVariables = Exact<{
+  input: OpenProposalInput;
+}>;
+
+
+export type OpenProposalMutation = { __typename?: 'Mutation', openProposal: { __typename?: 'Proposal', id: string, title: string, status: ProposalStatus, stakeholders: Array<{ __typename?: 'Agent', id: string }> } };
+
+export type CastVoteMutationVariables = Exact<{
+  input: CastVoteInput;
+}>;
+
+
+export type CastVoteMutation = { __typename?: 'Mutation', castVote: { __typename?: 'Vote', id: string, choice: VoteChoice, confidence: number } };
+
+export type VoteTallySubscriptionVariables = Exact<{
+  proposalId: Scalars['ID']['input'];
+}>;
+
+
+export type VoteTallySubscription = { __typename?: 'Subscription', voteTally: { __typename?: 'VoteTally', proposalId: string, approve: number, reject: number, abstain: number, votesCounted: number, stakeholders: number, participation: number, support: number, lastVote?: { __typename?: 'Vote', choice: VoteChoice, agent: { __typename?: 'Agent', name: string, role: AgentRole, department: { __typename?: 'Department', name: string } } } | null } };
+
+
+export const OrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"departments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationQuery, OrganizationQueryVariables>;
+export const OpenProposalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenProposal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OpenProposalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openProposal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"stakeholders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<OpenProposalMutation, OpenProposalMutationVariables>;
+export const CastVoteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CastVote"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CastVoteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"castVote"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"choice"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}}]}}]}}]} as unknown as DocumentNode<CastVoteMutation, CastVoteMutationVariables>;
+export const VoteTallyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"VoteTally"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"voteTally"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"proposalId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposalId"}},{"kind":"Field","name":{"kind":"Name","value":"approve"}},{"kind":"Field","name":{"kind":"Name","value":"reject"}},{"kind":"Field","name":{"kind":"Name","value":"abstain"}},{"kind":"Field","name":{"kind":"Name","value":"votesCounted"}},{"kind":"Field","name":{"kind":"Name","value":"stakeholders"}},{"kind":"Field","name":{"kind":"Name","value":"participation"}},{"kind":"Field","name":{"kind":"Name","value":"support"}},{"kind":"Field","name":{"kind":"Name","value":"lastVote"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"choice"}},{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<VoteTallySubscription, VoteTallySubscriptionVariables>;

@@ -1,0 +1,8 @@
+export {
+  createDaenaClient,
+  DaenaRequestError,
+  type DaenaClient,
+  type DaenaClientOptions,
+} from './client.js';
+export * from './operations.js';
+export type * from './gql/graphql.js';
