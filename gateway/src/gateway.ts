@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import {
   ConfigError,
+  eventBusStore,
   principalFromHeader,
   startService,
   type EventBus,
   type Logger,
-  type StoreConnector,
 } from '@daena/platform';
 import { print, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { subgraphUrls, type GatewayConfig } from './config.js';
@@ -57,19 +57,12 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
   });
-  const busStore: StoreConnector = {
-    name: config.REDIS_URL ? 'redis' : 'event bus',
-    connect: () => bus.ready(),
-    check: () => bus.ready(),
-    close: async () => {},
-  };
-
   const service = await startService<GatewayContext>({
     name: 'gateway',
     port: config.PORT,
     host: config.HOST,
     log,
-    stores: [busStore],
+    stores: [eventBusStore(bus)],
     introspection: config.NODE_ENV !== 'production',
     createSchema: () => gateway,
     context: async (req) => ({

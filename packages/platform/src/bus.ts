@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { DomainEvent, EventContract } from './events.js';
+import type { StoreConnector } from './service.js';
 
 export type Unsubscribe = () => void;
 export type EventHandler<T> = (event: DomainEvent<T>) => void | Promise<void>;
@@ -11,10 +12,14 @@ export type EventHandler<T> = (event: DomainEvent<T>) => void | Promise<void>;
  * Delivery is at-most-once per subscriber; handlers must be idempotent on `event.id`.
  */
 export interface EventBus {
+  /** What readiness probes call it: `redis` or `in-process bus`. */
+  readonly name: string;
   publish<T>(event: DomainEvent<T>): Promise<void>;
   subscribe<T>(contract: EventContract<T>, handler: EventHandler<T>): Unsubscribe;
   /** Resolves once the bus can deliver (the Redis subscriber connection is up). */
   ready(): Promise<void>;
+  /** A cheap liveness check for /readyz. */
+  check(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +38,7 @@ function runHandler<T>(handler: EventHandler<T>, event: DomainEvent<T>, log: Log
 
 /** One process, no Redis: the embedded mode's bus. */
 export class InProcessEventBus implements EventBus {
+  readonly name = 'in-process bus';
   private readonly emitter = new EventEmitter({ captureRejections: false });
   constructor(private readonly log: Logger) {
     this.emitter.setMaxListeners(0);
@@ -48,6 +54,7 @@ export class InProcessEventBus implements EventBus {
     return () => this.emitter.off(contract.type, listener);
   }
   async ready(): Promise<void> {}
+  async check(): Promise<void> {}
   async close(): Promise<void> {
     this.emitter.removeAllListeners();
   }
@@ -57,6 +64,7 @@ const channelPrefix = 'daena:events:';
 
 /** Redis pub/sub: events published by any process reach subscribers in every process. */
 export class RedisEventBus implements EventBus {
+  readonly name = 'redis';
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly local = new EventEmitter();
@@ -67,9 +75,19 @@ export class RedisEventBus implements EventBus {
     url: string,
     private readonly log: Logger,
   ) {
-    const options = { lazyConnect: false, maxRetriesPerRequest: null, enableReadyCheck: true };
-    this.publisher = new Redis(url, { ...options, connectionName: 'daena-bus-pub' });
-    this.subscriber = new Redis(url, { ...options, connectionName: 'daena-bus-sub' });
+    const options = { lazyConnect: false, enableReadyCheck: true };
+    // A publish fails after a couple of reconnect attempts instead of waiting in the offline
+    // queue, so a mutation never hangs on a Redis outage; subscriptions wait for reconnection.
+    this.publisher = new Redis(url, {
+      ...options,
+      maxRetriesPerRequest: 2,
+      connectionName: 'daena-bus-pub',
+    });
+    this.subscriber = new Redis(url, {
+      ...options,
+      maxRetriesPerRequest: null,
+      connectionName: 'daena-bus-sub',
+    });
     this.local.setMaxListeners(0);
     for (const connection of [this.publisher, this.subscriber]) {
       connection.on('error', (error: Error) => log.warn({ err: error.message }, 'redis bus error'));
@@ -117,6 +135,10 @@ export class RedisEventBus implements EventBus {
     await this.subscriber.ping();
   }
 
+  async check(): Promise<void> {
+    await this.publisher.ping();
+  }
+
   async close(): Promise<void> {
     this.local.removeAllListeners();
     await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
@@ -131,4 +153,15 @@ function waitReady(connection: Redis): Promise<void> {
 /** Redis when a URL is given (distributed mode), the in-process bus otherwise. */
 export function createEventBus(redisUrl: string | undefined, log: Logger): EventBus {
   return redisUrl ? new RedisEventBus(redisUrl, log) : new InProcessEventBus(log);
+}
+
+/** The bus as a store of a service: /readyz reports it, start-up waits for it. */
+export function eventBusStore(bus: EventBus): StoreConnector {
+  return {
+    name: bus.name,
+    connect: () => bus.ready(),
+    check: () => bus.check(),
+    // The bus is shared by the services of one process; its owner closes it.
+    close: async () => {},
+  };
 }

@@ -1,4 +1,5 @@
 import {
+  eventBusStore,
   buildFederatedSchema,
   createPostgresStore,
   Events,
@@ -61,7 +62,7 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
     port: config.PORT,
     host: config.HOST,
     log,
-    stores: [postgres],
+    stores: [postgres, eventBusStore(bus)],
     createSchema: buildAgentsSchema,
     context: async (req) =>
       createAgentsContext(

@@ -1,4 +1,5 @@
 import {
+  eventBusStore,
   buildFederatedSchema,
   createPostgresStore,
   principalFromHeader,
@@ -69,7 +70,7 @@ export function createDecisionsService(
     port: config.PORT,
     host: config.HOST,
     log,
-    stores: [postgres],
+    stores: [postgres, eventBusStore(bus)],
     createSchema: buildDecisionsSchema,
     context: async (req) =>
       createDecisionsContext(

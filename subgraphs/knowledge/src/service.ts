@@ -1,4 +1,5 @@
 import {
+  eventBusStore,
   principalFromHeader,
   type EventBus,
   type Logger,
@@ -68,7 +69,7 @@ export function createKnowledgeService(
     port: config.PORT,
     host: config.HOST,
     log,
-    stores: [neo4j],
+    stores: [neo4j, eventBusStore(bus)],
     createSchema: () => buildKnowledgeSchema(neo4j.driver, { bus, log }),
     context: async (req) =>
       createKnowledgeContext(await principalFromHeader(deps.jwtSecret, req.headers.authorization)),

@@ -1,4 +1,5 @@
 import {
+  eventBusStore,
   buildFederatedSchema,
   createPostgresStore,
   principalFromHeader,
@@ -68,7 +69,7 @@ export function createMetricsService(deps: MetricsDependencies): ServiceDefiniti
     port: config.PORT,
     host: config.HOST,
     log,
-    stores: [store],
+    stores: [store, eventBusStore(bus)],
     createSchema: buildMetricsSchema,
     context: async (req) =>
       createMetricsContext(
