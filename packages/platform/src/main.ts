@@ -1,4 +1,9 @@
+import type { Logger } from 'pino';
+import { resolveJwtSecret } from './auth.js';
+import { createEventBus, type EventBus } from './bus.js';
 import { ConfigError } from './config.js';
+import { createLogger } from './logger.js';
+import { startService, type ServiceDefinition } from './service.js';
 
 const forceExitGraceMs = 2_000;
 
@@ -44,4 +49,42 @@ export async function runMain(start: () => Promise<Stoppable>): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** The env every service's entry point reads (see `serviceEnvSchema`). */
+interface MainConfig {
+  LOG_LEVEL: string;
+  REDIS_URL?: string | undefined;
+  JWT_SECRET?: string | undefined;
+  NODE_ENV: string;
+}
+
+/**
+ * A subgraph's distributed-mode entry point: its validated config, a logger, the event bus
+ * (Redis when REDIS_URL is set) and the service, stopped cleanly on SIGINT/SIGTERM.
+ */
+export function runServiceMain<C extends MainConfig, TContext extends object>(
+  name: string,
+  loadServiceConfig: () => C,
+  createService: (deps: {
+    config: C;
+    log: Logger;
+    bus: EventBus;
+    jwtSecret: string;
+  }) => ServiceDefinition<TContext>,
+): Promise<void> {
+  return runMain(async () => {
+    const config = loadServiceConfig();
+    const log = createLogger(name, config.LOG_LEVEL);
+    const bus = createEventBus(config.REDIS_URL, log);
+    const service = await startService(
+      createService({ config, log, bus, jwtSecret: resolveJwtSecret(config).secret }),
+    );
+    return {
+      close: async () => {
+        await service.close();
+        await bus.close();
+      },
+    };
+  });
 }

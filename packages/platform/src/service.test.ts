@@ -58,7 +58,9 @@ describe('startService', () => {
     expect(health.status).toBe(200);
     const notReady = await fetch(`${origin(service)}/readyz`);
     expect(notReady.status).toBe(503);
-    expect(await notReady.json()).toMatchObject({ failing: [{ store: 'postgres' }] });
+    expect(await notReady.json()).toMatchObject({
+      failing: [{ store: 'postgres', error: 'postgres refused the connection' }],
+    });
     const early = await post(service, '{ hello }');
     expect(early.status).toBe(503);
     expect(await early.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAVAILABLE' } }] });

@@ -73,7 +73,8 @@ export async function startService<TContext extends BaseContext>(
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const abort = new AbortController();
-  const pending = new Set(stores.map((store) => store.name));
+  // Stores not connected yet, with the last connection error (what /readyz reports).
+  const pending = new Map(stores.map((store) => [store.name, 'connecting']));
   let graphqlHandler: RequestHandler | undefined;
   let apollo: ApolloServer<TContext> | undefined;
 
@@ -96,7 +97,7 @@ export async function startService<TContext extends BaseContext>(
     res.status(503).json({
       errors: [
         {
-          message: `${name} is starting: waiting for ${[...pending].join(', ') || 'its schema'}`,
+          message: `${name} is starting: waiting for ${[...pending.keys()].join(', ') || 'its schema'}`,
           extensions: { code: 'UNAVAILABLE' },
         },
       ],
@@ -119,11 +120,13 @@ export async function startService<TContext extends BaseContext>(
       stores.map((store) =>
         retryWithBackoff(() => store.connect(), {
           signal: abort.signal,
-          onRetry: (error, attempt, delay) =>
+          onRetry: (error, attempt, delay) => {
+            pending.set(store.name, errorMessage(error));
             log.warn(
               { store: store.name, attempt, retryInMs: delay, err: errorMessage(error) },
               `waiting for ${store.name}`,
-            ),
+            );
+          },
         }).then(() => {
           pending.delete(store.name);
           log.info({ store: store.name }, `${store.name} connected`);
@@ -191,10 +194,11 @@ export async function startService<TContext extends BaseContext>(
   };
 }
 
-async function checkStores(stores: StoreConnector[], pending: Set<string>) {
+async function checkStores(stores: StoreConnector[], pending: Map<string, string>) {
   const results = await Promise.all(
     stores.map(async (store) => {
-      if (pending.has(store.name)) return { store: store.name, error: 'not connected yet' };
+      const connecting = pending.get(store.name);
+      if (connecting !== undefined) return { store: store.name, error: connecting };
       try {
         await withTimeout(store.check(), readinessTimeoutMs);
         return null;

@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { retryWithBackoff } from '@daena/platform';
 import { servicePorts, type ServiceName, type StackConfig } from './config.js';
 import type { RunningStack } from './embedded.js';
-import { redactUrl } from './redact.js';
-import { startEmbeddedPostgres } from './embedded-postgres.js';
-import { startNeo4jUnlessConfigured } from './embedded-neo4j.js';
+import { stackServiceEnv, startStores, stopAll } from './stores.js';
 import type { Reporter } from './progress.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -60,50 +58,16 @@ export async function startDistributedStack(
   const ports = servicePorts(config.PORT);
   const processes: ServiceProcess[] = [];
   const stoppers: (() => Promise<void>)[] = [];
-  const close = async () => {
-    for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => {});
-  };
+  const close = stopAll(stoppers);
   try {
-    let databaseUrl = config.DATABASE_URL;
-    if (!databaseUrl) {
-      const postgres = await report.step('PostgreSQL (embedded)', () =>
-        startEmbeddedPostgres({
-          dataDir: config.DAENA_DATA_DIR,
-          port: config.EMBEDDED_POSTGRES_PORT,
-          log: report.line,
-        }),
-      );
-      stoppers.push(() => postgres.stop());
-      databaseUrl = postgres.url;
-    } else {
-      report.line(`  • PostgreSQL: ${redactUrl(databaseUrl)}`);
-    }
-    report.line(`  • Redis: ${redactUrl(config.REDIS_URL ?? '')}`);
-    const neo4j = await startNeo4jUnlessConfigured(config, report);
-    if (neo4j.stop) stoppers.push(neo4j.stop);
-    const childEnv: Record<string, string | undefined> = {
-      ...env,
-      DATABASE_URL: databaseUrl,
-      NEO4J_URI: neo4j.uri,
-      HOST: config.HOST,
-      AGENTS_URL: `http://${config.HOST}:${ports.agents}/graphql`,
-      DECISIONS_URL: `http://${config.HOST}:${ports.decisions}/graphql`,
-      KNOWLEDGE_URL: `http://${config.HOST}:${ports.knowledge}/graphql`,
-      METRICS_URL: `http://${config.HOST}:${ports.metrics}/graphql`,
-    };
-    for (const [name, entry] of Object.entries(entryPoints) as [ServiceName, string][]) {
-      const service = spawnService(
-        name,
-        entry,
-        { ...childEnv, PORT: String(ports[name]) },
-        options.inheritOutput ?? true,
+    const stores = await startStores(config, report, stoppers);
+    const childEnv = { ...env, ...stackServiceEnv(config, ports, stores) };
+    for (const name of Object.keys(entryPoints) as ServiceName[]) {
+      const service = await report.step(`${name} (own process) on port ${ports[name]}`, () =>
+        startServiceProcess(name, { ...childEnv, PORT: String(ports[name]) }, options),
       );
       processes.push(service);
-      stoppers.push(() => stopProcess(service.child));
-      await report.step(
-        `${name} (pid ${service.child.pid}) at ${service.url}`,
-        waitReady(service, config.HOST, ports[name]),
-      );
+      stoppers.push(() => service.stop());
     }
     return { gatewayUrl: `http://${config.HOST}:${ports.gateway}/graphql`, processes, close };
   } catch (error) {

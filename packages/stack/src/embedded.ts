@@ -12,10 +12,8 @@ import {
   type ServiceDefinition,
 } from '@daena/platform';
 import { servicePorts, type StackConfig } from './config.js';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres.js';
-import { startNeo4jUnlessConfigured } from './embedded-neo4j.js';
 import type { Reporter } from './progress.js';
-import { redactUrl } from './redact.js';
+import { stackServiceEnv, startStores, stopAll } from './stores.js';
 
 export interface RunningStack {
   gatewayUrl: string;
@@ -32,47 +30,22 @@ export async function startEmbeddedStack(
   report: Reporter,
 ): Promise<RunningStack> {
   const ports = servicePorts(config.PORT);
-  const log = createLogger('daena', config.LOG_LEVEL);
+  const log = createLogger('stack', config.LOG_LEVEL);
   const jwtSecret = resolveJwtSecret({ JWT_SECRET: env['JWT_SECRET'], NODE_ENV: config.NODE_ENV });
   const stoppers: (() => Promise<void>)[] = [];
-  const close = async () => {
-    for (const stop of stoppers.splice(0).reverse()) await stop().catch(() => {});
-  };
+  const close = stopAll(stoppers);
   try {
-    let databaseUrl = config.DATABASE_URL;
-    if (!databaseUrl) {
-      const postgres: EmbeddedPostgresHandle = await report.step(
-        `PostgreSQL (embedded, 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}, data in ${config.DAENA_DATA_DIR}/postgres)`,
-        () =>
-          startEmbeddedPostgres({
-            dataDir: config.DAENA_DATA_DIR,
-            port: config.EMBEDDED_POSTGRES_PORT,
-            log: (message) => report.line(`    ${message}`),
-          }),
-      );
-      stoppers.push(() => postgres.stop());
-      databaseUrl = postgres.url;
-    } else {
-      report.line(`  • PostgreSQL: ${redactUrl(databaseUrl)}`);
-    }
-    const neo4j = await startNeo4jUnlessConfigured(config, report);
-    if (neo4j.stop) stoppers.push(neo4j.stop);
+    const stores = await startStores(config, report, stoppers);
     const bus = createEventBus(config.REDIS_URL, log);
     stoppers.push(() => bus.close());
     const serviceEnv = (port: number) => ({
       ...env,
+      ...stackServiceEnv(config, ports, stores),
       PORT: String(port),
-      HOST: config.HOST,
-      DATABASE_URL: databaseUrl,
-      NEO4J_URI: neo4j.uri,
-      AGENTS_URL: `http://${config.HOST}:${ports.agents}/graphql`,
-      DECISIONS_URL: `http://${config.HOST}:${ports.decisions}/graphql`,
-      KNOWLEDGE_URL: `http://${config.HOST}:${ports.knowledge}/graphql`,
-      METRICS_URL: `http://${config.HOST}:${ports.metrics}/graphql`,
     });
 
     const common = (service: string) => ({
-      log: log.child({ service }),
+      log: createLogger(service, config.LOG_LEVEL),
       bus,
       jwtSecret: jwtSecret.secret,
     });
@@ -97,7 +70,7 @@ export async function startEmbeddedStack(
 
     const gateway = await startGateway({
       config: loadGatewayConfig(serviceEnv(ports.gateway)),
-      log: log.child({ service: 'gateway' }),
+      log: createLogger('gateway', config.LOG_LEVEL),
       bus,
       jwtSecret: jwtSecret.secret,
     });
