@@ -18,7 +18,12 @@ import {
   type TestDatabase,
 } from '@daena/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { expectKnowledgeAccess, expectLiveVoting, expectOrganization } from '../src/scenario.js';
+import {
+  expectGatewayRejectsBadInput,
+  expectKnowledgeAccess,
+  expectLiveVoting,
+  expectOrganization,
+} from '../src/scenario.js';
 import { expectTypedClientWorks } from '../src/sdk-scenario.js';
 
 let database: TestDatabase;
@@ -71,6 +76,10 @@ afterAll(async () => {
 describe('distributed mode: a process per service, Redis event bus', () => {
   it('answers a federated query through the gateway', async () => {
     await expectOrganization(stack.gatewayUrl);
+  });
+
+  it('rejects malformed operations, forged tokens and anonymous mutations with codes', async () => {
+    await expectGatewayRejectsBadInput(stack.gatewayUrl);
   });
 
   it('enforces knowledge access levels through the gateway', async () => {

@@ -198,3 +198,44 @@ export async function expectKnowledgeAccess(gatewayUrl: string): Promise<void> {
   );
   expect(anonymousWrite.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
 }
+
+/** Bad input at the gateway: standard codes over HTTP, an explicit close code over WebSocket. */
+export async function expectGatewayRejectsBadInput(gatewayUrl: string): Promise<void> {
+  const malformed = await graphql(gatewayUrl, '{ departments { name ');
+  expect(malformed.status).toBe(400);
+  expect(malformed.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+
+  const unknownField = await graphql(gatewayUrl, '{ departments { salary } }');
+  expect(unknownField.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+
+  const forged = await signToken('not-the-gateway-secret-at-all', {
+    sub: 'mallory',
+    roles: [Role.ADMIN],
+  });
+  const badToken = await graphql(gatewayUrl, '{ departments { name } }', {}, forged);
+  expect(badToken.status).toBe(401);
+  expect(badToken.body.errors?.[0]?.extensions).toMatchObject({
+    code: 'UNAUTHENTICATED',
+    reason: 'TOKEN_INVALID',
+  });
+
+  const anonymousMutation = await graphql(
+    gatewayUrl,
+    'mutation { castVote(input: { proposalId: "x", agentId: "y", choice: APPROVE }) { id } }',
+  );
+  expect(anonymousMutation.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+
+  const closed = await new Promise<number>((resolve) => {
+    const live = subscribe(
+      gatewayUrl.replace(/^http/, 'ws'),
+      '{ departments { name } }',
+      {},
+      forged,
+    );
+    live.next().catch((error: unknown) => {
+      void live.close();
+      resolve(Number((error as { code?: number }).code ?? 0));
+    });
+  });
+  expect(closed).toBe(4403);
+}

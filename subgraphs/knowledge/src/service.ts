@@ -26,17 +26,19 @@ export interface KnowledgeDependencies {
 /**
  * The subgraph schema. Building it does no I/O: composition calls it with no driver at all, and
  * the service with a driver that connects on the first request. Tokens are verified by the
- * platform and handed over as `context.jwt`, so no `features.authorization` is configured
- * (@neo4j/graphql prints a warning about that once per build).
+ * platform and handed over as `context.jwt`, which @neo4j/graphql trusts and prefers over a raw
+ * `token`; the service still configures its key (`jwtSecret`), so the library knows
+ * authorization is set up and does not warn at every build.
  */
 export async function buildKnowledgeSchema(
   driver?: Driver,
-  runtime: EntryMutationRuntime = {},
+  runtime: EntryMutationRuntime & { jwtSecret?: string } = {},
 ): Promise<GraphQLSchema> {
   const neo4jGraphQL = new Neo4jGraphQL({
     typeDefs: knowledgeTypeDefs,
     ...(driver ? { driver } : {}),
     features: {
+      ...(runtime.jwtSecret ? { authorization: { key: runtime.jwtSecret } } : {}),
       populatedBy: { callbacks: entryCallbacks },
       excludeDeprecatedFields: {
         mutationOperations: true,
@@ -70,7 +72,7 @@ export function createKnowledgeService(
     host: config.HOST,
     log,
     stores: [neo4j, eventBusStore(bus)],
-    createSchema: () => buildKnowledgeSchema(neo4j.driver, { bus, log }),
+    createSchema: () => buildKnowledgeSchema(neo4j.driver, { bus, log, jwtSecret: deps.jwtSecret }),
     context: async (req) =>
       createKnowledgeContext(await principalFromHeader(deps.jwtSecret, req.headers.authorization)),
   };
