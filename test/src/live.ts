@@ -36,12 +36,21 @@ export function subscribe<T>(
   };
 }
 
-/** Waits until the gateway at `gatewayUrl` delivers events to at least `count` subscribers. */
-export async function waitForSubscribers(gatewayUrl: string, count: number): Promise<void> {
+/**
+ * Waits until the gateway at `gatewayUrl` delivers events to at least `count` subscribers (or
+ * exactly `count`, to see earlier subscriptions gone).
+ */
+export async function waitForSubscribers(
+  gatewayUrl: string,
+  count: number,
+  exactly = false,
+): Promise<void> {
   await waitFor(async () => {
     const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
     const value = Number(/^gateway_subscribers(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? 0);
-    if (value < count)
-      throw new Error(`gateway has ${value} live subscribers, waiting for ${count}`);
+    if (exactly ? value !== count : value < count) {
+      const wanted = `${exactly ? 'exactly ' : ''}${count}`;
+      throw new Error(`gateway has ${value} live subscribers, waiting for ${wanted}`);
+    }
   });
 }
