@@ -26,6 +26,8 @@ export interface StoreConnector {
   /** A cheap liveness check for /readyz. */
   check(): Promise<void>;
   close(): Promise<void>;
+  /** Registers the store's own Prometheus metrics on the service's registry. */
+  registerMetrics?(registry: Registry): void;
 }
 
 export interface ServiceDefinition<TContext extends BaseContext> {
@@ -69,6 +71,7 @@ export async function startService<TContext extends BaseContext>(
 ): Promise<RunningService<TContext>> {
   const { name, log, stores } = definition;
   const registry = createMetricsRegistry(name);
+  for (const store of stores) store.registerMetrics?.(registry);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);

@@ -13,6 +13,11 @@ import { defaultDepartments } from './domain/organization.js';
 import { AgentResolver, resolveAgentReference } from './schema/agent-resolver.js';
 import { createAgentsContext, type AgentsContext } from './schema/context.js';
 import { DepartmentResolver, resolveDepartmentReference } from './schema/department-resolver.js';
+import {
+  AgentGeometryResolver,
+  DepartmentGeometryResolver,
+  OrganizationResolver,
+} from './schema/organization-resolver.js';
 import { entities } from './store/entities.js';
 import { migrations } from './store/migrations/index.js';
 import { seedOrganization } from './store/seed.js';
@@ -27,7 +32,15 @@ export interface AgentsDependencies {
 /** The schema alone, for composition and tests that need no store. */
 export function buildAgentsSchema() {
   return buildFederatedSchema(
-    { resolvers: [DepartmentResolver, AgentResolver] },
+    {
+      resolvers: [
+        DepartmentResolver,
+        AgentResolver,
+        OrganizationResolver,
+        DepartmentGeometryResolver,
+        AgentGeometryResolver,
+      ],
+    },
     {
       Department: { __resolveReference: resolveDepartmentReference },
       Agent: { __resolveReference: resolveAgentReference },

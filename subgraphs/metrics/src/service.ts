@@ -54,6 +54,7 @@ export function createMetricsService(deps: MetricsDependencies): ServiceDefiniti
   );
   const store: StoreConnector = {
     name: postgres.name,
+    registerMetrics: (registry) => postgres.registerMetrics?.(registry),
     async connect() {
       await postgres.connect();
       recorder.start(bus);

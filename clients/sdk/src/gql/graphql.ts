@@ -28,6 +28,8 @@ export type Agent = {
   department: Department;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Where to draw the agent: a sunflower around its department */
+  position: Point;
   role: AgentRole;
   slug: Scalars['String']['output'];
   status: AgentStatus;
@@ -108,10 +110,31 @@ export type Department = {
   __typename?: 'Department';
   /** The department's agents, by name */
   agents: Array<Agent>;
+  /** The cell in the honeycomb (never moves) */
+  hex: HexCoordinate;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Departments whose cells share an edge with this one */
+  neighbors: Array<Department>;
+  /** Where to draw the department */
+  position: SunflowerPosition;
   /** Stable, URL-safe identifier, e.g. "customer-success" */
   slug: Scalars['String']['output'];
+};
+
+/** Axial hex coordinates; the hub holds (0, 0) */
+export type HexCoordinate = {
+  __typename?: 'HexCoordinate';
+  q: Scalars['Int']['output'];
+  r: Scalars['Int']['output'];
+};
+
+/** The Daena VP hub at the centre of the honeycomb */
+export type Hub = {
+  __typename?: 'Hub';
+  hex: HexCoordinate;
+  name: Scalars['String']['output'];
+  position: Point;
 };
 
 /** ID filters */
@@ -327,6 +350,14 @@ export type OpenProposalInput = {
   title: Scalars['String']['input'];
 };
 
+/** Everything a frontend needs to draw the honeycomb */
+export type Organization = {
+  __typename?: 'Organization';
+  /** Every department, in honeycomb (spiral) order */
+  departments: Array<Department>;
+  hub: Hub;
+};
+
 /** Pagination information (Relay) */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -334,6 +365,13 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A point in layout units (frontends scale it to their canvas) */
+export type Point = {
+  __typename?: 'Point';
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
 };
 
 /** A question put to a department's agents */
@@ -378,6 +416,8 @@ export type Query = {
   metricSamples: Array<MetricSample>;
   /** Count, sum, min, max and average of one series; zero for an unknown series */
   metricSummary: MetricSummary;
+  /** The honeycomb: hub, departments, neighbours and agents, with positions */
+  organization: Organization;
   proposal?: Maybe<Proposal>;
   /** Proposals, newest first (at most 100) */
   proposals: Array<Proposal>;
@@ -505,6 +545,16 @@ export type Subscription = {
 
 export type SubscriptionVoteTallyArgs = {
   proposalId: Scalars['ID']['input'];
+};
+
+/** A place on the sunflower (Vogel's model): polar and cartesian */
+export type SunflowerPosition = {
+  __typename?: 'SunflowerPosition';
+  /** Radians in [0, 2π) */
+  angle: Scalars['Float']['output'];
+  radius: Scalars['Float']['output'];
+  x: Scalars['Float']['output'];
+  y: Scalars['Float']['output'];
 };
 
 /** Information about the number of nodes and relationships created and deleted during an update mutation */

@@ -127,12 +127,15 @@ export interface AgentSeed {
   name: string;
   role: AgentRole;
   departmentSlug: string;
+  /** The agent's seat in its department's sunflower: the role's row in the matrix. */
+  seat: number;
 }
 
 /** One agent per role per department: 8 × 8 = 64 for the default organization. */
 export function seedAgents(departments: readonly DepartmentSeed[]): AgentSeed[] {
   return departments.flatMap((department) =>
-    roleCapabilities.map((capability) => ({
+    roleCapabilities.map((capability, seat) => ({
+      seat,
       slug: `${department.slug}-${capability.role.toLowerCase().replaceAll('_', '-')}`,
       name: `${department.name} ${capability.title}`,
       role: capability.role,

@@ -6,7 +6,7 @@ import { Agent, Department } from './types.js';
 export class DepartmentResolver {
   @Query(() => [Department], { description: 'Every department, in honeycomb order' })
   departments(@Ctx() ctx: AgentsContext): Promise<Department[]> {
-    return ctx.organization.listDepartments();
+    return ctx.honeycomb.departments();
   }
 
   @Query(() => Department, { nullable: true, description: 'One department by id or slug' })

@@ -17,6 +17,8 @@ export interface AgentRecord {
   role: AgentRole;
   status: AgentStatus;
   departmentId: string;
+  /** Stable place in the department's sunflower (0-based, never reused in a department). */
+  seat: number;
   version: number;
   createdAt: Date;
 }
@@ -44,6 +46,7 @@ export const AgentEntity = new EntitySchema<AgentRecord>({
     role: { type: 'text' },
     status: { type: 'text' },
     departmentId: { type: 'uuid', fieldName: 'department_id' },
+    seat: { type: 'integer' },
     version: { type: 'integer', version: true },
     createdAt: { type: 'Date', fieldName: 'created_at', defaultRaw: 'now()' },
   },

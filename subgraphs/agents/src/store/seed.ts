@@ -44,6 +44,7 @@ export async function seedOrganization(
       name: agent.name,
       role: agent.role,
       status: AgentStatus.IDLE,
+      seat: agent.seat,
       department_id: idBySlug.get(agent.departmentSlug),
     }));
     const insertedAgents = await trx

@@ -1,0 +1,54 @@
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { departmentHex, hubHex } from '../domain/honeycomb.js';
+import { agentPosition, departmentPosition } from '../domain/sunflower.js';
+import type { AgentsContext } from './context.js';
+import { HexCoordinate, Organization, SunflowerPosition, Point } from './geometry-types.js';
+import { Agent, Department } from './types.js';
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization, {
+    description: 'The honeycomb: hub, departments, neighbours and agents, with positions',
+  })
+  async organization(@Ctx() ctx: AgentsContext): Promise<Organization> {
+    return {
+      hub: { name: 'Daena VP', position: { x: 0, y: 0 }, hex: hubHex },
+      departments: await ctx.honeycomb.departments(),
+    };
+  }
+}
+
+@Resolver(() => Department)
+export class DepartmentGeometryResolver {
+  @FieldResolver(() => HexCoordinate, { description: 'The cell in the honeycomb (never moves)' })
+  hex(@Root() department: Department & { ordinal: number }): HexCoordinate {
+    return departmentHex(department.ordinal);
+  }
+
+  @FieldResolver(() => SunflowerPosition, { description: 'Where to draw the department' })
+  position(@Root() department: Department & { ordinal: number }): SunflowerPosition {
+    return departmentPosition(department.ordinal);
+  }
+
+  @FieldResolver(() => [Department], {
+    description: 'Departments whose cells share an edge with this one',
+  })
+  neighbors(@Root() department: Department, @Ctx() ctx: AgentsContext): Promise<Department[]> {
+    return ctx.honeycomb.neighbors(department.id);
+  }
+}
+
+@Resolver(() => Agent)
+export class AgentGeometryResolver {
+  @FieldResolver(() => Point, {
+    description: 'Where to draw the agent: a sunflower around its department',
+  })
+  async position(
+    @Root() agent: Agent & { seat: number },
+    @Ctx() ctx: AgentsContext,
+  ): Promise<Point> {
+    const department = await ctx.loaders.department.load(agent.departmentId);
+    const { x, y } = agentPosition(department?.ordinal ?? 0, agent.seat);
+    return { x, y };
+  }
+}
