@@ -111,6 +111,57 @@ describe('the honeycomb query', () => {
   });
 });
 
+describe('departments a page at a time', () => {
+  const pageQuery = `query ($after: String) {
+    organization { departmentPage(first: 10, after: $after) {
+      totalCount pageInfo { endCursor hasNextPage }
+      nodes { id neighbors { id } agents { id position { x y } } }
+    } }
+  }`;
+  type PageResult = {
+    organization: {
+      departmentPage: {
+        totalCount: number;
+        pageInfo: { endCursor: string | null; hasNextPage: boolean };
+        nodes: { id: string; neighbors: { id: string }[]; agents: { id: string }[] }[];
+      };
+    };
+  };
+
+  it('walks all departments once, with the same statement count per page', async () => {
+    const all = (await honeycomb()).organization.departments.map((d) => d.id);
+    const seen: string[] = [];
+    const perPage: number[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const before = await statements();
+      const result: Awaited<ReturnType<typeof graphql<PageResult>>> = await graphql<PageResult>(
+        service.url,
+        pageQuery,
+        { after },
+      );
+      perPage.push((await statements()) - before);
+      const page = result.body.data?.organization.departmentPage;
+      if (!page) throw new Error(JSON.stringify(result.body.errors));
+      expect(page.totalCount).toBe(all.length);
+      seen.push(...page.nodes.map((node) => node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all);
+    expect(new Set(perPage).size).toBe(1);
+  });
+
+  it.each([
+    ['{ organization { departmentPage(first: 0) { totalCount } } }', 'PAGE_SIZE_OUT_OF_RANGE'],
+    ['{ organization { departmentPage(first: 201) { totalCount } } }', 'PAGE_SIZE_OUT_OF_RANGE'],
+    ['{ organization { departmentPage(after: "not-a-cursor") { totalCount } } }', 'INVALID_CURSOR'],
+  ])('refuses %s with BAD_USER_INPUT', async (query, reason) => {
+    const { body } = await graphql(service.url, query);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason });
+  });
+});
+
 /** Grows the organization directly in the database (the admin mutations come with issue 3). */
 async function addDepartments(count: number): Promise<void> {
   const client = new pg.Client({ connectionString: database.url });

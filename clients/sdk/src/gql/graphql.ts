@@ -122,6 +122,14 @@ export type Department = {
   slug: Scalars['String']['output'];
 };
 
+/** One page of departments, in honeycomb order */
+export type DepartmentPage = {
+  __typename?: 'DepartmentPage';
+  nodes: Array<Department>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Axial hex coordinates; the hub holds (0, 0) */
 export type HexCoordinate = {
   __typename?: 'HexCoordinate';
@@ -353,14 +361,24 @@ export type OpenProposalInput = {
 /** Everything a frontend needs to draw the honeycomb */
 export type Organization = {
   __typename?: 'Organization';
+  /** Departments a page at a time (for large organizations); neighbours span pages */
+  departmentPage: DepartmentPage;
   /** Every department, in honeycomb (spiral) order */
   departments: Array<Department>;
   hub: Hub;
 };
 
-/** Pagination information (Relay) */
+
+/** Everything a frontend needs to draw the honeycomb */
+export type OrganizationDepartmentPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+/** Relay-style page information (shared with other subgraphs) */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page */
   endCursor?: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Department } from './types.js';
 
 @ObjectType({ description: 'A point in layout units (frontends scale it to their canvas)' })
@@ -47,4 +47,32 @@ export class Organization {
 
   @Field(() => [Department], { description: 'Every department, in honeycomb (spiral) order' })
   departments!: Department[];
+}
+
+@ObjectType({ description: 'Relay-style page information (shared with other subgraphs)' })
+@Directive('@shareable')
+export class PageInfo {
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page' })
+  endCursor!: string | null;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+}
+
+@ObjectType({ description: 'One page of departments, in honeycomb order' })
+export class DepartmentPage {
+  @Field(() => [Department])
+  nodes!: Department[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
 }

@@ -1,8 +1,16 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { BadInputError } from '@daena/platform';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { decodeCursor, paginate } from '../domain/cursor.js';
 import { departmentHex, hubHex } from '../domain/honeycomb.js';
 import { agentPosition, departmentPosition } from '../domain/sunflower.js';
 import type { AgentsContext } from './context.js';
-import { HexCoordinate, Organization, SunflowerPosition, Point } from './geometry-types.js';
+import {
+  DepartmentPage,
+  HexCoordinate,
+  Organization,
+  Point,
+  SunflowerPosition,
+} from './geometry-types.js';
 import { Agent, Department } from './types.js';
 
 @Resolver(() => Organization)
@@ -16,7 +24,35 @@ export class OrganizationResolver {
       departments: await ctx.honeycomb.departments(),
     };
   }
+
+  @FieldResolver(() => DepartmentPage, {
+    description: 'Departments a page at a time (for large organizations); neighbours span pages',
+  })
+  async departmentPage(
+    @Ctx() ctx: AgentsContext,
+    @Arg('first', () => Int, { defaultValue: 50, description: '1 to 200' }) first: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<DepartmentPage> {
+    if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
+      throw new BadInputError(
+        `first must be between 1 and ${maxPageSize}`,
+        'PAGE_SIZE_OUT_OF_RANGE',
+      );
+    }
+    const afterKey = after === undefined || after === null ? null : decodeCursor(after);
+    if (after && afterKey === null)
+      throw new BadInputError('after is not a cursor from this API', 'INVALID_CURSOR');
+    const { nodes, totalCount, ...pageInfo } = paginate(
+      await ctx.honeycomb.departments(),
+      (department) => department.ordinal,
+      first,
+      afterKey,
+    );
+    return { nodes, pageInfo, totalCount };
+  }
 }
+
+const maxPageSize = 200;
 
 @Resolver(() => Department)
 export class DepartmentGeometryResolver {
