@@ -1,33 +1,15 @@
-import { InProcessEventBus, startService, type RunningService } from '@daena/platform';
-import {
-  createTestDatabase,
-  graphql,
-  silentLogger,
-  testJwtSecret,
-  type TestDatabase,
-} from '@daena/testing';
+import type { RunningService } from '@daena/platform';
+import { createTestDatabase, graphql, type TestDatabase } from '@daena/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAgentsConfig } from '../src/config.js';
-import { createAgentsService } from '../src/service.js';
+import { startAgents } from './start-agents.js';
 
 let database: TestDatabase;
 let service: RunningService;
 
 beforeAll(async () => {
   database = await createTestDatabase('honeycomb');
-  const log = silentLogger();
-  const config = loadAgentsConfig({ DATABASE_URL: database.url });
-  service = await startService({
-    ...createAgentsService({
-      config,
-      log,
-      bus: new InProcessEventBus(log),
-      jwtSecret: testJwtSecret,
-    }),
-    port: 0,
-  });
-  await service.ready;
+  service = await startAgents(database.url);
 });
 afterAll(async () => {
   await service?.close();

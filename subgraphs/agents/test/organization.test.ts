@@ -1,32 +1,14 @@
-import { InProcessEventBus, startService, type RunningService } from '@daena/platform';
-import {
-  createTestDatabase,
-  graphql,
-  silentLogger,
-  testJwtSecret,
-  type TestDatabase,
-} from '@daena/testing';
+import type { RunningService } from '@daena/platform';
+import { createTestDatabase, graphql, type TestDatabase } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAgentsConfig } from '../src/config.js';
-import { createAgentsService } from '../src/service.js';
+import { startAgents as startAgentsOn } from './start-agents.js';
 
 let database: TestDatabase;
 const started: RunningService[] = [];
 
 async function startAgents(): Promise<RunningService> {
-  const log = silentLogger();
-  const config = loadAgentsConfig({ PORT: '1', DATABASE_URL: database.url });
-  const service = await startService({
-    ...createAgentsService({
-      config,
-      log,
-      bus: new InProcessEventBus(log),
-      jwtSecret: testJwtSecret,
-    }),
-    port: 0,
-  });
+  const service = await startAgentsOn(database.url);
   started.push(service);
-  await service.ready;
   return service;
 }
 
