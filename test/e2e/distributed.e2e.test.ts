@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
   expectGatewayRejectsBadInput,
   expectKnowledgeAccess,
+  expectLiveAgentActivity,
   expectLiveVoting,
   expectOrganization,
 } from '../src/scenario.js';
@@ -88,6 +89,10 @@ describe('distributed mode: a process per service, Redis event bus', () => {
 
   it('delivers votes cast through one gateway to subscribers of another', async () => {
     await expectLiveVoting(stack.gatewayUrl, secondGateway.url);
+  });
+
+  it('streams agent status changes to subscribers of another gateway', async () => {
+    await expectLiveAgentActivity(stack.gatewayUrl, secondGateway.url);
   });
 
   it('queries and subscribes through the generated typed client', async () => {

@@ -239,3 +239,53 @@ export async function expectGatewayRejectsBadInput(gatewayUrl: string): Promise<
   });
   expect(closed).toBe(4403);
 }
+
+/** A paused agent shows live to `agentActivity` subscribers of its department, on any gateway. */
+export async function expectLiveAgentActivity(
+  subscriberGateway: string,
+  actorGateway: string,
+): Promise<void> {
+  const organization = await expectOrganization(actorGateway);
+  const finance = organization.departments.find((d) => d.slug === 'finance');
+  const agent = finance?.agents.find((a) => a.role === 'RESEARCH_SCOUT');
+  if (!finance || !agent) throw new Error('no finance research scout');
+  const read = await graphql<{ agent: { version: number } }>(
+    actorGateway,
+    'query ($id: ID!) { agent(id: $id) { version } }',
+    {
+      id: agent.id,
+    },
+  );
+  const version = read.body.data?.agent.version;
+  type Activity = { agentActivity: { id: string; status: string; department: { name: string } } };
+  // Earlier tests' subscriptions must be gone, or they would be counted as this one.
+  await waitForSubscribers(subscriberGateway, 0, true);
+  const live = subscribe<Activity>(
+    subscriberGateway.replace(/^http/, 'ws'),
+    'subscription ($departmentId: ID) { agentActivity(departmentId: $departmentId) { id status department { name } } }',
+    { departmentId: finance.id },
+  );
+  try {
+    const next = live.next();
+    await waitForSubscribers(subscriberGateway, 1);
+    const lead = await signToken(testJwtSecret, {
+      sub: 'finance-lead',
+      roles: [Role.DEPARTMENT_LEAD],
+      department: 'finance',
+    });
+    const paused = await graphql(
+      actorGateway,
+      'mutation ($id: ID!, $version: Int!) { pauseAgent(id: $id, version: $version) { status } }',
+      { id: agent.id, version },
+      lead,
+    );
+    expect(paused.body.errors).toBeUndefined();
+    expect((await next).agentActivity).toEqual({
+      id: agent.id,
+      status: 'PAUSED',
+      department: { name: 'Finance' },
+    });
+  } finally {
+    await live.close();
+  }
+}

@@ -24,4 +24,11 @@ export const subscriptionRoutes: readonly SubscriptionRoute[] = [
     // The tally as of this vote: the payload shows the state the event announced.
     twinArguments: { asOfVote: (event) => event.data.voteId },
   }),
+  route({
+    field: 'agentActivity',
+    event: Events.agentStatusChanged,
+    matches: (args, event) =>
+      !args['departmentId'] || args['departmentId'] === event.data.departmentId,
+    twinArguments: { agentId: (event) => event.data.agentId },
+  }),
 ];

@@ -50,6 +50,13 @@ export interface AgentEvent {
   departmentId: string;
 }
 
+export interface AgentStatusChanged {
+  agentId: string;
+  departmentId: string;
+  status: string;
+  previousStatus: string;
+}
+
 export interface KnowledgeEntryChanged {
   entryId: string;
   departmentSlug: string;
@@ -61,5 +68,6 @@ export const Events = {
   proposalOpened: defineEvent<ProposalChanged>('decisions.proposal.opened'),
   proposalClosed: defineEvent<ProposalChanged>('decisions.proposal.closed'),
   agentsSeeded: defineEvent<{ departments: number; agents: number }>('agents.organization.seeded'),
+  agentStatusChanged: defineEvent<AgentStatusChanged>('agents.agent.status_changed'),
   knowledgeEntryCreated: defineEvent<KnowledgeEntryChanged>('knowledge.entry.created'),
 } as const;

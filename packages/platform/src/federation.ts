@@ -3,7 +3,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import {
+  buildSchema,
+  createResolversMap,
+  type BuildSchemaOptions,
+  type PubSub,
+} from 'type-graphql';
 
 /** The Federation 2 version every subgraph links. */
 export const federationVersion = 'v2.7';
@@ -31,3 +36,13 @@ export async function buildFederatedSchema(
   }
   return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
 }
+
+/**
+ * Subgraphs never execute subscriptions: their `Subscription` fields exist so the contract is in
+ * the composed supergraph, and the gateway's bridge serves them from the event bus (ARCHITECTURE
+ * §3). type-graphql still wants a PubSub to build such a schema; this one delivers nothing.
+ */
+export const bridgedPubSub: PubSub = {
+  publish: () => {},
+  subscribe: () => (async function* () {})(),
+};

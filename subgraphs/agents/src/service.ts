@@ -1,4 +1,5 @@
 import {
+  bridgedPubSub,
   eventBusStore,
   buildFederatedSchema,
   createPostgresStore,
@@ -10,6 +11,7 @@ import {
 } from '@daena/platform';
 import type { AgentsConfig } from './config.js';
 import { defaultDepartments } from './domain/organization.js';
+import { AgentControlResolver } from './schema/agent-control-resolver.js';
 import { AgentResolver, resolveAgentReference } from './schema/agent-resolver.js';
 import { createAgentsContext, type AgentsContext } from './schema/context.js';
 import { DepartmentResolver, resolveDepartmentReference } from './schema/department-resolver.js';
@@ -37,9 +39,11 @@ export function buildAgentsSchema() {
         DepartmentResolver,
         AgentResolver,
         OrganizationResolver,
+        AgentControlResolver,
         DepartmentGeometryResolver,
         AgentGeometryResolver,
       ],
+      pubSub: bridgedPubSub,
     },
     {
       Department: { __resolveReference: resolveDepartmentReference },
@@ -81,6 +85,7 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
       createAgentsContext(
         await principalFromHeader(deps.jwtSecret, req.headers.authorization),
         postgres.fork(),
+        { bus, log },
       ),
   };
 }

@@ -1,4 +1,5 @@
 import {
+  bridgedPubSub,
   eventBusStore,
   buildFederatedSchema,
   createPostgresStore,
@@ -12,7 +13,7 @@ import { createDecisionsContext, type DecisionsContext } from './schema/context.
 import { ProposalResolver, resolveProposalReference } from './schema/proposal-resolver.js';
 import { resolveVoteReference, VoteResolver } from './schema/vote-resolver.js';
 import { VoteTallyResolver } from './schema/vote-tally-resolver.js';
-import { bridgedPubSub, VoteTallySubscriptionResolver } from './schema/vote-tally-subscription.js';
+import { VoteTallySubscriptionResolver } from './schema/vote-tally-subscription.js';
 import { HttpAgentsDirectory, type AgentsDirectory } from './store/agents-directory.js';
 import { entities } from './store/entities.js';
 import { migrations } from './store/migrations/index.js';

@@ -33,6 +33,8 @@ export type Agent = {
   role: AgentRole;
   slug: Scalars['String']['output'];
   status: AgentStatus;
+  /** Changes with every update; pass it back to change the agent */
+  version: Scalars['Int']['output'];
 };
 
 /** The eight roles of every department */
@@ -313,6 +315,10 @@ export type Mutation = {
   deleteKnowledgeEntries: DeleteInfo;
   /** Opens a proposal; the department's agents become its stakeholders */
   openProposal: Proposal;
+  /** Pause an agent (admins and its department lead). `version` is the one you read. */
+  pauseAgent: Agent;
+  /** Resume a paused agent: it becomes IDLE. */
+  resumeAgent: Agent;
   updateKnowledgeEntries: UpdateKnowledgeEntriesMutationResponse;
 };
 
@@ -339,6 +345,18 @@ export type MutationDeleteKnowledgeEntriesArgs = {
 
 export type MutationOpenProposalArgs = {
   input: OpenProposalInput;
+};
+
+
+export type MutationPauseAgentArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationResumeAgentArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
 };
 
 
@@ -420,6 +438,8 @@ export type ProposalStatus =
 export type Query = {
   __typename?: 'Query';
   agent?: Maybe<Agent>;
+  /** Query twin of Subscription.agentActivity: the agent as its latest activity left it (used by the gateway bridge) */
+  agentActivity?: Maybe<Agent>;
   /** Agents, optionally of one department or role */
   agents: Array<Agent>;
   /** One department by id or slug */
@@ -448,6 +468,12 @@ export type Query = {
 
 export type QueryAgentArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryAgentActivityArgs = {
+  agentId: Scalars['ID']['input'];
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -556,8 +582,15 @@ export type StringScalarMutations = {
 
 export type Subscription = {
   __typename?: 'Subscription';
+  /** Every status change of an agent (of one department, if given); served by the gateway bridge */
+  agentActivity: Agent;
   /** Live tally of a proposal, one payload per accepted vote; served by the gateway bridge */
   voteTally: VoteTally;
+};
+
+
+export type SubscriptionAgentActivityArgs = {
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 

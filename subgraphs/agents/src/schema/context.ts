@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupLoader, type Principal } from '@daena/platform';
+import {
+  byIdLoader,
+  groupLoader,
+  type DomainEvent,
+  type EventBus,
+  type Logger,
+  type Principal,
+} from '@daena/platform';
 import { adjacency, departmentHex } from '../domain/honeycomb.js';
 import type { DepartmentRecord } from '../store/entities.js';
 import { OrganizationRepository } from '../store/organization-repository.js';
@@ -9,6 +16,8 @@ export interface AgentsContext {
   organization: OrganizationRepository;
   loaders: ReturnType<typeof createLoaders>;
   honeycomb: Honeycomb;
+  /** Publishes an event after a committed write; a bus failure is logged, not thrown. */
+  publish(event: DomainEvent): Promise<void>;
 }
 
 /** All departments and their hex adjacency, read once per request however many fields ask. */
@@ -58,8 +67,21 @@ export function createLoaders(organization: OrganizationRepository) {
   };
 }
 
-export function createAgentsContext(principal: Principal, em: EntityManager): AgentsContext {
+export function createAgentsContext(
+  principal: Principal,
+  em: EntityManager,
+  events: { bus: EventBus; log: Logger },
+): AgentsContext {
   const organization = new OrganizationRepository(em);
   const loaders = createLoaders(organization);
-  return { principal, organization, loaders, honeycomb: createHoneycomb(organization, loaders) };
+  return {
+    principal,
+    organization,
+    loaders,
+    honeycomb: createHoneycomb(organization, loaders),
+    publish: (event) =>
+      events.bus.publish(event).catch((error: unknown) => {
+        events.log.error({ err: error, type: event.type }, 'event not published');
+      }),
+  };
 }

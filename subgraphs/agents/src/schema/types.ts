@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AgentRole, AgentStatus } from '../domain/organization.js';
 
 registerEnumType(AgentRole, {
@@ -37,6 +37,9 @@ export class Agent {
 
   @Field(() => AgentStatus)
   status!: AgentStatus;
+
+  @Field(() => Int, { description: 'Changes with every update; pass it back to change the agent' })
+  version!: number;
 
   departmentId!: string;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AgentStatus } from '../domain/organization.js';
 import {
   AgentEntity,
   DepartmentEntity,
@@ -15,7 +16,7 @@ export class OrganizationRepository {
   }
 
   departmentsByIds(ids: readonly string[]): Promise<DepartmentRecord[]> {
-    return this.em.find(DepartmentEntity, { id: { $in: [...ids] } });
+    return this.em.find(DepartmentEntity, { id: { $in: ids.filter(isUuid) } });
   }
 
   departmentBySlug(slug: string): Promise<DepartmentRecord | null> {
@@ -23,7 +24,7 @@ export class OrganizationRepository {
   }
 
   agentsByIds(ids: readonly string[]): Promise<AgentRecord[]> {
-    return this.em.find(AgentEntity, { id: { $in: [...ids] } });
+    return this.em.find(AgentEntity, { id: { $in: ids.filter(isUuid) } });
   }
 
   agentsByDepartmentIds(departmentIds: readonly string[]): Promise<AgentRecord[]> {
@@ -32,6 +33,30 @@ export class OrganizationRepository {
       { departmentId: { $in: [...departmentIds] } },
       { orderBy: { departmentId: 'asc', name: 'asc' } },
     );
+  }
+
+  /** One agent read fresh from the database (for writes: no per-request cache). */
+  async agentById(id: string): Promise<AgentRecord | null> {
+    if (!isUuid(id)) return null;
+    return this.em.findOne(AgentEntity, { id }, { refresh: true });
+  }
+
+  /**
+   * Sets an agent's status if its version is still `expectedVersion` (optimistic locking): returns
+   * the updated agent, or null when the version moved on (or the agent does not exist).
+   */
+  async setAgentStatus(
+    id: string,
+    expectedVersion: number,
+    status: AgentStatus,
+  ): Promise<AgentRecord | null> {
+    const changed = await this.em.nativeUpdate(
+      AgentEntity,
+      { id, version: expectedVersion },
+      { status, version: expectedVersion + 1 },
+    );
+    if (changed === 0) return null;
+    return this.em.findOne(AgentEntity, { id }, { refresh: true });
   }
 
   listAgents(filter: {
@@ -47,4 +72,9 @@ export class OrganizationRepository {
       { orderBy: { name: 'asc' } },
     );
   }
+}
+
+/** Ids are UUIDs: anything else names no row, and must not reach Postgres as a syntax error. */
+function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }

@@ -1,4 +1,3 @@
-import type { PubSub } from 'type-graphql';
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { Events } from '@daena/platform';
 import { VoteTally } from './types.js';
@@ -20,12 +19,3 @@ export class VoteTallySubscriptionResolver {
     return tally;
   }
 }
-
-/**
- * type-graphql needs a PubSub to build a schema with subscriptions. Nothing is ever delivered
- * here (the gateway bridge listens to the bus itself), so every subscription ends at once.
- */
-export const bridgedPubSub: PubSub = {
-  publish: () => {},
-  subscribe: () => (async function* () {})(),
-};

@@ -21,6 +21,7 @@ export const MetricName = {
   proposalsOpened: 'decisions.proposals_opened',
   proposalsClosed: 'decisions.proposals_closed',
   seededAgents: 'agents.seeded_agents',
+  agentStatusChanges: 'agents.status_changes',
   entriesCreated: 'knowledge.entries_created',
 } as const;
 export type MetricName = (typeof MetricName)[keyof typeof MetricName];
@@ -75,6 +76,13 @@ const rules: readonly SampleRule[] = [
   // One seeding run is one sample whose value is how many agents it created.
   rule(Events.agentsSeeded, (data) => [
     { name: MetricName.seededAgents, value: data.agents, labels: labelsOf(data, ['departments']) },
+  ]),
+  rule(Events.agentStatusChanged, (data) => [
+    {
+      name: MetricName.agentStatusChanges,
+      value: 1,
+      labels: labelsOf(data, ['agentId', 'departmentId', 'status', 'previousStatus']),
+    },
   ]),
   rule(Events.knowledgeEntryCreated, (data) => [
     {
