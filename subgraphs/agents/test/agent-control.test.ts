@@ -122,6 +122,8 @@ describe('pausing and resuming agents', () => {
     const admin = await token([Role.ADMIN]);
     const unknown = await control('pauseAgent', '00000000-0000-4000-8000-000000000000', 1, admin);
     expect(unknown.body.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const probe = await control('pauseAgent', '00000000-0000-4000-8000-000000000000', 1);
+    expect(probe.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     const malformed = await control('pauseAgent', 'not-an-id', 1, admin);
     expect(malformed.body.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
     const scout = await agentOf('sales');

@@ -1,4 +1,4 @@
-import { ConflictError, Events, NotFoundError } from '@daena/platform';
+import { ConflictError, Events, NotFoundError, requireAuthenticated } from '@daena/platform';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { assertMayControl, nextStatus, type ControlAction } from '../domain/agent-control.js';
 import type { AgentRecord } from '../store/entities.js';
@@ -61,6 +61,8 @@ async function controlAgent(
   version: number,
   action: ControlAction,
 ): Promise<AgentRecord> {
+  // Authenticate before looking anything up: anonymous callers learn nothing about ids.
+  requireAuthenticated(ctx.principal);
   const agent = await ctx.organization.agentById(id);
   if (!agent) throw new NotFoundError('Agent', id);
   const department = await ctx.loaders.department.load(agent.departmentId);
