@@ -1,12 +1,11 @@
 import {
+  Events,
   InProcessEventBus,
   Role,
   signToken,
-  startService,
   type DomainEvent,
   type RunningService,
 } from '@daena/platform';
-import { Events } from '@daena/platform';
 import {
   createTestDatabase,
   graphql,
@@ -15,8 +14,7 @@ import {
   type TestDatabase,
 } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAgentsConfig } from '../src/config.js';
-import { createAgentsService } from '../src/service.js';
+import { startAgents } from './start-agents.js';
 
 let database: TestDatabase;
 let service: RunningService;
@@ -27,12 +25,7 @@ beforeAll(async () => {
   const log = silentLogger();
   const bus = new InProcessEventBus(log);
   bus.subscribe(Events.agentStatusChanged, (event) => void events.push(event));
-  const config = loadAgentsConfig({ DATABASE_URL: database.url });
-  service = await startService({
-    ...createAgentsService({ config, log, bus, jwtSecret: testJwtSecret }),
-    port: 0,
-  });
-  await service.ready;
+  service = await startAgents(database.url, bus);
 });
 afterAll(async () => {
   await service?.close();

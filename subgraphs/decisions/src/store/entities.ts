@@ -1,6 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { ProposalStatus } from '../domain/proposal.js';
-import { VoteChoice } from '../domain/vote.js';
+import { VoteChoice, type Ballot } from '../domain/vote.js';
 
 export interface ProposalRecord {
   id: string;
@@ -21,14 +21,9 @@ export interface ProposalStakeholderRecord {
   agentId: string;
 }
 
-export interface VoteRecord {
+/** A stored vote: the ballot as cast, plus its identity and order. */
+export interface VoteRecord extends Ballot {
   id: string;
-  proposalId: string;
-  agentId: string;
-  round: number;
-  choice: VoteChoice;
-  confidence: number;
-  rationale: string | null;
   /** Global order of accepted votes (bigint as a decimal string); renewed when a vote changes. */
   seq: string;
   createdAt: Date;
