@@ -14,6 +14,8 @@ const schema = serviceEnvSchema(4000).extend({
   DECISIONS_URL: subgraphUrl(4002),
   KNOWLEDGE_URL: subgraphUrl(4003),
   METRICS_URL: subgraphUrl(4004),
+  /** MiB of query responses the response cache keeps; 0 turns it off. */
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
 });
 export type GatewayConfig = z.infer<typeof schema>;
 

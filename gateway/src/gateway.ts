@@ -11,6 +11,8 @@ import {
 import { print, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { subgraphUrls, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
+import { createResponseCache } from './response-cache/response-cache.js';
+import { subgraphOwnership } from './response-cache/subgraph-ownership.js';
 import { SubscriptionBridge } from './subscriptions/bridge.js';
 import { attachSubscriptionServer } from './subscriptions/server.js';
 
@@ -57,8 +59,19 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
   });
+  const responseCache =
+    config.RESPONSE_CACHE_MB > 0
+      ? createResponseCache({
+          bus,
+          schema: () => apiSchema,
+          ownership: subgraphOwnership(supergraphSdl),
+          maxBytes: config.RESPONSE_CACHE_MB * 1024 * 1024,
+          log,
+        })
+      : undefined;
   const service = await startService<GatewayContext>({
     name: 'gateway',
+    plugins: responseCache?.plugins ?? [],
     port: config.PORT,
     host: config.HOST,
     log,
@@ -69,6 +82,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
       principal: await principalFromHeader(deps.jwtSecret, req.headers.authorization),
     }),
   });
+  responseCache?.registerMetrics(service.metrics);
   const run = async (
     document: Parameters<typeof print>[0],
     variables: Record<string, unknown>,
@@ -77,7 +91,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
   ): Promise<ExecutionResult> =>
     (await service.executeOperation(
       { query: print(document), variables, ...(operationName ? { operationName } : {}) },
-      context,
+      { ...context, bypassResponseCache: true },
     )) as ExecutionResult;
   const bridge = new SubscriptionBridge<GatewayContext>(bus, run, log, service.metrics);
   const subscriptions = attachSubscriptionServer({
@@ -97,6 +111,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
     ready: service.ready,
     async close() {
       await subscriptions.close();
+      responseCache?.close();
       await service.close();
     },
   };

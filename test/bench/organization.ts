@@ -1,16 +1,28 @@
 /**
  * The honeycomb query through the gateway (issue 3): latency and throughput at 50 concurrent
- * clients, and SQL statements per request, for the default organization and for 1,000
- * departments × 64 agents (paginated). Agents and the gateway run as their own processes; the
- * load comes from this process. Writes test/bench/results/organization.json.
+ * clients, and SQL statements per executed request, for the default organization and for 1,000
+ * departments × 64 agents (paginated). Each case runs against a gateway with its response cache
+ * (the default) and one without it (every request executed by the agents subgraph). Agents and
+ * both gateways run as their own processes; the load comes from this process (autocannon).
+ * Writes test/bench/results/organization.json.
  */
 import { writeFile } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Events, RedisEventBus, Role, signToken } from '@daena/platform';
 import { startServiceProcess, type ServiceProcess } from '@daena/stack';
-import { createTestDatabase, freePort, testJwtSecret, testStores } from '@daena/testing';
+import {
+  createTestDatabase,
+  freePort,
+  silentLogger,
+  testJwtSecret,
+  testStores,
+} from '@daena/testing';
 import pg from 'pg';
+import { cacheLookups } from '../src/cache-scenario.js';
 import { runLoad, type LoadResult } from './load.js';
 
 const concurrency = 50;
+const changesPerSecond = 10;
 const durationMs = Number(process.env['BENCH_DURATION_MS'] ?? 10_000);
 const fields =
   'id slug name hex { q r } position { x y angle radius } neighbors { id } agents { id name role status position { x y } }';
@@ -37,19 +49,24 @@ try {
       { inheritOutput: false },
     ),
   );
-  const gateway = await startServiceProcess(
-    'gateway',
-    {
-      ...env,
-      PORT: String(await freePort()),
-      AGENTS_URL: `http://127.0.0.1:${agentsPort}/graphql`,
-    },
-    { inheritOutput: false },
-  );
-  processes.push(gateway);
+  const startGateway = async (cacheMb: number) => {
+    const gateway = await startServiceProcess(
+      'gateway',
+      {
+        ...env,
+        PORT: String(await freePort()),
+        AGENTS_URL: `http://127.0.0.1:${agentsPort}/graphql`,
+        RESPONSE_CACHE_MB: String(cacheMb),
+      },
+      { inheritOutput: false },
+    );
+    processes.push(gateway);
+    return gateway;
+  };
+  const gateways = { cached: await startGateway(64), uncached: await startGateway(0) };
   const statementsPerRequest = async (query: string) => {
     const before = await statements(agentsPort);
-    const response = await fetch(gateway.url, {
+    const response = await fetch(gateways.uncached.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query }),
@@ -60,29 +77,59 @@ try {
       responseKiB: Math.round(bytes / 1024),
     };
   };
-  const measure = async (label: string, query: string) => {
+  /** The cached gateway while agents keep changing status (each change invalidates the cache). */
+  const measureBusy = async (gatewayUrl: string, rate: number) => {
+    const label = `8 × 8, whole honeycomb, ${rate} status changes/s`;
     process.stderr.write(`${label} …\n`);
-    const once = await statementsPerRequest(query);
-    const load: LoadResult = await runLoad(gateway.url, JSON.stringify({ query }), {
+    const before = await cacheLookups(gatewayUrl);
+    const writer = churnStatuses(gatewayUrl, rate);
+    const load = await runLoad(gatewayUrl, JSON.stringify({ query: fullQuery }), {
       concurrency,
       durationMs,
     });
+    const changes = await writer.stop();
+    const after = await cacheLookups(gatewayUrl);
+    const hits = after.hit - before.hit;
     rows.push({
       case: label,
+      gateway: 'response cache',
       concurrency,
       ...load,
-      'SQL/request': once.statements,
-      'response KiB': once.responseKiB,
+      'cache hit %': Math.round((1000 * hits) / (hits + after.miss - before.miss)) / 10,
+      'status changes': changes,
     });
+  };
+  const measure = async (label: string, query: string) => {
+    const once = await statementsPerRequest(query);
+    for (const [mode, gateway] of Object.entries(gateways)) {
+      process.stderr.write(`${label}, ${mode} …\n`);
+      const load: LoadResult = await runLoad(gateway.url, JSON.stringify({ query }), {
+        concurrency,
+        durationMs,
+      });
+      rows.push({
+        case: label,
+        gateway: mode === 'cached' ? 'response cache' : 'no cache',
+        concurrency,
+        ...load,
+        'SQL/execution': once.statements,
+        'response KiB': once.responseKiB,
+      });
+    }
   };
 
   await measure('8 departments × 8 agents, whole honeycomb', fullQuery);
+  await measureBusy(gateways.cached.url, changesPerSecond);
   await grow(database.url, 1000, 64);
+  // Grown behind the services' back: announce it, as the agents service does for its own writes.
+  const bus = new RedisEventBus(testStores.redisUrl, silentLogger());
+  await bus.publish(Events.agentsSeeded.create({ departments: 992, agents: 63_936 }));
+  await bus.close();
   await measure('1,000 departments × 64 agents, page of 50', pageQuery);
   const whole = await statementsPerRequest(fullQuery);
   rows.push({
     case: '1,000 × 64, whole honeycomb (one request)',
-    'SQL/request': whole.statements,
+    'SQL/execution': whole.statements,
     'response KiB': whole.responseKiB,
   });
 } finally {
@@ -97,6 +144,7 @@ await writeFile(
     {
       measuredAt: new Date().toISOString(),
       machine: '2 cores (CI machine kind); client and servers share them',
+      client: 'autocannon, closed loop, keep-alive',
       durationMs,
       results: rows,
     },
@@ -105,6 +153,53 @@ await writeFile(
   ) + '\n',
 );
 process.exit(0);
+
+/**
+ * Pauses and resumes the agents of the honeycomb in turn, `rate` changes a second, through the
+ * gateway as an admin would, until stopped; resolves to the number of changes made.
+ */
+function churnStatuses(gatewayUrl: string, rate: number): { stop(): Promise<number> } {
+  let running = true;
+  const done = (async () => {
+    const admin = await signToken(testJwtSecret, { sub: 'bench-admin', roles: [Role.ADMIN] });
+    const call = async (query: string, variables: Record<string, unknown> = {}) => {
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data ?? {};
+    };
+    const { agents } = (await call('{ agents { id version } }')) as {
+      agents: { id: string; version: number }[];
+    };
+    let changes = 0;
+    const started = performance.now();
+    for (let i = 0; running; i++) {
+      const agent = agents[i % agents.length];
+      if (!agent) break;
+      const action = Math.floor(i / agents.length) % 2 === 0 ? 'pauseAgent' : 'resumeAgent';
+      const result = await call(
+        `mutation ($id: ID!, $version: Int!) { ${action}(id: $id, version: $version) { version } }`,
+        { id: agent.id, version: agent.version },
+      );
+      agent.version = (result[action] as { version: number }).version;
+      changes++;
+      // Paced to `rate`: wait until the next change is due (a bench may sleep; tests may not).
+      const due = started + (changes * 1000) / rate;
+      await delay(Math.max(0, due - performance.now()));
+    }
+    return changes;
+  })();
+  return {
+    stop: () => {
+      running = false;
+      return done;
+    },
+  };
+}
 
 async function statements(port: number): Promise<number> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();

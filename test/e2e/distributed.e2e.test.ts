@@ -25,6 +25,8 @@ import {
   expectLiveVoting,
   expectOrganization,
 } from '../src/scenario.js';
+import { expectCachedHoneycombStaysFresh } from '../src/cache-scenario.js';
+import { expectMessageArrivesViaBorderAgents } from '../src/messages-scenario.js';
 import { expectTypedClientWorks } from '../src/sdk-scenario.js';
 
 let database: TestDatabase;
@@ -93,6 +95,14 @@ describe('distributed mode: a process per service, Redis event bus', () => {
 
   it('streams agent status changes to subscribers of another gateway', async () => {
     await expectLiveAgentActivity(stack.gatewayUrl, secondGateway.url);
+  });
+
+  it('serves the honeycomb from each gateway cache, and a pause shows at once everywhere', async () => {
+    await expectCachedHoneycombStaysFresh(stack.gatewayUrl, secondGateway.url);
+  });
+
+  it('delivers a message across non-adjacent cells via the Border Agents, live on another gateway', async () => {
+    await expectMessageArrivesViaBorderAgents(secondGateway.url, stack.gatewayUrl);
   });
 
   it('queries and subscribes through the generated typed client', async () => {

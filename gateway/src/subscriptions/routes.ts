@@ -31,4 +31,11 @@ export const subscriptionRoutes: readonly SubscriptionRoute[] = [
       !args['departmentId'] || args['departmentId'] === event.data.departmentId,
     twinArguments: { agentId: (event) => event.data.agentId },
   }),
+  route({
+    field: 'agentMessages',
+    event: Events.agentMessageSent,
+    // Only the recipients' subscribers; relays and the sender have their inbox listings.
+    matches: (args, event) => event.data.recipientAgentIds.includes(String(args['agentId'])),
+    twinArguments: { messageId: (event) => event.data.messageId },
+  }),
 ];

@@ -26,15 +26,35 @@ export async function buildFederatedSchema(
   referenceResolvers: Record<string, { __resolveReference: (...args: never[]) => unknown }> = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
+  const sdl = printSchemaWithDirectives(schema);
   const typeDefs = parse(
     `extend schema @link(url: "https://specs.apollo.dev/federation/${federationVersion}", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])\n` +
-      printSchemaWithDirectives(schema),
+      (sdl.includes('@cacheControl') ? cacheControlDefinitions : '') +
+      sdl,
   );
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };
   }
   return buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+}
+
+/**
+ * Apollo's `@cacheControl` (Apollo Server computes each response's cache policy from it and sends
+ * it to the gateway as `Cache-Control`). Types without a hint are never cached, so caching is
+ * opt-in per type: `@Directive(cacheControl(10))`.
+ */
+const cacheControlDefinitions = `
+enum CacheControlScope @inaccessible { PUBLIC PRIVATE }
+directive @cacheControl(maxAge: Int, scope: CacheControlScope, inheritMaxAge: Boolean) on FIELD_DEFINITION | OBJECT | INTERFACE | UNION
+`;
+
+/** The `@cacheControl` hint for a type-graphql `@Directive`. */
+export function cacheControl(
+  maxAgeSeconds: number,
+  scope: 'PUBLIC' | 'PRIVATE' = 'PUBLIC',
+): string {
+  return `@cacheControl(maxAge: ${maxAgeSeconds}, scope: ${scope})`;
 }
 
 /**

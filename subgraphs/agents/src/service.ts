@@ -1,7 +1,9 @@
 import {
   bridgedPubSub,
+  cacheStore,
   eventBusStore,
   buildFederatedSchema,
+  createCache,
   createPostgresStore,
   Events,
   principalFromHeader,
@@ -11,7 +13,10 @@ import {
 } from '@daena/platform';
 import type { AgentsConfig } from './config.js';
 import { defaultDepartments } from './domain/organization.js';
+import { OrganizationAdminResolver } from './schema/admin-resolver.js';
 import { AgentControlResolver } from './schema/agent-control-resolver.js';
+import { AgentStateResolver } from './schema/agent-state-resolver.js';
+import { MessageResolver } from './schema/message-resolver.js';
 import { AgentResolver, resolveAgentReference } from './schema/agent-resolver.js';
 import { createAgentsContext, type AgentsContext } from './schema/context.js';
 import { DepartmentResolver, resolveDepartmentReference } from './schema/department-resolver.js';
@@ -20,7 +25,9 @@ import {
   DepartmentGeometryResolver,
   OrganizationResolver,
 } from './schema/organization-resolver.js';
+import type { AgentHotState } from './store/agent-state-repository.js';
 import { entities } from './store/entities.js';
+import { HttpDecisionsDirectory, type DecisionsDirectory } from './store/decisions-directory.js';
 import { migrations } from './store/migrations/index.js';
 import { seedOrganization } from './store/seed.js';
 
@@ -29,6 +36,8 @@ export interface AgentsDependencies {
   jwtSecret: string;
   log: Logger;
   bus: EventBus;
+  /** Where open proposals come from; defaults to the decisions subgraph at DECISIONS_URL. */
+  decisions?: DecisionsDirectory;
 }
 
 /** The schema alone, for composition and tests that need no store. */
@@ -40,6 +49,9 @@ export function buildAgentsSchema() {
         AgentResolver,
         OrganizationResolver,
         AgentControlResolver,
+        OrganizationAdminResolver,
+        AgentStateResolver,
+        MessageResolver,
         DepartmentGeometryResolver,
         AgentGeometryResolver,
       ],
@@ -52,7 +64,10 @@ export function buildAgentsSchema() {
   );
 }
 
-/** The agents subgraph: Postgres (MikroORM, migrations, seeded organization). */
+/**
+ * The agents subgraph: Postgres (MikroORM, migrations, seeded organization) and the agents' hot
+ * state written through to a cache (Redis when REDIS_URL is set, else in this process).
+ */
 export function createAgentsService(deps: AgentsDependencies): ServiceDefinition<AgentsContext> {
   const { config, log, bus } = deps;
   const postgres = createPostgresStore({
@@ -74,18 +89,35 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
       }
     },
   });
+  const agentStateCache = createCache<AgentHotState>(config.REDIS_URL, {
+    prefix: config.AGENT_STATE_CACHE_PREFIX,
+    ttlMs: config.AGENT_STATE_CACHE_TTL_SECONDS * 1_000,
+    log,
+  });
+  const decisions =
+    deps.decisions ??
+    new HttpDecisionsDirectory({
+      url: config.DECISIONS_URL,
+      timeoutMs: config.DECISIONS_TIMEOUT_MS,
+      log,
+    });
   return {
     name: 'agents',
     port: config.PORT,
     host: config.HOST,
     log,
-    stores: [postgres, eventBusStore(bus)],
+    // The in-process cache needs no readiness check and holds nothing worth closing.
+    stores: [
+      postgres,
+      eventBusStore(bus),
+      ...(config.REDIS_URL ? [cacheStore(agentStateCache)] : []),
+    ],
     createSchema: buildAgentsSchema,
     context: async (req) =>
       createAgentsContext(
         await principalFromHeader(deps.jwtSecret, req.headers.authorization),
         postgres.fork(),
-        { bus, log },
+        { bus, log, agentStateCache, decisions },
       ),
   };
 }

@@ -8,12 +8,24 @@ import { silentLogger, testJwtSecret } from '@daena/testing';
 import { loadAgentsConfig } from '../src/config.js';
 import { createAgentsService } from '../src/service.js';
 
+export interface StartAgentsOptions {
+  /** Puts the agents' hot-state cache on Redis (without it, the in-process cache). */
+  redisUrl?: string;
+  /** The cache's key prefix: give each test database its own, so parallel runs never collide. */
+  cacheKeyPrefix?: string;
+}
+
 /** The agents service on `databaseUrl`, on a free port, ready to answer. */
 export async function startAgents(
   databaseUrl: string,
   bus: EventBus = new InProcessEventBus(silentLogger()),
+  options: StartAgentsOptions = {},
 ): Promise<RunningService> {
-  const config = loadAgentsConfig({ DATABASE_URL: databaseUrl });
+  const config = loadAgentsConfig({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: options.redisUrl,
+    AGENT_STATE_CACHE_PREFIX: options.cacheKeyPrefix,
+  });
   const service = await startService({
     ...createAgentsService({ config, log: silentLogger(), bus, jwtSecret: testJwtSecret }),
     port: 0,

@@ -25,16 +25,47 @@ export type Scalars = {
 /** An AI agent with one role in one department */
 export type Agent = {
   __typename?: 'Agent';
+  /** US dollars the agent has spent so far */
+  budgetUsedUsd: Scalars['Float']['output'];
+  /** The task the agent is working on, at most 500 characters */
+  currentTask?: Maybe<Scalars['String']['output']>;
   department: Department;
   id: Scalars['ID']['output'];
+  /** The share of its capacity in use, from 0 to 1 */
+  load: Scalars['Float']['output'];
   name: Scalars['String']['output'];
   /** Where to draw the agent: a sunflower around its department */
   position: Point;
+  /** When the agent was retired (it then does no work); null while it serves */
+  retiredAt?: Maybe<Scalars['DateTimeISO']['output']>;
   role: AgentRole;
   slug: Scalars['String']['output'];
+  /** When status, task, load or budget last changed (null: never reported) */
+  stateUpdatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** What the agent is doing now (PAUSED once paused) */
   status: AgentStatus;
   /** Changes with every update; pass it back to change the agent */
   version: Scalars['Int']['output'];
+};
+
+/** Which agents a list holds; all fields are optional and combine (AND) */
+export type AgentFilter = {
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Include retired agents */
+  includeRetired?: Scalars['Boolean']['input'];
+  role?: InputMaybe<AgentRole>;
+  /** Case-insensitive text found in the name or slug (at most 100 characters) */
+  search?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<AgentStatus>;
+};
+
+/** One page of agents, ordered by name (then id) */
+export type AgentPage = {
+  __typename?: 'AgentPage';
+  nodes: Array<Agent>;
+  pageInfo: PageInfo;
+  /** How many agents match the filter, on all pages */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** The eight roles of every department */
@@ -47,6 +78,18 @@ export type AgentRole =
   | 'RESEARCH_SCOUT'
   | 'STRATEGIC_ADVISOR'
   | 'SYNTHESIZER';
+
+/** An agent runtime's report: fields left out stay as they are */
+export type AgentStateReportInput = {
+  /** The task in hand (at most 500 characters); null clears it */
+  currentTask?: InputMaybe<Scalars['String']['input']>;
+  /** The share of capacity in use, 0 to 1 */
+  load?: InputMaybe<Scalars['Float']['input']>;
+  /** US dollars spent since the last report: added to budgetUsedUsd */
+  spentUsd?: InputMaybe<Scalars['Float']['input']>;
+  /** IDLE, WORKING, WAITING_FOR_CONSENSUS or ERROR (pauseAgent pauses) */
+  status?: InputMaybe<AgentStatus>;
+};
 
 /** What an agent is doing now */
 export type AgentStatus =
@@ -66,9 +109,35 @@ export type CastVoteInput = {
   rationale?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One hand-off of a message; the hub hop has no agent or department */
+export type CommunicationHop = {
+  __typename?: 'CommunicationHop';
+  agent?: Maybe<Agent>;
+  department?: Maybe<Department>;
+  kind: HopKind;
+};
+
+/** The route of a message: agent by agent, and cell by cell */
+export type CommunicationPath = {
+  __typename?: 'CommunicationPath';
+  /** The cells crossed, in order */
+  departments: Array<Department>;
+  hops: Array<CommunicationHop>;
+  /** Hand-offs between agents (hops − 1) */
+  length: Scalars['Int']['output'];
+};
+
 export type Count = {
   __typename?: 'Count';
   nodes: Scalars['Int']['output'];
+};
+
+/** A new department; it takes the next free cell of the honeycomb */
+export type CreateDepartmentInput = {
+  /** 1–100 characters (trimmed) */
+  name: Scalars['String']['input'];
+  /** Lowercase words of letters and digits joined by hyphens, ≤ 63; never changes */
+  slug: Scalars['String']['input'];
 };
 
 /** Information about the number of nodes and relationships created during a create mutation */
@@ -107,10 +176,16 @@ export type DeleteInfo = {
   relationshipsDeleted: Scalars['Int']['output'];
 };
 
+/** How a message concerns an agent */
+export type DeliveryKind =
+  | 'RECEIVED'
+  | 'RELAYED'
+  | 'SENT';
+
 /** A department: one hexagonal cell of the honeycomb */
 export type Department = {
   __typename?: 'Department';
-  /** The department's agents, by name */
+  /** The department's current agents, by name */
   agents: Array<Agent>;
   /** The cell in the honeycomb (never moves) */
   hex: HexCoordinate;
@@ -120,8 +195,12 @@ export type Department = {
   neighbors: Array<Department>;
   /** Where to draw the department */
   position: SunflowerPosition;
+  /** When the department was retired (its cell stays empty); null while it serves */
+  retiredAt?: Maybe<Scalars['DateTimeISO']['output']>;
   /** Stable, URL-safe identifier, e.g. "customer-success" */
   slug: Scalars['String']['output'];
+  /** Changes with every update; pass it back to rename or retire the department */
+  version: Scalars['Int']['output'];
 };
 
 /** One page of departments, in honeycomb order */
@@ -138,6 +217,23 @@ export type HexCoordinate = {
   q: Scalars['Int']['output'];
   r: Scalars['Int']['output'];
 };
+
+/** A new agent; it takes the next free seat of its department */
+export type HireAgentInput = {
+  departmentId: Scalars['ID']['input'];
+  /** 1–100 characters (trimmed) */
+  name: Scalars['String']['input'];
+  role: AgentRole;
+  /** As a department slug; derived from the name (made unique) when omitted */
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The part one hop plays in a route */
+export type HopKind =
+  | 'BORDER'
+  | 'HUB'
+  | 'RECIPIENT'
+  | 'SENDER';
 
 /** The Daena VP hub at the centre of the honeycomb */
 export type Hub = {
@@ -277,6 +373,47 @@ export type ListStringMutations = {
   set?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** A message between agents, stored as it was sent */
+export type Message = {
+  __typename?: 'Message';
+  body: Scalars['String']['output'];
+  /** The sender's department when it was sent */
+  department: Department;
+  from: Agent;
+  id: Scalars['ID']['output'];
+  /** The hops of a DIRECT or RADIAL message as it travelled (broadcasts: see relays) */
+  path?: Maybe<CommunicationPath>;
+  /** Agents whose inbox received it (0 for RADIAL: the hub did) */
+  recipientCount: Scalars['Int']['output'];
+  /** The Border Agents that handed it on, in order */
+  relays: Array<Agent>;
+  sentAt: Scalars['DateTimeISO']['output'];
+  /** The addressee of a DIRECT message */
+  to?: Maybe<Agent>;
+  topic: MessageTopic;
+};
+
+/** One page of messages, newest first */
+export type MessagePage = {
+  __typename?: 'MessagePage';
+  nodes: Array<Message>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Who hears a message */
+export type MessageTopic =
+  /** Every other agent of the sender's department */
+  | 'CELL'
+  /** One addressee, through the Border Agents of a shortest chain of cells */
+  | 'DIRECT'
+  /** Every other agent of the organization */
+  | 'GLOBAL'
+  /** The hub (the Daena VP), out along the shortest spoke */
+  | 'RADIAL'
+  /** Every agent of the neighbouring departments */
+  | 'RING';
+
 /** One point of a metric series, recorded from a domain event */
 export type MetricSample = {
   __typename?: 'MetricSample';
@@ -311,14 +448,32 @@ export type Mutation = {
   castVote: Vote;
   /** Closes an open proposal with the outcome of its votes */
   closeProposal: Proposal;
+  /** Adds a department in the next cell (admins) */
+  createDepartment: Department;
   createKnowledgeEntries: CreateKnowledgeEntriesMutationResponse;
   deleteKnowledgeEntries: DeleteInfo;
+  /** Hires an agent into a department (admins) */
+  hireAgent: Agent;
   /** Opens a proposal; the department's agents become its stakeholders */
   openProposal: Proposal;
   /** Pause an agent (admins and its department lead). `version` is the one you read. */
   pauseAgent: Agent;
+  /** Moves an agent with no open work to the next seat of another department (admins) */
+  reassignAgent: Agent;
+  /** Renames an agent; its slug stays (admins) */
+  renameAgent: Agent;
+  /** Renames a department; its slug stays (admins) */
+  renameDepartment: Department;
+  /** Report what an agent is doing (admins, and the agent itself with role agent) */
+  reportAgentState: Agent;
   /** Resume a paused agent: it becomes IDLE. */
   resumeAgent: Agent;
+  /** Retires an agent with no open work; it keeps its row and seat (admins) */
+  retireAgent: Agent;
+  /** Retires a department with no open work; its agents retire with it and its cell stays empty (admins) */
+  retireDepartment: Department;
+  /** Send as an agent (admins, the agent itself, its department lead); stored and delivered along its route */
+  sendMessage: Message;
   updateKnowledgeEntries: UpdateKnowledgeEntriesMutationResponse;
 };
 
@@ -333,6 +488,11 @@ export type MutationCloseProposalArgs = {
 };
 
 
+export type MutationCreateDepartmentArgs = {
+  input: CreateDepartmentInput;
+};
+
+
 export type MutationCreateKnowledgeEntriesArgs = {
   input: Array<KnowledgeEntryCreateInput>;
 };
@@ -340,6 +500,11 @@ export type MutationCreateKnowledgeEntriesArgs = {
 
 export type MutationDeleteKnowledgeEntriesArgs = {
   where?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+
+export type MutationHireAgentArgs = {
+  input: HireAgentInput;
 };
 
 
@@ -354,9 +519,53 @@ export type MutationPauseAgentArgs = {
 };
 
 
+export type MutationReassignAgentArgs = {
+  departmentId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationRenameAgentArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationRenameDepartmentArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationReportAgentStateArgs = {
+  agentId: Scalars['ID']['input'];
+  input: AgentStateReportInput;
+};
+
+
 export type MutationResumeAgentArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationRetireAgentArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationRetireDepartmentArgs = {
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationSendMessageArgs = {
+  input: SendMessageInput;
 };
 
 
@@ -379,7 +588,7 @@ export type OpenProposalInput = {
 /** Everything a frontend needs to draw the honeycomb */
 export type Organization = {
   __typename?: 'Organization';
-  /** Departments a page at a time (for large organizations); neighbours span pages */
+  /** Current departments a page at a time (for large organizations); neighbours span pages */
   departmentPage: DepartmentPage;
   /** Every department, in honeycomb (spiral) order */
   departments: Array<Department>;
@@ -437,15 +646,26 @@ export type ProposalStatus =
 
 export type Query = {
   __typename?: 'Query';
+  /** One agent by id (retired ones too) */
   agent?: Maybe<Agent>;
   /** Query twin of Subscription.agentActivity: the agent as its latest activity left it (used by the gateway bridge) */
   agentActivity?: Maybe<Agent>;
-  /** Agents, optionally of one department or role */
+  /** An agent's messages, newest first (admins, executives, the agent, its lead) */
+  agentInbox: MessagePage;
+  /** Query twin of Subscription.agentMessages: message `messageId` (else the latest) the agent received */
+  agentMessages?: Maybe<Message>;
+  /** Agents a page at a time, filtered; pass pageInfo.endCursor as `after` */
+  agentPage: AgentPage;
+  /** Current agents, optionally of one department or role (see agentPage for more) */
   agents: Array<Agent>;
-  /** One department by id or slug */
+  /** The route a DIRECT message between two agents takes now */
+  communicationPath: CommunicationPath;
+  /** One department by id or slug (retired ones too: see retiredAt) */
   department?: Maybe<Department>;
-  /** Every department, in honeycomb order */
+  /** Every current department, in honeycomb order (retired ones are left out) */
   departments: Array<Department>;
+  /** What reached the hub (RADIAL messages), newest first; admins and executives */
+  hubInbox: MessagePage;
   knowledgeEntries: Array<KnowledgeEntry>;
   knowledgeEntriesConnection: KnowledgeEntriesConnection;
   /** Every series that has samples, sorted */
@@ -477,15 +697,49 @@ export type QueryAgentActivityArgs = {
 };
 
 
+export type QueryAgentInboxArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  agentId: Scalars['ID']['input'];
+  first?: Scalars['Int']['input'];
+  kind?: DeliveryKind;
+  topic?: InputMaybe<MessageTopic>;
+};
+
+
+export type QueryAgentMessagesArgs = {
+  agentId: Scalars['ID']['input'];
+  messageId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryAgentPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AgentFilter>;
+  first?: Scalars['Int']['input'];
+};
+
+
 export type QueryAgentsArgs = {
   departmentId?: InputMaybe<Scalars['ID']['input']>;
   role?: InputMaybe<AgentRole>;
 };
 
 
+export type QueryCommunicationPathArgs = {
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+};
+
+
 export type QueryDepartmentArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryHubInboxArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -547,6 +801,15 @@ export type RoleCapability = {
   title: Scalars['String']['output'];
 };
 
+export type SendMessageInput = {
+  /** 1–4000 characters */
+  body: Scalars['String']['input'];
+  fromAgentId: Scalars['ID']['input'];
+  /** The addressee: DIRECT messages only */
+  toAgentId?: InputMaybe<Scalars['ID']['input']>;
+  topic: MessageTopic;
+};
+
 /** An enum for sorting in either ascending or descending order. */
 export type SortDirection =
   /** Sort by field values in ascending order. */
@@ -584,6 +847,8 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Every status change of an agent (of one department, if given); served by the gateway bridge */
   agentActivity: Agent;
+  /** Every message the agent receives, as it arrives; served by the gateway bridge */
+  agentMessages: Message;
   /** Live tally of a proposal, one payload per accepted vote; served by the gateway bridge */
   voteTally: VoteTally;
 };
@@ -591,6 +856,11 @@ export type Subscription = {
 
 export type SubscriptionAgentActivityArgs = {
   departmentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionAgentMessagesArgs = {
+  agentId: Scalars['ID']['input'];
 };
 
 

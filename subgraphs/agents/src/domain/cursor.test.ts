@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, paginate } from './cursor.js';
+import {
+  assertPageSize,
+  decodeCursor,
+  decodeKeysetCursor,
+  encodeCursor,
+  encodeKeysetCursor,
+  paginate,
+} from './cursor.js';
 
 describe('cursor pagination', () => {
   const items = Array.from({ length: 5 }, (_, ordinal) => ({ ordinal }));
@@ -38,4 +45,25 @@ describe('cursor pagination', () => {
   ])('refuses a cursor it did not issue: %j', (cursor) => expect(decodeCursor(cursor)).toBeNull());
 
   it('round-trips', () => expect(decodeCursor(encodeCursor(42))).toBe(42));
+});
+
+describe('keyset cursors', () => {
+  it('round-trip their keys for their own list only', () => {
+    const cursor = encodeKeysetCursor('agents', ['Ada', 'id-1']);
+    expect(decodeKeysetCursor('agents', cursor, 2)).toEqual(['Ada', 'id-1']);
+    expect(decodeKeysetCursor('departments', cursor, 2)).toBeNull();
+    expect(decodeKeysetCursor('agents', cursor, 3)).toBeNull();
+  });
+
+  it.each(['', 'garbage', Buffer.from('v1:agents:{').toString('base64url'), encodeCursor(1)])(
+    'refuses %j',
+    (cursor) => expect(decodeKeysetCursor('agents', cursor, 2)).toBeNull(),
+  );
+});
+
+describe('page sizes', () => {
+  it.each([1, 50, 200])('accepts %i', (first) => expect(() => assertPageSize(first)).not.toThrow());
+  it.each([0, -1, 201, 1.5])('refuses %d', (first) =>
+    expect(() => assertPageSize(first)).toThrow(/between 1 and 200/),
+  );
 });

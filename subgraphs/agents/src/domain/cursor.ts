@@ -1,6 +1,10 @@
+import { BadInputError } from '@daena/platform';
+
 /**
- * Opaque cursors for lists ordered by a stable integer key (a department's ordinal). Base64url of
- * "v1:<key>", so clients cannot depend on the encoding and a bad cursor is detected, not guessed.
+ * Opaque cursors. Base64url of "v1:<key>" for lists ordered by a stable integer key (a
+ * department's ordinal), or of "v1:<list>:<JSON array>" for keyset pagination over several
+ * columns (agents by name and id), so clients cannot depend on the encoding, a bad cursor is
+ * detected rather than guessed, and a cursor of one list is refused by another.
  */
 export function encodeCursor(key: number): string {
   return Buffer.from(`v1:${key}`).toString('base64url');
@@ -10,6 +14,44 @@ export function encodeCursor(key: number): string {
 export function decodeCursor(cursor: string): number | null {
   const match = /^v1:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   return match?.[1] === undefined ? null : Number(match[1]);
+}
+
+/** A cursor for the row whose sort key is `keys`, in the list named `list`. */
+export function encodeKeysetCursor(list: string, keys: readonly string[]): string {
+  return Buffer.from(`v1:${list}:${JSON.stringify(keys)}`).toString('base64url');
+}
+
+/** Longest cursor accepted: keys are names (≤ 100 characters) and ids, so far below this. */
+const maxCursorLength = 1_000;
+
+/** The `arity` keys inside `cursor` for list `list`, or null when this API did not issue it. */
+export function decodeKeysetCursor(list: string, cursor: string, arity: number): string[] | null {
+  if (cursor.length > maxCursorLength) return null;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const prefix = `v1:${list}:`;
+  if (!text.startsWith(prefix)) return null;
+  let keys: unknown;
+  try {
+    keys = JSON.parse(text.slice(prefix.length));
+  } catch {
+    return null;
+  }
+  const valid =
+    Array.isArray(keys) && keys.length === arity && keys.every((key) => typeof key === 'string');
+  return valid ? (keys as string[]) : null;
+}
+
+/** Page sizes: at least one row, at most 200 (enough for a screen, small enough for one query). */
+export const maxPageSize = 200;
+
+export function assertPageSize(first: number): void {
+  if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
+    throw new BadInputError(`first must be between 1 and ${maxPageSize}`, 'PAGE_SIZE_OUT_OF_RANGE');
+  }
+}
+
+export function invalidCursor(): BadInputError {
+  return new BadInputError('after is not a cursor from this API', 'INVALID_CURSOR');
 }
 
 export interface Page<T> {

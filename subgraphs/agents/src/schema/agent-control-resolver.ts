@@ -2,6 +2,7 @@ import { ConflictError, Events, NotFoundError, requireAuthenticated } from '@dae
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { assertMayControl, nextStatus, type ControlAction } from '../domain/agent-control.js';
 import type { AgentRecord } from '../store/entities.js';
+import { announceStateWrite } from './agent-state-resolver.js';
 import type { AgentsContext } from './context.js';
 import { Agent } from './types.js';
 
@@ -54,7 +55,10 @@ export class AgentControlResolver {
   }
 }
 
-/** Authorize → transition → versioned write → event; nothing is written on any error. */
+/**
+ * Authorize → transition → versioned write (through to the hot-state cache) → events; nothing is
+ * written on any error.
+ */
 async function controlAgent(
   ctx: AgentsContext,
   id: string,
@@ -70,8 +74,9 @@ async function controlAgent(
   assertMayControl(ctx.principal, department.slug);
   const status = nextStatus(agent.status, action);
   if (status === agent.status) return agent;
-  const updated = await ctx.organization.setAgentStatus(id, version, status);
-  if (!updated) {
+  const write = await ctx.agentState.setStatus(id, version, status, agent.status);
+  const updated = write && (await ctx.organization.agentById(id));
+  if (!write || !updated) {
     throw new ConflictError(
       `Agent ${id} has changed since version ${version}; read it again`,
       'STALE_VERSION',
@@ -80,13 +85,6 @@ async function controlAgent(
       },
     );
   }
-  await ctx.publish(
-    Events.agentStatusChanged.create({
-      agentId: updated.id,
-      departmentId: updated.departmentId,
-      status: updated.status,
-      previousStatus: agent.status,
-    }),
-  );
+  await announceStateWrite(ctx, write);
   return updated;
 }

@@ -2,20 +2,30 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   byIdLoader,
   groupLoader,
+  MemoryCache,
+  type Cache,
   type DomainEvent,
   type EventBus,
   type Logger,
   type Principal,
 } from '@daena/platform';
 import { adjacency, departmentHex } from '../domain/honeycomb.js';
-import type { DepartmentRecord } from '../store/entities.js';
+import { AgentStateRepository, type AgentHotState } from '../store/agent-state-repository.js';
+import type { DecisionsDirectory } from '../store/decisions-directory.js';
+import type { AgentRecord, DepartmentRecord } from '../store/entities.js';
 import { OrganizationRepository } from '../store/organization-repository.js';
 
 export interface AgentsContext {
   principal: Principal;
+  /** This request's EntityManager fork (repositories of other modules are built on it). */
+  em: EntityManager;
   organization: OrganizationRepository;
+  /** Hot state (status, task, load, budget): written through to the cache, read cache-first. */
+  agentState: AgentStateRepository;
   loaders: ReturnType<typeof createLoaders>;
   honeycomb: Honeycomb;
+  /** Asks the decisions subgraph about a department's open proposals. */
+  decisions: DecisionsDirectory;
   /** Publishes an event after a committed write; a bus failure is logged, not thrown. */
   publish(event: DomainEvent): Promise<void>;
 }
@@ -56,29 +66,69 @@ function createHoneycomb(
 }
 
 /** Per-request loaders over a per-request EntityManager fork (STYLE habit 11). */
-export function createLoaders(organization: OrganizationRepository) {
+export function createLoaders(
+  organization: OrganizationRepository,
+  agentState: AgentStateRepository,
+) {
+  /** Every hot-state field of every agent in a request: one cache read, one query for misses. */
+  const agentStateLoader = byIdLoader((ids) => agentState.statesByIds(ids));
+  // A department's agents come from Postgres in one statement with their hot state (written
+  // through, so never older than the cache's copy): whole-honeycomb reads need no cache round
+  // trip on top. Lookups by id and references read the hot state cache-first.
+  const withStates = (agents: AgentRecord[]) => {
+    for (const agent of agents) agentStateLoader.prime(agent.id, hotStateOf(agent));
+    return agents;
+  };
   return {
+    agentState: agentStateLoader,
     department: byIdLoader((ids) => organization.departmentsByIds(ids)),
     agent: byIdLoader((ids) => organization.agentsByIds(ids)),
     agentsByDepartment: groupLoader(
-      (ids) => organization.agentsByDepartmentIds(ids),
+      async (ids) => withStates(await organization.agentsByDepartmentIds(ids)),
       (agent) => agent.departmentId,
     ),
+  };
+}
+
+/** The hot state in a row just read (ms precision: only cache writes need the exact sequence). */
+function hotStateOf(agent: AgentRecord): AgentHotState {
+  return {
+    id: agent.id,
+    status: agent.status,
+    currentTask: agent.currentTask,
+    load: agent.load,
+    budgetUsedUsd: agent.budgetUsedUsd,
+    sequence: (agent.stateUpdatedAt?.getTime() ?? 0) * 1000,
   };
 }
 
 export function createAgentsContext(
   principal: Principal,
   em: EntityManager,
-  events: { bus: EventBus; log: Logger },
+  events: {
+    bus: EventBus;
+    log: Logger;
+    /** The service's hot-state cache; without one, every read goes to Postgres. */
+    agentStateCache?: Cache<AgentHotState>;
+    decisions: DecisionsDirectory;
+  },
 ): AgentsContext {
   const organization = new OrganizationRepository(em);
-  const loaders = createLoaders(organization);
+  const agentState = new AgentStateRepository(
+    em,
+    // Without the service's cache, one that lives as long as this request: reads go to Postgres.
+    events.agentStateCache ?? new MemoryCache<AgentHotState>({ prefix: '', maxEntries: 256 }),
+    events.log,
+  );
+  const loaders = createLoaders(organization, agentState);
   return {
     principal,
+    em,
     organization,
+    agentState,
     loaders,
     honeycomb: createHoneycomb(organization, loaders),
+    decisions: events.decisions,
     publish: (event) =>
       events.bus.publish(event).catch((error: unknown) => {
         events.log.error({ err: error, type: event.type }, 'event not published');

@@ -1,7 +1,9 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { organizationCacheHint } from './cache-hints.js';
 import { Department } from './types.js';
 
 @ObjectType({ description: 'A point in layout units (frontends scale it to their canvas)' })
+@Directive(organizationCacheHint)
 export class Point {
   @Field(() => Float)
   x!: number;
@@ -11,6 +13,7 @@ export class Point {
 }
 
 @ObjectType({ description: "A place on the sunflower (Vogel's model): polar and cartesian" })
+@Directive(organizationCacheHint)
 export class SunflowerPosition extends Point {
   @Field(() => Float, { description: 'Radians in [0, 2π)' })
   angle!: number;
@@ -20,6 +23,7 @@ export class SunflowerPosition extends Point {
 }
 
 @ObjectType({ description: 'Axial hex coordinates; the hub holds (0, 0)' })
+@Directive(organizationCacheHint)
 export class HexCoordinate {
   @Field(() => Int)
   q!: number;
@@ -29,6 +33,7 @@ export class HexCoordinate {
 }
 
 @ObjectType({ description: 'The Daena VP hub at the centre of the honeycomb' })
+@Directive(organizationCacheHint)
 export class Hub {
   @Field(() => String)
   name!: string;
@@ -41,6 +46,7 @@ export class Hub {
 }
 
 @ObjectType({ description: 'Everything a frontend needs to draw the honeycomb' })
+@Directive(organizationCacheHint)
 export class Organization {
   @Field(() => Hub)
   hub!: Hub;
@@ -51,6 +57,7 @@ export class Organization {
 
 @ObjectType({ description: 'Relay-style page information (shared with other subgraphs)' })
 @Directive('@shareable')
+@Directive(organizationCacheHint)
 export class PageInfo {
   @Field(() => String, { nullable: true })
   startCursor!: string | null;
@@ -66,6 +73,7 @@ export class PageInfo {
 }
 
 @ObjectType({ description: 'One page of departments, in honeycomb order' })
+@Directive(organizationCacheHint)
 export class DepartmentPage {
   @Field(() => [Department])
   nodes!: Department[];

@@ -1,6 +1,5 @@
-import { BadInputError } from '@daena/platform';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { decodeCursor, paginate } from '../domain/cursor.js';
+import { assertPageSize, decodeCursor, invalidCursor, paginate } from '../domain/cursor.js';
 import { departmentHex, hubHex } from '../domain/honeycomb.js';
 import { agentPosition, departmentPosition } from '../domain/sunflower.js';
 import type { AgentsContext } from './context.js';
@@ -26,22 +25,17 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => DepartmentPage, {
-    description: 'Departments a page at a time (for large organizations); neighbours span pages',
+    description:
+      'Current departments a page at a time (for large organizations); neighbours span pages',
   })
   async departmentPage(
     @Ctx() ctx: AgentsContext,
     @Arg('first', () => Int, { defaultValue: 50, description: '1 to 200' }) first: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<DepartmentPage> {
-    if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
-      throw new BadInputError(
-        `first must be between 1 and ${maxPageSize}`,
-        'PAGE_SIZE_OUT_OF_RANGE',
-      );
-    }
+    assertPageSize(first);
     const afterKey = after === undefined || after === null ? null : decodeCursor(after);
-    if (after && afterKey === null)
-      throw new BadInputError('after is not a cursor from this API', 'INVALID_CURSOR');
+    if (after && afterKey === null) throw invalidCursor();
     const { nodes, totalCount, ...pageInfo } = paginate(
       await ctx.honeycomb.departments(),
       (department) => department.ordinal,
@@ -51,8 +45,6 @@ export class OrganizationResolver {
     return { nodes, pageInfo, totalCount };
   }
 }
-
-const maxPageSize = 200;
 
 @Resolver(() => Department)
 export class DepartmentGeometryResolver {

@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { organizationCacheHint } from './cache-hints.js';
 import { AgentRole, AgentStatus } from '../domain/organization.js';
 
 registerEnumType(AgentRole, {
@@ -9,6 +10,7 @@ registerEnumType(AgentStatus, { name: 'AgentStatus', description: 'What an agent
 
 @ObjectType({ description: 'A department: one hexagonal cell of the honeycomb' })
 @Directive('@key(fields: "id")')
+@Directive(organizationCacheHint)
 export class Department {
   @Field(() => ID)
   id!: string;
@@ -22,6 +24,7 @@ export class Department {
 
 @ObjectType({ description: 'An AI agent with one role in one department' })
 @Directive('@key(fields: "id")')
+@Directive(organizationCacheHint)
 export class Agent {
   @Field(() => ID)
   id!: string;
@@ -35,8 +38,27 @@ export class Agent {
   @Field(() => AgentRole)
   role!: AgentRole;
 
-  @Field(() => AgentStatus)
+  // The hot-state fields are resolved by AgentStateResolver from the write-through cache.
+  @Field(() => AgentStatus, { description: 'What the agent is doing now (PAUSED once paused)' })
   status!: AgentStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The task the agent is working on, at most 500 characters',
+  })
+  currentTask!: string | null;
+
+  @Field(() => Float, { description: 'The share of its capacity in use, from 0 to 1' })
+  load!: number;
+
+  @Field(() => Float, { description: 'US dollars the agent has spent so far' })
+  budgetUsedUsd!: number;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When status, task, load or budget last changed (null: never reported)',
+  })
+  stateUpdatedAt!: Date | null;
 
   @Field(() => Int, { description: 'Changes with every update; pass it back to change the agent' })
   version!: number;
@@ -45,6 +67,7 @@ export class Agent {
 }
 
 @ObjectType({ description: "A role's row of the capability matrix" })
+@Directive(organizationCacheHint)
 export class RoleCapability {
   @Field(() => AgentRole)
   role!: AgentRole;

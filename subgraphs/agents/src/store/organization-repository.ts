@@ -1,5 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AgentStatus } from '../domain/organization.js';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { AgentListFilter, AgentListKey } from '../domain/agent-listing.js';
+import { isUuid } from '../domain/ids.js';
 import {
   AgentEntity,
   DepartmentEntity,
@@ -7,12 +8,23 @@ import {
   type DepartmentRecord,
 } from './entities.js';
 
-/** Reads of the organization; one instance per request, on that request's EntityManager fork. */
+export interface AgentPageRows {
+  rows: AgentRecord[];
+  totalCount: number;
+  hasPreviousPage: boolean;
+  hasNextPage: boolean;
+}
+
+/**
+ * Reads of the organization; one instance per request, on that request's EntityManager fork.
+ * Lists leave retired departments and agents out (a retired department keeps its cell, which is
+ * then drawn empty); lookups by id or slug still find them, since history refers to them.
+ */
 export class OrganizationRepository {
   constructor(private readonly em: EntityManager) {}
 
   listDepartments(): Promise<DepartmentRecord[]> {
-    return this.em.find(DepartmentEntity, {}, { orderBy: { ordinal: 'asc' } });
+    return this.em.find(DepartmentEntity, { retiredAt: null }, { orderBy: { ordinal: 'asc' } });
   }
 
   departmentsByIds(ids: readonly string[]): Promise<DepartmentRecord[]> {
@@ -23,15 +35,22 @@ export class OrganizationRepository {
     return this.em.findOne(DepartmentEntity, { slug });
   }
 
+  /** One department read fresh from the database (for writes: no per-request cache). */
+  async departmentById(id: string): Promise<DepartmentRecord | null> {
+    if (!isUuid(id)) return null;
+    return this.em.findOne(DepartmentEntity, { id }, { refresh: true });
+  }
+
   agentsByIds(ids: readonly string[]): Promise<AgentRecord[]> {
     return this.em.find(AgentEntity, { id: { $in: ids.filter(isUuid) } });
   }
 
+  /** The current (not retired) agents of each department, by name. */
   agentsByDepartmentIds(departmentIds: readonly string[]): Promise<AgentRecord[]> {
     return this.em.find(
       AgentEntity,
-      { departmentId: { $in: [...departmentIds] } },
-      { orderBy: { departmentId: 'asc', name: 'asc' } },
+      { departmentId: { $in: departmentIds.filter(isUuid) }, retiredAt: null },
+      { orderBy: { departmentId: 'asc', name: 'asc', id: 'asc' } },
     );
   }
 
@@ -41,40 +60,70 @@ export class OrganizationRepository {
     return this.em.findOne(AgentEntity, { id }, { refresh: true });
   }
 
-  /**
-   * Sets an agent's status if its version is still `expectedVersion` (optimistic locking): returns
-   * the updated agent, or null when the version moved on (or the agent does not exist).
-   */
-  async setAgentStatus(
-    id: string,
-    expectedVersion: number,
-    status: AgentStatus,
-  ): Promise<AgentRecord | null> {
-    const changed = await this.em.nativeUpdate(
-      AgentEntity,
-      { id, version: expectedVersion },
-      { status, version: expectedVersion + 1 },
-    );
-    if (changed === 0) return null;
-    return this.em.findOne(AgentEntity, { id }, { refresh: true });
-  }
-
+  /** Current agents, optionally of one department or role, by name (unpaginated: see agentPage). */
   listAgents(filter: {
     departmentId?: string | undefined;
     role?: string | undefined;
   }): Promise<AgentRecord[]> {
     return this.em.find(
       AgentEntity,
-      {
-        ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
-        ...(filter.role ? { role: filter.role as AgentRecord['role'] } : {}),
-      },
-      { orderBy: { name: 'asc' } },
+      agentWhere({
+        departmentId: filter.departmentId,
+        role: filter.role as AgentRecord['role'] | undefined,
+        includeRetired: false,
+      }),
+      { orderBy: { name: 'asc', id: 'asc' } },
     );
+  }
+
+  /**
+   * One page of the filtered agents in (name, id) order, after `after`. Keyset pagination: the
+   * row comparison `(name, id) > (…)` starts an index range scan at the cursor (migration 0005's
+   * index on (name, id)), so a late page costs what the first does.
+   */
+  async agentPage(
+    filter: AgentListFilter,
+    first: number,
+    after: AgentListKey | null,
+  ): Promise<AgentPageRows> {
+    const where = agentWhere(filter);
+    const keyset = (operator: '>' | '<=', key: AgentListKey): FilterQuery<AgentRecord> => ({
+      [raw((alias) => `(${alias}.name, ${alias}.id) ${operator} (?, ?::uuid)`, [key.name, key.id])]:
+        [],
+    });
+    const [rows, totalCount, before] = await Promise.all([
+      this.em.find(AgentEntity, after ? { $and: [where, keyset('>', after)] } : where, {
+        orderBy: { name: 'asc', id: 'asc' },
+        // One extra row tells whether another page follows.
+        limit: first + 1,
+      }),
+      this.em.count(AgentEntity, where),
+      after ? this.em.count(AgentEntity, { $and: [where, keyset('<=', after)] }) : 0,
+    ]);
+    return {
+      rows: rows.slice(0, first),
+      totalCount,
+      hasPreviousPage: before > 0,
+      hasNextPage: rows.length > first,
+    };
   }
 }
 
-/** Ids are UUIDs: anything else names no row, and must not reach Postgres as a syntax error. */
-function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+/** The filter as a MikroORM query; a malformed department id matches nothing. */
+function agentWhere(filter: AgentListFilter): FilterQuery<AgentRecord> {
+  const { departmentId, role, status, search } = filter;
+  if (departmentId !== undefined && !isUuid(departmentId)) return { id: { $in: [] } };
+  const pattern = search === undefined ? undefined : `%${escapeLike(search)}%`;
+  return {
+    ...(departmentId ? { departmentId } : {}),
+    ...(role ? { role } : {}),
+    ...(status ? { status } : {}),
+    ...(filter.includeRetired ? {} : { retiredAt: null }),
+    ...(pattern ? { $or: [{ name: { $ilike: pattern } }, { slug: { $ilike: pattern } }] } : {}),
+  };
+}
+
+/** LIKE treats `%`, `_` and the escape character `\` specially: searched for, they are literal. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

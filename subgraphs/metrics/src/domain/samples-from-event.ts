@@ -22,6 +22,11 @@ export const MetricName = {
   proposalsClosed: 'decisions.proposals_closed',
   seededAgents: 'agents.seeded_agents',
   agentStatusChanges: 'agents.status_changes',
+  departmentChanges: 'agents.department_changes',
+  agentChanges: 'agents.agent_changes',
+  agentLoad: 'agents.load',
+  agentBudgetUsed: 'agents.budget_used_usd',
+  messagesSent: 'agents.messages_sent',
   entriesCreated: 'knowledge.entries_created',
 } as const;
 export type MetricName = (typeof MetricName)[keyof typeof MetricName];
@@ -82,6 +87,43 @@ const rules: readonly SampleRule[] = [
       name: MetricName.agentStatusChanges,
       value: 1,
       labels: labelsOf(data, ['agentId', 'departmentId', 'status', 'previousStatus']),
+    },
+  ]),
+  rule(Events.departmentChanged, (data) => [
+    {
+      name: MetricName.departmentChanges,
+      value: 1,
+      labels: labelsOf(data, ['departmentId', 'slug', 'change']),
+    },
+  ]),
+  rule(Events.agentChanged, (data) => [
+    {
+      name: MetricName.agentChanges,
+      value: 1,
+      labels: labelsOf(data, ['agentId', 'departmentId', 'change']),
+    },
+  ]),
+  // State reports are gauges: each sample is the agent's load or spend at that moment.
+  rule(Events.agentStateChanged, (data) => [
+    {
+      name: MetricName.agentLoad,
+      value: data.load,
+      labels: labelsOf(data, ['agentId', 'departmentId', 'status']),
+    },
+    {
+      name: MetricName.agentBudgetUsed,
+      value: data.budgetUsedUsd,
+      labels: labelsOf(data, ['agentId', 'departmentId']),
+    },
+  ]),
+  rule(Events.agentMessageSent, (data) => [
+    {
+      name: MetricName.messagesSent,
+      value: 1,
+      labels: {
+        ...labelsOf(data, ['messageId', 'topic', 'fromAgentId']),
+        hops: Array.isArray(data.viaAgentIds) ? data.viaAgentIds.length : 0,
+      },
     },
   ]),
   rule(Events.knowledgeEntryCreated, (data) => [

@@ -1,9 +1,15 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration0001Organization } from './0001-organization.js';
 import { Migration0002AgentSeats } from './0002-agent-seats.js';
+import { Migration0003LifecycleAndState } from './0003-lifecycle-and-state.js';
+import { Migration0004Messages } from './0004-messages.js';
+import { Migration0005OrganizationAdmin } from './0005-organization-admin.js';
 
 /** Every migration in order; new ones are appended, never edited once released. */
 export const migrations: MigrationObject[] = [
   { name: '0001-organization', class: Migration0001Organization },
   { name: '0002-agent-seats', class: Migration0002AgentSeats },
+  { name: '0003-lifecycle-and-state', class: Migration0003LifecycleAndState },
+  { name: '0004-messages', class: Migration0004Messages },
+  { name: '0005-organization-admin', class: Migration0005OrganizationAdmin },
 ];

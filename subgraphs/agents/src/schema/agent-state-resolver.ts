@@ -1,0 +1,138 @@
+import { Events, NotFoundError } from '@daena/platform';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Mutation,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { assertMayReport, planStateChange, validateStateReport } from '../domain/agent-state.js';
+import { AgentStatus } from '../domain/organization.js';
+import {
+  stateUpdatedAt,
+  type AgentHotState,
+  type AgentStateWrite,
+} from '../store/agent-state-repository.js';
+import type { AgentsContext } from './context.js';
+import { Agent } from './types.js';
+
+@InputType({ description: "An agent runtime's report: fields left out stay as they are" })
+export class AgentStateReportInput {
+  @Field(() => AgentStatus, {
+    nullable: true,
+    description: 'IDLE, WORKING, WAITING_FOR_CONSENSUS or ERROR (pauseAgent pauses)',
+  })
+  status?: AgentStatus | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The task in hand (at most 500 characters); null clears it',
+  })
+  currentTask?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'The share of capacity in use, 0 to 1' })
+  load?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'US dollars spent since the last report: added to budgetUsedUsd',
+  })
+  spentUsd?: number | null;
+}
+
+/** The hot-state fields of Agent (served cache-first) and the agent runtime's report. */
+@Resolver(() => Agent)
+export class AgentStateResolver {
+  @Mutation(() => Agent, {
+    description: 'Report what an agent is doing (admins, and the agent itself with role agent)',
+  })
+  async reportAgentState(
+    @Ctx() ctx: AgentsContext,
+    @Arg('agentId', () => ID) agentId: string,
+    @Arg('input', () => AgentStateReportInput) input: AgentStateReportInput,
+  ): Promise<Agent> {
+    assertMayReport(ctx.principal, agentId);
+    validateStateReport(input);
+    const write = await ctx.agentState.report(agentId, (current) =>
+      planStateChange(current, input),
+    );
+    if (!write) throw new NotFoundError('Agent', agentId);
+    await announceStateWrite(ctx, write);
+    const agent = await ctx.loaders.agent.load(agentId);
+    if (!agent) throw new NotFoundError('Agent', agentId);
+    return agent;
+  }
+
+  @FieldResolver(() => AgentStatus)
+  async status(@Root() agent: Agent, @Ctx() ctx: AgentsContext): Promise<AgentStatus> {
+    return (await hotState(agent, ctx)).status;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async currentTask(@Root() agent: Agent, @Ctx() ctx: AgentsContext): Promise<string | null> {
+    return (await hotState(agent, ctx)).currentTask;
+  }
+
+  @FieldResolver(() => Float)
+  async load(@Root() agent: Agent, @Ctx() ctx: AgentsContext): Promise<number> {
+    return (await hotState(agent, ctx)).load;
+  }
+
+  @FieldResolver(() => Float)
+  async budgetUsedUsd(@Root() agent: Agent, @Ctx() ctx: AgentsContext): Promise<number> {
+    return (await hotState(agent, ctx)).budgetUsedUsd;
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  async stateUpdatedAt(@Root() agent: Agent, @Ctx() ctx: AgentsContext): Promise<Date | null> {
+    const state = await ctx.loaders.agentState.load(agent.id);
+    return state ? stateUpdatedAt(state) : agent.stateUpdatedAt;
+  }
+}
+
+/**
+ * One loader call per field, one batch per request. The row the agent was read from stands in
+ * only if the state is gone (the agent's row vanished in between).
+ */
+async function hotState(
+  agent: Agent,
+  ctx: AgentsContext,
+): Promise<Omit<AgentHotState, 'sequence'>> {
+  return (await ctx.loaders.agentState.load(agent.id)) ?? agent;
+}
+
+/**
+ * What follows every committed hot-state write (reports, pause, resume): the rest of this request
+ * reads the written state, and subscribers hear of it (a status event only when it changed, which
+ * is what `agentActivity` streams).
+ */
+export async function announceStateWrite(ctx: AgentsContext, write: AgentStateWrite) {
+  const { state, departmentId, previousStatus } = write;
+  ctx.loaders.agentState.clear(state.id).prime(state.id, state);
+  const agentId = state.id;
+  if (state.status !== previousStatus) {
+    await ctx.publish(
+      Events.agentStatusChanged.create({
+        agentId,
+        departmentId,
+        status: state.status,
+        previousStatus,
+      }),
+    );
+  }
+  await ctx.publish(
+    Events.agentStateChanged.create({
+      agentId,
+      departmentId,
+      status: state.status,
+      currentTask: state.currentTask,
+      load: state.load,
+      budgetUsedUsd: state.budgetUsedUsd,
+    }),
+  );
+}
