@@ -13,11 +13,7 @@ import {
 } from 'type-graphql';
 import { assertMayReport, planStateChange, validateStateReport } from '../domain/agent-state.js';
 import { AgentStatus } from '../domain/organization.js';
-import {
-  stateUpdatedAt,
-  type AgentHotState,
-  type AgentStateWrite,
-} from '../store/agent-state-repository.js';
+import { stateUpdatedAt, type AgentStateWrite } from '../store/agent-state-repository.js';
 import type { AgentsContext } from './context.js';
 import { Agent } from './types.js';
 
@@ -69,23 +65,25 @@ export class AgentStateResolver {
   }
 
   @FieldResolver(() => AgentStatus)
-  async status(@Root() agent: Agent, @Ctx() ctx: AgentsContext): Promise<AgentStatus> {
-    return (await hotState(agent, ctx)).status;
+  status(@Root() agent: Agent, @Ctx() ctx: AgentsContext): MaybePromise<AgentStatus> {
+    return ctx.loaders.placed.has(agent) ? agent.status : hotState(agent, ctx, 'status');
   }
 
   @FieldResolver(() => String, { nullable: true })
-  async currentTask(@Root() agent: Agent, @Ctx() ctx: AgentsContext): Promise<string | null> {
-    return (await hotState(agent, ctx)).currentTask;
+  currentTask(@Root() agent: Agent, @Ctx() ctx: AgentsContext): MaybePromise<string | null> {
+    return ctx.loaders.placed.has(agent) ? agent.currentTask : hotState(agent, ctx, 'currentTask');
   }
 
   @FieldResolver(() => Float)
-  async load(@Root() agent: Agent, @Ctx() ctx: AgentsContext): Promise<number> {
-    return (await hotState(agent, ctx)).load;
+  load(@Root() agent: Agent, @Ctx() ctx: AgentsContext): MaybePromise<number> {
+    return ctx.loaders.placed.has(agent) ? agent.load : hotState(agent, ctx, 'load');
   }
 
   @FieldResolver(() => Float)
-  async budgetUsedUsd(@Root() agent: Agent, @Ctx() ctx: AgentsContext): Promise<number> {
-    return (await hotState(agent, ctx)).budgetUsedUsd;
+  budgetUsedUsd(@Root() agent: Agent, @Ctx() ctx: AgentsContext): MaybePromise<number> {
+    return ctx.loaders.placed.has(agent)
+      ? agent.budgetUsedUsd
+      : hotState(agent, ctx, 'budgetUsedUsd');
   }
 
   @FieldResolver(() => Date, { nullable: true })
@@ -95,15 +93,20 @@ export class AgentStateResolver {
   }
 }
 
+type MaybePromise<T> = T | Promise<T>;
+type HotField = 'status' | 'currentTask' | 'load' | 'budgetUsedUsd';
+
 /**
- * One loader call per field, one batch per request. The row the agent was read from stands in
- * only if the state is gone (the agent's row vanished in between).
+ * One loader call per field, one batch per request (agents read by department skip it: their row
+ * came with their state). The row stands in only if the state is gone (the row vanished since).
  */
-async function hotState(
+async function hotState<K extends HotField>(
   agent: Agent,
   ctx: AgentsContext,
-): Promise<Omit<AgentHotState, 'sequence'>> {
-  return (await ctx.loaders.agentState.load(agent.id)) ?? agent;
+  field: K,
+): Promise<Pick<Agent, HotField>[K]> {
+  const state: Pick<Agent, HotField> = (await ctx.loaders.agentState.load(agent.id)) ?? agent;
+  return state[field];
 }
 
 /**

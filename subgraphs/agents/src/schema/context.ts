@@ -72,22 +72,42 @@ export function createLoaders(
 ) {
   /** Every hot-state field of every agent in a request: one cache read, one query for misses. */
   const agentStateLoader = byIdLoader((ids) => agentState.statesByIds(ids));
+  const department = byIdLoader((ids) => organization.departmentsByIds(ids));
+  const placed = new WeakMap<AgentRecord, PlacedAgent>();
   // A department's agents come from Postgres in one statement with their hot state (written
   // through, so never older than the cache's copy): whole-honeycomb reads need no cache round
   // trip on top. Lookups by id and references read the hot state cache-first.
-  const withStates = (agents: AgentRecord[]) => {
-    for (const agent of agents) agentStateLoader.prime(agent.id, hotStateOf(agent));
+  const placeAgents = async (departmentIds: readonly string[]) => {
+    const [agents, departments] = await Promise.all([
+      organization.agentsByDepartmentIds(departmentIds),
+      department.loadMany(departmentIds),
+    ]);
+    const ordinals = new Map<string, number>();
+    for (const cell of departments) {
+      if (cell && !(cell instanceof Error)) ordinals.set(cell.id, cell.ordinal);
+    }
+    for (const agent of agents) {
+      agentStateLoader.prime(agent.id, hotStateOf(agent));
+      const departmentOrdinal = ordinals.get(agent.departmentId);
+      if (departmentOrdinal !== undefined) placed.set(agent, { departmentOrdinal });
+    }
     return agents;
   };
   return {
     agentState: agentStateLoader,
-    department: byIdLoader((ids) => organization.departmentsByIds(ids)),
+    department,
     agent: byIdLoader((ids) => organization.agentsByIds(ids)),
-    agentsByDepartment: groupLoader(
-      async (ids) => withStates(await organization.agentsByDepartmentIds(ids)),
-      (agent) => agent.departmentId,
-    ),
+    agentsByDepartment: groupLoader(placeAgents, (agent) => agent.departmentId),
+    /**
+     * Agents read by department in this request: their row carries their hot state and their
+     * cell is known, so the fields of thousands of agents resolve without a promise each.
+     */
+    placed: placed as WeakMap<object, PlacedAgent>,
   };
+}
+
+export interface PlacedAgent {
+  departmentOrdinal: number;
 }
 
 /** The hot state in a row just read (ms precision: only cache writes need the exact sequence). */

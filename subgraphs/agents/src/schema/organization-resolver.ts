@@ -71,12 +71,18 @@ export class AgentGeometryResolver {
   @FieldResolver(() => Point, {
     description: 'Where to draw the agent: a sunflower around its department',
   })
-  async position(
+  position(
     @Root() agent: Agent & { seat: number },
     @Ctx() ctx: AgentsContext,
-  ): Promise<Point> {
-    const department = await ctx.loaders.department.load(agent.departmentId);
-    const { x, y } = agentPosition(department?.ordinal ?? 0, agent.seat);
-    return { x, y };
+  ): Point | Promise<Point> {
+    const placed = ctx.loaders.placed.get(agent);
+    if (placed) return pointOf(agentPosition(placed.departmentOrdinal, agent.seat));
+    return ctx.loaders.department
+      .load(agent.departmentId)
+      .then((department) => pointOf(agentPosition(department?.ordinal ?? 0, agent.seat)));
   }
+}
+
+function pointOf({ x, y }: { x: number; y: number }): Point {
+  return { x, y };
 }
