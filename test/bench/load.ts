@@ -29,6 +29,8 @@ export async function runLoad(
           headers: { 'content-type': 'application/json' },
           body,
           connections: options.concurrency,
+          // Large uncached pages take seconds under load: measure them rather than time them out.
+          timeout: 60,
           duration: ms / 1000,
           verifyBody: (text) => typeof text === 'string' && !text.includes('"errors"'),
         },

@@ -65,7 +65,7 @@ try {
   };
   const gateways = { cached: await startGateway(64), uncached: await startGateway(0) };
   const statementsPerRequest = async (query: string) => {
-    const before = await statements(agentsPort);
+    const before = await quiescentStatements(agentsPort);
     const response = await fetch(gateways.uncached.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -199,6 +199,20 @@ function churnStatuses(gatewayUrl: string, rate: number): { stop(): Promise<numb
       return done;
     },
   };
+}
+
+/**
+ * The statement counter once the agents service has finished the work a load run left queued
+ * (requests the client gave up on still run), so a single request's statements can be counted.
+ */
+async function quiescentStatements(port: number): Promise<number> {
+  let last = await statements(port);
+  for (;;) {
+    await delay(250);
+    const now = await statements(port);
+    if (now === last) return now;
+    last = now;
+  }
 }
 
 async function statements(port: number): Promise<number> {

@@ -25,62 +25,79 @@ import {
 import { subscribe, waitForSubscribers, type LiveSubscription } from '../src/live.js';
 
 const subscribersPerProposal = 8;
-const rounds = 3;
+const proposals = 12;
 
 type Tally = { voteTally: { votesCounted: number } };
-type Organization = { departments: { id: string; name: string; agents: { id: string }[] }[] };
+type Organization = { departments: { id: string; name: string }[] };
+type Opened = { openProposal: { id: string; stakeholders: { agent: { id: string } }[] } };
 
+/**
+ * Cross-department proposals (16 stakeholders each); this bench casts every stakeholder's vote
+ * itself, one at a time, so the agents' own answers are switched off (AGENTS_ANSWER_VOTE_REQUESTS).
+ */
 async function measure(gatewayUrl: string) {
   const admin = await signToken(testJwtSecret, { sub: 'bench', roles: [Role.ADMIN] });
-  const org = (await graphql<Organization>(gatewayUrl, '{ departments { id name agents { id } } }'))
-    .body.data;
+  const org = (await graphql<Organization>(gatewayUrl, '{ departments { id name } }')).body.data;
   if (!org) throw new Error('no organization');
   const endToEnd: number[] = [];
   const mutation: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const department of org.departments) {
-      const opened = await graphql<{ openProposal: { id: string } }>(
+  for (let n = 0; n < proposals; n++) {
+    const department = org.departments[n % org.departments.length];
+    const opened = await graphql<Opened>(
+      gatewayUrl,
+      'mutation ($input: OpenProposalInput!) { openProposal(input: $input) { id stakeholders { agent { id } } } }',
+      {
+        input: {
+          title: `Bench ${n} ${department?.name}`,
+          departmentId: department?.id,
+          affectedDepartmentIds: org.departments.map((d) => d.id),
+          kind: 'CROSS_DEPARTMENT',
+        },
+      },
+      admin,
+    );
+    if (opened.body.errors) throw new Error(JSON.stringify(opened.body.errors));
+    const proposalId = opened.body.data?.openProposal.id;
+    const voters = opened.body.data?.openProposal.stakeholders.map((s) => s.agent.id) ?? [];
+    const live: LiveSubscription<Tally>[] = Array.from({ length: subscribersPerProposal }, () =>
+      subscribe<Tally>(
+        gatewayUrl.replace(/^http/, 'ws'),
+        'subscription ($id: ID!) { voteTally(proposalId: $id) { votesCounted lastVote { agent { name department { name } } } } }',
+        { id: proposalId },
+      ),
+    );
+    const pending = live.map((subscription) => subscription.next());
+    await waitForSubscribers(gatewayUrl, subscribersPerProposal);
+    for (const [index, agentId] of voters.entries()) {
+      const started = performance.now();
+      const cast = graphql(
         gatewayUrl,
-        'mutation ($input: OpenProposalInput!) { openProposal(input: $input) { id } }',
-        { input: { title: `Bench ${round} ${department.name}`, departmentId: department.id } },
-        admin,
-      );
-      const proposalId = opened.body.data?.openProposal.id;
-      const live: LiveSubscription<Tally>[] = Array.from({ length: subscribersPerProposal }, () =>
-        subscribe<Tally>(
-          gatewayUrl.replace(/^http/, 'ws'),
-          'subscription ($id: ID!) { voteTally(proposalId: $id) { votesCounted lastVote { agent { name department { name } } } } }',
-          { id: proposalId },
-        ),
-      );
-      const pending = live.map((subscription) => subscription.next());
-      await waitForSubscribers(gatewayUrl, subscribersPerProposal);
-      for (const [index, agent] of department.agents.entries()) {
-        const started = performance.now();
-        const cast = graphql(
-          gatewayUrl,
-          'mutation ($input: CastVoteInput!) { castVote(input: $input) { id } }',
-          {
-            input: {
-              proposalId,
-              agentId: agent.id,
-              choice: index % 3 === 0 ? 'REJECT' : 'APPROVE',
-            },
+        'mutation ($input: CastVoteInput!) { castVote(input: $input) { id } }',
+        {
+          input: {
+            proposalId,
+            agentId,
+            choice: index % 3 === 0 ? 'REJECT' : 'APPROVE',
+            confidence: 0.8,
+            rationale: `bench vote ${index}`,
           },
-          admin,
-        ).then(() => mutation.push(performance.now() - started));
-        const payloads = await Promise.all(pending.splice(0));
-        endToEnd.push(performance.now() - started);
-        if (payloads.some((payload) => payload.voteTally.votesCounted !== index + 1)) {
-          throw new Error('a subscriber saw a payload out of order');
-        }
-        await cast;
-        if (index + 1 < department.agents.length)
-          pending.push(...live.map((subscription) => subscription.next()));
+        },
+        admin,
+      ).then((response) => {
+        if (response.body.errors) throw new Error(JSON.stringify(response.body.errors));
+        mutation.push(performance.now() - started);
+      });
+      const payloads = await Promise.all(pending.splice(0));
+      endToEnd.push(performance.now() - started);
+      if (payloads.some((payload) => payload.voteTally.votesCounted !== index + 1)) {
+        throw new Error('a subscriber saw a payload out of order');
       }
-      await Promise.all(live.map((subscription) => subscription.close()));
-      await waitForSubscribers(gatewayUrl, 0, true);
+      await cast;
+      if (index + 1 < voters.length)
+        pending.push(...live.map((subscription) => subscription.next()));
     }
+    await Promise.all(live.map((subscription) => subscription.close()));
+    await waitForSubscribers(gatewayUrl, 0, true);
   }
   return {
     votes: endToEnd.length,
@@ -111,6 +128,7 @@ try {
       NEO4J_URI: neo4j.uri,
       JWT_SECRET: testJwtSecret,
       LOG_LEVEL: 'warn',
+      AGENTS_ANSWER_VOTE_REQUESTS: 'false',
       ...(mode === 'distributed' ? { REDIS_URL: testStores.redisUrl } : {}),
     };
     const config = loadStackConfig(env);

@@ -22,10 +22,10 @@ import {
   expectGatewayRejectsBadInput,
   expectKnowledgeAccess,
   expectLiveAgentActivity,
-  expectLiveVoting,
   expectOrganization,
 } from '../src/scenario.js';
 import { expectCachedHoneycombStaysFresh } from '../src/cache-scenario.js';
+import { expectAgentsDecideLive } from '../src/cmp-scenario.js';
 import { expectMessageArrivesViaBorderAgents } from '../src/messages-scenario.js';
 import { expectTypedClientWorks } from '../src/sdk-scenario.js';
 
@@ -89,10 +89,6 @@ describe('distributed mode: a process per service, Redis event bus', () => {
     await expectKnowledgeAccess(stack.gatewayUrl);
   });
 
-  it('delivers votes cast through one gateway to subscribers of another', async () => {
-    await expectLiveVoting(stack.gatewayUrl, secondGateway.url);
-  });
-
   it('streams agent status changes to subscribers of another gateway', async () => {
     await expectLiveAgentActivity(stack.gatewayUrl, secondGateway.url);
   });
@@ -107,5 +103,9 @@ describe('distributed mode: a process per service, Redis event bus', () => {
 
   it('queries and subscribes through the generated typed client', async () => {
     await expectTypedClientWorks(secondGateway.url);
+  });
+
+  it('lets the stakeholder agents decide an opened proposal on their own, live on another gateway', async () => {
+    await expectAgentsDecideLive(stack.gatewayUrl, secondGateway.url);
   });
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, freePortRange, testJwtSecret } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectKnowledgeAccess, expectLiveVoting } from '../src/scenario.js';
+import { expectAgentsDecideLive } from '../src/cmp-scenario.js';
+import { expectKnowledgeAccess } from '../src/scenario.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 let child: ChildProcess;
@@ -68,7 +69,7 @@ describe('embedded mode: one command, one process, embedded PostgreSQL', () => {
   });
 
   it('serves the organization and streams live votes over graphql-ws', async () => {
-    await expectLiveVoting(gatewayUrl, gatewayUrl);
+    await expectAgentsDecideLive(gatewayUrl, gatewayUrl);
   });
 
   it('enforces knowledge access levels on the embedded Neo4j', async () => {

@@ -1,8 +1,8 @@
 import { Role, signToken } from '@daena/platform';
 import {
-  castVoteMutation,
   createDaenaClient,
-  openProposalMutation,
+  createProposalMutation,
+  openDraftMutation,
   organizationQuery,
   voteTallySubscription,
 } from '@daena/sdk';
@@ -11,7 +11,10 @@ import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { waitForSubscribers } from './live.js';
 
-/** The generated, typed client: a query, a mutation and a live subscription through the gateway. */
+/**
+ * The generated, typed client: a query, mutations and a live subscription through the gateway
+ * (the votes come from the stakeholder agents, asked through the job queue).
+ */
 export async function expectTypedClientWorks(gatewayUrl: string): Promise<void> {
   const token = await signToken(testJwtSecret, { sub: 'sdk-admin', roles: [Role.ADMIN] });
   const client = createDaenaClient({ url: gatewayUrl, token, webSocketImpl: WebSocket });
@@ -19,26 +22,25 @@ export async function expectTypedClientWorks(gatewayUrl: string): Promise<void> 
     const { departments } = await client.request(organizationQuery);
     const legal = departments.find((department) => department.slug === 'legal');
     expect(legal?.agents).toHaveLength(8);
-    const { openProposal } = await client.request(openProposalMutation, {
-      input: { title: 'Standard NDA template v2', departmentId: legal?.id ?? '' },
+    const { createProposal } = await client.request(createProposalMutation, {
+      input: { title: 'Standard NDA template v2', departmentId: legal?.id ?? '', kind: 'DISPUTE' },
     });
-    expect(openProposal.status).toBe('OPEN');
+    expect(createProposal.status).toBe('DRAFT');
 
-    const tallies = client.subscribe(voteTallySubscription, { proposalId: openProposal.id });
+    // Subscribed before the proposal opens, so the agents' first vote cannot be missed.
+    const tallies = client.subscribe(voteTallySubscription, { proposalId: createProposal.id });
     const firstTally = tallies.next();
     await waitForSubscribers(gatewayUrl, 1);
-    const voter = legal?.agents[0];
-    await client.request(castVoteMutation, {
-      input: {
-        proposalId: openProposal.id,
-        agentId: voter?.id ?? '',
-        choice: 'APPROVE',
-        confidence: 0.9,
-      },
-    });
+    const { openProposal } = await client.request(openDraftMutation, { id: createProposal.id });
+    expect(openProposal.status).toBe('OPEN');
+    expect(openProposal.stakeholders.length).toBeGreaterThan(0);
+    expect(openProposal.thresholdExplanation).toEqual(expect.any(String));
+
     const { value } = await firstTally;
-    expect(value?.voteTally.approve).toBe(1);
-    expect(value?.voteTally.lastVote?.agent.department.name).toBe('Legal');
+    expect(value?.voteTally).toMatchObject({ round: 1, blind: true, approve: null });
+    expect(value?.voteTally.votesCounted).toBeGreaterThanOrEqual(1);
+    const voters = openProposal.stakeholders.map((stakeholder) => stakeholder.agent.name);
+    expect(voters).toContain(value?.voteTally.lastVote?.agent.name);
     await tallies.return?.();
   } finally {
     await client.close();

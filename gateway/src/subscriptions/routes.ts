@@ -25,6 +25,13 @@ export const subscriptionRoutes: readonly SubscriptionRoute[] = [
     twinArguments: { asOfVote: (event) => event.data.voteId },
   }),
   route({
+    field: 'proposalUpdates',
+    event: Events.proposalTransitioned,
+    // One proposal's transitions, or every proposal's when no id is given.
+    matches: (args, event) => !args['proposalId'] || args['proposalId'] === event.data.proposalId,
+    twinArguments: { transitionId: (event) => event.data.transitionId },
+  }),
+  route({
     field: 'agentActivity',
     event: Events.agentStatusChanged,
     matches: (args, event) =>

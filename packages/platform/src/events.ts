@@ -45,6 +45,20 @@ export interface ProposalChanged {
   departmentId: string;
 }
 
+/** A proposal changed status, or entered a new voting round (OPEN → OPEN). */
+export interface ProposalTransitioned {
+  proposalId: string;
+  /** The stored transition (`Proposal.transitions`), for the subscription's query twin. */
+  transitionId: string;
+  /** null when the proposal was created. */
+  from: string | null;
+  to: string;
+  /** The round the proposal is in after the transition (0 for drafts). */
+  round: number;
+  /** The proposing department. */
+  departmentId: string;
+}
+
 export interface AgentEvent {
   agentId: string;
   departmentId: string;
@@ -102,6 +116,7 @@ export const Events = {
   voteCast: defineEvent<VoteTallyChanged>('decisions.vote.cast'),
   proposalOpened: defineEvent<ProposalChanged>('decisions.proposal.opened'),
   proposalClosed: defineEvent<ProposalChanged>('decisions.proposal.closed'),
+  proposalTransitioned: defineEvent<ProposalTransitioned>('decisions.proposal.transitioned'),
   agentsSeeded: defineEvent<{ departments: number; agents: number }>('agents.organization.seeded'),
   agentStatusChanged: defineEvent<AgentStatusChanged>('agents.agent.status_changed'),
   departmentChanged: defineEvent<DepartmentChanged>('agents.department.changed'),

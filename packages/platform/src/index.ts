@@ -14,3 +14,6 @@ export * from './postgres.js';
 export * from './loaders.js';
 export * from './service-config.js';
 export * from './main.js';
+export * from './jobs.js';
+export * from './job-catalogue.js';
+export * from './pg-boss-queue.js';

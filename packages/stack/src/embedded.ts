@@ -6,6 +6,7 @@ import { createMetricsService, loadMetricsConfig } from '@daena/metrics';
 import {
   createEventBus,
   createLogger,
+  PgBossJobQueue,
   resolveJwtSecret,
   startService,
   type RunningService,
@@ -61,10 +62,17 @@ export async function startEmbeddedStack(
     const metricsConfig = loadMetricsConfig(serviceEnv(ports.metrics));
     await start(createMetricsService({ config: metricsConfig, ...common('metrics') }));
     const agentsConfig = loadAgentsConfig(serviceEnv(ports.agents));
-    await start(createAgentsService({ config: agentsConfig, ...common('agents') }));
+    // One durable job queue for the process: decisions sends vote requests and round deadlines,
+    // agents answer the requests (starting and stopping it is idempotent, so both may).
+    const jobs = new PgBossJobQueue({
+      url: agentsConfig.DATABASE_URL,
+      log: createLogger('jobs', config.LOG_LEVEL),
+    });
+    stoppers.push(() => jobs.stop());
+    await start(createAgentsService({ config: agentsConfig, ...common('agents'), jobs }));
     // Decisions asks agents for stakeholders, so it starts once agents is ready.
     const decisionsConfig = loadDecisionsConfig(serviceEnv(ports.decisions));
-    await start(createDecisionsService({ config: decisionsConfig, ...common('decisions') }));
+    await start(createDecisionsService({ config: decisionsConfig, ...common('decisions'), jobs }));
     const knowledgeConfig = loadKnowledgeConfig(serviceEnv(ports.knowledge));
     await start(createKnowledgeService({ config: knowledgeConfig, ...common('knowledge') }));
 

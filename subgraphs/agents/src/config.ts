@@ -25,6 +25,14 @@ const schema = serviceEnvSchema(4001)
       .int('expected an integer number of milliseconds')
       .min(1, 'expected at least 1 ms')
       .default(5_000),
+    /**
+     * Whether this service's agents answer vote requests from the job queue (the default). Off,
+     * votes come from elsewhere (an external agent runtime, or a benchmark casting its own).
+     */
+    AGENTS_ANSWER_VOTE_REQUESTS: z
+      .enum(['true', 'false'], { message: 'expected true or false' })
+      .default('true')
+      .transform((value) => value === 'true'),
   });
 export type AgentsConfig = z.infer<typeof schema>;
 

@@ -6,13 +6,17 @@ import {
   createCache,
   createPostgresStore,
   Events,
+  jobQueueStore,
   principalFromHeader,
   type EventBus,
+  type JobQueue,
   type Logger,
   type ServiceDefinition,
 } from '@daena/platform';
 import type { AgentsConfig } from './config.js';
 import { defaultDepartments } from './domain/organization.js';
+import { offlineVoteAdvisor } from './domain/vote-policy.js';
+import { startVoteWorker } from './jobs/vote-worker.js';
 import { OrganizationAdminResolver } from './schema/admin-resolver.js';
 import { AgentControlResolver } from './schema/agent-control-resolver.js';
 import { AgentStateResolver } from './schema/agent-state-resolver.js';
@@ -27,6 +31,7 @@ import {
 } from './schema/organization-resolver.js';
 import type { AgentHotState } from './store/agent-state-repository.js';
 import { entities } from './store/entities.js';
+import { HttpDecisionsVoting } from './store/decisions-client.js';
 import { HttpDecisionsDirectory, type DecisionsDirectory } from './store/decisions-directory.js';
 import { migrations } from './store/migrations/index.js';
 import { seedOrganization } from './store/seed.js';
@@ -38,6 +43,8 @@ export interface AgentsDependencies {
   bus: EventBus;
   /** Where open proposals come from; defaults to the decisions subgraph at DECISIONS_URL. */
   decisions?: DecisionsDirectory;
+  /** The durable job queue; with it, this service's agents answer vote requests. */
+  jobs?: JobQueue;
 }
 
 /** The schema alone, for composition and tests that need no store. */
@@ -69,7 +76,7 @@ export function buildAgentsSchema() {
  * state written through to a cache (Redis when REDIS_URL is set, else in this process).
  */
 export function createAgentsService(deps: AgentsDependencies): ServiceDefinition<AgentsContext> {
-  const { config, log, bus } = deps;
+  const { config, log, bus, jobs } = deps;
   const postgres = createPostgresStore({
     schema: 'agents',
     url: config.DATABASE_URL,
@@ -111,8 +118,25 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
       postgres,
       eventBusStore(bus),
       ...(config.REDIS_URL ? [cacheStore(agentStateCache)] : []),
+      ...(jobs ? [jobQueueStore(jobs)] : []),
     ],
-    createSchema: buildAgentsSchema,
+    createSchema: async () => {
+      // Vote requests read the organization: the worker starts once every store is connected.
+      if (jobs && config.AGENTS_ANSWER_VOTE_REQUESTS) {
+        await startVoteWorker(jobs, {
+          fork: () => postgres.fork(),
+          decisions: new HttpDecisionsVoting({
+            url: config.DECISIONS_URL,
+            timeoutMs: config.DECISIONS_TIMEOUT_MS,
+            log,
+          }),
+          advisor: offlineVoteAdvisor,
+          jwtSecret: deps.jwtSecret,
+          log,
+        });
+      }
+      return buildAgentsSchema();
+    },
     context: async (req) =>
       createAgentsContext(
         await principalFromHeader(deps.jwtSecret, req.headers.authorization),

@@ -1,10 +1,12 @@
 import { env, loadConfig, postgresEnv, serviceEnvSchema } from '@daena/platform';
 import { z } from 'zod';
 
+const weight = z.coerce.number({ message: 'expected a number' }).min(0).max(1).optional();
+
 const schema = serviceEnvSchema(4002)
   .extend(postgresEnv)
   .extend({
-    /** The agents subgraph, asked for a department's agents when a proposal opens. */
+    /** The agents subgraph, asked for the organization when a proposal is created or opened. */
     AGENTS_URL: env.url(['http', 'https']).default('http://127.0.0.1:4001/graphql'),
     /** How long one call to the agents subgraph may take before it counts as unavailable. */
     AGENTS_TIMEOUT_MS: z.coerce
@@ -12,6 +14,22 @@ const schema = serviceEnvSchema(4002)
       .int('expected an integer number of milliseconds')
       .min(1, 'expected at least 1 ms')
       .default(5_000),
+    /** How long a voting round waits for votes unless the proposal says otherwise. */
+    ROUND_SECONDS: z.coerce
+      .number({ message: 'expected an integer number of seconds' })
+      .int('expected an integer number of seconds')
+      .min(1, 'expected at least 1 s')
+      .max(604_800, 'expected at most a week')
+      .default(3_600),
+    /**
+     * The adaptive threshold's parameters (src/domain/cmp/threshold.ts documents the formula);
+     * unset ones keep their defaults there.
+     */
+    THRESHOLD_BASE: weight,
+    THRESHOLD_RISK_WEIGHT: weight,
+    THRESHOLD_IMPACT_WEIGHT: weight,
+    THRESHOLD_URGENCY_WEIGHT: weight,
+    THRESHOLD_REGRET_WEIGHT: weight,
   });
 export type DecisionsConfig = z.infer<typeof schema>;
 

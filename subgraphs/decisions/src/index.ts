@@ -7,5 +7,6 @@ export {
 export {
   HttpAgentsDirectory,
   type AgentsDirectory,
+  type DirectoryAgent,
   type DirectoryDepartment,
 } from './store/agents-directory.js';

@@ -3,14 +3,27 @@ import {
   eventBusStore,
   buildFederatedSchema,
   createPostgresStore,
+  jobQueueStore,
+  Jobs,
   principalFromHeader,
   type EventBus,
+  type JobQueue,
   type Logger,
+  type PostgresStore,
   type ServiceDefinition,
+  type StoreConnector,
 } from '@daena/platform';
 import type { DecisionsConfig } from './config.js';
-import { createDecisionsContext, type DecisionsContext } from './schema/context.js';
+import type { ThresholdParams } from './domain/cmp/threshold.js';
+import { roundDeadlineHandler } from './operations/round-deadline.js';
+import {
+  createDecisionsContext,
+  type DecisionsContext,
+  type DecisionsRuntime,
+} from './schema/context.js';
+import { ProposalFieldsResolver } from './schema/proposal-fields-resolver.js';
 import { ProposalResolver, resolveProposalReference } from './schema/proposal-resolver.js';
+import { ProposalUpdatesResolver } from './schema/proposal-updates-resolver.js';
 import { resolveVoteReference, VoteResolver } from './schema/vote-resolver.js';
 import { VoteTallyResolver } from './schema/vote-tally-resolver.js';
 import { VoteTallySubscriptionResolver } from './schema/vote-tally-subscription.js';
@@ -23,8 +36,14 @@ export interface DecisionsDependencies {
   jwtSecret: string;
   log: Logger;
   bus: EventBus;
-  /** Where department agents come from; defaults to the agents subgraph at AGENTS_URL. */
+  /** Where the organization comes from; defaults to the agents subgraph at AGENTS_URL. */
   agents?: AgentsDirectory;
+  /**
+   * The durable queue: vote requests go out through it and round deadlines come back through it
+   * (this service works `Jobs.roundDeadline`). Without it, a round closes only once every
+   * stakeholder voted, and nobody is asked to vote.
+   */
+  jobs?: JobQueue;
   now?: () => Date;
 }
 
@@ -32,7 +51,14 @@ export interface DecisionsDependencies {
 export function buildDecisionsSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [ProposalResolver, VoteResolver, VoteTallyResolver, VoteTallySubscriptionResolver],
+      resolvers: [
+        ProposalResolver,
+        ProposalFieldsResolver,
+        ProposalUpdatesResolver,
+        VoteResolver,
+        VoteTallyResolver,
+        VoteTallySubscriptionResolver,
+      ],
       pubSub: bridgedPubSub,
     },
     {
@@ -42,11 +68,58 @@ export function buildDecisionsSchema() {
   );
 }
 
-/** The decisions subgraph: proposals and votes on Postgres (MikroORM, migrations). */
+function thresholdParams(config: DecisionsConfig): Partial<ThresholdParams> {
+  const params: Partial<ThresholdParams> = {};
+  if (config.THRESHOLD_BASE !== undefined) params.base = config.THRESHOLD_BASE;
+  if (config.THRESHOLD_RISK_WEIGHT !== undefined) params.riskWeight = config.THRESHOLD_RISK_WEIGHT;
+  if (config.THRESHOLD_IMPACT_WEIGHT !== undefined) {
+    params.impactWeight = config.THRESHOLD_IMPACT_WEIGHT;
+  }
+  if (config.THRESHOLD_URGENCY_WEIGHT !== undefined) {
+    params.urgencyWeight = config.THRESHOLD_URGENCY_WEIGHT;
+  }
+  if (config.THRESHOLD_REGRET_WEIGHT !== undefined) {
+    params.regretWeight = config.THRESHOLD_REGRET_WEIGHT;
+  }
+  return params;
+}
+
+/**
+ * Works the round-deadline queue once Postgres is up (a handler needs it); registered once, so
+ * a retried connect does not add workers.
+ */
+function deadlineWorker(
+  jobs: JobQueue,
+  postgres: PostgresStore,
+  runtime: DecisionsRuntime,
+): StoreConnector {
+  let working: Promise<void> | undefined;
+  return {
+    name: 'round deadline worker',
+    async connect() {
+      await postgres.check();
+      working ??= jobs
+        .work(
+          Jobs.roundDeadline,
+          roundDeadlineHandler(() => postgres.fork(), runtime),
+        )
+        .catch((error: unknown) => {
+          working = undefined;
+          throw error;
+        });
+      await working;
+    },
+    check: async () => {},
+    // The queue's own store stops its workers.
+    close: async () => {},
+  };
+}
+
+/** The decisions subgraph: proposals, rounds and votes on Postgres (MikroORM, migrations). */
 export function createDecisionsService(
   deps: DecisionsDependencies,
 ): ServiceDefinition<DecisionsContext> {
-  const { config, log, bus } = deps;
+  const { config, log, bus, jobs } = deps;
   const postgres = createPostgresStore({
     schema: 'decisions',
     url: config.DATABASE_URL,
@@ -54,7 +127,7 @@ export function createDecisionsService(
     migrations,
     log,
   });
-  const runtime = {
+  const runtime: DecisionsRuntime = {
     agents:
       deps.agents ??
       new HttpAgentsDirectory({
@@ -64,14 +137,18 @@ export function createDecisionsService(
       }),
     bus,
     log,
+    jobs,
     now: deps.now ?? (() => new Date()),
+    roundSeconds: config.ROUND_SECONDS,
+    threshold: thresholdParams(config),
   };
+  const jobStores = jobs ? [jobQueueStore(jobs), deadlineWorker(jobs, postgres, runtime)] : [];
   return {
     name: 'decisions',
     port: config.PORT,
     host: config.HOST,
     log,
-    stores: [postgres, eventBusStore(bus)],
+    stores: [postgres, eventBusStore(bus), ...jobStores],
     createSchema: buildDecisionsSchema,
     context: async (req) =>
       createDecisionsContext(

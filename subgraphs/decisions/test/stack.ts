@@ -1,10 +1,13 @@
 import {
   Events,
+  createLogger,
   InProcessEventBus,
+  PgBossJobQueue,
   signToken,
   startService,
   type DomainEvent,
   type ProposalChanged,
+  type ProposalTransitioned,
   type RunningService,
   type TokenClaims,
   type VoteTallyChanged,
@@ -26,18 +29,23 @@ export interface Department {
   id: string;
   slug: string;
   agentIds: string[];
+  agents: { id: string; role: string }[];
+  neighborIds: string[];
 }
 
 /**
  * The real agents service and the decisions service on one throwaway database, with a bus whose
- * events the test can read, row counts straight from Postgres, and tokens for every role.
+ * events the test can read, the real job queue (pg-boss on the same database: decisions sends vote
+ * requests and works round deadlines), row counts straight from Postgres, and tokens for every role.
  */
 export async function startStack(): Promise<Stack> {
   const database: TestDatabase = await createTestDatabase('decisions');
-  const log = silentLogger();
+  const log = process.env['STACK_LOG'] ? createLogger('test', 'error') : silentLogger();
   const bus = new InProcessEventBus(log);
   const running: RunningService[] = [];
   const sql = new pg.Pool({ connectionString: database.url, max: 2 });
+  // Fast polling so a round deadline is worked within a second of coming due.
+  const jobs = new PgBossJobQueue({ url: database.url, log, pollingIntervalSeconds: 0.5 });
 
   const agents = await startService({
     ...createAgentsService({
@@ -51,38 +59,56 @@ export async function startStack(): Promise<Stack> {
   running.push(agents);
   await agents.ready;
 
-  async function startDecisions(agentsUrl = agents.url): Promise<RunningService> {
+  async function startDecisions(agentsUrl = agents.url, withJobs = false): Promise<RunningService> {
     const config = loadDecisionsConfig({
       PORT: '1',
       DATABASE_URL: database.url,
       AGENTS_URL: agentsUrl,
     });
     const service = await startService({
-      ...createDecisionsService({ config, log, bus, jwtSecret: testJwtSecret }),
+      ...createDecisionsService({
+        config,
+        log,
+        bus,
+        jwtSecret: testJwtSecret,
+        ...(withJobs ? { jobs } : {}),
+      }),
       port: 0,
     });
     running.push(service);
     await service.ready;
     return service;
   }
-  const decisions = await startDecisions();
+  const decisions = await startDecisions(agents.url, true);
 
   const events = {
     voteCast: [] as DomainEvent<VoteTallyChanged>[],
     proposalOpened: [] as DomainEvent<ProposalChanged>[],
     proposalClosed: [] as DomainEvent<ProposalChanged>[],
+    proposalTransitioned: [] as DomainEvent<ProposalTransitioned>[],
   };
   bus.subscribe(Events.voteCast, (event) => void events.voteCast.push(event));
   bus.subscribe(Events.proposalOpened, (event) => void events.proposalOpened.push(event));
   bus.subscribe(Events.proposalClosed, (event) => void events.proposalClosed.push(event));
+  bus.subscribe(
+    Events.proposalTransitioned,
+    (event) => void events.proposalTransitioned.push(event),
+  );
 
   const organization = await graphql<{
-    departments: { id: string; slug: string; agents: { id: string }[] }[];
-  }>(agents.url, '{ departments { id slug agents { id } } }');
+    departments: {
+      id: string;
+      slug: string;
+      agents: { id: string; role: string }[];
+      neighbors: { id: string }[];
+    }[];
+  }>(agents.url, '{ departments { id slug agents { id role } neighbors { id } } }');
   const departments: Department[] = (organization.body.data?.departments ?? []).map((d) => ({
     id: d.id,
     slug: d.slug,
     agentIds: d.agents.map((a) => a.id),
+    agents: d.agents,
+    neighborIds: d.neighbors.map((n) => n.id),
   }));
   const department = (slug: string): Department => {
     const found = departments.find((d) => d.slug === slug);
@@ -103,6 +129,7 @@ export async function startStack(): Promise<Stack> {
 
   return {
     database,
+    jobs,
     agents,
     decisions,
     departments,
@@ -123,17 +150,25 @@ export async function startStack(): Promise<Stack> {
           select (select count(*) from decisions.proposals) as proposals,
                  (select count(*) from decisions.proposal_stakeholders) as stakeholders,
                  (select count(*) from decisions.votes) as votes,
-                 (select count(*) from decisions.vote_history) as history`)
+                 (select count(*) from decisions.vote_history) as history,
+                 (select count(*) from decisions.voting_rounds) as rounds,
+                 (select count(*) from decisions.proposal_transitions) as transitions,
+                 (select count(*) from decisions.proposal_outcomes) as outcomes`)
       ).rows;
-      return {
-        proposals: Number(row?.['proposals']),
-        stakeholders: Number(row?.['stakeholders']),
-        votes: Number(row?.['votes']),
-        history: Number(row?.['history']),
-      };
+      return Object.fromEntries(
+        Object.entries(row ?? {}).map(([table, n]) => [table, Number(n)]),
+      ) as Record<CountedTable, number>;
     },
+    jobsOf: async (queue: string, proposalId: string) =>
+      (
+        await sql.query<{ data: Record<string, unknown>; state: string }>(
+          `select data, state from pgboss.job where name = $1 and data->>'proposalId' = $2`,
+          [queue, proposalId],
+        )
+      ).rows,
     close: async () => {
       await Promise.all(running.reverse().map((service) => service.close()));
+      await jobs.stop();
       await sql.end();
       await bus.close();
       await database.drop();
@@ -143,8 +178,13 @@ export async function startStack(): Promise<Stack> {
 
 type GraphQLResult<T> = Awaited<ReturnType<typeof graphql<T>>>;
 
+type CountedTable =
+  'proposals' | 'stakeholders' | 'votes' | 'history' | 'rounds' | 'transitions' | 'outcomes';
+
 export interface Stack {
   database: TestDatabase;
+  /** The job queue the decisions service sends to and works (pg-boss on the test database). */
+  jobs: PgBossJobQueue;
   agents: RunningService;
   decisions: RunningService;
   departments: Department[];
@@ -153,6 +193,7 @@ export interface Stack {
     voteCast: DomainEvent<VoteTallyChanged>[];
     proposalOpened: DomainEvent<ProposalChanged>[];
     proposalClosed: DomainEvent<ProposalChanged>[];
+    proposalTransitioned: DomainEvent<ProposalTransitioned>[];
   };
   tokens: {
     admin: string;
@@ -161,8 +202,11 @@ export interface Stack {
     lead(slug: string): Promise<string>;
     agent(agentId: string): Promise<string>;
   };
-  /** Starts another decisions service on the same database, e.g. with an unreachable agents URL. */
-  startDecisions(agentsUrl?: string): Promise<RunningService>;
+  /**
+   * Starts another decisions service on the same database, e.g. with an unreachable agents URL
+   * (without the job queue unless asked).
+   */
+  startDecisions(agentsUrl?: string, withJobs?: boolean): Promise<RunningService>;
   /** A GraphQL call to the decisions service. */
   call<T = Record<string, unknown>>(
     query: string,
@@ -172,6 +216,11 @@ export interface Stack {
   /** Raw SQL on the test database, for arranging what no API offers. */
   sql<T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
   /** How many rows each decisions table holds: proof that a refused call wrote nothing. */
-  counts(): Promise<Record<'proposals' | 'stakeholders' | 'votes' | 'history', number>>;
+  counts(): Promise<Record<CountedTable, number>>;
+  /** The jobs of one queue (e.g. `Jobs.voteRequested.name`) about one proposal. */
+  jobsOf(
+    queue: string,
+    proposalId: string,
+  ): Promise<{ data: Record<string, unknown>; state: string }[]>;
   close(): Promise<void>;
 }

@@ -15,15 +15,19 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Organization {\n    departments {\n      id\n      slug\n      name\n      agents {\n        id\n        name\n        role\n        status\n      }\n    }\n  }\n": typeof types.OrganizationDocument,
+    "\n  mutation CreateProposal($input: CreateProposalInput!) {\n    createProposal(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.CreateProposalDocument,
+    "\n  mutation OpenDraft($id: ID!) {\n    openProposal(id: $id) {\n      id\n      status\n      threshold\n      thresholdExplanation\n      stakeholders {\n        weight\n        why\n        agent {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.OpenDraftDocument,
     "\n  mutation OpenProposal($input: OpenProposalInput!) {\n    openProposal(input: $input) {\n      id\n      title\n      status\n      stakeholders {\n        id\n      }\n    }\n  }\n": typeof types.OpenProposalDocument,
     "\n  mutation CastVote($input: CastVoteInput!) {\n    castVote(input: $input) {\n      id\n      choice\n      confidence\n    }\n  }\n": typeof types.CastVoteDocument,
-    "\n  subscription VoteTally($proposalId: ID!) {\n    voteTally(proposalId: $proposalId) {\n      proposalId\n      approve\n      reject\n      abstain\n      votesCounted\n      stakeholders\n      participation\n      support\n      lastVote {\n        choice\n        agent {\n          name\n          role\n          department {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.VoteTallyDocument,
+    "\n  subscription VoteTally($proposalId: ID!) {\n    voteTally(proposalId: $proposalId) {\n      proposalId\n      round\n      blind\n      weightVoted\n      approve\n      reject\n      abstain\n      votesCounted\n      stakeholders\n      participation\n      support\n      lastVote {\n        choice\n        agent {\n          name\n          role\n          department {\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.VoteTallyDocument,
 };
 const documents: Documents = {
     "\n  query Organization {\n    departments {\n      id\n      slug\n      name\n      agents {\n        id\n        name\n        role\n        status\n      }\n    }\n  }\n": types.OrganizationDocument,
+    "\n  mutation CreateProposal($input: CreateProposalInput!) {\n    createProposal(input: $input) {\n      id\n      status\n    }\n  }\n": types.CreateProposalDocument,
+    "\n  mutation OpenDraft($id: ID!) {\n    openProposal(id: $id) {\n      id\n      status\n      threshold\n      thresholdExplanation\n      stakeholders {\n        weight\n        why\n        agent {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.OpenDraftDocument,
     "\n  mutation OpenProposal($input: OpenProposalInput!) {\n    openProposal(input: $input) {\n      id\n      title\n      status\n      stakeholders {\n        id\n      }\n    }\n  }\n": types.OpenProposalDocument,
     "\n  mutation CastVote($input: CastVoteInput!) {\n    castVote(input: $input) {\n      id\n      choice\n      confidence\n    }\n  }\n": types.CastVoteDocument,
-    "\n  subscription VoteTally($proposalId: ID!) {\n    voteTally(proposalId: $proposalId) {\n      proposalId\n      approve\n      reject\n      abstain\n      votesCounted\n      stakeholders\n      participation\n      support\n      lastVote {\n        choice\n        agent {\n          name\n          role\n          department {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.VoteTallyDocument,
+    "\n  subscription VoteTally($proposalId: ID!) {\n    voteTally(proposalId: $proposalId) {\n      proposalId\n      round\n      blind\n      weightVoted\n      approve\n      reject\n      abstain\n      votesCounted\n      stakeholders\n      participation\n      support\n      lastVote {\n        choice\n        agent {\n          name\n          role\n          department {\n            name\n          }\n        }\n      }\n    }\n  }\n": types.VoteTallyDocument,
 };
 
 /**
@@ -47,6 +51,14 @@ export function graphql(source: "\n  query Organization {\n    departments {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CreateProposal($input: CreateProposalInput!) {\n    createProposal(input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CreateProposal($input: CreateProposalInput!) {\n    createProposal(input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenDraft($id: ID!) {\n    openProposal(id: $id) {\n      id\n      status\n      threshold\n      thresholdExplanation\n      stakeholders {\n        weight\n        why\n        agent {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OpenDraft($id: ID!) {\n    openProposal(id: $id) {\n      id\n      status\n      threshold\n      thresholdExplanation\n      stakeholders {\n        weight\n        why\n        agent {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation OpenProposal($input: OpenProposalInput!) {\n    openProposal(input: $input) {\n      id\n      title\n      status\n      stakeholders {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OpenProposal($input: OpenProposalInput!) {\n    openProposal(input: $input) {\n      id\n      title\n      status\n      stakeholders {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -55,7 +67,7 @@ export function graphql(source: "\n  mutation CastVote($input: CastVoteInput!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription VoteTally($proposalId: ID!) {\n    voteTally(proposalId: $proposalId) {\n      proposalId\n      approve\n      reject\n      abstain\n      votesCounted\n      stakeholders\n      participation\n      support\n      lastVote {\n        choice\n        agent {\n          name\n          role\n          department {\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription VoteTally($proposalId: ID!) {\n    voteTally(proposalId: $proposalId) {\n      proposalId\n      approve\n      reject\n      abstain\n      votesCounted\n      stakeholders\n      participation\n      support\n      lastVote {\n        choice\n        agent {\n          name\n          role\n          department {\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription VoteTally($proposalId: ID!) {\n    voteTally(proposalId: $proposalId) {\n      proposalId\n      round\n      blind\n      weightVoted\n      approve\n      reject\n      abstain\n      votesCounted\n      stakeholders\n      participation\n      support\n      lastVote {\n        choice\n        agent {\n          name\n          role\n          department {\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription VoteTally($proposalId: ID!) {\n    voteTally(proposalId: $proposalId) {\n      proposalId\n      round\n      blind\n      weightVoted\n      approve\n      reject\n      abstain\n      votesCounted\n      stakeholders\n      participation\n      support\n      lastVote {\n        choice\n        agent {\n          name\n          role\n          department {\n            name\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -99,6 +99,26 @@ export type AgentStatus =
   | 'WAITING_FOR_CONSENSUS'
   | 'WORKING';
 
+/** A bias finding, with the evidence a person can check */
+export type BiasFinding = {
+  __typename?: 'BiasFinding';
+  agents: Array<Agent>;
+  evidence: Scalars['String']['output'];
+  kind: BiasKind;
+  mitigation: Mitigation;
+  /** The round whose close found it */
+  round: Scalars['Int']['output'];
+  /** For DOWN_WEIGHT: the factor applied */
+  weightFactor?: Maybe<Scalars['Float']['output']>;
+};
+
+export type BiasKind =
+  | 'ALWAYS_APPROVE'
+  | 'ALWAYS_REJECT'
+  | 'BLOC_VOTING'
+  | 'COPIED_RATIONALE'
+  | 'HERDING';
+
 export type CastVoteInput = {
   agentId: Scalars['ID']['input'];
   choice: VoteChoice;
@@ -107,6 +127,8 @@ export type CastVoteInput = {
   proposalId: Scalars['ID']['input'];
   /** At most 2,000 characters */
   rationale?: InputMaybe<Scalars['String']['input']>;
+  /** The round voted in (default: the current one); a closed round is ROUND_CLOSED */
+  round?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One hand-off of a message; the hub hop has no agent or department */
@@ -125,6 +147,21 @@ export type CommunicationPath = {
   hops: Array<CommunicationHop>;
   /** Hand-offs between agents (hops − 1) */
   length: Scalars['Int']['output'];
+};
+
+/** The outcome of CMP: weighted support with its interval, and the decision */
+export type ConsensusResult = {
+  __typename?: 'ConsensusResult';
+  decision: ProposalStatus;
+  /** 95% Wilson score interval of support at Kish's effective number of voters (Σu)²/Σu², u = weight × confidence */
+  interval: Interval;
+  /** support − threshold */
+  margin: Scalars['Float']['output'];
+  /** Share of stakeholder weight that voted */
+  participation: Scalars['Float']['output'];
+  roundsUsed: Scalars['Int']['output'];
+  /** Weighted approve share of the decisive votes */
+  support: Scalars['Float']['output'];
 };
 
 export type Count = {
@@ -151,6 +188,34 @@ export type CreateKnowledgeEntriesMutationResponse = {
   __typename?: 'CreateKnowledgeEntriesMutationResponse';
   info: CreateInfo;
   knowledgeEntries: Array<KnowledgeEntry>;
+};
+
+/** A new proposal; unset features are 0.5 (they neither raise nor lower) */
+export type CreateProposalInput = {
+  /** Further departments the decision affects; their agents may vote too */
+  affectedDepartmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Must be in the future; undecided past it, the proposal expires */
+  deadline?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** The proposing department (the agents subgraph's id) */
+  departmentId: Scalars['ID']['input'];
+  /** At most 10,000 characters */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Default STRATEGIC */
+  kind?: InputMaybe<ProposalKind>;
+  /** 1–10, default 3 */
+  maxRounds?: InputMaybe<Scalars['Int']['input']>;
+  /** The agent asking for the decision (people only; an agent asks as itself) */
+  requesterAgentId?: InputMaybe<Scalars['ID']['input']>;
+  /** 0–1 */
+  risk?: InputMaybe<Scalars['Float']['input']>;
+  /** Seconds each round waits for votes (1 to a week); the service's default if unset */
+  roundSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** 0–1 */
+  stakeholderImpact?: InputMaybe<Scalars['Float']['input']>;
+  /** 1–200 characters */
+  title: Scalars['String']['input'];
+  /** 0–1 */
+  urgency?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type DateTimeAggregateSelection = {
@@ -250,6 +315,13 @@ export type IdScalarFilters = {
   eq?: InputMaybe<Scalars['ID']['input']>;
   in?: InputMaybe<Array<Scalars['ID']['input']>>;
   startsWith?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A 95% interval */
+export type Interval = {
+  __typename?: 'Interval';
+  high: Scalars['Float']['output'];
+  low: Scalars['Float']['output'];
 };
 
 /** Who may read a knowledge entry. Admins read every entry. */
@@ -442,24 +514,35 @@ export type MetricSummary = {
   sum: Scalars['Float']['output'];
 };
 
+export type Mitigation =
+  | 'DOWN_WEIGHT'
+  | 'FLAG_FOR_PERSON'
+  | 'REVOTE';
+
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Casts or changes a stakeholder agent’s vote; sending the same vote again changes nothing */
+  /** Casts or changes a stakeholder agent’s vote in the open round; sending the same vote again changes nothing */
   castVote: Vote;
-  /** Closes an open proposal with the outcome of its votes */
+  /** Closes an open proposal now (executives): its round decides with the votes cast, no further round */
   closeProposal: Proposal;
   /** Adds a department in the next cell (admins) */
   createDepartment: Department;
   createKnowledgeEntries: CreateKnowledgeEntriesMutationResponse;
+  /** Creates a DRAFT proposal: nobody votes until it opens */
+  createProposal: Proposal;
   deleteKnowledgeEntries: DeleteInfo;
+  /** An executive hands an open proposal to a person (ESCALATED), with a reason */
+  escalateProposal: Proposal;
   /** Hires an agent into a department (admins) */
   hireAgent: Agent;
-  /** Opens a proposal; the department's agents become its stakeholders */
+  /** Opens a draft (`id`), or creates and opens one (`input`): computes its threshold and weighted stakeholders, opens round 1 and asks the stakeholders for their votes */
   openProposal: Proposal;
   /** Pause an agent (admins and its department lead). `version` is the one you read. */
   pauseAgent: Agent;
   /** Moves an agent with no open work to the next seat of another department (admins) */
   reassignAgent: Agent;
+  /** Records what really happened after a closed proposal (executives); it feeds the track records and thresholds of later proposals */
+  recordOutcome: Proposal;
   /** Renames an agent; its slug stays (admins) */
   renameAgent: Agent;
   /** Renames a department; its slug stays (admins) */
@@ -475,6 +558,10 @@ export type Mutation = {
   /** Send as an agent (admins, the agent itself, its department lead); stored and delivered along its route */
   sendMessage: Message;
   updateKnowledgeEntries: UpdateKnowledgeEntriesMutationResponse;
+  /** An executive rejects an open proposal, with a reason */
+  vetoProposal: Proposal;
+  /** The requester or an admin withdraws a proposal */
+  withdrawProposal: Proposal;
 };
 
 
@@ -498,8 +585,19 @@ export type MutationCreateKnowledgeEntriesArgs = {
 };
 
 
+export type MutationCreateProposalArgs = {
+  input: CreateProposalInput;
+};
+
+
 export type MutationDeleteKnowledgeEntriesArgs = {
   where?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+
+export type MutationEscalateProposalArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -509,7 +607,8 @@ export type MutationHireAgentArgs = {
 
 
 export type MutationOpenProposalArgs = {
-  input: OpenProposalInput;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<OpenProposalInput>;
 };
 
 
@@ -523,6 +622,13 @@ export type MutationReassignAgentArgs = {
   departmentId: Scalars['ID']['input'];
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationRecordOutcomeArgs = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  outcome: Outcome;
+  proposalId: Scalars['ID']['input'];
 };
 
 
@@ -574,15 +680,44 @@ export type MutationUpdateKnowledgeEntriesArgs = {
   where?: InputMaybe<KnowledgeEntryWhere>;
 };
 
+
+export type MutationVetoProposalArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationWithdrawProposalArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A proposal to create and open at once */
 export type OpenProposalInput = {
-  /** Must be in the future */
+  /** Further departments the decision affects; their agents may vote too */
+  affectedDepartmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Must be in the future; undecided past it, the proposal expires */
   deadline?: InputMaybe<Scalars['DateTimeISO']['input']>;
-  /** The department whose agents vote (the agents subgraph's id) */
+  /** The proposing department (the agents subgraph's id) */
   departmentId: Scalars['ID']['input'];
   /** At most 10,000 characters */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Default STRATEGIC */
+  kind?: InputMaybe<ProposalKind>;
+  /** 1–10, default 3 */
+  maxRounds?: InputMaybe<Scalars['Int']['input']>;
+  /** The agent asking for the decision (people only; an agent asks as itself) */
+  requesterAgentId?: InputMaybe<Scalars['ID']['input']>;
+  /** 0–1 */
+  risk?: InputMaybe<Scalars['Float']['input']>;
+  /** Seconds each round waits for votes (1 to a week); the service's default if unset */
+  roundSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** 0–1 */
+  stakeholderImpact?: InputMaybe<Scalars['Float']['input']>;
   /** 1–200 characters */
   title: Scalars['String']['input'];
+  /** 0–1 */
+  urgency?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** Everything a frontend needs to draw the honeycomb */
@@ -602,6 +737,11 @@ export type OrganizationDepartmentPageArgs = {
   first?: Scalars['Int']['input'];
 };
 
+/** Which decision turned out right: APPROVE (approving was) or REJECT */
+export type Outcome =
+  | 'APPROVE'
+  | 'REJECT';
+
 /** Relay-style page information (shared with other subgraphs) */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -619,30 +759,114 @@ export type Point = {
   y: Scalars['Float']['output'];
 };
 
-/** A question put to a department's agents */
+/** A question put to the organization's agents (CMP) */
 export type Proposal = {
   __typename?: 'Proposal';
+  /** Bias findings of the rounds closed so far */
+  biasReport: Array<BiasFinding>;
   closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   createdAt: Scalars['DateTimeISO']['output'];
+  /** 0 while a draft; then the round being voted on (or the last) */
+  currentRound: Scalars['Int']['output'];
+  /** Undecided past it, the proposal EXPIRES */
   deadline?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The proposing department */
   department: Department;
+  /** The proposing department’s id (`departments` lists every affected one) */
+  departmentId: Scalars['ID']['output'];
+  /** Every department the decision affects, the proposing one first */
+  departments: Array<Department>;
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** The agents entitled to vote, fixed at opening */
-  stakeholders: Array<Agent>;
+  kind: ProposalKind;
+  /** Rounds at most before NO_CONSENSUS */
+  maxRounds: Scalars['Int']['output'];
+  openedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  outcome?: Maybe<ProposalOutcome>;
+  /** From round 2 on: the previous round's anonymised distribution and rationales */
+  previousRound?: Maybe<RoundSummary>;
+  requester: Requester;
+  /** The result once the proposal is closed (from its last round) */
+  result?: Maybe<ConsensusResult>;
+  /** 0–1: how much could go wrong */
+  risk: Scalars['Float']['output'];
+  /** How long each round waits for votes */
+  roundSeconds: Scalars['Int']['output'];
+  rounds: Array<VotingRound>;
+  /** 0–1: how much it changes for those affected */
+  stakeholderImpact: Scalars['Float']['output'];
+  /** The agents entitled to vote with their weights, snapshotted at opening */
+  stakeholders: Array<Stakeholder>;
   status: ProposalStatus;
+  /** The tally of the current round */
   tally: VoteTally;
+  /** The weighted support an ACCEPTED decision needs; set when opened */
+  threshold?: Maybe<Scalars['Float']['output']>;
+  /** How the threshold follows from its terms */
+  thresholdExplanation?: Maybe<Scalars['String']['output']>;
+  /** The threshold term by term */
+  thresholdTerms: Array<ThresholdTerm>;
   title: Scalars['String']['output'];
-  /** Current first-round votes, in the order accepted */
+  /** Every transition, oldest first */
+  transitions: Array<ProposalTransition>;
+  /** 0–1: how soon it must be decided (lowers the threshold) */
+  urgency: Scalars['Float']['output'];
+  /** Votes of one round (default: the current one), in the order accepted */
   votes: Array<Vote>;
 };
 
-/** OPEN while stakeholders vote, then one outcome */
+
+/** A question put to the organization's agents (CMP) */
+export type ProposalVotesArgs = {
+  round?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a proposal is about; each kind names the role the capability matrix asks */
+export type ProposalKind =
+  | 'BRAND'
+  | 'CROSS_DEPARTMENT'
+  | 'DATA_PRIVACY'
+  | 'DISPUTE'
+  | 'QUALITY'
+  | 'RESEARCH_METHOD'
+  | 'RESOURCE_ALLOCATION'
+  | 'STRATEGIC';
+
+/** What really happened after the decision (feeds track records) */
+export type ProposalOutcome = {
+  __typename?: 'ProposalOutcome';
+  note: Scalars['String']['output'];
+  outcome: Outcome;
+  recordedAt: Scalars['DateTimeISO']['output'];
+  recordedBy: Scalars['String']['output'];
+};
+
+/** DRAFT until opened, OPEN through its rounds, then one final status */
 export type ProposalStatus =
   | 'ACCEPTED'
+  | 'DRAFT'
+  | 'ESCALATED'
+  | 'EXPIRED'
   | 'NO_CONSENSUS'
   | 'OPEN'
-  | 'REJECTED';
+  | 'REJECTED'
+  | 'WITHDRAWN';
+
+/** A change of status (or a new round: OPEN → OPEN) */
+export type ProposalTransition = {
+  __typename?: 'ProposalTransition';
+  at: Scalars['DateTimeISO']['output'];
+  /** The actor's token subject, or system */
+  by: Scalars['String']['output'];
+  /** null when the proposal was created */
+  from?: Maybe<ProposalStatus>;
+  id: Scalars['ID']['output'];
+  proposal: Proposal;
+  reason?: Maybe<Scalars['String']['output']>;
+  /** The round after the transition (0 for drafts) */
+  round: Scalars['Int']['output'];
+  to: ProposalStatus;
+};
 
 export type Query = {
   __typename?: 'Query';
@@ -677,11 +901,13 @@ export type Query = {
   /** The honeycomb: hub, departments, neighbours and agents, with positions */
   organization: Organization;
   proposal?: Maybe<Proposal>;
-  /** Proposals, newest first (at most 100) */
+  /** Query twin of Subscription.proposalUpdates: transition `transitionId` (of proposal `proposalId`, if given); used by the gateway bridge */
+  proposalUpdates?: Maybe<ProposalTransition>;
+  /** Proposals, newest first (at most 100); by department: those affecting it */
   proposals: Array<Proposal>;
   /** The capability matrix: one row per role */
   roles: Array<RoleCapability>;
-  /** The tally of a proposal; with asOfVote, only votes up to that one count (the query twin of Subscription.voteTally) */
+  /** The tally of a round of a proposal (default: the current round); with asOfVote, that vote’s round with only the votes up to it (the query twin of Subscription.voteTally) */
   voteTally: VoteTally;
 };
 
@@ -777,6 +1003,12 @@ export type QueryProposalArgs = {
 };
 
 
+export type QueryProposalUpdatesArgs = {
+  proposalId?: InputMaybe<Scalars['ID']['input']>;
+  transitionId: Scalars['ID']['input'];
+};
+
+
 export type QueryProposalsArgs = {
   departmentId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<ProposalStatus>;
@@ -786,6 +1018,16 @@ export type QueryProposalsArgs = {
 export type QueryVoteTallyArgs = {
   asOfVote?: InputMaybe<Scalars['ID']['input']>;
   proposalId: Scalars['ID']['input'];
+  round?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Who asks for the decision: a person or an agent */
+export type Requester = {
+  __typename?: 'Requester';
+  /** The agent, when an agent asks */
+  agent?: Maybe<Agent>;
+  /** A person's token subject, or the agent's id */
+  subject: Scalars['String']['output'];
 };
 
 /** A role's row of the capability matrix */
@@ -799,6 +1041,19 @@ export type RoleCapability = {
   defaultVotingWeight: Scalars['Float']['output'];
   role: AgentRole;
   title: Scalars['String']['output'];
+};
+
+/** The previous round as later rounds' voters see it: anonymised distribution and rationales */
+export type RoundSummary = {
+  __typename?: 'RoundSummary';
+  abstain: Scalars['Int']['output'];
+  approve: Scalars['Int']['output'];
+  /** Every rationale given, in alphabetical order (no names) */
+  rationales: Array<Scalars['String']['output']>;
+  reject: Scalars['Int']['output'];
+  round: Scalars['Int']['output'];
+  /** Weighted support the round closed with */
+  support?: Maybe<Scalars['Float']['output']>;
 };
 
 export type SendMessageInput = {
@@ -816,6 +1071,18 @@ export type SortDirection =
   | 'ASC'
   /** Sort by field values in descending order. */
   | 'DESC';
+
+/** A stakeholder: an agent entitled to vote, with its weight */
+export type Stakeholder = {
+  __typename?: 'Stakeholder';
+  agent: Agent;
+  /** The agent's id */
+  id: Scalars['ID']['output'];
+  /** Normalised voting weight (the weights sum to 1, capped) */
+  weight: Scalars['Float']['output'];
+  /** Why it votes, and why with this weight */
+  why: Scalars['String']['output'];
+};
 
 export type StringAggregateSelection = {
   __typename?: 'StringAggregateSelection';
@@ -849,6 +1116,8 @@ export type Subscription = {
   agentActivity: Agent;
   /** Every message the agent receives, as it arrives; served by the gateway bridge */
   agentMessages: Message;
+  /** Every transition of a proposal (or of all proposals): status changes and new rounds; served by the gateway bridge */
+  proposalUpdates: ProposalTransition;
   /** Live tally of a proposal, one payload per accepted vote; served by the gateway bridge */
   voteTally: VoteTally;
 };
@@ -864,6 +1133,11 @@ export type SubscriptionAgentMessagesArgs = {
 };
 
 
+export type SubscriptionProposalUpdatesArgs = {
+  proposalId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type SubscriptionVoteTallyArgs = {
   proposalId: Scalars['ID']['input'];
 };
@@ -876,6 +1150,16 @@ export type SunflowerPosition = {
   radius: Scalars['Float']['output'];
   x: Scalars['Float']['output'];
   y: Scalars['Float']['output'];
+};
+
+/** One term of the adaptive threshold */
+export type ThresholdTerm = {
+  __typename?: 'ThresholdTerm';
+  /** What it adds to (or takes from) the threshold */
+  contribution: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  /** The input, e.g. risk 0.8 */
+  value: Scalars['Float']['output'];
 };
 
 /** Information about the number of nodes and relationships created and deleted during an update mutation */
@@ -897,14 +1181,18 @@ export type UpdateKnowledgeEntriesMutationResponse = {
 export type Vote = {
   __typename?: 'Vote';
   agent: Agent;
-  choice: VoteChoice;
-  /** How sure the agent is, 0–1; the weight of its vote */
-  confidence: Scalars['Float']['output'];
+  /** null while sealed */
+  choice?: Maybe<VoteChoice>;
+  /** How sure the agent is, 0–1 (it scales the vote’s weight); null while sealed */
+  confidence?: Maybe<Scalars['Float']['output']>;
   createdAt: Scalars['DateTimeISO']['output'];
   id: Scalars['ID']['output'];
   proposal: Proposal;
+  /** null while sealed */
   rationale?: Maybe<Scalars['String']['output']>;
   round: Scalars['Int']['output'];
+  /** True while the vote’s round is blind: choice, confidence and rationale are hidden from all but the voter */
+  sealed: Scalars['Boolean']['output'];
   /** When the vote was last changed */
   updatedAt: Scalars['DateTimeISO']['output'];
 };
@@ -914,26 +1202,55 @@ export type VoteChoice =
   | 'APPROVE'
   | 'REJECT';
 
-/** The count of a proposal’s votes, now or as of one vote */
+/** The count of one round of a proposal’s votes, now or as of one vote */
 export type VoteTally = {
   __typename?: 'VoteTally';
-  abstain: Scalars['Int']['output'];
-  approve: Scalars['Int']['output'];
-  /** The vote named by asOfVote, else the latest vote; null before any vote */
+  /** null while the round is blind */
+  abstain?: Maybe<Scalars['Int']['output']>;
+  /** null while the round is blind */
+  approve?: Maybe<Scalars['Int']['output']>;
+  /** Round 1 while it is open: choices and support stay hidden until it closes */
+  blind: Scalars['Boolean']['output'];
+  /** 95% interval of support (Wilson at Kish's effective voters); null while blind */
+  interval?: Maybe<Interval>;
+  /** The vote named by asOfVote, else the latest vote of the round; null before any */
   lastVote?: Maybe<Vote>;
   /** votesCounted / stakeholders */
   participation: Scalars['Float']['output'];
   proposal: Proposal;
   proposalId: Scalars['ID']['output'];
-  reject: Scalars['Int']['output'];
+  /** null while the round is blind */
+  reject?: Maybe<Scalars['Int']['output']>;
+  /** The round counted */
+  round: Scalars['Int']['output'];
   /** Agents entitled to vote (snapshotted at opening) */
   stakeholders: Scalars['Int']['output'];
-  /** Confidence-weighted approve share of the non-abstaining votes counted; 0 when there are none */
-  support: Scalars['Float']['output'];
-  /** Votes cast on the proposal so far, whatever asOfVote says */
+  /** Weighted approve share of the decisive votes (stakeholder weight × confidence); null while blind */
+  support?: Maybe<Scalars['Float']['output']>;
+  /** The support the proposal needs */
+  threshold?: Maybe<Scalars['Float']['output']>;
+  /** Votes cast in the round so far, whatever asOfVote says */
   votes: Scalars['Int']['output'];
   /** Votes in this tally (up to and including lastVote) */
   votesCounted: Scalars['Int']['output'];
+  /** Share of the stakeholders’ weight that voted (0–1) */
+  weightVoted: Scalars['Float']['output'];
+};
+
+/** One voting round: open while it takes votes, then its result */
+export type VotingRound = {
+  __typename?: 'VotingRound';
+  closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Why it closed */
+  closedBecause?: Maybe<Scalars['String']['output']>;
+  deadline: Scalars['DateTimeISO']['output'];
+  /** ACCEPTED, REJECTED, NEXT_ROUND, NO_CONSENSUS, or the status a person set */
+  decision?: Maybe<Scalars['String']['output']>;
+  interval?: Maybe<Interval>;
+  openedAt: Scalars['DateTimeISO']['output'];
+  participation?: Maybe<Scalars['Float']['output']>;
+  round: Scalars['Int']['output'];
+  support?: Maybe<Scalars['Float']['output']>;
 };
 
 export type OrganizationQueryVariables = Exact<{ [key: string]: never; }>;
@@ -941,29 +1258,45 @@ export type OrganizationQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type OrganizationQuery = { __typename?: 'Query', departments: Array<{ __typename?: 'Department', id: string, slug: string, name: string, agents: Array<{ __typename?: 'Agent', id: string, name: string, role: AgentRole, status: AgentStatus }> }> };
 
+export type CreateProposalMutationVariables = Exact<{
+  input: CreateProposalInput;
+}>;
+
+
+export type CreateProposalMutation = { __typename?: 'Mutation', createProposal: { __typename?: 'Proposal', id: string, status: ProposalStatus } };
+
+export type OpenDraftMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type OpenDraftMutation = { __typename?: 'Mutation', openProposal: { __typename?: 'Proposal', id: string, status: ProposalStatus, threshold?: number | null, thresholdExplanation?: string | null, stakeholders: Array<{ __typename?: 'Stakeholder', weight: number, why: string, agent: { __typename?: 'Agent', id: string, name: string } }> } };
+
 export type OpenProposalMutationVariables = Exact<{
   input: OpenProposalInput;
 }>;
 
 
-export type OpenProposalMutation = { __typename?: 'Mutation', openProposal: { __typename?: 'Proposal', id: string, title: string, status: ProposalStatus, stakeholders: Array<{ __typename?: 'Agent', id: string }> } };
+export type OpenProposalMutation = { __typename?: 'Mutation', openProposal: { __typename?: 'Proposal', id: string, title: string, status: ProposalStatus, stakeholders: Array<{ __typename?: 'Stakeholder', id: string }> } };
 
 export type CastVoteMutationVariables = Exact<{
   input: CastVoteInput;
 }>;
 
 
-export type CastVoteMutation = { __typename?: 'Mutation', castVote: { __typename?: 'Vote', id: string, choice: VoteChoice, confidence: number } };
+export type CastVoteMutation = { __typename?: 'Mutation', castVote: { __typename?: 'Vote', id: string, choice?: VoteChoice | null, confidence?: number | null } };
 
 export type VoteTallySubscriptionVariables = Exact<{
   proposalId: Scalars['ID']['input'];
 }>;
 
 
-export type VoteTallySubscription = { __typename?: 'Subscription', voteTally: { __typename?: 'VoteTally', proposalId: string, approve: number, reject: number, abstain: number, votesCounted: number, stakeholders: number, participation: number, support: number, lastVote?: { __typename?: 'Vote', choice: VoteChoice, agent: { __typename?: 'Agent', name: string, role: AgentRole, department: { __typename?: 'Department', name: string } } } | null } };
+export type VoteTallySubscription = { __typename?: 'Subscription', voteTally: { __typename?: 'VoteTally', proposalId: string, round: number, blind: boolean, weightVoted: number, approve?: number | null, reject?: number | null, abstain?: number | null, votesCounted: number, stakeholders: number, participation: number, support?: number | null, lastVote?: { __typename?: 'Vote', choice?: VoteChoice | null, agent: { __typename?: 'Agent', name: string, role: AgentRole, department: { __typename?: 'Department', name: string } } } | null } };
 
 
 export const OrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"departments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationQuery, OrganizationQueryVariables>;
+export const CreateProposalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateProposal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateProposalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createProposal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CreateProposalMutation, CreateProposalMutationVariables>;
+export const OpenDraftDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenDraft"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openProposal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"thresholdExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"stakeholders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"why"}},{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OpenDraftMutation, OpenDraftMutationVariables>;
 export const OpenProposalDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenProposal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OpenProposalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openProposal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"stakeholders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<OpenProposalMutation, OpenProposalMutationVariables>;
 export const CastVoteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CastVote"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CastVoteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"castVote"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"choice"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}}]}}]}}]} as unknown as DocumentNode<CastVoteMutation, CastVoteMutationVariables>;
-export const VoteTallyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"VoteTally"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"voteTally"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"proposalId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposalId"}},{"kind":"Field","name":{"kind":"Name","value":"approve"}},{"kind":"Field","name":{"kind":"Name","value":"reject"}},{"kind":"Field","name":{"kind":"Name","value":"abstain"}},{"kind":"Field","name":{"kind":"Name","value":"votesCounted"}},{"kind":"Field","name":{"kind":"Name","value":"stakeholders"}},{"kind":"Field","name":{"kind":"Name","value":"participation"}},{"kind":"Field","name":{"kind":"Name","value":"support"}},{"kind":"Field","name":{"kind":"Name","value":"lastVote"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"choice"}},{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<VoteTallySubscription, VoteTallySubscriptionVariables>;
+export const VoteTallyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"VoteTally"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"voteTally"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"proposalId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposalId"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"blind"}},{"kind":"Field","name":{"kind":"Name","value":"weightVoted"}},{"kind":"Field","name":{"kind":"Name","value":"approve"}},{"kind":"Field","name":{"kind":"Name","value":"reject"}},{"kind":"Field","name":{"kind":"Name","value":"abstain"}},{"kind":"Field","name":{"kind":"Name","value":"votesCounted"}},{"kind":"Field","name":{"kind":"Name","value":"stakeholders"}},{"kind":"Field","name":{"kind":"Name","value":"participation"}},{"kind":"Field","name":{"kind":"Name","value":"support"}},{"kind":"Field","name":{"kind":"Name","value":"lastVote"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"choice"}},{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<VoteTallySubscription, VoteTallySubscriptionVariables>;

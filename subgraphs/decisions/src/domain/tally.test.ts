@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideOutcome, latestVote, tallyVotes, type CountedVote } from './tally.js';
+import { latestVote, tallyVotes, type CountedVote } from './tally.js';
 
 const approve = (confidence = 1): CountedVote => ({ choice: 'APPROVE', confidence });
 const reject = (confidence = 1): CountedVote => ({ choice: 'REJECT', confidence });
@@ -28,24 +28,6 @@ describe('tallyVotes', () => {
 
   it('lets an abstention count for participation but for neither side', () => {
     expect(tallyVotes([approve(), abstain(), abstain(), abstain()], 4).support).toBe(1);
-  });
-});
-
-describe('decideOutcome', () => {
-  const cases: [string, CountedVote[], string][] = [
-    ['no votes', [], 'NO_CONSENSUS'],
-    ['only abstentions', [abstain(), abstain()], 'NO_CONSENSUS'],
-    ['only zero-confidence votes', [approve(0), reject(0)], 'NO_CONSENSUS'],
-    ['a clear majority', [approve(), approve(), reject()], 'ACCEPTED'],
-    ['a clear minority', [approve(), reject(), reject()], 'REJECTED'],
-    ['an even split', [approve(), reject()], 'NO_CONSENSUS'],
-    ['fewer but surer approvals', [approve(1), reject(0.3), reject(0.3)], 'ACCEPTED'],
-    ['more but less sure approvals', [approve(0.2), approve(0.2), reject(0.9)], 'REJECTED'],
-    ['a tie that floating point blurs', [approve(0.1), approve(0.2), reject(0.3)], 'NO_CONSENSUS'],
-    ['abstentions around a majority', [abstain(), approve(), abstain()], 'ACCEPTED'],
-  ];
-  it.each(cases)('%s → %s', (_name, votes, expected) => {
-    expect(decideOutcome(tallyVotes(votes, 8))).toBe(expected);
   });
 });
 

@@ -1,9 +1,8 @@
-import { ProposalStatus, type ClosedStatus } from './proposal.js';
 import { VoteChoice } from './vote.js';
 
 export interface CountedVote {
   choice: VoteChoice;
-  /** The voter's confidence (0–1), used as the vote's weight until CMP adds role weights. */
+  /** The voter's confidence (0–1). */
   confidence: number;
 }
 
@@ -23,12 +22,9 @@ export interface Tally {
 }
 
 /**
- * Relative tolerance under which approve and reject weights count as a tie. Sums of doubles drift
- * by ~1e-16 per addition (0.1 + 0.2 ≠ 0.3), far below this bound for any realistic vote count.
+ * Counts votes and weighs them by confidence alone: the plain count a person reads next to CMP's
+ * weighted support (`aggregateRound`, which also weighs each stakeholder).
  */
-export const tieTolerance = 1e-9;
-
-/** Counts votes and weighs them by confidence. */
 export function tallyVotes(votes: readonly CountedVote[], stakeholders: number): Tally {
   let approve = 0;
   let reject = 0;
@@ -59,20 +55,6 @@ export function tallyVotes(votes: readonly CountedVote[], stakeholders: number):
     rejectWeight,
     support: decisive > 0 ? approveWeight / decisive : 0,
   };
-}
-
-/**
- * The closing rule of the foundation (simple weighted majority): ACCEPTED when the weighted approve
- * share of non-abstaining votes is above one half, REJECTED below, NO_CONSENSUS on a tie or when
- * nothing decisive was cast.
- */
-export function decideOutcome(tally: Pick<Tally, 'approveWeight' | 'rejectWeight'>): ClosedStatus {
-  const { approveWeight, rejectWeight } = tally;
-  const decisive = approveWeight + rejectWeight;
-  if (decisive <= 0) return ProposalStatus.NO_CONSENSUS;
-  const margin = approveWeight - rejectWeight;
-  if (Math.abs(margin) <= tieTolerance * decisive) return ProposalStatus.NO_CONSENSUS;
-  return margin > 0 ? ProposalStatus.ACCEPTED : ProposalStatus.REJECTED;
 }
 
 /** The most recently accepted vote: the highest `seq` (a bigint, carried as a decimal string). */

@@ -1,6 +1,12 @@
 import { anonymous, type Principal } from '@daena/platform';
 import { describe, expect, it } from 'vitest';
-import { assertMayVoteAs, assertStakeholder, validateVoteRequest } from './vote.js';
+import {
+  assertMayVoteAs,
+  assertRoundOpen,
+  assertStakeholder,
+  mayReadVote,
+  validateVoteRequest,
+} from './vote.js';
 
 const request = { proposalId: 'p', agentId: 'a', choice: 'APPROVE' as const };
 const caller = (sub: string, roles: Principal['roles']): Principal => ({
@@ -10,10 +16,10 @@ const caller = (sub: string, roles: Principal['roles']): Principal => ({
 });
 
 describe('validateVoteRequest', () => {
-  it('defaults confidence to 1 and rationale to null, in round 1', () => {
+  it('defaults confidence to 1, rationale to null and the round to the current one', () => {
     expect(validateVoteRequest(request)).toEqual({
       ...request,
-      round: 1,
+      round: null,
       confidence: 1,
       rationale: null,
     });
@@ -23,6 +29,7 @@ describe('validateVoteRequest', () => {
     ['confidence 1.5', { confidence: 1.5 }, 'CONFIDENCE_OUT_OF_RANGE'],
     ['confidence -0.1', { confidence: -0.1 }, 'CONFIDENCE_OUT_OF_RANGE'],
     ['a 2001-character rationale', { rationale: 'x'.repeat(2001) }, 'RATIONALE_TOO_LONG'],
+    ['round 0', { round: 0 }, 'ROUND_INVALID'],
   ])('rejects %s', (_name, change, reason) => {
     expect(() => validateVoteRequest({ ...request, ...change })).toThrow(
       expect.objectContaining({ code: 'BAD_USER_INPUT', reason }),
@@ -53,5 +60,28 @@ describe('assertMayVoteAs', () => {
     expect(() => assertStakeholder(['a'], 'b')).toThrow(
       expect.objectContaining({ reason: 'NOT_A_STAKEHOLDER' }),
     );
+  });
+});
+
+describe('rounds and blindness', () => {
+  it('takes votes for the open round only', () => {
+    expect(() => assertRoundOpen(2, 2)).not.toThrow();
+    expect(() => assertRoundOpen(2, 1)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', reason: 'ROUND_CLOSED' }),
+    );
+    expect(() => assertRoundOpen(2, 3)).toThrow(
+      expect.objectContaining({ code: 'CONFLICT', reason: 'ROUND_NOT_OPEN' }),
+    );
+  });
+
+  it('seals a vote of open round 1 from all but its voter and admins', () => {
+    const vote = { agentId: 'a', round: 1 };
+    const open = { status: 'OPEN', currentRound: 1 };
+    expect(mayReadVote(caller('b', ['agent']), vote, open)).toBe(false);
+    expect(mayReadVote(anonymous, vote, open)).toBe(false);
+    expect(mayReadVote(caller('a', ['agent']), vote, open)).toBe(true);
+    expect(mayReadVote(caller('root', ['admin']), vote, open)).toBe(true);
+    expect(mayReadVote(anonymous, vote, { status: 'OPEN', currentRound: 2 })).toBe(true);
+    expect(mayReadVote(anonymous, vote, { status: 'ACCEPTED', currentRound: 1 })).toBe(true);
   });
 });

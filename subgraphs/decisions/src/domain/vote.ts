@@ -1,5 +1,6 @@
 import {
   BadInputError,
+  ConflictError,
   ForbiddenError,
   Role,
   requireAuthenticated,
@@ -13,8 +14,8 @@ export const VoteChoice = {
 } as const;
 export type VoteChoice = (typeof VoteChoice)[keyof typeof VoteChoice];
 
-/** Every vote is first-round until the CMP issue adds further rounds. */
-export const firstRound = 1;
+/** Round 1 is blind: no voter sees the others' votes before it closes (issue 4). */
+export const blindRound = 1;
 
 /** Limits of the issue "Foundation"; the migration's check constraints repeat them. */
 export const voteLimits = { rationaleMax: 2_000, defaultConfidence: 1 } as const;
@@ -25,6 +26,8 @@ export interface VoteRequest {
   choice: VoteChoice;
   confidence?: number | null | undefined;
   rationale?: string | null | undefined;
+  /** The round the vote is for; the proposal's current round when unset. */
+  round?: number | null | undefined;
 }
 
 export interface Ballot {
@@ -35,6 +38,9 @@ export interface Ballot {
   confidence: number;
   rationale: string | null;
 }
+
+/** A checked vote whose round may still have to be read from the proposal. */
+export type ValidVote = Omit<Ballot, 'round'> & { round: number | null };
 
 /** Admins vote for any agent (operators, replays); an `agent` token only as itself. */
 export function assertMayVoteAs(principal: Principal, agentId: string): void {
@@ -48,7 +54,7 @@ export function assertMayVoteAs(principal: Principal, agentId: string): void {
 }
 
 /** Checks and normalizes a vote; the same request always yields the same ballot (idempotency). */
-export function validateVoteRequest(request: VoteRequest): Ballot {
+export function validateVoteRequest(request: VoteRequest): ValidVote {
   const confidence = request.confidence ?? voteLimits.defaultConfidence;
   if (!Number.isFinite(confidence) || confidence < 0 || confidence > 1) {
     throw new BadInputError('confidence must be between 0 and 1', 'CONFIDENCE_OUT_OF_RANGE');
@@ -60,14 +66,54 @@ export function validateVoteRequest(request: VoteRequest): Ballot {
       'RATIONALE_TOO_LONG',
     );
   }
+  const round = request.round ?? null;
+  if (round !== null && (!Number.isInteger(round) || round < 1)) {
+    throw new BadInputError('round must be a positive integer', 'ROUND_INVALID');
+  }
   return {
     proposalId: request.proposalId,
     agentId: request.agentId,
-    round: firstRound,
+    round,
     choice: request.choice,
     confidence,
     rationale,
   };
+}
+
+/** The same choice, confidence and rationale: sending it again changes nothing. */
+export function sameBallot(
+  stored: Pick<Ballot, 'choice' | 'confidence' | 'rationale'>,
+  vote: Pick<Ballot, 'choice' | 'confidence' | 'rationale'>,
+): boolean {
+  return (
+    stored.choice === vote.choice &&
+    stored.confidence === vote.confidence &&
+    stored.rationale === vote.rationale
+  );
+}
+
+/** Votes go to the round being voted on: earlier rounds are closed, later ones not open yet. */
+export function assertRoundOpen(currentRound: number, round: number): void {
+  if (round < currentRound) {
+    throw new ConflictError(
+      `Round ${round} is closed; round ${currentRound} is open`,
+      'ROUND_CLOSED',
+      {
+        round,
+        currentRound,
+      },
+    );
+  }
+  if (round > currentRound) {
+    throw new ConflictError(
+      `Round ${round} is not open; round ${currentRound} is`,
+      'ROUND_NOT_OPEN',
+      {
+        round,
+        currentRound,
+      },
+    );
+  }
 }
 
 /** Only the agents snapshotted as stakeholders when the proposal opened may vote on it. */
@@ -75,4 +121,19 @@ export function assertStakeholder(stakeholderIds: readonly string[], agentId: st
   if (!stakeholderIds.includes(agentId)) {
     throw new ForbiddenError(`Agent ${agentId} is not a stakeholder`, 'NOT_A_STAKEHOLDER');
   }
+}
+
+/**
+ * Whether a caller sees a vote's choice, confidence and rationale. A vote of a blind round that is
+ * still open is sealed: only its voter (and admins, who operate for agents) can read it.
+ */
+export function mayReadVote(
+  principal: Principal,
+  vote: { agentId: string; round: number },
+  proposal: { status: string; currentRound: number },
+): boolean {
+  const sealed =
+    vote.round === blindRound && proposal.status === 'OPEN' && proposal.currentRound === blindRound;
+  if (!sealed) return true;
+  return principal.roles.includes(Role.ADMIN) || principal.sub === vote.agentId;
 }

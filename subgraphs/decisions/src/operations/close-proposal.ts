@@ -1,37 +1,33 @@
-import { Events, Role, requireRole } from '@daena/platform';
+import { Role, requireRole } from '@daena/platform';
 import { assertOpen } from '../domain/proposal.js';
-import { decideOutcome, tallyVotes } from '../domain/tally.js';
-import { firstRound } from '../domain/vote.js';
-import { publishCommitted } from '../events/publish-committed.js';
 import type { DecisionsContext } from '../schema/context.js';
 import { runInTransaction } from '../store/decision-transaction.js';
 import type { ProposalRecord } from '../store/entities.js';
+import { closeRound } from './close-round.js';
+import { announce, noEffects } from './effects.js';
 
-/** Closes an open proposal with the outcome of its votes (src/domain/tally.ts). */
+/**
+ * An executive closes an open proposal now: its current round closes with the votes cast and its
+ * decision is final (no further round): ACCEPTED or REJECTED only if the interval clears the
+ * threshold, else NO_CONSENSUS.
+ */
 export async function closeProposal(
   ctx: DecisionsContext,
   proposalId: string,
 ): Promise<ProposalRecord> {
-  const { principal, runtime } = ctx;
+  const { principal } = ctx;
   requireRole(principal, Role.EXECUTIVE);
-
+  const effects = noEffects();
   const closed = await runInTransaction(ctx.em, async (tx) => {
     const proposal = assertOpen(await tx.lockProposal(proposalId), proposalId);
-    const [votes, stakeholders] = await Promise.all([
-      tx.votesOf(proposal.id, firstRound),
-      tx.stakeholderIds(proposal.id),
-    ]);
-    return tx.closeProposal(proposal.id, decideOutcome(tallyVotes(votes, stakeholders.length)));
+    const close = {
+      because: `closed by ${principal.sub}`,
+      by: principal.sub as string,
+      lastRound: true,
+    };
+    return closeRound(ctx, tx, proposal, close, effects);
   });
   ctx.afterWrite();
-  runtime.log.info({ proposalId, status: closed.status }, 'proposal closed');
-  await publishCommitted(
-    runtime,
-    Events.proposalClosed.create({
-      proposalId: closed.id,
-      status: closed.status,
-      departmentId: closed.departmentId,
-    }),
-  );
+  await announce(ctx.runtime, effects);
   return closed;
 }

@@ -1,54 +1,90 @@
 import { randomUUID } from 'node:crypto';
-import { Events, NotFoundError, Role, requireRole } from '@daena/platform';
 import {
-  assertMayOpenProposalIn,
-  selectStakeholders,
-  validateProposalRequest,
-  type ProposalRequest,
-} from '../domain/proposal.js';
-import { publishCommitted } from '../events/publish-committed.js';
+  ConflictError,
+  NotFoundError,
+  requireAuthenticated,
+  type Principal,
+} from '@daena/platform';
+import { departmentsNamed } from '../domain/electorate.js';
+import { assertTransition } from '../domain/lifecycle.js';
+import { assertMayOpen, featuresOf } from '../domain/proposal-request.js';
+import { ProposalStatus, type ProposalRequest } from '../domain/proposal.js';
 import type { DecisionsContext } from '../schema/context.js';
-import { runInTransaction } from '../store/decision-transaction.js';
+import { runInTransaction, type DecisionTransaction } from '../store/decision-transaction.js';
 import type { ProposalRecord } from '../store/entities.js';
+import { authorizeProposal, insertDraft } from './create-proposal.js';
+import { announce, noEffects, type Effects } from './effects.js';
+import { openRound } from './lifecycle-steps.js';
+import { planOpening, type OpeningPlan } from './plan-opening.js';
 
 /**
- * Opens a proposal with the department's current agents as its stakeholders. Every check (role,
- * input, department, stakeholders) runs before the one transaction that writes.
+ * DRAFT → OPEN: snapshots the weighted stakeholders and the threshold, opens round 1 and, after
+ * commit, sends its vote requests and deadline job. Every check and read (the organization, track
+ * records, the kind's history) runs before the one transaction that writes; NO_STAKEHOLDERS
+ * writes nothing.
  */
-export async function openProposal(
+export async function openProposal(ctx: DecisionsContext, id: string): Promise<ProposalRecord> {
+  const { principal, runtime } = ctx;
+  requireAuthenticated(principal);
+  const draft = await ctx.loaders.proposal.load(id);
+  if (!draft) throw new NotFoundError('Proposal', id);
+  assertTransition(draft.status, ProposalStatus.OPEN, id);
+  const organization = await runtime.agents.organization(principal.token);
+  const [proposing] = departmentsNamed(organization, draft.departmentIds);
+  const caller = principal as Principal & { sub: string };
+  assertMayOpen(caller, draft, proposing?.slug ?? '');
+  const plan = await planOpening(ctx, organization, featuresOf(draft));
+
+  const effects = noEffects();
+  const opened = await runInTransaction(ctx.em, async (tx) => {
+    const locked = await tx.lockProposal(id);
+    if (!locked) throw new NotFoundError('Proposal', id);
+    return writeOpening(ctx, tx, locked, plan, caller.sub, effects);
+  });
+  ctx.afterWrite();
+  await announce(runtime, effects);
+  return opened;
+}
+
+/** Creates and opens in one transaction (the one-step `openProposal(input:)`). */
+export async function createAndOpenProposal(
   ctx: DecisionsContext,
   request: ProposalRequest,
 ): Promise<ProposalRecord> {
-  const { principal, runtime } = ctx;
-  requireRole(principal, Role.EXECUTIVE, Role.DEPARTMENT_LEAD);
-  const draft = validateProposalRequest(request, runtime.now());
-  const department = await runtime.agents.department(draft.departmentId, principal.token);
-  if (!department) throw new NotFoundError('Department', draft.departmentId);
-  assertMayOpenProposalIn(principal, department.slug);
-  const stakeholders = selectStakeholders(department.agentIds);
-
-  const proposal = await runInTransaction(ctx.em, (tx) =>
-    tx.insertProposal(
-      { ...draft, id: randomUUID(), createdBy: principal.sub as string },
-      stakeholders,
-    ),
-  );
+  const authorized = await authorizeProposal(ctx, request);
+  const plan = await planOpening(ctx, authorized.organization, featuresOf(authorized.draft));
+  const effects = noEffects();
+  const opened = await runInTransaction(ctx.em, async (tx) => {
+    const draft = await insertDraft(tx, authorized, effects);
+    return writeOpening(ctx, tx, draft, plan, authorized.by, effects);
+  });
   ctx.afterWrite();
-  runtime.log.info(
-    {
-      proposalId: proposal.id,
-      departmentId: proposal.departmentId,
-      stakeholders: stakeholders.length,
-    },
-    'proposal opened',
-  );
-  await publishCommitted(
-    runtime,
-    Events.proposalOpened.create({
-      proposalId: proposal.id,
-      status: proposal.status,
-      departmentId: proposal.departmentId,
-    }),
-  );
-  return proposal;
+  await announce(ctx.runtime, effects);
+  return opened;
+}
+
+async function writeOpening(
+  ctx: DecisionsContext,
+  tx: DecisionTransaction,
+  draft: ProposalRecord,
+  plan: OpeningPlan,
+  by: string,
+  effects: Effects,
+): Promise<ProposalRecord> {
+  assertTransition(draft.status, ProposalStatus.OPEN, draft.id);
+  const now = ctx.runtime.now();
+  if (draft.deadline && draft.deadline.getTime() <= now.getTime()) {
+    throw new ConflictError(`Proposal ${draft.id}'s deadline has passed`, 'DEADLINE_PASSED');
+  }
+  const opened = await tx.open(draft.id, plan.threshold, plan.stakeholders);
+  const transition = await tx.recordTransition(draft.id, randomUUID(), {
+    from: ProposalStatus.DRAFT,
+    to: ProposalStatus.OPEN,
+    round: 1,
+    by,
+    reason: `threshold ${plan.threshold.value.toFixed(2)}, ${plan.stakeholders.length} stakeholders`,
+  });
+  effects.transitions.push({ proposal: opened, transition });
+  await openRound(tx, opened, 1, now, effects);
+  return opened;
 }

@@ -1,47 +1,80 @@
 import { BadInputError, NotFoundError } from '@daena/platform';
+import { aggregateRound, type Ballot } from '../domain/cmp/index.js';
 import { isUuid } from '../domain/ids.js';
-import { latestVote, tallyVotes, type CountedVote } from '../domain/tally.js';
+import { latestVote, tallyVotes } from '../domain/tally.js';
+import { blindRound } from '../domain/vote.js';
 import type { DecisionsContext } from '../schema/context.js';
 import type { VoteTally } from '../schema/types.js';
-import type { VoteRecord } from '../store/entities.js';
+import type { ProposalRecord, VoteRecord } from '../store/entities.js';
+import { roundKey } from '../store/vote-repository.js';
 
 /**
- * A proposal's tally, now or as of one of its votes. As of a vote, only votes accepted up to it
- * count, each as it stood then, so the tally shows what that vote's `decisions.vote.cast` event
- * announced even after more votes arrived (the gateway's subscription bridge relies on this).
- * Batched through the request's loaders, so tallies of many proposals cost a few queries in all.
+ * A proposal's tally for one round (the current one unless `round` or `asOfVote` says), now or as
+ * of one of its votes. As of a vote, only that round's votes accepted up to it count, each as it
+ * stood then, so the tally shows what that vote's `decisions.vote.cast` event announced even after
+ * more votes arrived (the gateway's subscription bridge relies on this).
+ *
+ * Round 1 is blind while it is open: the tally then shows participation (votes counted, weight
+ * voted) but no choices and no support. Support is CMP's (`aggregateRound`): stakeholder weight ×
+ * confidence, with its 95% interval. Batched through the request's loaders.
  */
 export async function readTally(
   ctx: DecisionsContext,
   proposalId: string,
   asOfVoteId?: string | null,
+  round?: number | null,
 ): Promise<VoteTally> {
   const proposal = await ctx.loaders.proposal.load(proposalId);
   if (!proposal) throw new NotFoundError('Proposal', proposalId);
-  const [votes, stakeholders, asOf] = await Promise.all([
-    ctx.loaders.votesByProposal.load(proposal.id),
+  const asOf = asOfVoteId ? await findVoteOf(ctx, proposal.id, asOfVoteId) : null;
+  const counting = asOf?.round ?? roundOf(proposal, round);
+  const [votes, stakeholders] = await Promise.all([
+    ctx.loaders.votesByRound.load(roundKey({ proposalId: proposal.id, round: counting })),
     ctx.loaders.stakeholdersByProposal.load(proposal.id),
-    asOfVoteId ? findVoteOf(ctx, proposal.id, asOfVoteId) : null,
   ]);
-  let counted: readonly CountedVote[] = votes;
+  let counted: readonly (Ballot & { agentId: string })[] = votes;
   let lastVote: VoteRecord | null = latestVote(votes);
   if (asOf) {
-    counted = await ctx.votes.asOf(proposal.id, asOf.round, asOf.seq);
+    counted = (await ctx.votes.asOf(proposal.id, asOf.round, asOf.seq)).map((vote) => ({
+      ...vote,
+      rationale: null,
+    }));
     lastVote = asOf;
   }
   const tally = tallyVotes(counted, stakeholders.length);
+  const threshold = proposal.threshold ?? 0.5;
+  const result = aggregateRound(counted, stakeholders, threshold);
+  const blind =
+    counting === blindRound && proposal.status === 'OPEN' && proposal.currentRound === blindRound;
   return {
     proposalId: proposal.id,
-    approve: tally.approve,
-    reject: tally.reject,
-    abstain: tally.abstain,
+    round: counting,
+    blind,
+    approve: blind ? null : tally.approve,
+    reject: blind ? null : tally.reject,
+    abstain: blind ? null : tally.abstain,
     votes: votes.length,
     stakeholders: tally.stakeholders,
     participation: tally.participation,
-    support: tally.support,
+    weightVoted: result.participation,
+    support: blind ? null : result.support,
+    interval: blind ? null : result.interval,
+    threshold: proposal.threshold,
     lastVote,
     votesCounted: tally.votesCounted,
   };
+}
+
+/** The round asked for, else the current one; a round that never opened is BAD_USER_INPUT. */
+function roundOf(proposal: ProposalRecord, round: number | null | undefined): number {
+  if (round === null || round === undefined) return proposal.currentRound;
+  if (!Number.isInteger(round) || round < 1 || round > proposal.currentRound) {
+    throw new BadInputError(
+      `round ${round} of proposal ${proposal.id} has not opened (current round ${proposal.currentRound})`,
+      'ROUND_INVALID',
+    );
+  }
+  return round;
 }
 
 async function findVoteOf(

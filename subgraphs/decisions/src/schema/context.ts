@@ -3,21 +3,28 @@ import {
   byIdLoader,
   groupLoader,
   type EventBus,
+  type JobQueue,
   type Logger,
   type Principal,
 } from '@daena/platform';
-import { firstRound } from '../domain/vote.js';
+import type { ThresholdParams } from '../domain/cmp/threshold.js';
 import type { AgentsDirectory } from '../store/agents-directory.js';
+import { HistoryRepository } from '../store/history-repository.js';
 import { ProposalRepository } from '../store/proposal-repository.js';
-import { VoteRepository } from '../store/vote-repository.js';
+import { VoteRepository, roundKey } from '../store/vote-repository.js';
 
 /** What the service gives every request: collaborators that outlive requests. */
 export interface DecisionsRuntime {
   agents: AgentsDirectory;
   bus: EventBus;
   log: Logger;
+  /** The durable queue for vote requests and round deadlines; without it rounds close on votes only. */
+  jobs?: JobQueue | undefined;
   /** The clock, injected so the domain's time rules are testable. */
   now: () => Date;
+  /** Round length when a proposal does not set one. */
+  roundSeconds: number;
+  threshold: Partial<ThresholdParams>;
 }
 
 export interface DecisionsContext {
@@ -25,6 +32,7 @@ export interface DecisionsContext {
   em: EntityManager;
   proposals: ProposalRepository;
   votes: VoteRepository;
+  history: HistoryRepository;
   loaders: DecisionsLoaders;
   runtime: DecisionsRuntime;
   /** Drops this request's cached reads after a write, so later fields see the new state. */
@@ -38,14 +46,22 @@ export function createLoaders(proposals: ProposalRepository, votes: VoteReposito
   return {
     proposal: byIdLoader((ids) => proposals.byIds(ids)),
     vote: byIdLoader((ids) => votes.byIds(ids)),
-    votesByProposal: groupLoader(
-      (ids) => votes.ofProposals(ids, firstRound),
-      (vote) => vote.proposalId,
-    ),
+    /** The votes of one round of a proposal (key: `roundKey(proposalId, round)`), in order. */
+    votesByRound: groupLoader((keys) => votes.ofRounds(keys), roundKey),
     stakeholdersByProposal: groupLoader(
       (ids) => proposals.stakeholdersOf(ids),
       (stakeholder) => stakeholder.proposalId,
     ),
+    roundsByProposal: groupLoader(
+      (ids) => proposals.roundsOf(ids),
+      (round) => round.proposalId,
+    ),
+    transitionsByProposal: groupLoader(
+      (ids) => proposals.transitionsOf(ids),
+      (transition) => transition.proposalId,
+    ),
+    transition: byIdLoader((ids) => proposals.transitionsByIds(ids)),
+    outcome: byIdLoader((ids) => proposals.outcomesOf(ids)),
   };
 }
 
@@ -61,6 +77,7 @@ export function createDecisionsContext(
     em,
     proposals,
     votes,
+    history: new HistoryRepository((sql, bindings) => em.execute(sql, [...bindings])),
     loaders: createLoaders(proposals, votes),
     runtime,
     afterWrite: () => {

@@ -1,20 +1,60 @@
-import { Field, Float, GraphQLISODateTime, ID, InputType } from 'type-graphql';
-import { VoteChoice } from '../domain/vote.js';
+import { Field, Float, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
+import { ProposalKind, VoteChoice } from './enums.js';
 
-@InputType()
-export class OpenProposalInput {
+@InputType({ description: 'A new proposal; unset features are 0.5 (they neither raise nor lower)' })
+export class CreateProposalInput {
   @Field(() => String, { description: '1–200 characters' })
   title!: string;
 
   @Field(() => String, { nullable: true, description: 'At most 10,000 characters' })
   description?: string | null;
 
-  @Field(() => ID, { description: "The department whose agents vote (the agents subgraph's id)" })
+  @Field(() => ID, { description: "The proposing department (the agents subgraph's id)" })
   departmentId!: string;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Must be in the future' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Further departments the decision affects; their agents may vote too',
+  })
+  affectedDepartmentIds?: string[] | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Must be in the future; undecided past it, the proposal expires',
+  })
   deadline?: Date | null;
+
+  @Field(() => ProposalKind, { nullable: true, description: 'Default STRATEGIC' })
+  kind?: ProposalKind | null;
+
+  @Field(() => Float, { nullable: true, description: '0–1' })
+  risk?: number | null;
+
+  @Field(() => Float, { nullable: true, description: '0–1' })
+  stakeholderImpact?: number | null;
+
+  @Field(() => Float, { nullable: true, description: '0–1' })
+  urgency?: number | null;
+
+  @Field(() => Int, { nullable: true, description: '1–10, default 3' })
+  maxRounds?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Seconds each round waits for votes (1 to a week); the service's default if unset",
+  })
+  roundSeconds?: number | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The agent asking for the decision (people only; an agent asks as itself)',
+  })
+  requesterAgentId?: string | null;
 }
+
+/** The one-step form of `openProposal`: create and open at once. */
+@InputType({ description: 'A proposal to create and open at once' })
+export class OpenProposalInput extends CreateProposalInput {}
 
 @InputType()
 export class CastVoteInput {
@@ -32,4 +72,10 @@ export class CastVoteInput {
 
   @Field(() => String, { nullable: true, description: 'At most 2,000 characters' })
   rationale?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The round voted in (default: the current one); a closed round is ROUND_CLOSED',
+  })
+  round?: number | null;
 }

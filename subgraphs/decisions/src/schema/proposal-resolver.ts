@@ -1,18 +1,25 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ProposalStatus } from '../domain/proposal.js';
+import { BadInputError } from '@daena/platform';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { closeProposal } from '../operations/close-proposal.js';
-import { openProposal } from '../operations/open-proposal.js';
-import { readTally } from '../operations/read-tally.js';
+import { createProposal } from '../operations/create-proposal.js';
+import { escalateProposal } from '../operations/escalate-proposal.js';
+import { createAndOpenProposal, openProposal } from '../operations/open-proposal.js';
+import { recordOutcome } from '../operations/record-outcome.js';
+import { vetoProposal } from '../operations/veto-proposal.js';
+import { withdrawProposal } from '../operations/withdraw-proposal.js';
 import type { DecisionsContext } from './context.js';
-import { OpenProposalInput } from './inputs.js';
-import { Agent, Department, Proposal, Vote, VoteTally } from './types.js';
+import { Outcome, ProposalStatus } from './enums.js';
+import { CreateProposalInput, OpenProposalInput } from './inputs.js';
+import { Proposal } from './proposal-types.js';
 
 /** A list query never returns more than this many proposals (no pagination yet). */
 const proposalListLimit = 100;
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
-  @Query(() => [Proposal], { description: 'Proposals, newest first (at most 100)' })
+  @Query(() => [Proposal], {
+    description: 'Proposals, newest first (at most 100); by department: those affecting it',
+  })
   async proposals(
     @Ctx() ctx: DecisionsContext,
     @Arg('status', () => ProposalStatus, { nullable: true }) status?: ProposalStatus,
@@ -33,41 +40,78 @@ export class ProposalResolver {
   }
 
   @Mutation(() => Proposal, {
-    description: "Opens a proposal; the department's agents become its stakeholders",
+    description: 'Creates a DRAFT proposal: nobody votes until it opens',
   })
-  openProposal(
+  createProposal(
     @Ctx() ctx: DecisionsContext,
-    @Arg('input', () => OpenProposalInput) input: OpenProposalInput,
+    @Arg('input', () => CreateProposalInput) input: CreateProposalInput,
   ): Promise<Proposal> {
-    return openProposal(ctx, input);
+    return createProposal(ctx, input);
   }
 
   @Mutation(() => Proposal, {
-    description: 'Closes an open proposal with the outcome of its votes',
+    description:
+      'Opens a draft (`id`), or creates and opens one (`input`): computes its threshold and weighted stakeholders, opens round 1 and asks the stakeholders for their votes',
+  })
+  openProposal(
+    @Ctx() ctx: DecisionsContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('input', () => OpenProposalInput, { nullable: true }) input?: OpenProposalInput,
+  ): Promise<Proposal> {
+    if ((id === undefined || id === null) === (input === undefined || input === null)) {
+      throw new BadInputError('Pass exactly one of id (a draft) and input', 'ID_OR_INPUT');
+    }
+    return input ? createAndOpenProposal(ctx, input) : openProposal(ctx, id as string);
+  }
+
+  @Mutation(() => Proposal, {
+    description:
+      'Closes an open proposal now (executives): its round decides with the votes cast, no further round',
   })
   closeProposal(@Ctx() ctx: DecisionsContext, @Arg('id', () => ID) id: string): Promise<Proposal> {
     return closeProposal(ctx, id);
   }
 
-  @FieldResolver(() => Department)
-  department(@Root() proposal: Proposal): Department {
-    return { id: proposal.departmentId };
+  @Mutation(() => Proposal, { description: 'An executive rejects an open proposal, with a reason' })
+  vetoProposal(
+    @Ctx() ctx: DecisionsContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+  ): Promise<Proposal> {
+    return vetoProposal(ctx, id, reason);
   }
 
-  @FieldResolver(() => [Agent], { description: 'The agents entitled to vote, fixed at opening' })
-  async stakeholders(@Root() proposal: Proposal, @Ctx() ctx: DecisionsContext): Promise<Agent[]> {
-    const stakeholders = await ctx.loaders.stakeholdersByProposal.load(proposal.id);
-    return stakeholders.map((stakeholder) => ({ id: stakeholder.agentId }));
+  @Mutation(() => Proposal, {
+    description: 'An executive hands an open proposal to a person (ESCALATED), with a reason',
+  })
+  escalateProposal(
+    @Ctx() ctx: DecisionsContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+  ): Promise<Proposal> {
+    return escalateProposal(ctx, id, reason);
   }
 
-  @FieldResolver(() => [Vote], { description: 'Current first-round votes, in the order accepted' })
-  votes(@Root() proposal: Proposal, @Ctx() ctx: DecisionsContext): Promise<Vote[]> {
-    return ctx.loaders.votesByProposal.load(proposal.id);
+  @Mutation(() => Proposal, { description: 'The requester or an admin withdraws a proposal' })
+  withdrawProposal(
+    @Ctx() ctx: DecisionsContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason?: string,
+  ): Promise<Proposal> {
+    return withdrawProposal(ctx, id, reason);
   }
 
-  @FieldResolver(() => VoteTally)
-  tally(@Root() proposal: Proposal, @Ctx() ctx: DecisionsContext): Promise<VoteTally> {
-    return readTally(ctx, proposal.id);
+  @Mutation(() => Proposal, {
+    description:
+      'Records what really happened after a closed proposal (executives); it feeds the track records and thresholds of later proposals',
+  })
+  recordOutcome(
+    @Ctx() ctx: DecisionsContext,
+    @Arg('proposalId', () => ID) proposalId: string,
+    @Arg('outcome', () => Outcome) outcome: Outcome,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+  ): Promise<Proposal> {
+    return recordOutcome(ctx, proposalId, outcome, note);
   }
 }
 

@@ -1,21 +1,5 @@
-import {
-  Directive,
-  Field,
-  Float,
-  GraphQLISODateTime,
-  ID,
-  Int,
-  ObjectType,
-  registerEnumType,
-} from 'type-graphql';
-import { ProposalStatus } from '../domain/proposal.js';
-import { VoteChoice } from '../domain/vote.js';
-
-registerEnumType(ProposalStatus, {
-  name: 'ProposalStatus',
-  description: 'OPEN while stakeholders vote, then one outcome',
-});
-registerEnumType(VoteChoice, { name: 'VoteChoice' });
+import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
+import type { VoteChoice } from '../domain/vote.js';
 
 /** Owned by the agents subgraph; decisions only references it by id. */
 @ObjectType()
@@ -33,33 +17,19 @@ export class Department {
   id!: string;
 }
 
-@ObjectType({ description: "A question put to a department's agents" })
-@Directive('@key(fields: "id")')
-export class Proposal {
-  @Field(() => ID)
-  id!: string;
+@ObjectType({ description: 'A 95% interval' })
+export class Interval {
+  @Field(() => Float)
+  low!: number;
 
-  @Field(() => String)
-  title!: string;
-
-  @Field(() => String)
-  description!: string;
-
-  @Field(() => ProposalStatus)
-  status!: ProposalStatus;
-
-  @Field(() => GraphQLISODateTime)
-  createdAt!: Date;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  deadline!: Date | null;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  closedAt!: Date | null;
-
-  departmentId!: string;
+  @Field(() => Float)
+  high!: number;
 }
 
+/**
+ * A vote. Its choice, confidence and rationale are field resolvers (VoteResolver): they are
+ * sealed while the vote's round is blind.
+ */
 @ObjectType({ description: "One stakeholder agent's vote on a proposal, in one round" })
 @Directive('@key(fields: "id")')
 export class Vote {
@@ -69,41 +39,43 @@ export class Vote {
   @Field(() => Int)
   round!: number;
 
-  @Field(() => VoteChoice)
-  choice!: VoteChoice;
-
-  @Field(() => Float, { description: 'How sure the agent is, 0–1; the weight of its vote' })
-  confidence!: number;
-
-  @Field(() => String, { nullable: true })
-  rationale!: string | null;
-
   @Field(() => GraphQLISODateTime)
   createdAt!: Date;
 
   @Field(() => GraphQLISODateTime, { description: 'When the vote was last changed' })
   updatedAt!: Date;
 
+  choice!: VoteChoice;
+  confidence!: number;
+  rationale!: string | null;
   proposalId!: string;
   agentId!: string;
   seq!: string;
 }
 
-@ObjectType({ description: 'The count of a proposal’s votes, now or as of one vote' })
+@ObjectType({ description: 'The count of one round of a proposal’s votes, now or as of one vote' })
 export class VoteTally {
   @Field(() => ID)
   proposalId!: string;
 
-  @Field(() => Int)
-  approve!: number;
+  @Field(() => Int, { description: 'The round counted' })
+  round!: number;
 
-  @Field(() => Int)
-  reject!: number;
+  @Field(() => Boolean, {
+    description: 'Round 1 while it is open: choices and support stay hidden until it closes',
+  })
+  blind!: boolean;
 
-  @Field(() => Int)
-  abstain!: number;
+  @Field(() => Int, { nullable: true, description: 'null while the round is blind' })
+  approve!: number | null;
 
-  @Field(() => Int, { description: 'Votes cast on the proposal so far, whatever asOfVote says' })
+  @Field(() => Int, { nullable: true, description: 'null while the round is blind' })
+  reject!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'null while the round is blind' })
+  abstain!: number | null;
+
+  @Field(() => Int, { description: 'Votes cast in the round so far, whatever asOfVote says' })
   votes!: number;
 
   @Field(() => Int, { description: 'Agents entitled to vote (snapshotted at opening)' })
@@ -112,15 +84,28 @@ export class VoteTally {
   @Field(() => Float, { description: 'votesCounted / stakeholders' })
   participation!: number;
 
+  @Field(() => Float, { description: 'Share of the stakeholders’ weight that voted (0–1)' })
+  weightVoted!: number;
+
   @Field(() => Float, {
+    nullable: true,
     description:
-      'Confidence-weighted approve share of the non-abstaining votes counted; 0 when there are none',
+      'Weighted approve share of the decisive votes (stakeholder weight × confidence); null while blind',
   })
-  support!: number;
+  support!: number | null;
+
+  @Field(() => Interval, {
+    nullable: true,
+    description: "95% interval of support (Wilson at Kish's effective voters); null while blind",
+  })
+  interval!: Interval | null;
+
+  @Field(() => Float, { nullable: true, description: 'The support the proposal needs' })
+  threshold!: number | null;
 
   @Field(() => Vote, {
     nullable: true,
-    description: 'The vote named by asOfVote, else the latest vote; null before any vote',
+    description: 'The vote named by asOfVote, else the latest vote of the round; null before any',
   })
   lastVote!: Vote | null;
 

@@ -1,11 +1,21 @@
 import { UnavailableError, type Logger } from '@daena/platform';
 import { z } from 'zod';
 
+/** An agent as decisions needs it: who may vote, in which role and department. */
+export interface DirectoryAgent {
+  id: string;
+  role: string;
+  status: string;
+}
+
 /** What decisions needs to know about a department of the agents subgraph. */
 export interface DirectoryDepartment {
   id: string;
   slug: string;
-  agentIds: string[];
+  /** Departments whose honeycomb cells share an edge with this one. */
+  neighborIds: string[];
+  /** Its current agents (retired ones are not listed by the agents subgraph). */
+  agents: DirectoryAgent[];
 }
 
 /**
@@ -14,24 +24,32 @@ export interface DirectoryDepartment {
  */
 export interface AgentsDirectory {
   /**
-   * The department and its current agents, or null when it does not exist.
-   * Throws UnavailableError when the agents subgraph cannot answer.
+   * Every current department with its neighbours and agents, in one request: what the stakeholder
+   * selection of a proposal needs. Throws UnavailableError when the agents subgraph cannot answer.
    */
-  department(id: string, token: string | null): Promise<DirectoryDepartment | null>;
+  organization(token: string | null): Promise<DirectoryDepartment[]>;
 }
 
-const departmentQuery = 'query ($id: ID!) { department(id: $id) { id slug agents { id } } }';
+const organizationQuery = `{
+  organization {
+    departments { id slug retiredAt neighbors { id } agents { id role status } }
+  }
+}`;
 
 const responseSchema = z.object({
   data: z
     .object({
-      department: z
-        .object({
-          id: z.string(),
-          slug: z.string(),
-          agents: z.array(z.object({ id: z.string() })),
-        })
-        .nullable(),
+      organization: z.object({
+        departments: z.array(
+          z.object({
+            id: z.string(),
+            slug: z.string(),
+            retiredAt: z.string().nullish(),
+            neighbors: z.array(z.object({ id: z.string() })),
+            agents: z.array(z.object({ id: z.string(), role: z.string(), status: z.string() })),
+          }),
+        ),
+      }),
     })
     .nullish(),
   errors: z.array(z.object({ message: z.string() })).optional(),
@@ -47,8 +65,8 @@ export interface HttpAgentsDirectoryOptions {
 export class HttpAgentsDirectory implements AgentsDirectory {
   constructor(private readonly options: HttpAgentsDirectoryOptions) {}
 
-  async department(id: string, token: string | null): Promise<DirectoryDepartment | null> {
-    const body = await this.post({ query: departmentQuery, variables: { id } }, token);
+  async organization(token: string | null): Promise<DirectoryDepartment[]> {
+    const body = await this.post({ query: organizationQuery }, token);
     const parsed = responseSchema.safeParse(body);
     if (!parsed.success || parsed.data.errors?.length || !parsed.data.data) {
       this.options.log.warn(
@@ -57,13 +75,14 @@ export class HttpAgentsDirectory implements AgentsDirectory {
       );
       throw unavailable();
     }
-    const department = parsed.data.data.department;
-    if (!department) return null;
-    return {
-      id: department.id,
-      slug: department.slug,
-      agentIds: department.agents.map((agent) => agent.id),
-    };
+    return parsed.data.data.organization.departments
+      .filter((department) => !department.retiredAt)
+      .map((department) => ({
+        id: department.id,
+        slug: department.slug,
+        neighborIds: department.neighbors.map((neighbor) => neighbor.id),
+        agents: department.agents,
+      }));
   }
 
   private async post(payload: unknown, token: string | null): Promise<unknown> {

@@ -1,22 +1,23 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { isUuid } from '../domain/ids.js';
-import type { ClosedStatus, ProposalDraft } from '../domain/proposal.js';
-import type { CountedVote } from '../domain/tally.js';
-import type { Ballot } from '../domain/vote.js';
-import type { ProposalRecord, VoteRecord } from './entities.js';
+import type { Stakeholder, Threshold } from '../domain/cmp/contracts.js';
+import { isUuid, uuidArrayLiteral } from '../domain/ids.js';
+import type { TransitionDraft } from '../domain/lifecycle.js';
+import { isClosed, type ProposalDraft, type ProposalStatus } from '../domain/proposal.js';
+import type {
+  ProposalRecord,
+  ProposalStakeholderRecord,
+  ProposalTransitionRecord,
+} from './entities.js';
 import {
   proposalFromRow,
-  voteFromRow,
+  transitionFromRow,
   type ParseDate,
   type ProposalRow,
-  type VoteRow,
+  type TransitionRow,
 } from './rows.js';
-
-export interface CastResult {
-  vote: VoteRecord;
-  /** False when the same vote was already recorded: nothing was written. */
-  changed: boolean;
-}
+import { HistoryRepository, type SqlRows } from './history-repository.js';
+import { RoundWrites } from './round-writes.js';
+import { VoteWrites } from './vote-writes.js';
 
 /** Runs `work` in one Postgres transaction: everything it writes commits together or not at all. */
 export function runInTransaction<T>(
@@ -28,22 +29,45 @@ export function runInTransaction<T>(
   return em.getKnex().transaction((trx) => work(new DecisionTransaction(trx, parseDate)));
 }
 
+export type RawRows = SqlRows;
+
+export interface NewProposal extends ProposalDraft {
+  id: string;
+  createdBy: string;
+  requesterSubject: string;
+}
+
+/** A stakeholder as the open operation snapshots it. */
+export interface StakeholderSnapshot extends Stakeholder {
+  role: string;
+  departmentId: string;
+}
+
 /** The writes of the decisions store, each inside the caller's transaction. */
 export class DecisionTransaction {
+  readonly rounds: RoundWrites;
+  readonly votes: VoteWrites;
+  /** History reads on this transaction's connection (a round closes while holding a lock). */
+  readonly history: HistoryRepository;
+
   constructor(
     private readonly trx: Knex.Transaction,
     private readonly parseDate: ParseDate,
-  ) {}
-
-  private async rows<T>(sql: string, bindings: readonly unknown[]): Promise<T[]> {
-    const result: { rows: T[] } = await this.trx.raw(sql, bindings as never);
-    return result.rows;
+  ) {
+    this.rounds = new RoundWrites(this.rows, parseDate);
+    this.votes = new VoteWrites(this.rows, parseDate);
+    this.history = new HistoryRepository(this.rows);
   }
 
+  private readonly rows: RawRows = async <T>(sql: string, bindings: readonly unknown[]) => {
+    const result: { rows: T[] } = await this.trx.raw(sql, bindings as never);
+    return result.rows;
+  };
+
   /**
-   * Locks the proposal row until commit. Votes and closing of one proposal therefore run one at a
-   * time: a vote never lands on a proposal being closed, and sequence numbers of one proposal's
-   * votes are handed out in commit order (which `voteTally(asOfVote:)` relies on).
+   * Locks the proposal row until commit. Votes, round closes and interventions on one proposal
+   * therefore run one at a time: a vote never lands in a round being closed, and sequence numbers
+   * of one proposal's votes are handed out in commit order (which `voteTally(asOfVote:)` relies on).
    */
   async lockProposal(id: string): Promise<ProposalRecord | null> {
     if (!isUuid(id)) return null;
@@ -54,95 +78,147 @@ export class DecisionTransaction {
     return row ? proposalFromRow(row, this.parseDate) : null;
   }
 
-  async stakeholderIds(proposalId: string): Promise<string[]> {
-    const rows = await this.rows<{ agent_id: string }>(
-      'select agent_id from decisions.proposal_stakeholders where proposal_id = ?',
+  async stakeholders(proposalId: string): Promise<ProposalStakeholderRecord[]> {
+    const rows = await this.rows<{
+      agent_id: string;
+      weight: number;
+      why: string;
+      role: string | null;
+      department_id: string | null;
+    }>(
+      `select agent_id, weight, why, role, department_id
+         from decisions.proposal_stakeholders where proposal_id = ? order by agent_id`,
       [proposalId],
     );
-    return rows.map((row) => row.agent_id);
+    return rows.map((row) => ({
+      proposalId,
+      agentId: row.agent_id,
+      weight: row.weight,
+      why: row.why,
+      role: row.role,
+      departmentId: row.department_id,
+    }));
   }
 
-  async insertProposal(
-    proposal: ProposalDraft & { id: string; createdBy: string },
-    stakeholderIds: readonly string[],
-  ): Promise<ProposalRecord> {
+  async insertDraft(proposal: NewProposal): Promise<ProposalRecord> {
     const [row] = await this.rows<ProposalRow>(
-      `insert into decisions.proposals (id, title, description, department_id, created_by, deadline)
-       values (?, ?, ?, ?, ?, ?)
+      `insert into decisions.proposals
+         (id, title, description, department_id, department_ids, status, kind, risk,
+          stakeholder_impact, urgency, created_by, requester_subject, requester_agent_id,
+          deadline, max_rounds, current_round, round_seconds)
+       values (?, ?, ?, ?, ?::uuid[], 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
        returning *`,
       [
         proposal.id,
         proposal.title,
         proposal.description,
         proposal.departmentId,
+        uuidArrayLiteral(proposal.departmentIds),
+        proposal.kind,
+        proposal.risk,
+        proposal.stakeholderImpact,
+        proposal.urgency,
         proposal.createdBy,
+        proposal.requesterSubject,
+        proposal.requesterAgentId,
         proposal.deadline,
+        proposal.maxRounds,
+        proposal.roundSeconds,
       ],
+    );
+    return proposalFromRow(row as ProposalRow, this.parseDate);
+  }
+
+  /** DRAFT → OPEN: the threshold and the stakeholder snapshot, in round 1. */
+  async open(
+    id: string,
+    threshold: Threshold,
+    stakeholders: readonly StakeholderSnapshot[],
+  ): Promise<ProposalRecord> {
+    const [row] = await this.rows<ProposalRow>(
+      `update decisions.proposals
+          set status = 'OPEN', current_round = 1, opened_at = now(), threshold = ?,
+              threshold_explanation = ?, threshold_terms = ?::jsonb
+        where id = ? and status = 'DRAFT'
+        returning *`,
+      [threshold.value, threshold.explanation, JSON.stringify(threshold.terms), id],
     );
     await this.trx
       .withSchema('decisions')
       .table('proposal_stakeholders')
-      .insert(stakeholderIds.map((agentId) => ({ proposal_id: proposal.id, agent_id: agentId })));
+      .insert(
+        stakeholders.map((stakeholder) => ({
+          proposal_id: id,
+          agent_id: stakeholder.agentId,
+          weight: stakeholder.weight,
+          why: stakeholder.why,
+          role: stakeholder.role,
+          department_id: stakeholder.departmentId,
+        })),
+      );
     return proposalFromRow(row as ProposalRow, this.parseDate);
   }
 
-  async votesOf(proposalId: string, round: number): Promise<CountedVote[]> {
-    return this.rows<CountedVote>(
-      'select choice, confidence from decisions.votes where proposal_id = ? and round = ?',
-      [proposalId, round],
-    );
-  }
-
-  async closeProposal(id: string, status: ClosedStatus): Promise<ProposalRecord> {
+  /** Moves the proposal to `status` (and `round`); closed statuses stamp `closed_at`. */
+  async setStatus(id: string, status: ProposalStatus, round: number): Promise<ProposalRecord> {
     const [row] = await this.rows<ProposalRow>(
-      `update decisions.proposals set status = ?, closed_at = now() where id = ? returning *`,
-      [status, id],
+      `update decisions.proposals
+          set status = ?, current_round = ?, closed_at = case when ? then now() else null end
+        where id = ?
+        returning *`,
+      [status, round, isClosed(status), id],
     );
     return proposalFromRow(row as ProposalRow, this.parseDate);
+  }
+
+  async recordTransition(
+    proposalId: string,
+    id: string,
+    transition: TransitionDraft,
+  ): Promise<ProposalTransitionRecord> {
+    const [row] = await this.rows<TransitionRow>(
+      `insert into decisions.proposal_transitions
+         (id, proposal_id, from_status, to_status, round, by, reason)
+       values (?, ?, ?, ?, ?, ?, ?)
+       returning *`,
+      [
+        id,
+        proposalId,
+        transition.from,
+        transition.to,
+        transition.round,
+        transition.by,
+        transition.reason,
+      ],
+    );
+    return transitionFromRow(row as TransitionRow, this.parseDate);
   }
 
   /**
-   * Records a vote once per (proposal, round, agent). A new vote is inserted; a changed one
-   * overwrites the row with a new `seq`; the same vote again matches the `where` of the upsert,
-   * so nothing is written and the stored vote comes back with `changed: false`. Every accepted
-   * vote is also appended to the history.
+   * Stores the real-world outcome once. Returns false when one is already recorded (nothing is
+   * written); the caller tells an identical repeat from a contradicting one.
    */
-  async upsertVote(id: string, ballot: Ballot): Promise<CastResult> {
-    const accepted = await this.rows<VoteRow>(
-      `with accepted as (
-         insert into decisions.votes as v
-           (id, proposal_id, agent_id, round, choice, confidence, rationale)
-         values (?, ?, ?, ?, ?, ?, ?)
-         on conflict (proposal_id, round, agent_id) do update
-           set choice = excluded.choice,
-               confidence = excluded.confidence,
-               rationale = excluded.rationale,
-               seq = nextval(pg_get_serial_sequence('decisions.votes', 'seq')),
-               updated_at = now()
-           where (v.choice, v.confidence, v.rationale)
-             is distinct from (excluded.choice, excluded.confidence, excluded.rationale)
-         returning v.*
-       ), logged as (
-         insert into decisions.vote_history
-           (seq, vote_id, proposal_id, agent_id, round, choice, confidence, rationale)
-         select seq, id, proposal_id, agent_id, round, choice, confidence, rationale from accepted
-       )
-       select * from accepted`,
-      [
-        id,
-        ballot.proposalId,
-        ballot.agentId,
-        ballot.round,
-        ballot.choice,
-        ballot.confidence,
-        ballot.rationale,
-      ],
+  async recordOutcome(
+    proposalId: string,
+    outcome: string,
+    note: string,
+    recordedBy: string,
+  ): Promise<boolean> {
+    const inserted = await this.rows<{ proposal_id: string }>(
+      `insert into decisions.proposal_outcomes (proposal_id, outcome, note, recorded_by)
+       values (?, ?, ?, ?)
+       on conflict (proposal_id) do nothing
+       returning proposal_id`,
+      [proposalId, outcome, note, recordedBy],
     );
-    if (accepted[0]) return { vote: voteFromRow(accepted[0], this.parseDate), changed: true };
-    const [existing] = await this.rows<VoteRow>(
-      'select * from decisions.votes where proposal_id = ? and round = ? and agent_id = ?',
-      [ballot.proposalId, ballot.round, ballot.agentId],
+    return inserted.length > 0;
+  }
+
+  async outcomeOf(proposalId: string): Promise<{ outcome: string; note: string } | null> {
+    const [row] = await this.rows<{ outcome: string; note: string }>(
+      'select outcome, note from decisions.proposal_outcomes where proposal_id = ?',
+      [proposalId],
     );
-    return { vote: voteFromRow(existing as VoteRow, this.parseDate), changed: false };
+    return row ?? null;
   }
 }

@@ -3,13 +3,20 @@ import { isUuid } from '../domain/ids.js';
 import type { ProposalStatus } from '../domain/proposal.js';
 import {
   ProposalEntity,
+  ProposalOutcomeEntity,
   ProposalStakeholderEntity,
+  ProposalTransitionEntity,
+  VotingRoundEntity,
+  type ProposalOutcomeRecord,
   type ProposalRecord,
   type ProposalStakeholderRecord,
+  type ProposalTransitionRecord,
+  type VotingRoundRecord,
 } from './entities.js';
 
 export interface ProposalFilter {
   status?: ProposalStatus | null | undefined;
+  /** Proposals that affect this department (proposed by it or not). */
   departmentId?: string | null | undefined;
   limit: number;
 }
@@ -37,19 +44,64 @@ export class ProposalRepository {
       ProposalEntity,
       {
         ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.departmentId ? { departmentId: filter.departmentId } : {}),
+        ...(filter.departmentId ? { departmentIds: { $contains: [filter.departmentId] } } : {}),
       },
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: filter.limit, disableIdentityMap: true },
     );
   }
 
+  /** Heaviest first: the order a person reads a stakeholder list in. */
   stakeholdersOf(proposalIds: readonly string[]): Promise<ProposalStakeholderRecord[]> {
     const valid = proposalIds.filter(isUuid);
     if (valid.length === 0) return Promise.resolve([]);
     return this.em.find(
       ProposalStakeholderEntity,
       { proposalId: { $in: valid } },
-      { orderBy: { proposalId: 'asc', agentId: 'asc' }, disableIdentityMap: true },
+      { orderBy: { proposalId: 'asc', weight: 'desc', agentId: 'asc' }, disableIdentityMap: true },
     );
+  }
+
+  roundsOf(proposalIds: readonly string[]): Promise<VotingRoundRecord[]> {
+    const valid = proposalIds.filter(isUuid);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.em.find(
+      VotingRoundEntity,
+      { proposalId: { $in: valid } },
+      { orderBy: { proposalId: 'asc', round: 'asc' }, disableIdentityMap: true },
+    );
+  }
+
+  /** Every transition of each proposal, in the order they happened. */
+  transitionsOf(proposalIds: readonly string[]): Promise<ProposalTransitionRecord[]> {
+    const valid = proposalIds.filter(isUuid);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.em.find(
+      ProposalTransitionEntity,
+      { proposalId: { $in: valid } },
+      { orderBy: { proposalId: 'asc', seq: 'asc' }, disableIdentityMap: true },
+    );
+  }
+
+  transitionsByIds(ids: readonly string[]): Promise<ProposalTransitionRecord[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return Promise.resolve([]);
+    return this.em.find(
+      ProposalTransitionEntity,
+      { id: { $in: valid } },
+      { disableIdentityMap: true },
+    );
+  }
+
+  async outcomesOf(
+    proposalIds: readonly string[],
+  ): Promise<(ProposalOutcomeRecord & { id: string })[]> {
+    const valid = proposalIds.filter(isUuid);
+    if (valid.length === 0) return [];
+    const rows = await this.em.find(
+      ProposalOutcomeEntity,
+      { proposalId: { $in: valid } },
+      { disableIdentityMap: true },
+    );
+    return rows.map((row) => ({ ...row, id: row.proposalId }));
   }
 }

@@ -1,6 +1,12 @@
+import type { BiasFinding, ProposalKind, ThresholdTerm } from '../domain/cmp/contracts.js';
 import type { ProposalStatus } from '../domain/proposal.js';
 import type { VoteChoice } from '../domain/vote.js';
-import type { ProposalRecord, VoteRecord } from './entities.js';
+import type {
+  ProposalRecord,
+  ProposalTransitionRecord,
+  VoteRecord,
+  VotingRoundRecord,
+} from './entities.js';
 
 /**
  * Rows as raw SQL returns them on MikroORM's connection: bigint and timestamptz as strings (MikroORM
@@ -13,11 +19,25 @@ export interface ProposalRow {
   title: string;
   description: string;
   department_id: string;
+  department_ids: string[] | string;
   status: ProposalStatus;
+  kind: ProposalKind;
+  risk: number;
+  stakeholder_impact: number;
+  urgency: number;
   created_by: string;
+  requester_subject: string;
+  requester_agent_id: string | null;
   created_at: string;
+  opened_at: string | null;
   deadline: string | null;
   closed_at: string | null;
+  max_rounds: number;
+  current_round: number;
+  round_seconds: number;
+  threshold: number | null;
+  threshold_explanation: string | null;
+  threshold_terms: ThresholdTerm[] | null;
 }
 
 export interface VoteRow {
@@ -33,17 +53,69 @@ export interface VoteRow {
   updated_at: string;
 }
 
+export interface VotingRoundRow {
+  proposal_id: string;
+  round: number;
+  opened_at: string;
+  deadline: string;
+  closed_at: string | null;
+  closed_because: string | null;
+  support: number | null;
+  interval_low: number | null;
+  interval_high: number | null;
+  margin: number | null;
+  participation: number | null;
+  decision: string | null;
+  bias_findings: BiasFinding[];
+}
+
+export interface TransitionRow {
+  id: string;
+  seq: string;
+  proposal_id: string;
+  from_status: ProposalStatus | null;
+  to_status: ProposalStatus;
+  round: number;
+  at: string;
+  by: string;
+  reason: string | null;
+}
+
+const optionalDate = (value: string | null, parseDate: ParseDate) =>
+  value === null ? null : parseDate(value);
+
+/** uuid[] arrives parsed from node-pg, but as Postgres' `{a,b}` text form on some drivers. */
+function uuidArray(value: string[] | string): string[] {
+  if (Array.isArray(value)) return value;
+  const inner = value.replace(/^\{|\}$/g, '');
+  return inner ? inner.split(',') : [];
+}
+
 export function proposalFromRow(row: ProposalRow, parseDate: ParseDate): ProposalRecord {
   return {
     id: row.id,
     title: row.title,
     description: row.description,
     departmentId: row.department_id,
+    departmentIds: uuidArray(row.department_ids),
     status: row.status,
+    kind: row.kind,
+    risk: row.risk,
+    stakeholderImpact: row.stakeholder_impact,
+    urgency: row.urgency,
     createdBy: row.created_by,
+    requesterSubject: row.requester_subject,
+    requesterAgentId: row.requester_agent_id,
     createdAt: parseDate(row.created_at),
-    deadline: row.deadline === null ? null : parseDate(row.deadline),
-    closedAt: row.closed_at === null ? null : parseDate(row.closed_at),
+    openedAt: optionalDate(row.opened_at, parseDate),
+    deadline: optionalDate(row.deadline, parseDate),
+    closedAt: optionalDate(row.closed_at, parseDate),
+    maxRounds: row.max_rounds,
+    currentRound: row.current_round,
+    roundSeconds: row.round_seconds,
+    threshold: row.threshold,
+    thresholdExplanation: row.threshold_explanation,
+    thresholdTerms: row.threshold_terms,
   };
 }
 
@@ -59,5 +131,40 @@ export function voteFromRow(row: VoteRow, parseDate: ParseDate): VoteRecord {
     seq: String(row.seq),
     createdAt: parseDate(row.created_at),
     updatedAt: parseDate(row.updated_at),
+  };
+}
+
+export function roundFromRow(row: VotingRoundRow, parseDate: ParseDate): VotingRoundRecord {
+  return {
+    proposalId: row.proposal_id,
+    round: row.round,
+    openedAt: parseDate(row.opened_at),
+    deadline: parseDate(row.deadline),
+    closedAt: optionalDate(row.closed_at, parseDate),
+    closedBecause: row.closed_because,
+    support: row.support,
+    intervalLow: row.interval_low,
+    intervalHigh: row.interval_high,
+    margin: row.margin,
+    participation: row.participation,
+    decision: row.decision,
+    biasFindings: row.bias_findings,
+  };
+}
+
+export function transitionFromRow(
+  row: TransitionRow,
+  parseDate: ParseDate,
+): ProposalTransitionRecord {
+  return {
+    id: row.id,
+    seq: String(row.seq),
+    proposalId: row.proposal_id,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    round: row.round,
+    at: parseDate(row.at),
+    by: row.by,
+    reason: row.reason,
   };
 }

@@ -20,6 +20,7 @@ export const MetricName = {
   votesCast: 'decisions.votes_cast',
   proposalsOpened: 'decisions.proposals_opened',
   proposalsClosed: 'decisions.proposals_closed',
+  proposalTransitions: 'decisions.proposal_transitions',
   seededAgents: 'agents.seeded_agents',
   agentStatusChanges: 'agents.status_changes',
   departmentChanges: 'agents.department_changes',
@@ -76,6 +77,14 @@ const rules: readonly SampleRule[] = [
       name: MetricName.proposalsClosed,
       value: 1,
       labels: labelsOf(data, ['proposalId', 'departmentId', 'status']),
+    },
+  ]),
+  // `to` says which lifecycle step (OPEN → ACCEPTED, ESCALATED…): alerts can count escalations.
+  rule(Events.proposalTransitioned, (data) => [
+    {
+      name: MetricName.proposalTransitions,
+      value: 1,
+      labels: labelsOf(data, ['proposalId', 'departmentId', 'from', 'to', 'round']),
     },
   ]),
   // One seeding run is one sample whose value is how many agents it created.

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { BadInputError } from './errors.js';
+import type { JobContract } from './jobs.js';
+
+/**
+ * A job type: its queue name and the zod schema its payload must match. Senders and workers
+ * import the same definition, so a payload is checked when it is sent and again when it is run.
+ */
+export function defineJob<T>(name: string, schema: z.ZodType<T>): JobContract<T> {
+  return {
+    name,
+    parse(data) {
+      const parsed = schema.safeParse(data);
+      if (parsed.success) return parsed.data;
+      throw new BadInputError(
+        `Malformed ${name} job: ${z.prettifyError(parsed.error)}`,
+        'MALFORMED_JOB',
+        { issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) },
+      );
+    },
+  };
+}
+
+const proposalRound = {
+  proposalId: z.uuid(),
+  /** Rounds count from 1. */
+  round: z.number().int().min(1),
+};
+
+/** An open round asks one stakeholder agent for its vote (ARCHITECTURE §3, Voting). */
+export interface VoteRequested {
+  proposalId: string;
+  round: number;
+  agentId: string;
+  /** When the round closes (ISO 8601); a vote after it is no longer counted. */
+  deadline: string;
+}
+
+/** A round's deadline came: close the round (it may have closed earlier; handlers check). */
+export interface RoundDeadline {
+  proposalId: string;
+  round: number;
+}
+
+/** The job catalogue. Adding a job type means adding it here, with its payload schema. */
+export const Jobs = {
+  voteRequested: defineJob<VoteRequested>(
+    'decisions.vote-request',
+    z.object({ ...proposalRound, agentId: z.uuid(), deadline: z.iso.datetime({ offset: true }) }),
+  ),
+  roundDeadline: defineJob<RoundDeadline>('decisions.round-deadline', z.object(proposalRound)),
+} as const;
+
+/**
+ * Singleton keys: one queued or running job per key, so asking twice is a no-op. A vote request
+ * is one per (proposal, round, agent), like the vote it asks for; a deadline one per round.
+ */
+export const jobKeys = {
+  voteRequested: (job: VoteRequested) => `${job.proposalId}:${job.round}:${job.agentId}`,
+  roundDeadline: (job: RoundDeadline) => `${job.proposalId}:${job.round}`,
+} as const;

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { createTestDatabase, silentLogger, waitFor, type TestDatabase } from '@daena/testing';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineJob, Jobs, jobKeys, type VoteRequested } from './job-catalogue.js';
+import type { JobContract } from './jobs.js';
+import { jobQueueStore, PgBossJobQueue } from './pg-boss-queue.js';
+
+let database: TestDatabase;
+const opened: PgBossJobQueue[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase('jobs');
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((queue) => queue.stop()));
+});
+afterAll(() => database.drop());
+
+/** A queue on the test database; retries and polling are fast so tests do not wait long. */
+async function startQueue(): Promise<PgBossJobQueue> {
+  const queue = new PgBossJobQueue({
+    url: database.url,
+    log: silentLogger(),
+    pollingIntervalSeconds: 0.5,
+    retryDelaySeconds: 1,
+    retryDelayMaxSeconds: 1,
+  });
+  opened.push(queue);
+  await queue.start();
+  return queue;
+}
+
+/** Each test gets a queue name of its own, so jobs of one test never reach another's worker. */
+function testJob(): JobContract<{ n: number }> {
+  return defineJob(`test.job-${randomUUID()}`, z.object({ n: z.number().int() }));
+}
+
+/** The id of a job that was queued (not deduplicated away). */
+async function sent(sending: Promise<string | null>): Promise<string> {
+  const id = await sending;
+  if (id === null) throw new Error('the job was not queued');
+  return id;
+}
+
+function voteRequest(): VoteRequested {
+  return {
+    proposalId: randomUUID(),
+    round: 1,
+    agentId: randomUUID(),
+    deadline: new Date('2030-01-01T00:00:00Z').toISOString(),
+  };
+}
+
+describe('PgBossJobQueue (real Postgres)', () => {
+  it('delivers exactly the payload that was sent', async () => {
+    const queue = await startQueue();
+    const received: VoteRequested[] = [];
+    await queue.work(Jobs.voteRequested, async (data) => void received.push(data));
+    const request = voteRequest();
+    const id = await sent(
+      queue.send(Jobs.voteRequested, request, { singletonKey: jobKeys.voteRequested(request) }),
+    );
+    await waitFor(() => expect(received).toHaveLength(1));
+    expect(received[0]).toEqual(request);
+    await waitFor(async () => expect(await queue.state(Jobs.voteRequested, id)).toBe('completed'));
+  });
+
+  it('retries a throwing handler until it succeeds', async () => {
+    const queue = await startQueue();
+    const job = testJob();
+    const attempts: number[] = [];
+    await queue.work(job, async (_data, { attempt }) => {
+      attempts.push(attempt);
+      if (attempt < 3) throw new Error(`attempt ${attempt} fails`);
+    });
+    const id = await sent(queue.send(job, { n: 1 }));
+    await waitFor(async () => expect(await queue.state(job, id)).toBe('completed'));
+    expect(attempts).toEqual([1, 2, 3]);
+  });
+
+  it('keeps one queued job per singleton key', async () => {
+    const queue = await startQueue();
+    const job = testJob();
+    const first = await queue.send(job, { n: 1 }, { singletonKey: 'same' });
+    const second = await queue.send(job, { n: 2 }, { singletonKey: 'same' });
+    const other = await queue.send(job, { n: 3 }, { singletonKey: 'other' });
+    expect(first).toEqual(expect.any(String));
+    expect(second).toBeNull();
+    expect(other).toEqual(expect.any(String));
+
+    const received: number[] = [];
+    await queue.work(job, async ({ n }) => void received.push(n));
+    await waitFor(() => expect(received.toSorted()).toEqual([1, 3]));
+  });
+
+  it('does not run a job before its startAfter', async () => {
+    const queue = await startQueue();
+    const job = testJob();
+    const later = await sent(
+      queue.send(job, { n: 1 }, { startAfter: new Date(Date.now() + 3_600_000) }),
+    );
+    const due = await sent(queue.send(job, { n: 2 }, { startAfter: new Date(Date.now() - 1_000) }));
+    const received: number[] = [];
+    await queue.work(job, async ({ n }) => void received.push(n));
+    // The due job was fetched and finished: the worker has looked at the queue and passed over
+    // the delayed one, which is still waiting.
+    await waitFor(async () => expect(await queue.state(job, due)).toBe('completed'));
+    expect(received).toEqual([2]);
+    expect(await queue.state(job, later)).toBe('created');
+  });
+
+  it('delivers a job sent before a restart to the next queue instance', async () => {
+    const job = testJob();
+    const sender = await startQueue();
+    const id = await sent(sender.send(job, { n: 42 }));
+    await sender.stop();
+
+    const restarted = await startQueue();
+    const received: number[] = [];
+    await restarted.work(job, async ({ n }) => void received.push(n));
+    await waitFor(() => expect(received).toEqual([42]));
+    await waitFor(async () => expect(await restarted.state(job, id)).toBe('completed'));
+  });
+
+  it('fails a malformed job without retrying it, and keeps working', async () => {
+    const queue = await startQueue();
+    const job = testJob();
+    // An older sender's idea of the payload: same queue, another shape.
+    const legacy = defineJob(job.name, z.object({ n: z.string() }));
+    const malformed = await sent(queue.send(legacy, { n: 'not a number' }));
+    const received: number[] = [];
+    await queue.work(job, async ({ n }) => void received.push(n));
+    await waitFor(async () => expect(await queue.state(job, malformed)).toBe('failed'));
+    await queue.send(job, { n: 7 });
+    await waitFor(() => expect(received).toEqual([7]));
+  });
+
+  it('refuses to send a payload that does not match the contract', async () => {
+    const queue = await startQueue();
+    const bad = { ...voteRequest(), round: 0 };
+    await expect(queue.send(Jobs.voteRequested, bad)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'MALFORMED_JOB',
+    });
+  });
+
+  it('reports to /readyz as a store, and stops gracefully after the running handler', async () => {
+    const queue = new PgBossJobQueue({ url: database.url, log: silentLogger() });
+    const store = jobQueueStore(queue);
+    await store.connect();
+    await expect(store.check()).resolves.toBeUndefined();
+
+    const job = testJob();
+    let release!: () => void;
+    const running = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    let finished = false;
+    await queue.work(job, async () => {
+      started = true;
+      await running;
+      finished = true;
+    });
+    const id = await sent(queue.send(job, { n: 1 }));
+    await waitFor(() => expect(started).toBe(true));
+    const stopped = store.close();
+    release();
+    await stopped;
+    expect(finished).toBe(true);
+    await expect(store.check()).rejects.toThrow('not started');
+    // The handler's job was completed, not failed by the shutdown.
+    const observer = await startQueue();
+    expect(await observer.state(job, id)).toBe('completed');
+  });
+});

@@ -1,0 +1,39 @@
+import type { BiasFinding, Stakeholder } from './contracts.js';
+import { defaultStakeholderParams } from './stakeholders.js';
+import { capWeights } from './weight-cap.js';
+
+/**
+ * Applies the DOWN_WEIGHT findings: each named agent's weight is multiplied by the finding's
+ * factor (several findings multiply), then all weights are renormalised under the same cap.
+ * REVOTE and FLAG_FOR_PERSON are the lifecycle's to act on and change no weight.
+ */
+export function applyMitigations(
+  stakeholders: readonly Stakeholder[],
+  findings: readonly BiasFinding[],
+  cap = defaultStakeholderParams.cap,
+): Stakeholder[] {
+  const factors = new Map<string, { factor: number; kinds: string[] }>();
+  for (const finding of findings) {
+    if (finding.mitigation !== 'DOWN_WEIGHT' || finding.weightFactor === undefined) continue;
+    const factor = Math.min(1, Math.max(0, finding.weightFactor));
+    for (const agentId of finding.agentIds) {
+      const entry = factors.get(agentId) ?? { factor: 1, kinds: [] };
+      entry.factor *= factor;
+      entry.kinds.push(finding.kind);
+      factors.set(agentId, entry);
+    }
+  }
+  if (factors.size === 0) return [...stakeholders];
+  const weights = capWeights(
+    stakeholders.map((s) => s.weight * (factors.get(s.agentId)?.factor ?? 1)),
+    cap,
+  );
+  return stakeholders.map((s, i) => {
+    const weight = weights[i] ?? 0;
+    const entry = factors.get(s.agentId);
+    const why = entry
+      ? `${s.why}; ×${entry.factor.toFixed(2)} for ${entry.kinds.join(', ')} → ${(100 * weight).toFixed(1)}%`
+      : s.why;
+    return { ...s, weight, why };
+  });
+}

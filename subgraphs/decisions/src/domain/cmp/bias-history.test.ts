@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { emptyBiasHistory, recordProposal, summarizeBiasHistory } from './bias-history.js';
+import type { Ballot, PastBallot, VoteChoice, Voter } from './contracts.js';
+
+const voters: Voter[] = [
+  { agentId: 'a', role: 'R', departmentId: 'd1' },
+  { agentId: 'b', role: 'R', departmentId: 'd1' },
+  { agentId: 'c', role: 'R', departmentId: 'd2' },
+  { agentId: 'd', role: 'R', departmentId: 'd2' },
+  { agentId: 'e', role: 'R', departmentId: 'd2' },
+];
+const departmentOf = new Map(voters.map((v) => [v.agentId, v.departmentId]));
+const round = (choices: Record<string, VoteChoice>): Ballot[] =>
+  Object.entries(choices).map(([agentId, choice]) => ({
+    agentId,
+    choice,
+    confidence: 1,
+    rationale: null,
+  }));
+// d1 (a, b) approves; d2 leans to reject (c, d) with e approving.
+const blind = round({ a: 'APPROVE', b: 'APPROVE', c: 'REJECT', d: 'REJECT', e: 'APPROVE' });
+// In round 2, d moves to the approving majority it saw; c stays.
+const second = round({ a: 'APPROVE', b: 'APPROVE', c: 'REJECT', d: 'APPROVE', e: 'APPROVE' });
+
+describe('recordProposal', () => {
+  const history = emptyBiasHistory();
+  recordProposal(history, [blind, second], departmentOf, 'REJECT');
+  const counts = (id: string) => history.agents.get(id);
+
+  const cases: [string, string, Record<string, number>][] = [
+    [
+      'an approval against the outcome',
+      'a',
+      { blindVotes: 1, blindApprovals: 1, votesWithOutcome: 1, approvedRejected: 1 },
+    ],
+    ['sided with its department against the rest', 'a', { withDepartment: 1, withOthers: 0 }],
+    ['sided with the rest against its department', 'e', { withDepartment: 0, withOthers: 1 }],
+    ['mates split evenly: no split vote to count', 'c', { withDepartment: 0, withOthers: 0 }],
+    [
+      'moved toward the majority the others showed',
+      'd',
+      { towardMajority: 1, awayFromMajority: 0 },
+    ],
+    ['kept its vote: no change to count', 'c', { towardMajority: 0, awayFromMajority: 0 }],
+  ];
+  it.each(cases)('%s (%s)', (_name, agentId, expected) => {
+    expect(counts(agentId)).toMatchObject(expected);
+  });
+
+  it('pools the blind votes of everyone', () => {
+    expect(history).toMatchObject({ blindVotes: 5, blindApprovals: 3 });
+  });
+});
+
+describe('summarizeBiasHistory', () => {
+  it('groups raw ballots by proposal and round to the same counts', () => {
+    const past: PastBallot[] = [
+      ...second.map((b) => ({ ...b, proposalId: 'p1', round: 2, outcome: 'REJECT' as const })),
+      ...blind.map((b) => ({ ...b, proposalId: 'p1', round: 1, outcome: 'REJECT' as const })),
+    ];
+    const expected = emptyBiasHistory();
+    recordProposal(expected, [blind, second], departmentOf, 'REJECT');
+    expect(summarizeBiasHistory(past, voters)).toEqual(expected);
+  });
+});

@@ -1,0 +1,157 @@
+import type { Ballot, Outcome, PastBallot, Voter } from './contracts.js';
+
+/**
+ * Sufficient statistics of the voters' past for the bias checks: counts only, so they add up
+ * proposal by proposal (`recordProposal`) and a long history costs nothing per round.
+ */
+export interface AgentBiasCounts {
+  /** Decisive round-1 (blind) votes and how many approved. */
+  blindVotes: number;
+  blindApprovals: number;
+  /** Blind votes on proposals with a recorded outcome, and those against it. */
+  votesWithOutcome: number;
+  approvedRejected: number;
+  rejectedApproved: number;
+  /** Later-round changes toward / away from the previous round's majority of the others. */
+  towardMajority: number;
+  awayFromMajority: number;
+  /** Blind votes where the department-mates' majority and the others' majority split: sided with … */
+  withDepartment: number;
+  withOthers: number;
+}
+
+export interface BiasHistory {
+  agents: Map<string, AgentBiasCounts>;
+  /** Pooled over every agent: the base rate the one-sided check compares with. */
+  blindVotes: number;
+  blindApprovals: number;
+}
+
+export function emptyBiasHistory(): BiasHistory {
+  return { agents: new Map(), blindVotes: 0, blindApprovals: 0 };
+}
+
+export function emptyCounts(): AgentBiasCounts {
+  return {
+    blindVotes: 0,
+    blindApprovals: 0,
+    votesWithOutcome: 0,
+    approvedRejected: 0,
+    rejectedApproved: 0,
+    towardMajority: 0,
+    awayFromMajority: 0,
+    withDepartment: 0,
+    withOthers: 0,
+  };
+}
+
+/** Builds the counts from raw past ballots (grouped by proposal, then round). */
+export function summarizeBiasHistory(
+  past: readonly PastBallot[],
+  voters: readonly Voter[],
+): BiasHistory {
+  const departmentOf = new Map(voters.map((v) => [v.agentId, v.departmentId]));
+  const proposals = new Map<string, { outcome: Outcome | null; rounds: Map<number, Ballot[]> }>();
+  for (const ballot of past) {
+    let proposal = proposals.get(ballot.proposalId);
+    if (!proposal)
+      proposals.set(ballot.proposalId, (proposal = { outcome: null, rounds: new Map() }));
+    proposal.outcome ??= ballot.outcome;
+    const round = proposal.rounds.get(ballot.round);
+    if (round) round.push(ballot);
+    else proposal.rounds.set(ballot.round, [ballot]);
+  }
+  const history = emptyBiasHistory();
+  for (const { outcome, rounds } of proposals.values()) {
+    const ordered = [...rounds].sort(([a], [b]) => a - b).map(([, ballots]) => ballots);
+    recordProposal(history, ordered, departmentOf, outcome);
+  }
+  return history;
+}
+
+/** Adds one proposal's rounds (in order) to `history`, in place. */
+export function recordProposal(
+  history: BiasHistory,
+  rounds: readonly (readonly Ballot[])[],
+  departmentOf: ReadonlyMap<string, string>,
+  outcome: Outcome | null,
+): void {
+  const counts = (agentId: string) => {
+    let c = history.agents.get(agentId);
+    if (!c) history.agents.set(agentId, (c = emptyCounts()));
+    return c;
+  };
+  const blind = rounds[0] ?? [];
+  recordBlind(history, blind, departmentOf, outcome, counts);
+  for (let k = 1; k < rounds.length; k++)
+    recordChanges(rounds[k - 1] ?? [], rounds[k] ?? [], counts);
+}
+
+type Counts = (agentId: string) => AgentBiasCounts;
+
+function recordBlind(
+  history: BiasHistory,
+  ballots: readonly Ballot[],
+  departmentOf: ReadonlyMap<string, string>,
+  outcome: Outcome | null,
+  counts: Counts,
+): void {
+  const byDepartment = new Map<string, { approve: number; reject: number }>();
+  let approve = 0;
+  let reject = 0;
+  for (const b of ballots) {
+    if (b.choice === 'ABSTAIN') continue;
+    const up = b.choice === 'APPROVE' ? 1 : 0;
+    approve += up;
+    reject += 1 - up;
+    const c = counts(b.agentId);
+    c.blindVotes++;
+    c.blindApprovals += up;
+    if (outcome) {
+      c.votesWithOutcome++;
+      if (outcome === 'REJECT') c.approvedRejected += up;
+      else c.rejectedApproved += 1 - up;
+    }
+    const department = departmentOf.get(b.agentId);
+    if (department === undefined) continue;
+    const tally = byDepartment.get(department) ?? { approve: 0, reject: 0 };
+    tally.approve += up;
+    tally.reject += 1 - up;
+    byDepartment.set(department, tally);
+  }
+  history.blindVotes += approve + reject;
+  history.blindApprovals += approve;
+  for (const b of ballots) {
+    const department = departmentOf.get(b.agentId);
+    const tally = department === undefined ? undefined : byDepartment.get(department);
+    if (b.choice === 'ABSTAIN' || !tally) continue;
+    const up = b.choice === 'APPROVE' ? 1 : 0;
+    const mates = Math.sign(tally.approve - up - (tally.reject - (1 - up)));
+    const others = Math.sign(approve - tally.approve - (reject - tally.reject));
+    if (mates === 0 || others === 0 || mates === others) continue;
+    const own = up === 1 ? 1 : -1;
+    if (own === mates) counts(b.agentId).withDepartment++;
+    else counts(b.agentId).withOthers++;
+  }
+}
+
+/** McNemar's pairs: did a voter move toward the majority the others showed last round, or away? */
+function recordChanges(previous: readonly Ballot[], current: readonly Ballot[], counts: Counts) {
+  const before = new Map<string, 1 | -1>();
+  let margin = 0;
+  for (const b of previous) {
+    if (b.choice === 'ABSTAIN') continue;
+    const side = b.choice === 'APPROVE' ? 1 : -1;
+    before.set(b.agentId, side);
+    margin += side;
+  }
+  for (const b of current) {
+    const was = before.get(b.agentId);
+    if (b.choice === 'ABSTAIN' || was === undefined) continue;
+    const now = b.choice === 'APPROVE' ? 1 : -1;
+    const majority = Math.sign(margin - was);
+    if (now === was || majority === 0) continue;
+    if (now === majority) counts(b.agentId).towardMajority++;
+    else counts(b.agentId).awayFromMajority++;
+  }
+}

@@ -1,0 +1,48 @@
+/** Cut-offs of the bias checks; every one is a parameter so a deployment can tune it. */
+export interface BiasParams {
+  /**
+   * False-alarm rate of each check across all voters: each voter is tested at alpha / voters
+   * (Bonferroni), so a committee of honest voters is flagged by a check at most 1% of the time.
+   */
+  alpha: number;
+  /** ALWAYS_APPROVE / ALWAYS_REJECT: this share of blind votes one way … */
+  oneSidedShare: number;
+  /** … over at least this many blind votes. */
+  oneSidedMinVotes: number;
+  oneSidedWeightFactor: number;
+  /** HERDING: this share of vote changes go toward the previous round's majority … */
+  herdingShare: number;
+  /** … over at least this many changes. */
+  herdingMinChanges: number;
+  herdingWeightFactor: number;
+  /** BLOC_VOTING: sided with the department against the rest in this share of split votes … */
+  blocShare: number;
+  /** … over at least this many split votes; a bloc has at least two members. */
+  blocMinSplits: number;
+  /** COPIED_RATIONALE: Jaccard similarity of word shingles at or above this … */
+  copiedSimilarity: number;
+  /** … using shingles of this many words, for rationales of at least `copiedMinWords` words. */
+  shingleWords: number;
+  copiedMinWords: number;
+  /** A shingle shared by more distinct rationales than this is boilerplate, not evidence. */
+  maxShingleSharing: number;
+}
+
+export const defaultBiasParams: BiasParams = {
+  alpha: 0.01,
+  // "Ignores the merits": ≥ 90% one way over ≥ 10 votes, and one-sided beyond the pooled rate.
+  oneSidedShare: 0.9,
+  oneSidedMinVotes: 10,
+  // Such a vote carries almost no information about the proposal: keep a tenth of its weight.
+  oneSidedWeightFactor: 0.1,
+  herdingShare: 0.75,
+  herdingMinChanges: 5,
+  // A herder's later-round vote echoes the majority it saw: count it half.
+  herdingWeightFactor: 0.5,
+  blocShare: 0.8,
+  blocMinSplits: 10,
+  copiedSimilarity: 0.8,
+  shingleWords: 3,
+  copiedMinWords: 6,
+  maxShingleSharing: 100,
+};

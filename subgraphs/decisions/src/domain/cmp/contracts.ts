@@ -1,0 +1,145 @@
+/**
+ * The consensus protocol's (CMP) pure building blocks: the types every module of `domain/cmp`
+ * shares, so the lifecycle (store, operations, schema) and the math can be written apart.
+ * Nothing here does I/O; clocks and randomness are passed in.
+ */
+
+/** What a proposal is about: each kind maps to the capability matrix's CMP triggers. */
+export const ProposalKind = {
+  STRATEGIC: 'STRATEGIC', // major strategic decisions → Strategic Advisors
+  BRAND: 'BRAND', // brand direction changes → Creative Advisors
+  RESOURCE_ALLOCATION: 'RESOURCE_ALLOCATION', // above budget limit → Growth Advisors
+  DATA_PRIVACY: 'DATA_PRIVACY', // → Data Scouts
+  RESEARCH_METHOD: 'RESEARCH_METHOD', // research methodology changes → Research Scouts
+  CROSS_DEPARTMENT: 'CROSS_DEPARTMENT', // cross-department conflicts → Synthesizers
+  QUALITY: 'QUALITY', // quality threshold breaches → Execution Agents
+  DISPUTE: 'DISPUTE', // inter-department disputes → Border Agents
+} as const;
+export type ProposalKind = (typeof ProposalKind)[keyof typeof ProposalKind];
+
+/** The features the threshold and the stakeholder set follow from; each in [0, 1]. */
+export interface ProposalFeatures {
+  kind: ProposalKind;
+  risk: number;
+  stakeholderImpact: number;
+  urgency: number;
+  /** Departments the decision affects (the proposing department first). */
+  departmentIds: readonly string[];
+}
+
+/** How past decisions of this kind turned out (from recorded outcomes). */
+export interface KindHistory {
+  decided: number;
+  /** Decisions of this kind whose recorded outcome went against the decision. */
+  regretted: number;
+}
+
+export interface ThresholdTerm {
+  name: string;
+  /** The input (e.g. risk 0.8). */
+  value: number;
+  /** What it adds to (or takes from) the required support. */
+  contribution: number;
+}
+
+export interface Threshold {
+  /** Required weighted support in (0.5, 1). */
+  value: number;
+  terms: ThresholdTerm[];
+  /** One human-readable sentence per term, e.g. "risk 0.80 adds 0.12". */
+  explanation: string;
+}
+
+export type VoteChoice = 'APPROVE' | 'REJECT' | 'ABSTAIN';
+export type Outcome = 'APPROVE' | 'REJECT';
+
+/** An agent as CMP sees it (from the agents subgraph, snapshotted at open). */
+export interface Voter {
+  agentId: string;
+  role: string;
+  departmentId: string;
+}
+
+/** One agent's past: how often its votes matched recorded outcomes. */
+export interface TrackRecord {
+  agentId: string;
+  /** Estimated probability the agent votes for the right outcome (0–1). */
+  accuracy: number;
+  /** Outcomes the estimate rests on. */
+  evidence: number;
+}
+
+export interface Stakeholder {
+  agentId: string;
+  /** Normalised voting weight: the weights of a proposal sum to 1, none above the cap. */
+  weight: number;
+  /** Why this agent votes and why with this weight (role relevance, department, track record). */
+  why: string;
+}
+
+export interface Ballot {
+  agentId: string;
+  choice: VoteChoice;
+  confidence: number;
+  rationale: string | null;
+}
+
+export interface RoundResult {
+  /** Weighted share of APPROVE among the non-abstaining weight, in [0, 1]. */
+  support: number;
+  /** 95% interval for `support` (method documented where it is computed). */
+  interval: { low: number; high: number };
+  /** support − threshold. */
+  margin: number;
+  /** Share of stakeholder weight that voted (abstaining counts as taking part). */
+  participation: number;
+  /** Confidence-scaled weight of the APPROVE and REJECT ballots (stakeholder weights sum to 1). */
+  decisiveWeight?: number;
+  /** Kish's effective number of voters behind `support`: (Σu)² / Σu² over decisive weights u. */
+  effectiveVoters?: number;
+  /** The same for every stakeholder voting at full confidence: the most a round can reach. */
+  maxEffectiveVoters?: number;
+}
+
+export type RoundDecision = 'ACCEPTED' | 'REJECTED' | 'NEXT_ROUND' | 'NO_CONSENSUS';
+
+export const BiasKind = {
+  HERDING: 'HERDING',
+  BLOC_VOTING: 'BLOC_VOTING',
+  ALWAYS_APPROVE: 'ALWAYS_APPROVE',
+  ALWAYS_REJECT: 'ALWAYS_REJECT',
+  COPIED_RATIONALE: 'COPIED_RATIONALE',
+} as const;
+export type BiasKind = (typeof BiasKind)[keyof typeof BiasKind];
+
+export const Mitigation = {
+  DOWN_WEIGHT: 'DOWN_WEIGHT',
+  REVOTE: 'REVOTE',
+  FLAG_FOR_PERSON: 'FLAG_FOR_PERSON',
+} as const;
+export type Mitigation = (typeof Mitigation)[keyof typeof Mitigation];
+
+export interface BiasFinding {
+  kind: BiasKind;
+  agentIds: string[];
+  /** Evidence a person can check: the statistic, its value, and the cut-off it crossed. */
+  evidence: string;
+  mitigation: Mitigation;
+  /** For DOWN_WEIGHT: the factor applied to each named agent's weight (0–1). */
+  weightFactor?: number;
+}
+
+/** A vote as the track-record estimator reads it (pass blind round-1 votes: later rounds saw others). */
+export interface RecordedVote {
+  proposalId: string;
+  agentId: string;
+  choice: VoteChoice;
+}
+
+/** A ballot of a closed proposal, as bias detection reads an agent's past. */
+export interface PastBallot extends Ballot {
+  proposalId: string;
+  round: number;
+  /** The proposal's recorded outcome, null while unknown. */
+  outcome: Outcome | null;
+}

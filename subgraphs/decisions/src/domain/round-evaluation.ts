@@ -1,0 +1,64 @@
+import {
+  aggregateRound,
+  applyMitigations,
+  decideRound,
+  detectBias,
+  type Ballot,
+  type BiasFinding,
+  type PastBallot,
+  type RoundDecision,
+  type RoundResult,
+  type Stakeholder,
+  type Voter,
+} from './cmp/index.js';
+
+export interface RoundInput {
+  /** The round closing (the last of `rounds`). */
+  round: number;
+  maxRounds: number;
+  threshold: number;
+  /** Stakeholders with their weights snapshotted at open, and their departments. */
+  stakeholders: readonly (Stakeholder & { departmentId: string; role: string })[];
+  /** This proposal's ballots, round by round, up to the closing one. */
+  rounds: readonly (readonly Ballot[])[];
+  /** The stakeholders' recent past (complete ballots of closed proposals they voted on). */
+  history: readonly PastBallot[];
+  /** No further round may follow (the maximum is reached, or a person closes it now). */
+  lastRound: boolean;
+}
+
+export interface RoundEvaluation {
+  result: RoundResult;
+  findings: BiasFinding[];
+  /** The weights the result was computed with, after mitigation. */
+  weights: Stakeholder[];
+  /**
+   * ACCEPTED or REJECTED when the interval clears the threshold, NEXT_ROUND when another round
+   * may still decide (or a finding asks for an independent re-vote), else NO_CONSENSUS.
+   */
+  decision: RoundDecision;
+}
+
+/**
+ * Closes one round (issue 4, "Rounds" and "Bias detection"): detectBias over the proposal so far
+ * and the voters' past → applyMitigations (down-weighting) → aggregateRound (weighted support, 95%
+ * Wilson interval at Kish's effective size) → decideRound (the sequential stopping rule, nobody
+ * left to vote). A REVOTE finding turns a decision into another round while rounds remain.
+ */
+export function evaluateRound(input: RoundInput): RoundEvaluation {
+  const voters: Voter[] = input.stakeholders.map((s) => ({
+    agentId: s.agentId,
+    role: s.role,
+    departmentId: s.departmentId,
+  }));
+  const findings = detectBias({ rounds: input.rounds, history: input.history, voters });
+  const weights = applyMitigations(input.stakeholders, findings);
+  const ballots = input.rounds[input.round - 1] ?? [];
+  const result = aggregateRound(ballots, weights, input.threshold);
+  const maxRounds = input.lastRound ? input.round : input.maxRounds;
+  let decision = decideRound(result, input.threshold, input.round, maxRounds, 0);
+  const revote = findings.some((finding) => finding.mitigation === 'REVOTE');
+  const decided = decision === 'ACCEPTED' || decision === 'REJECTED';
+  if (revote && decided && input.round < maxRounds) decision = 'NEXT_ROUND';
+  return { result, findings, weights, decision };
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { assertTransition, roundDeadline } from '../domain/lifecycle.js';
+import type { ProposalStatus } from '../domain/proposal.js';
+import type { DecisionTransaction } from '../store/decision-transaction.js';
+import type { ProposalRecord, VotingRoundRecord } from '../store/entities.js';
+import type { Effects } from './effects.js';
+
+export interface Move {
+  to: ProposalStatus;
+  round: number;
+  by: string;
+  reason: string | null;
+}
+
+/**
+ * One edge of the state machine, inside the caller's transaction: checked, applied, stored as a
+ * transition and queued for announcement after commit.
+ */
+export async function moveTo(
+  tx: DecisionTransaction,
+  proposal: ProposalRecord,
+  move: Move,
+  effects: Effects,
+): Promise<ProposalRecord> {
+  assertTransition(proposal.status, move.to, proposal.id);
+  const updated = await tx.setStatus(proposal.id, move.to, move.round);
+  const transition = await tx.recordTransition(proposal.id, randomUUID(), {
+    from: proposal.status,
+    to: move.to,
+    round: move.round,
+    by: move.by,
+    reason: move.reason,
+  });
+  effects.transitions.push({ proposal: updated, transition });
+  return updated;
+}
+
+/** Opens `round` with its deadline; its vote requests and deadline job go out after commit. */
+export async function openRound(
+  tx: DecisionTransaction,
+  proposal: ProposalRecord,
+  round: number,
+  now: Date,
+  effects: Effects,
+): Promise<VotingRoundRecord> {
+  const deadline = roundDeadline(now, proposal.roundSeconds, proposal.deadline);
+  const opened = await tx.rounds.open(proposal.id, round, deadline);
+  const stakeholders = await tx.stakeholders(proposal.id);
+  effects.roundsOpened.push({
+    round: opened,
+    stakeholderIds: stakeholders.map((stakeholder) => stakeholder.agentId),
+  });
+  return opened;
+}

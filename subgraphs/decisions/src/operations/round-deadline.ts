@@ -1,0 +1,69 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { JobHandler, Principal, RoundDeadline } from '@daena/platform';
+import { systemActor } from '../domain/lifecycle.js';
+import { ProposalStatus } from '../domain/proposal.js';
+import {
+  createDecisionsContext,
+  type DecisionsContext,
+  type DecisionsRuntime,
+} from '../schema/context.js';
+import { runInTransaction } from '../store/decision-transaction.js';
+import { closeRound } from './close-round.js';
+import { announce, noEffects } from './effects.js';
+
+/** Who acts when a deadline job runs: nobody's token, the `system` actor of transitions. */
+const systemPrincipal: Principal = Object.freeze({
+  sub: systemActor,
+  roles: [],
+  department: null,
+  token: null,
+});
+
+export type DeadlineResult = 'closed' | 'not-open';
+
+/**
+ * Closes a round whose deadline came (the `Jobs.roundDeadline` job, sent with `startAfter` when
+ * the round opened). Idempotent: a round already closed (every stakeholder voted, an
+ * intervention, a redelivery) or a proposal no longer open is left alone. A job run before the
+ * deadline (clock skew between replicas) throws, so the queue retries it later.
+ */
+export async function closeRoundAtDeadline(
+  ctx: DecisionsContext,
+  job: RoundDeadline,
+): Promise<DeadlineResult> {
+  const effects = noEffects();
+  const result = await runInTransaction(ctx.em, async (tx): Promise<DeadlineResult> => {
+    const proposal = await tx.lockProposal(job.proposalId);
+    if (proposal?.status !== ProposalStatus.OPEN || proposal.currentRound !== job.round) {
+      return 'not-open';
+    }
+    const round = await tx.rounds.find(proposal.id, job.round);
+    if (!round || round.closedAt) return 'not-open';
+    const now = ctx.runtime.now();
+    if (now.getTime() < round.deadline.getTime()) {
+      throw new Error(
+        `round ${job.round} of proposal ${job.proposalId} is due at ${round.deadline.toISOString()}, not yet`,
+      );
+    }
+    const because =
+      proposal.deadline && proposal.deadline <= now ? 'proposal deadline' : 'round deadline';
+    await closeRound(ctx, tx, proposal, { because, by: systemActor }, effects);
+    return 'closed';
+  });
+  await announce(ctx.runtime, effects);
+  return result;
+}
+
+/** The queue worker's handler: one fresh EntityManager per job (STYLE habit 11). */
+export function roundDeadlineHandler(
+  fork: () => EntityManager,
+  runtime: DecisionsRuntime,
+): JobHandler<RoundDeadline> {
+  return async (job) => {
+    const result = await closeRoundAtDeadline(
+      createDecisionsContext(systemPrincipal, fork(), runtime),
+      job,
+    );
+    runtime.log.info({ ...job, result }, 'round deadline handled');
+  };
+}

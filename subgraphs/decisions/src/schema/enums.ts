@@ -1,0 +1,34 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  BiasKind,
+  Mitigation,
+  ProposalKind,
+  type Outcome as OutcomeValue,
+} from '../domain/cmp/contracts.js';
+import { ProposalStatus } from '../domain/proposal.js';
+import { VoteChoice } from '../domain/vote.js';
+
+/** The real-world outcome `recordOutcome` stores: which decision turned out right. */
+export const Outcome: { readonly [K in OutcomeValue]: K } = {
+  APPROVE: 'APPROVE',
+  REJECT: 'REJECT',
+};
+export type Outcome = OutcomeValue;
+
+registerEnumType(ProposalStatus, {
+  name: 'ProposalStatus',
+  description: 'DRAFT until opened, OPEN through its rounds, then one final status',
+});
+registerEnumType(VoteChoice, { name: 'VoteChoice' });
+registerEnumType(ProposalKind, {
+  name: 'ProposalKind',
+  description: 'What a proposal is about; each kind names the role the capability matrix asks',
+});
+registerEnumType(BiasKind, { name: 'BiasKind' });
+registerEnumType(Mitigation, { name: 'Mitigation' });
+registerEnumType(Outcome, {
+  name: 'Outcome',
+  description: 'Which decision turned out right: APPROVE (approving was) or REJECT',
+});
+
+export { BiasKind, Mitigation, ProposalKind, ProposalStatus, VoteChoice };

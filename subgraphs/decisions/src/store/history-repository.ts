@@ -1,0 +1,116 @@
+import type {
+  KindHistory,
+  Outcome,
+  PastBallot,
+  ProposalKind,
+  RecordedVote,
+} from '../domain/cmp/contracts.js';
+import { uuidArrayLiteral } from '../domain/ids.js';
+
+/** A raw SQL runner with `?` placeholders that returns the rows. */
+export type SqlRows = <T>(sql: string, bindings: readonly unknown[]) => Promise<T[]>;
+
+/**
+ * How many recent closed proposals bias checks read: enough for the checks' minimum counts (10
+ * blind votes, 10 split votes, 5 changes) many times over, bounded however long the history.
+ */
+export const pastProposalsForBias = 200;
+
+/**
+ * What CMP learns from the past, aggregated or filtered in SQL so that opening a proposal never
+ * loads the whole vote history: only the candidate stakeholders' votes on proposals with a
+ * recorded outcome, and the kind's decision counts.
+ */
+export class HistoryRepository {
+  /** Runs on a request's connection, or inside a transaction (`DecisionTransaction.history`). */
+  constructor(private readonly rows: SqlRows) {}
+
+  /** How decisions of this kind turned out: decided (with an outcome) and regretted. */
+  async kindHistory(kind: ProposalKind): Promise<KindHistory> {
+    const [row] = await this.rows<{ decided: string; regretted: string }>(
+      `select count(*) as decided,
+              count(*) filter (where (p.status = 'ACCEPTED' and o.outcome = 'REJECT')
+                                  or (p.status = 'REJECTED' and o.outcome = 'APPROVE')) as regretted
+         from decisions.proposal_outcomes o
+         join decisions.proposals p on p.id = o.proposal_id
+        where p.kind = ? and p.status in ('ACCEPTED', 'REJECTED')`,
+      [kind],
+    );
+    return { decided: Number(row?.decided ?? 0), regretted: Number(row?.regretted ?? 0) };
+  }
+
+  /**
+   * The agents' blind (round-1) votes on proposals whose outcome is recorded, with those outcomes:
+   * the evidence `estimateTrackRecords` needs for these agents, and no more.
+   */
+  async recordedVotes(
+    agentIds: readonly string[],
+  ): Promise<{ votes: RecordedVote[]; outcomes: Map<string, Outcome> }> {
+    if (agentIds.length === 0) return { votes: [], outcomes: new Map() };
+    const rows = await this.rows<{
+      proposal_id: string;
+      agent_id: string;
+      choice: RecordedVote['choice'];
+      outcome: Outcome;
+    }>(
+      `select v.proposal_id, v.agent_id, v.choice, o.outcome
+         from decisions.proposal_outcomes o
+         join decisions.votes v on v.proposal_id = o.proposal_id and v.round = 1
+        where v.agent_id = any(?::uuid[]) and v.choice <> 'ABSTAIN'`,
+      [uuidArrayLiteral(agentIds)],
+    );
+    const outcomes = new Map<string, Outcome>();
+    const votes = rows.map((row) => {
+      outcomes.set(row.proposal_id, row.outcome);
+      return { proposalId: row.proposal_id, agentId: row.agent_id, choice: row.choice };
+    });
+    return { votes, outcomes };
+  }
+
+  /**
+   * Every ballot (all voters, all rounds) of the latest `proposals` closed proposals any of these
+   * agents voted on, with their recorded outcomes: bias checks compare a voter with its
+   * department-mates and with the majority it saw, so they need whole proposals, but only recent
+   * ones. `excludeId` leaves out the proposal being decided.
+   */
+  async pastBallots(
+    agentIds: readonly string[],
+    excludeId: string,
+    proposals = pastProposalsForBias,
+  ): Promise<PastBallot[]> {
+    if (agentIds.length === 0) return [];
+    const rows = await this.rows<{
+      proposal_id: string;
+      agent_id: string;
+      round: number;
+      choice: PastBallot['choice'];
+      confidence: number;
+      rationale: string | null;
+      outcome: Outcome | null;
+    }>(
+      `with recent as (
+         select v.proposal_id
+           from decisions.votes v
+           join decisions.proposals p on p.id = v.proposal_id
+          where v.agent_id = any(?::uuid[]) and p.closed_at is not null and p.id <> ?
+          group by v.proposal_id
+          order by max(v.seq) desc
+          limit ?)
+       select v.proposal_id, v.agent_id, v.round, v.choice, v.confidence, v.rationale, o.outcome
+         from recent
+         join decisions.votes v on v.proposal_id = recent.proposal_id
+         left join decisions.proposal_outcomes o on o.proposal_id = recent.proposal_id
+        order by v.proposal_id, v.round, v.seq`,
+      [uuidArrayLiteral(agentIds), excludeId, proposals],
+    );
+    return rows.map((row) => ({
+      proposalId: row.proposal_id,
+      agentId: row.agent_id,
+      round: row.round,
+      choice: row.choice,
+      confidence: row.confidence,
+      rationale: row.rationale,
+      outcome: row.outcome,
+    }));
+  }
+}

@@ -1,0 +1,66 @@
+import type { BiasFinding, RoundResult } from '../domain/cmp/contracts.js';
+import type { RawRows } from './decision-transaction.js';
+import type { VotingRoundRecord } from './entities.js';
+import { roundFromRow, type ParseDate, type VotingRoundRow } from './rows.js';
+
+export interface RoundClosing {
+  because: string;
+  result: RoundResult;
+  decision: string;
+  findings: readonly BiasFinding[];
+}
+
+/** Voting rounds: opened with a deadline, closed once with their result and bias findings. */
+export class RoundWrites {
+  constructor(
+    private readonly rows: RawRows,
+    private readonly parseDate: ParseDate,
+  ) {}
+
+  async open(proposalId: string, round: number, deadline: Date): Promise<VotingRoundRecord> {
+    const [row] = await this.rows<VotingRoundRow>(
+      `insert into decisions.voting_rounds (proposal_id, round, deadline)
+       values (?, ?, ?) returning *`,
+      [proposalId, round, deadline],
+    );
+    return roundFromRow(row as VotingRoundRow, this.parseDate);
+  }
+
+  async find(proposalId: string, round: number): Promise<VotingRoundRecord | null> {
+    const [row] = await this.rows<VotingRoundRow>(
+      'select * from decisions.voting_rounds where proposal_id = ? and round = ?',
+      [proposalId, round],
+    );
+    return row ? roundFromRow(row, this.parseDate) : null;
+  }
+
+  /** Closes an open round; null when it was already closed (nothing written). */
+  async close(
+    proposalId: string,
+    round: number,
+    closing: RoundClosing,
+  ): Promise<VotingRoundRecord | null> {
+    const { result } = closing;
+    const [row] = await this.rows<VotingRoundRow>(
+      `update decisions.voting_rounds
+          set closed_at = now(), closed_because = ?, support = ?, interval_low = ?,
+              interval_high = ?, margin = ?, participation = ?, decision = ?,
+              bias_findings = ?::jsonb
+        where proposal_id = ? and round = ? and closed_at is null
+        returning *`,
+      [
+        closing.because,
+        result.support,
+        result.interval.low,
+        result.interval.high,
+        result.margin,
+        result.participation,
+        closing.decision,
+        JSON.stringify(closing.findings),
+        proposalId,
+        round,
+      ],
+    );
+    return row ? roundFromRow(row, this.parseDate) : null;
+  }
+}
