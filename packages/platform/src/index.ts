@@ -8,6 +8,8 @@ export * from './events.js';
 export * from './logger.js';
 export * from './metrics.js';
 export * from './retry.js';
+export * from './stop-process.js';
+export * from './subgraph-client.js';
 export * from './service.js';
 export * from './federation.js';
 export * from './postgres.js';

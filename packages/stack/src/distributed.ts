@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { retryWithBackoff } from '@daena/platform';
+import { retryWithBackoff, stopProcess } from '@daena/platform';
 import { servicePorts, type ServiceName, type StackConfig } from './config.js';
 import type { RunningStack } from './embedded.js';
 import { stackServiceEnv, startStores, stopAll } from './stores.js';
@@ -121,16 +121,4 @@ async function waitReady(service: ServiceProcess, host: string, port: number): P
     { initialMs: 100, maxMs: 1_000, deadlineMs: 120_000 },
   );
   await Promise.race([ready, exited]);
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

@@ -4,7 +4,7 @@ import { chown, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { arch, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { retryWithBackoff } from '@daena/platform';
+import { retryWithBackoff, stopProcess } from '@daena/platform';
 import pg from 'pg';
 
 export interface EmbeddedPostgresHandle {
@@ -73,13 +73,13 @@ export async function startEmbeddedPostgres(options: {
     await Promise.race([waitAccepting(options.port), exited]);
     await ensureDatabase(options.port);
   } catch (error) {
-    await stop(server);
+    await stopPostgres(server);
     throw error;
   }
   exited.catch(() => {});
   return {
     url: `postgres://${user}:${password}@127.0.0.1:${options.port}/${database}`,
-    stop: () => stop(server),
+    stop: () => stopPostgres(server),
   };
 }
 
@@ -211,14 +211,6 @@ async function ensureDatabase(port: number): Promise<void> {
 }
 
 /** Fast shutdown (SIGINT): active transactions are rolled back, the data is consistent. */
-function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
-  return new Promise((resolveStop) => {
-    const force = setTimeout(() => server.kill('SIGKILL'), 15_000);
-    server.once('exit', () => {
-      clearTimeout(force);
-      resolveStop();
-    });
-    server.kill('SIGINT');
-  });
+function stopPostgres(server: ChildProcess): Promise<void> {
+  return stopProcess(server, { signal: 'SIGINT', graceMs: 15_000 });
 }

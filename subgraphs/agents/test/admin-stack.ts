@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
   Events,
@@ -6,6 +6,7 @@ import {
   Role,
   signToken,
   startService,
+  stopProcess,
   type AgentChanged,
   type DepartmentChanged,
   type RunningService,
@@ -178,16 +179,4 @@ async function startDecisionsProcess(
     throw error;
   }
   return { stop };
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

@@ -1,6 +1,13 @@
-import { DaenaError, ErrorCode, UnavailableError, type Logger } from '@daena/platform';
+import {
+  DaenaError,
+  ErrorCode,
+  postToSubgraph,
+  UnavailableError,
+  type GraphQLResponseBody,
+  type Logger,
+} from '@daena/platform';
 import { z } from 'zod';
-import type { VoteChoice } from '../domain/vote-policy.js';
+import type { ProposalFeatures, VoteChoice } from '../domain/vote-policy.js';
 
 export interface DecisionsHttpOptions {
   url: string;
@@ -8,54 +15,20 @@ export interface DecisionsHttpOptions {
   log: Logger;
 }
 
-const graphqlResponse = z.object({
-  data: z.record(z.string(), z.unknown()).nullish(),
-  errors: z
-    .array(
-      z.object({
-        message: z.string(),
-        extensions: z.object({ code: z.string().optional() }).loose().optional(),
-      }),
-    )
-    .optional(),
-});
-export type DecisionsResponse = z.infer<typeof graphqlResponse>;
+export type DecisionsResponse = GraphQLResponseBody;
 
 /**
  * One GraphQL-over-HTTP call to the decisions subgraph. Resolves to the response body (which may
  * carry errors: a 4xx answer with a GraphQL body is an answer); throws UnavailableError when
  * decisions cannot be reached or answers with something that is not GraphQL.
  */
-export async function postToDecisions(
+export function postToDecisions(
   options: DecisionsHttpOptions,
   payload: { query: string; variables: Record<string, unknown> },
   token: string | null,
 ): Promise<DecisionsResponse> {
-  let status: number | undefined;
-  try {
-    const response = await fetch(options.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json, application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    status = response.status;
-    const body = graphqlResponse.safeParse(await response.json());
-    if (response.status < 500 && body.success && (body.data.data || body.data.errors?.length)) {
-      return body.data;
-    }
-    options.log.warn({ status }, 'decisions subgraph refused the request');
-  } catch (error) {
-    options.log.warn(
-      { err: error instanceof Error ? error.message : String(error), url: options.url, status },
-      status === undefined ? 'decisions subgraph is unreachable' : 'decisions answered no GraphQL',
-    );
-  }
-  throw decisionsUnavailable();
+  const endpoint = { ...options, name: 'decisions', unavailable: () => decisionsUnavailable() };
+  return postToSubgraph(endpoint, payload, token);
 }
 
 export function decisionsUnavailable(
@@ -65,15 +38,8 @@ export function decisionsUnavailable(
   return new UnavailableError(message, reason);
 }
 
-/** What an agent needs to know about a proposal to vote on it. */
-export interface ProposalForVote {
-  id: string;
-  title: string;
-  description: string;
-  kind: string;
-  risk: number;
-  stakeholderImpact: number;
-  urgency: number;
+/** What an agent needs to know about a proposal to vote on it: the policy's features and state. */
+export interface ProposalForVote extends Omit<ProposalFeatures, 'departmentIds'> {
   departmentId: string;
   status: string;
   currentRound: number;

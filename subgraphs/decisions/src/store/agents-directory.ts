@@ -1,4 +1,4 @@
-import { UnavailableError, type Logger } from '@daena/platform';
+import { postToSubgraph, UnavailableError, type Logger } from '@daena/platform';
 import { z } from 'zod';
 
 /** An agent as decisions needs it: who may vote, in which role and department. */
@@ -66,7 +66,8 @@ export class HttpAgentsDirectory implements AgentsDirectory {
   constructor(private readonly options: HttpAgentsDirectoryOptions) {}
 
   async organization(token: string | null): Promise<DirectoryDepartment[]> {
-    const body = await this.post({ query: organizationQuery }, token);
+    const endpoint = { ...this.options, name: 'agents', unavailable };
+    const body = await postToSubgraph(endpoint, { query: organizationQuery }, token);
     const parsed = responseSchema.safeParse(body);
     if (!parsed.success || parsed.data.errors?.length || !parsed.data.data) {
       this.options.log.warn(
@@ -83,33 +84,6 @@ export class HttpAgentsDirectory implements AgentsDirectory {
         neighborIds: department.neighbors.map((neighbor) => neighbor.id),
         agents: department.agents,
       }));
-  }
-
-  private async post(payload: unknown, token: string | null): Promise<unknown> {
-    try {
-      const response = await fetch(this.options.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      if (!response.ok) {
-        this.options.log.warn({ status: response.status }, 'agents subgraph refused the request');
-        throw unavailable();
-      }
-      return await response.json();
-    } catch (error) {
-      if (error instanceof UnavailableError) throw error;
-      this.options.log.warn(
-        { err: error instanceof Error ? error.message : String(error), url: this.options.url },
-        'agents subgraph is unreachable',
-      );
-      throw unavailable();
-    }
   }
 }
 
