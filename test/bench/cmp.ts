@@ -56,6 +56,13 @@ interface Scenario {
   biasedShare: number;
   /** Random risk, impact and urgency; otherwise every proposal sits at the threshold floor. */
   adaptiveThreshold: boolean;
+  /** Honest accuracies are drawn uniformly from this range. */
+  accuracies: readonly [number, number];
+  /**
+   * Every proposal gets a second round even once round 1 decided (the decision is the last
+   * round's): a probe that gives the herding check later rounds to judge, which CMP rarely needs.
+   */
+  twoRounds: boolean;
 }
 
 /** mulberry32 (Tommy Ettinger): a small seeded PRNG, enough for a simulation. */
@@ -82,15 +89,20 @@ function words(random: () => number, n: number): string {
 }
 
 /**
- * departments × 8 roles with accuracies U(0.55, 0.9). Of the biased share, department d2 is a bloc
+ * departments × 8 roles with accuracies U(low, high). Of the biased share, department d2 is a bloc
  * (votes its own line, independent of the merits, with one copied rationale); the rest alternate
  * between always-approve and herders.
  */
-function organization(departments: number, biasedShare: number, random: () => number) {
+function organization(
+  departments: number,
+  biasedShare: number,
+  [low, high]: readonly [number, number],
+  random: () => number,
+) {
   const voters: SimVoter[] = [];
   for (let d = 0; d < departments; d++) {
     for (const role of roles) {
-      const accuracy = 0.55 + 0.35 * random();
+      const accuracy = low + (high - low) * random();
       voters.push({
         agentId: `d${d}-${role.toLowerCase()}`,
         role,
@@ -161,7 +173,7 @@ const biasedAs: Record<(typeof detectionKinds)[number], Behaviour> = {
 
 function simulate(scenario: Scenario) {
   const random = rng(seed);
-  const voters = organization(8, scenario.biasedShare, random);
+  const voters = organization(8, scenario.biasedShare, scenario.accuracies, random);
   const byId = new Map(voters.map((v) => [v.agentId, v]));
   const departmentOf = new Map(voters.map((v) => [v.agentId, v.departmentId]));
   const departments = [...new Set(departmentOf.values())];
@@ -201,13 +213,13 @@ function simulate(scenario: Scenario) {
     const rounds: Ballot[][] = [];
     let decision: RoundDecision = 'NEXT_ROUND';
     let findings: BiasFinding[] = [];
-    for (let round = 1; decision === 'NEXT_ROUND'; round++) {
+    for (let round = 1; decision === 'NEXT_ROUND' || (scenario.twoRounds && round <= 2); round++) {
       const ballots = castRound(panel, truth, blocLine, rounds.at(-1) ?? null, random);
       rounds.push(ballots);
       findings = detectBias({ rounds, history, voters: panel });
       const weighted = applyMitigations(stakeholders, findings);
       const result = aggregateRound(ballots, weighted, threshold);
-      decision = decideRound(result, threshold, round, maxRounds, 0);
+      decision = decideRound(result, threshold, round, maxRounds);
     }
     const cmp = decision === 'ACCEPTED' ? 'APPROVE' : decision === 'REJECTED' ? 'REJECT' : null;
     right.cmp += cmp === truth ? 1 : 0;
@@ -278,7 +290,7 @@ function simulate(scenario: Scenario) {
 /** One round: bias checks over it and the history, mitigation, aggregation and the decision. */
 function timeRound(departments: number, pastProposals: number, runs: number) {
   const random = rng(seed + departments);
-  const voters = organization(departments, 1 / 3, random);
+  const voters = organization(departments, 1 / 3, strong, random);
   const departmentOf = new Map(voters.map((v) => [v.agentId, v.departmentId]));
   const line = () => ({ choice: 'APPROVE' as Outcome, text: words(random, 14) });
   const twoRounds = (truth: Outcome) => {
@@ -297,10 +309,10 @@ function timeRound(departments: number, pastProposals: number, runs: number) {
   const rounds = twoRounds('REJECT');
   const round = () => {
     const weighted = applyMitigations(stakeholders, detectBias({ rounds, history, voters }));
-    decideRound(aggregateRound(rounds[1] ?? [], weighted, 0.6), 0.6, 2, maxRounds, 0);
+    decideRound(aggregateRound(rounds[1] ?? [], weighted, 0.6), 0.6, 2, maxRounds);
   };
   const tally = () => {
-    decideRound(aggregateRound(rounds[1] ?? [], stakeholders, 0.6), 0.6, 2, maxRounds, 0);
+    decideRound(aggregateRound(rounds[1] ?? [], stakeholders, 0.6), 0.6, 2, maxRounds);
   };
   return {
     voters: voters.length,
@@ -336,19 +348,35 @@ function timeRuns(label: string, run: () => void, runs: number) {
   };
 }
 
+/** The accuracy ranges of the honest voters: a capable organisation, and a weak one. */
+const strong = [0.55, 0.9] as const;
+const weak = [0.5, 0.75] as const;
 const scenarios: Scenario[] = (
   [
-    ['64 voters, a third biased', 8, 1 / 3, false],
-    ['64 voters, none biased', 8, 0, false],
-    ['24-voter panels, a third biased', 3, 1 / 3, false],
-    ['16-voter panels, a third biased', 2, 1 / 3, false],
-    ['64 voters, a third biased, adaptive thresholds', 8, 1 / 3, true],
+    ['64 voters, a third biased', 8, 1 / 3, false, strong],
+    ['64 voters, none biased', 8, 0, false, strong],
+    ['24-voter panels, a third biased', 3, 1 / 3, false, strong],
+    ['16-voter panels, a third biased', 2, 1 / 3, false, strong],
+    ['64 voters, a third biased, adaptive thresholds', 8, 1 / 3, true, strong],
+    ['weak voters: 64 voters, a third biased', 8, 1 / 3, false, weak],
+    ['weak voters: 16-voter panels, a third biased', 2, 1 / 3, false, weak],
+    ['weak voters: 64 voters, a third biased, adaptive thresholds', 8, 1 / 3, true, weak],
+    ['herding probe: 16-voter panels, a third biased, always 2 rounds', 2, 1 / 3, false, strong],
+    [
+      'herding probe: weak voters, 64 voters, a third biased, always 2 rounds',
+      8,
+      1 / 3,
+      false,
+      weak,
+    ],
   ] as const
-).map(([name, panelDepartments, biasedShare, adaptiveThreshold]) => ({
+).map(([name, panelDepartments, biasedShare, adaptiveThreshold, accuracies]) => ({
   name,
   panelDepartments,
   biasedShare,
   adaptiveThreshold,
+  accuracies,
+  twoRounds: name.startsWith('herding probe'),
 }));
 const started = performance.now();
 const runs = scenarios.map(simulate);
@@ -368,7 +396,7 @@ await writeFile(
       maxRounds,
       recordedShare,
       model:
-        '8 departments × 8 roles, accuracies U(0.55, 0.9). A third biased: department d2 a bloc voting its own line (independent of the merits, one copied rationale); the rest of that third alternate always-approve / herder (follows the previous majority with p = 0.8). Honest votes are drawn afresh each round. Confidence 1 throughout.',
+        '8 departments × 8 roles; honest accuracies U(0.55, 0.9), or U(0.5, 0.75) in the "weak voters" scenarios (each scenario lists its range as `accuracies`). A third biased: department d2 a bloc voting its own line (independent of the merits, one copied rationale); the rest of that third alternate always-approve / herder (follows the previous majority with p = 0.8). Honest votes are drawn afresh each round. Confidence 1 throughout.',
       seconds: Math.round((performance.now() - started) / 100) / 10,
       scenarios: scenarios.map((s, i) => ({ ...s, roundsUsed: runs[i]?.roundsUsed })),
       accuracy: runs.flatMap((r) => r.accuracy),

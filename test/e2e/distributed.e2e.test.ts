@@ -13,11 +13,13 @@ import {
   createTestDatabase,
   freePort,
   freePortRange,
+  startOpenAiStub,
   testJwtSecret,
+  type OpenAiStub,
   testStores,
   type TestDatabase,
 } from '@daena/testing';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectGatewayRejectsBadInput,
   expectKnowledgeAccess,
@@ -27,16 +29,20 @@ import {
 import { expectCachedHoneycombStaysFresh } from '../src/cache-scenario.js';
 import { expectAgentsDecideLive } from '../src/cmp-scenario.js';
 import { expectMessageArrivesViaBorderAgents } from '../src/messages-scenario.js';
+import { expectRouterSelectionsLive, routerModels, stubVote } from '../src/router-scenario.js';
 import { expectTypedClientWorks } from '../src/sdk-scenario.js';
 
 let database: TestDatabase;
 let dataDir: string;
 let stack: Awaited<ReturnType<typeof startDistributedStack>>;
 let secondGateway: ServiceProcess;
+let llm: OpenAiStub;
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_distributed');
   dataDir = await mkdtemp(join(tmpdir(), 'daena-distributed-'));
+  // The only stand-in: a loopback OpenAI-compatible server; agents vote through the router.
+  llm = await startOpenAiStub({ answer: stubVote });
   const base = await freePortRange(5);
   const { NEO4J_URI: _neo4j, ...inherited } = process.env;
   const env = {
@@ -48,6 +54,8 @@ beforeAll(async () => {
     REDIS_URL: testStores.redisUrl,
     JWT_SECRET: testJwtSecret,
     LOG_LEVEL: 'warn',
+    LLM_MODELS: routerModels(llm.url),
+    E2E_LLM_KEY: 'sk-e2e-not-a-real-key',
   };
   stack = await startDistributedStack(loadStackConfig(env), env, silentReporter, {
     inheritOutput: false,
@@ -73,6 +81,7 @@ afterAll(async () => {
   await secondGateway?.stop();
   await stack?.close();
   await database?.drop();
+  await llm?.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -107,5 +116,13 @@ describe('distributed mode: a process per service, Redis event bus', () => {
 
   it('lets the stakeholder agents decide an opened proposal on their own, live on another gateway', async () => {
     await expectAgentsDecideLive(stack.gatewayUrl, secondGateway.url);
+    // Their votes were formed by the LLM through the router (the stub answers votes as JSON).
+    expect(
+      llm.requests().bodies.some((body) => JSON.stringify(body).includes('Vote on the proposal')),
+    ).toBe(true);
+  });
+
+  it('streams router selections with their reasoning live, and survives a provider dying mid-run', async () => {
+    await expectRouterSelectionsLive(stack.gatewayUrl, secondGateway.url, llm);
   });
 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort, freePortRange, testJwtSecret } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAgentsDecideLive } from '../src/cmp-scenario.js';
+import { expectOfflineRouterAnswers } from '../src/router-scenario.js';
 import { expectKnowledgeAccess } from '../src/scenario.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -70,6 +71,10 @@ describe('embedded mode: one command, one process, embedded PostgreSQL', () => {
 
   it('serves the organization and streams live votes over graphql-ws', async () => {
     await expectAgentsDecideLive(gatewayUrl, gatewayUrl);
+  });
+
+  it('routes LLM calls to the labelled offline model when no LLM service is configured', async () => {
+    await expectOfflineRouterAnswers(gatewayUrl);
   });
 
   it('enforces knowledge access levels on the embedded Neo4j', async () => {

@@ -45,4 +45,13 @@ export const subscriptionRoutes: readonly SubscriptionRoute[] = [
     matches: (args, event) => event.data.recipientAgentIds.includes(String(args['agentId'])),
     twinArguments: { messageId: (event) => event.data.messageId },
   }),
+  route({
+    field: 'routerSelections',
+    event: Events.routerSelectionMade,
+    // One task type's selections, or every selection when no type is given. The argument is the
+    // GraphQL enum name (CODE), the event carries the router's value (code).
+    matches: (args, event) =>
+      !args['taskType'] || String(args['taskType']).toLowerCase() === event.data.taskType,
+    twinArguments: { decisionId: (event) => event.data.decisionId },
+  }),
 ];

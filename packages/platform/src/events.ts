@@ -111,6 +111,30 @@ export interface KnowledgeEntryChanged {
   departmentSlug: string;
 }
 
+/** The router chose a model for a task (`routerSelections` streams these). */
+export interface RouterSelectionMade {
+  decisionId: string;
+  taskType: string;
+  model: string;
+}
+
+/** A drift detector of the router fired for one (model, task type). */
+export interface RouterDriftDetected {
+  model: string;
+  taskType: string;
+  metric: 'quality' | 'latency';
+  direction: 'worse' | 'better';
+  observations: number;
+  statistic: number;
+  threshold: number;
+}
+
+/** The model registry changed: other replicas reload it. */
+export interface RouterModelChanged {
+  name: string;
+  change: 'registered' | 'updated' | 'enabled' | 'disabled' | 'removed';
+}
+
 /** The event catalogue. Adding an event means adding it here, with its payload type. */
 export const Events = {
   voteCast: defineEvent<VoteTallyChanged>('decisions.vote.cast'),
@@ -124,4 +148,7 @@ export const Events = {
   agentStateChanged: defineEvent<AgentStateChanged>('agents.agent.state_changed'),
   agentMessageSent: defineEvent<AgentMessageSent>('agents.message.sent'),
   knowledgeEntryCreated: defineEvent<KnowledgeEntryChanged>('knowledge.entry.created'),
+  routerSelectionMade: defineEvent<RouterSelectionMade>('router.selection.made'),
+  routerDriftDetected: defineEvent<RouterDriftDetected>('router.drift.detected'),
+  routerModelChanged: defineEvent<RouterModelChanged>('router.model.changed'),
 } as const;

@@ -42,6 +42,16 @@ export interface RoundDeadline {
   round: number;
 }
 
+/**
+ * Every stakeholder of a round voted: close it. Sent before the completing vote commits, so the
+ * close survives the process dying after that commit; the vote's own process closes the round at
+ * once, and handlers check the round is still open and complete (issue 4, live tallies).
+ */
+export interface RoundComplete {
+  proposalId: string;
+  round: number;
+}
+
 /** The job catalogue. Adding a job type means adding it here, with its payload schema. */
 export const Jobs = {
   voteRequested: defineJob<VoteRequested>(
@@ -49,6 +59,7 @@ export const Jobs = {
     z.object({ ...proposalRound, agentId: z.uuid(), deadline: z.iso.datetime({ offset: true }) }),
   ),
   roundDeadline: defineJob<RoundDeadline>('decisions.round-deadline', z.object(proposalRound)),
+  roundComplete: defineJob<RoundComplete>('decisions.round-complete', z.object(proposalRound)),
 } as const;
 
 /**
@@ -58,4 +69,5 @@ export const Jobs = {
 export const jobKeys = {
   voteRequested: (job: VoteRequested) => `${job.proposalId}:${job.round}:${job.agentId}`,
   roundDeadline: (job: RoundDeadline) => `${job.proposalId}:${job.round}`,
+  roundComplete: (job: RoundComplete) => `${job.proposalId}:${job.round}`,
 } as const;

@@ -112,3 +112,4 @@ export async function waitFor<T>(
     }
   }
 }
+export * from './openai-stub.js';

@@ -1,4 +1,6 @@
-import { env, loadConfig, postgresEnv, serviceEnvSchema } from '@daena/platform';
+import { readFileSync } from 'node:fs';
+import { ConfigError, env, loadConfig, postgresEnv, serviceEnvSchema } from '@daena/platform';
+import { loadModelRegistry, RegistryConfigError, type ModelRegistryConfig } from '@daena/router';
 import { z } from 'zod';
 
 /** The agents' hot-state cache: Redis when REDIS_URL is set, in this process otherwise. */
@@ -13,9 +15,47 @@ const agentStateCacheEnv = {
     .default(3_600),
 };
 
+const wholeNumber = (what: string, min: number, fallback: number) =>
+  z.coerce
+    .number({ message: `expected a whole number of ${what}, at least ${min}` })
+    .int(`expected a whole number of ${what}, at least ${min}`)
+    .min(min, `expected a whole number of ${what}, at least ${min}`)
+    .default(fallback);
+
+/**
+ * The LLM router (issue 5). The models themselves come from LLM_MODELS / LLM_MODELS_FILE /
+ * LLM_BASE_URL / OPENAI_API_KEY, read by the router's registry loader, which validates them.
+ */
+const routerEnv = {
+  LLM_MODELS: z.string().optional(),
+  LLM_MODELS_FILE: z.string().optional(),
+  LLM_BASE_URL: env.url(['http', 'https']).optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  /** `offline` classifies tasks with NLP; `llm` asks ROUTER_CLASSIFIER_MODEL, falling back to NLP. */
+  ROUTER_CLASSIFIER: z
+    .enum(['offline', 'llm'], { message: 'expected offline or llm' })
+    .default('offline'),
+  ROUTER_CLASSIFIER_MODEL: z.string().optional(),
+  /** The sliding window of `routingStats` and of the stored buckets. */
+  ROUTER_STATS_WINDOW_DAYS: wholeNumber('days', 1, 7),
+  /** How long one routed call may take, all retries and fallbacks included. */
+  ROUTER_DEADLINE_MS: wholeNumber('milliseconds', 100, 60_000),
+  /** Deterministic answers (temperature 0) are cached this long (the seed's 7 days). */
+  ROUTER_CACHE_TTL_SECONDS: wholeNumber('seconds', 1, 604_800),
+  ROUTER_CACHE_PREFIX: z.string().min(1).default('daena:router:response:v1:'),
+  /**
+   * How agents form their votes: `llm` through the router, `offline` by the offline policy, `auto`
+   * (default) through the router when a model other than the offline one is configured.
+   */
+  AGENTS_VOTE_POLICY: z
+    .enum(['auto', 'llm', 'offline'], { message: 'expected auto, llm or offline' })
+    .default('auto'),
+};
+
 const schema = serviceEnvSchema(4001)
   .extend(postgresEnv)
   .extend(agentStateCacheEnv)
+  .extend(routerEnv)
   .extend({
     /** The decisions subgraph, asked for a department's open proposals before it is retired. */
     DECISIONS_URL: env.url(['http', 'https']).default('http://127.0.0.1:4002/graphql'),
@@ -34,11 +74,40 @@ const schema = serviceEnvSchema(4001)
       .default('true')
       .transform((value) => value === 'true'),
   });
-export type AgentsConfig = z.infer<typeof schema>;
+export type AgentsConfig = z.infer<typeof schema> & {
+  /** The models of LLM_MODELS / LLM_MODELS_FILE, validated, keys resolved, plus `offline`. */
+  llm: ModelRegistryConfig;
+};
 
 /** The agents service's validated configuration (ARCHITECTURE §4). */
 export function loadAgentsConfig(
   env: Record<string, string | undefined> = process.env,
 ): AgentsConfig {
-  return loadConfig(schema, env);
+  const config = loadConfig(schema, env);
+  // Models may name the variable holding their key (`apiKeyEnv`), so the loader sees all of env.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  let llm: ModelRegistryConfig;
+  try {
+    llm = loadModelRegistry(cleaned, (path) => readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof RegistryConfigError)) throw error;
+    const variable =
+      config.LLM_MODELS_FILE && !config.LLM_MODELS ? 'LLM_MODELS_FILE' : 'LLM_MODELS';
+    throw new ConfigError(variable, error.message);
+  }
+  const classifierModel = config.ROUTER_CLASSIFIER_MODEL;
+  if (
+    config.ROUTER_CLASSIFIER === 'llm' &&
+    !llm.models.some((model) => model.name === classifierModel)
+  ) {
+    throw new ConfigError(
+      'ROUTER_CLASSIFIER_MODEL',
+      `ROUTER_CLASSIFIER_MODEL: ROUTER_CLASSIFIER=llm needs the name of a configured model (${
+        classifierModel === undefined ? 'it is not set' : `got ${JSON.stringify(classifierModel)}`
+      }; configured: ${llm.models.map((model) => model.name).join(', ')})`,
+    );
+  }
+  return { ...config, llm };
 }

@@ -14,6 +14,9 @@ import {
   type ServiceDefinition,
 } from '@daena/platform';
 import type { AgentsConfig } from './config.js';
+import { createRouterService } from './router/create-router-service.js';
+import { routedVoteAdvisor } from './router/llm-vote-advisor.js';
+import { RouterResolver } from './schema/router-resolver.js';
 import { defaultDepartments } from './domain/organization.js';
 import { offlineVoteAdvisor } from './domain/vote-policy.js';
 import { startVoteWorker } from './jobs/vote-worker.js';
@@ -59,6 +62,7 @@ export function buildAgentsSchema() {
         OrganizationAdminResolver,
         AgentStateResolver,
         MessageResolver,
+        RouterResolver,
         DepartmentGeometryResolver,
         AgentGeometryResolver,
       ],
@@ -108,6 +112,7 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
       timeoutMs: config.DECISIONS_TIMEOUT_MS,
       log,
     });
+  const router = createRouterService({ config, log, bus, fork: () => postgres.fork() });
   return {
     name: 'agents',
     port: config.PORT,
@@ -117,10 +122,12 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
     stores: [
       postgres,
       eventBusStore(bus),
-      ...(config.REDIS_URL ? [cacheStore(agentStateCache)] : []),
+      ...(config.REDIS_URL ? [cacheStore(agentStateCache), cacheStore(router.responseCache)] : []),
       ...(jobs ? [jobQueueStore(jobs)] : []),
+      router.store,
     ],
     createSchema: async () => {
+      await router.service.start();
       // Vote requests read the organization: the worker starts once every store is connected.
       if (jobs && config.AGENTS_ANSWER_VOTE_REQUESTS) {
         await startVoteWorker(jobs, {
@@ -130,7 +137,9 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
             timeoutMs: config.DECISIONS_TIMEOUT_MS,
             log,
           }),
-          advisor: offlineVoteAdvisor,
+          advisor: router.votesByLlm
+            ? routedVoteAdvisor(router.service, offlineVoteAdvisor, log)
+            : offlineVoteAdvisor,
           jwtSecret: deps.jwtSecret,
           log,
         });
@@ -141,7 +150,7 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
       createAgentsContext(
         await principalFromHeader(deps.jwtSecret, req.headers.authorization),
         postgres.fork(),
-        { bus, log, agentStateCache, decisions },
+        { bus, log, agentStateCache, decisions, router: router.service },
       ),
   };
 }

@@ -13,6 +13,8 @@ export interface StartAgentsOptions {
   redisUrl?: string;
   /** The cache's key prefix: give each test database its own, so parallel runs never collide. */
   cacheKeyPrefix?: string;
+  /** More settings, e.g. the router's LLM_MODELS. */
+  env?: Record<string, string>;
 }
 
 /** The agents service on `databaseUrl`, on a free port, ready to answer. */
@@ -25,6 +27,7 @@ export async function startAgents(
     DATABASE_URL: databaseUrl,
     REDIS_URL: options.redisUrl,
     AGENT_STATE_CACHE_PREFIX: options.cacheKeyPrefix,
+    ...options.env,
   });
   const service = await startService({
     ...createAgentsService({ config, log: silentLogger(), bus, jwtSecret: testJwtSecret }),

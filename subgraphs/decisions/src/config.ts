@@ -22,6 +22,17 @@ const schema = serviceEnvSchema(4002)
       .max(604_800, 'expected at most a week')
       .default(3_600),
     /**
+     * How long the durable close of a completed round (`Jobs.roundComplete`) waits before it
+     * runs. The completing vote's process closes the round at once; the job only matters if that
+     * process died, and waiting keeps it from competing with that close for the proposal's lock.
+     */
+    ROUND_CLOSE_BACKSTOP_SECONDS: z.coerce
+      .number({ message: 'expected an integer number of seconds' })
+      .int('expected an integer number of seconds')
+      .min(0, 'expected at least 0 s')
+      .max(3_600, 'expected at most an hour')
+      .default(10),
+    /**
      * The adaptive threshold's parameters (src/domain/cmp/threshold.ts documents the formula);
      * unset ones keep their defaults there.
      */

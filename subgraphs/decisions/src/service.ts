@@ -15,6 +15,7 @@ import {
 } from '@daena/platform';
 import type { DecisionsConfig } from './config.js';
 import type { ThresholdParams } from './domain/cmp/threshold.js';
+import { roundCompleteHandler } from './operations/round-complete.js';
 import { roundDeadlineHandler } from './operations/round-deadline.js';
 import {
   createDecisionsContext,
@@ -40,8 +41,9 @@ export interface DecisionsDependencies {
   agents?: AgentsDirectory;
   /**
    * The durable queue: vote requests go out through it and round deadlines come back through it
-   * (this service works `Jobs.roundDeadline`). Without it, a round closes only once every
-   * stakeholder voted, and nobody is asked to vote.
+   * (this service works `Jobs.roundDeadline`, and `Jobs.roundComplete`, the durable close of a
+   * round every stakeholder voted in). Without it, a round closes only once every stakeholder
+   * voted, by the completing vote's process, and nobody is asked to vote.
    */
   jobs?: JobQueue;
   now?: () => Date;
@@ -85,34 +87,41 @@ function thresholdParams(config: DecisionsConfig): Partial<ThresholdParams> {
 }
 
 /**
- * Works the round-deadline queue once Postgres is up (a handler needs it); registered once, so
- * a retried connect does not add workers.
+ * Works the round-deadline and round-complete queues once Postgres is up (a handler needs it);
+ * registered once, so a retried connect does not add workers.
  */
-function deadlineWorker(
+function roundWorkers(
   jobs: JobQueue,
   postgres: PostgresStore,
   runtime: DecisionsRuntime,
 ): StoreConnector {
-  let working: Promise<void> | undefined;
+  const fork = () => postgres.fork();
+  const deadlines = registeredOnce(() =>
+    jobs.work(Jobs.roundDeadline, roundDeadlineHandler(fork, runtime)),
+  );
+  const completions = registeredOnce(() =>
+    jobs.work(Jobs.roundComplete, roundCompleteHandler(fork, runtime)),
+  );
   return {
-    name: 'round deadline worker',
+    name: 'round workers',
     async connect() {
       await postgres.check();
-      working ??= jobs
-        .work(
-          Jobs.roundDeadline,
-          roundDeadlineHandler(() => postgres.fork(), runtime),
-        )
-        .catch((error: unknown) => {
-          working = undefined;
-          throw error;
-        });
-      await working;
+      await Promise.all([deadlines(), completions()]);
     },
     check: async () => {},
     // The queue's own store stops its workers.
     close: async () => {},
   };
+}
+
+/** Runs `register` until it succeeds once; later calls reuse that success. */
+function registeredOnce(register: () => Promise<void>): () => Promise<void> {
+  let registered: Promise<void> | undefined;
+  return () =>
+    (registered ??= register().catch((error: unknown) => {
+      registered = undefined;
+      throw error;
+    }));
 }
 
 /** The decisions subgraph: proposals, rounds and votes on Postgres (MikroORM, migrations). */
@@ -140,9 +149,10 @@ export function createDecisionsService(
     jobs,
     now: deps.now ?? (() => new Date()),
     roundSeconds: config.ROUND_SECONDS,
+    roundCloseBackstopSeconds: config.ROUND_CLOSE_BACKSTOP_SECONDS,
     threshold: thresholdParams(config),
   };
-  const jobStores = jobs ? [jobQueueStore(jobs), deadlineWorker(jobs, postgres, runtime)] : [];
+  const jobStores = jobs ? [jobQueueStore(jobs), roundWorkers(jobs, postgres, runtime)] : [];
   return {
     name: 'decisions',
     port: config.PORT,

@@ -147,16 +147,20 @@ describe('the lifecycle', () => {
       status: 'ACCEPTED',
       requester: { subject: 'lead-engineering', agent: null },
       result: {
-        support: 1,
-        margin: expect.closeTo(1 - 0.66, 9),
         participation: expect.closeTo(1, 9),
         roundsUsed: 1,
         decision: 'ACCEPTED',
       },
       rounds: [{ round: 1, closedBecause: 'every stakeholder voted', decision: 'ACCEPTED' }],
     });
+    // Support is the posterior that approving is right: near 1 for 16 approvals, never 1.
+    const result = done.result as NonNullable<ProposalView['result']>;
+    expect(result.support).toBeGreaterThan(0.99);
+    expect(result.support).toBeLessThan(1);
+    expect(result.margin).toBeCloseTo(result.support - 0.66, 9);
     // ACCEPTED only because the whole 95% interval clears the threshold.
-    expect(done.result?.interval.low).toBeGreaterThan(0.66);
+    expect(result.interval.low).toBeGreaterThan(0.66);
+    expect(result.interval.high).toBeGreaterThanOrEqual(result.support);
     expect(done.transitions.map((t) => [t.from, t.to, t.round, t.by])).toEqual([
       [null, 'DRAFT', 0, 'lead-engineering'],
       ['DRAFT', 'OPEN', 1, 'lead-engineering'],
@@ -282,7 +286,7 @@ describe('the lifecycle', () => {
     expect(await read(proposal.id)).toMatchObject({
       status: 'ACCEPTED',
       currentRound: 2,
-      result: { roundsUsed: 2, decision: 'ACCEPTED', support: 1 },
+      result: { roundsUsed: 2, decision: 'ACCEPTED', support: expect.closeTo(1, 3) },
     });
   });
 

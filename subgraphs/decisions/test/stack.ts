@@ -1,6 +1,7 @@
 import {
   Events,
   createLogger,
+  createPostgresStore,
   InProcessEventBus,
   PgBossJobQueue,
   signToken,
@@ -8,6 +9,7 @@ import {
   type DomainEvent,
   type ProposalChanged,
   type ProposalTransitioned,
+  type RoundComplete,
   type RunningService,
   type TokenClaims,
   type VoteTallyChanged,
@@ -23,7 +25,13 @@ import pg from 'pg';
 // eslint-disable-next-line no-restricted-imports -- tests only: decisions asks the real agents subgraph for stakeholders; no source is shared at runtime
 import { createAgentsService, loadAgentsConfig } from '@daena/agents';
 import { loadDecisionsConfig } from '../src/config.js';
+import { closeCompletedRound, type CompleteResult } from '../src/operations/round-complete.js';
+import { systemPrincipal } from '../src/operations/system-principal.js';
+import { createDecisionsContext } from '../src/schema/context.js';
 import { createDecisionsService } from '../src/service.js';
+import { HttpAgentsDirectory } from '../src/store/agents-directory.js';
+import { entities } from '../src/store/entities.js';
+import { migrations } from '../src/store/migrations/index.js';
 
 export interface Department {
   id: string;
@@ -86,14 +94,18 @@ export async function startStack(): Promise<Stack> {
     proposalOpened: [] as DomainEvent<ProposalChanged>[],
     proposalClosed: [] as DomainEvent<ProposalChanged>[],
     proposalTransitioned: [] as DomainEvent<ProposalTransitioned>[],
+    all: [] as DomainEvent<unknown>[],
   };
-  bus.subscribe(Events.voteCast, (event) => void events.voteCast.push(event));
-  bus.subscribe(Events.proposalOpened, (event) => void events.proposalOpened.push(event));
-  bus.subscribe(Events.proposalClosed, (event) => void events.proposalClosed.push(event));
-  bus.subscribe(
-    Events.proposalTransitioned,
-    (event) => void events.proposalTransitioned.push(event),
-  );
+  const record =
+    <T>(list: DomainEvent<T>[]) =>
+    (event: DomainEvent<T>) => {
+      list.push(event);
+      events.all.push(event);
+    };
+  bus.subscribe(Events.voteCast, record(events.voteCast));
+  bus.subscribe(Events.proposalOpened, record(events.proposalOpened));
+  bus.subscribe(Events.proposalClosed, record(events.proposalClosed));
+  bus.subscribe(Events.proposalTransitioned, record(events.proposalTransitioned));
 
   const organization = await graphql<{
     departments: {
@@ -125,6 +137,27 @@ export async function startStack(): Promise<Stack> {
     lead: (slug: string) =>
       token({ sub: `lead-${slug}`, roles: ['department_lead'], department: slug }),
     agent: (agentId: string) => token({ sub: agentId, roles: ['agent'] }),
+  };
+
+  // The operations' own store, for calling an operation directly (as a job worker of another
+  // replica would), e.g. several round closes at once.
+  const operationsStore = createPostgresStore({
+    schema: 'decisions',
+    url: database.url,
+    entities,
+    migrations,
+    log,
+  });
+  await operationsStore.connect();
+  const runtime = {
+    agents: new HttpAgentsDirectory({ url: agents.url, timeoutMs: 5_000, log }),
+    bus,
+    log,
+    jobs,
+    now: () => new Date(),
+    roundSeconds: 3_600,
+    roundCloseBackstopSeconds: 10,
+    threshold: {},
   };
 
   return {
@@ -166,8 +199,14 @@ export async function startStack(): Promise<Stack> {
           [queue, proposalId],
         )
       ).rows,
+    closeCompletedRound: (job) =>
+      closeCompletedRound(
+        createDecisionsContext(systemPrincipal, operationsStore.fork(), runtime),
+        job,
+      ),
     close: async () => {
       await Promise.all(running.reverse().map((service) => service.close()));
+      await operationsStore.close();
       await jobs.stop();
       await sql.end();
       await bus.close();
@@ -194,6 +233,8 @@ export interface Stack {
     proposalOpened: DomainEvent<ProposalChanged>[];
     proposalClosed: DomainEvent<ProposalChanged>[];
     proposalTransitioned: DomainEvent<ProposalTransitioned>[];
+    /** Every event above, in the order it was published. */
+    all: DomainEvent<unknown>[];
   };
   tokens: {
     admin: string;
@@ -222,5 +263,7 @@ export interface Stack {
     queue: string,
     proposalId: string,
   ): Promise<{ data: Record<string, unknown>; state: string }[]>;
+  /** Runs the round-complete job's operation in this process, outside any service. */
+  closeCompletedRound(job: RoundComplete): Promise<CompleteResult>;
   close(): Promise<void>;
 }

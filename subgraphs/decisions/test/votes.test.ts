@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Jobs } from '@daena/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   castVote,
@@ -396,13 +397,24 @@ describe('concurrent votes', () => {
       [proposals.map((p) => p.id)],
     );
     expect(seqs[0]?.n).toBe('64');
-    // The last vote of each proposal closed its round 1, in the vote's own transaction.
+    // The last vote of each proposal closed its round 1 (right after that vote committed, before
+    // it answered), once, with one transition and one durable round-complete job behind it.
     const closedRounds = await stack.sql<{ n: string }>(
       `select count(*) as n from decisions.voting_rounds
         where proposal_id = any($1::uuid[]) and round = 1 and closed_at is not null`,
       [proposals.map((p) => p.id)],
     );
     expect(closedRounds[0]?.n).toBe('4');
+    const closes = await stack.sql<{ n: string }>(
+      `select count(*) as n from decisions.proposal_transitions
+        where proposal_id = any($1::uuid[]) and from_status = 'OPEN' and reason like 'round 1 %'`,
+      [proposals.map((p) => p.id)],
+    );
+    expect(closes[0]?.n).toBe('4');
+    for (const proposal of proposals) {
+      const jobs = await stack.jobsOf(Jobs.roundComplete.name, proposal.id);
+      expect(jobs.map((job) => job.data)).toEqual([{ proposalId: proposal.id, round: 1 }]);
+    }
 
     // A redelivered vote of a closed round is answered with the stored vote: nothing changes.
     const replay = await Promise.all(ballots.map((ballot) => castVote(stack, ballot)));

@@ -119,6 +119,35 @@ export type BiasKind =
   | 'COPIED_RATIONALE'
   | 'HERDING';
 
+export type CandidateExclusion =
+  | 'BELOW_QUALITY'
+  | 'CIRCUIT_OPEN'
+  | 'CONTEXT_TOO_SMALL'
+  | 'DISABLED'
+  | 'FEATURE_MISSING'
+  | 'OVER_BUDGET'
+  | 'RATE_LIMITED'
+  | 'TASK_TYPE_NOT_OFFERED';
+
+/** One candidate model's scores in a selection */
+export type CandidateScoreView = {
+  __typename?: 'CandidateScoreView';
+  costScore: Scalars['Float']['output'];
+  eligible: Scalars['Boolean']['output'];
+  exclusion?: Maybe<CandidateExclusion>;
+  expectedCostUsd: Scalars['Float']['output'];
+  /** Posterior mean quality for the task type (0–1) */
+  expectedQuality: Scalars['Float']['output'];
+  healthScore: Scalars['Float']['output'];
+  loadScore: Scalars['Float']['output'];
+  model: Scalars['String']['output'];
+  /** Posterior standard deviation: how little is known */
+  qualityStdDev: Scalars['Float']['output'];
+  /** The exploration draw the ranking used */
+  sampledQuality: Scalars['Float']['output'];
+  score: Scalars['Float']['output'];
+};
+
 export type CastVoteInput = {
   agentId: Scalars['ID']['input'];
   choice: VoteChoice;
@@ -130,6 +159,12 @@ export type CastVoteInput = {
   /** The round voted in (default: the current one); a closed round is ROUND_CLOSED */
   round?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** OPEN: calls skip the model until a cool-down passes; HALF_OPEN: one probe is let through */
+export type CircuitState =
+  | 'CLOSED'
+  | 'HALF_OPEN'
+  | 'OPEN';
 
 /** One hand-off of a message; the hub hop has no agent or department */
 export type CommunicationHop = {
@@ -153,14 +188,14 @@ export type CommunicationPath = {
 export type ConsensusResult = {
   __typename?: 'ConsensusResult';
   decision: ProposalStatus;
-  /** 95% Wilson score interval of support at Kish's effective number of voters (Σu)²/Σu², u = weight × confidence */
+  /** 95% interval of support: σ(L ± 1.96·sd), L the log-odds of support and sd from the uncertainty of the voters’ estimated accuracies */
   interval: Interval;
   /** support − threshold */
   margin: Scalars['Float']['output'];
   /** Share of stakeholder weight that voted */
   participation: Scalars['Float']['output'];
   roundsUsed: Scalars['Int']['output'];
-  /** Weighted approve share of the decisive votes */
+  /** Posterior probability that approving is right, from the ballots weighted by each voter’s evidence (relevance × log-odds of its track record) × confidence */
   support: Scalars['Float']['output'];
 };
 
@@ -445,6 +480,33 @@ export type ListStringMutations = {
   set?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** A model in the router registry. Its API key is never returned */
+export type LlmModel = {
+  __typename?: 'LlmModel';
+  baseUrl?: Maybe<Scalars['String']['output']>;
+  contextWindow: Scalars['Int']['output'];
+  enabled: Scalars['Boolean']['output'];
+  features: Array<ModelFeature>;
+  /** Whether a key is configured (the key itself never is shown) */
+  hasApiKey: Scalars['Boolean']['output'];
+  health: ModelHealth;
+  inputUsdPerMTok: Scalars['Float']['output'];
+  kind: ModelKind;
+  load: ModelLoad;
+  name: Scalars['ID']['output'];
+  outputUsdPerMTok: Scalars['Float']['output'];
+  priorQuality: Array<PriorQuality>;
+  requestsPerMinute?: Maybe<Scalars['Int']['output']>;
+  source: ModelSource;
+  /** Empty: offered for every task type */
+  taskTypes: Array<TaskType>;
+  timeoutMs: Scalars['Int']['output'];
+  tokensPerMinute?: Maybe<Scalars['Int']['output']>;
+  upstreamModel: Scalars['String']['output'];
+  /** Moves with every change; updateModel expects the current one */
+  version: Scalars['Int']['output'];
+};
+
 /** A message between agents, stored as it was sent */
 export type Message = {
   __typename?: 'Message';
@@ -519,6 +581,57 @@ export type Mitigation =
   | 'FLAG_FOR_PERSON'
   | 'REVOTE';
 
+export type ModelFeature =
+  | 'JSON'
+  | 'STREAMING'
+  | 'TOOLS'
+  | 'VISION';
+
+export type ModelHealth = {
+  __typename?: 'ModelHealth';
+  circuit: CircuitState;
+  /** Share of recent attempts that failed (0–1) */
+  recentErrorRate: Scalars['Float']['output'];
+};
+
+/** A model on an OpenAI-compatible endpoint */
+export type ModelInput = {
+  /** Stored, never returned or logged */
+  apiKey?: InputMaybe<Scalars['String']['input']>;
+  baseUrl: Scalars['String']['input'];
+  contextWindow: Scalars['Int']['input'];
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  features?: InputMaybe<Array<ModelFeature>>;
+  inputUsdPerMTok: Scalars['Float']['input'];
+  name: Scalars['String']['input'];
+  outputUsdPerMTok: Scalars['Float']['input'];
+  /** Expected quality before evidence (0–1) */
+  priorQuality?: InputMaybe<Scalars['Float']['input']>;
+  requestsPerMinute?: InputMaybe<Scalars['Int']['input']>;
+  taskTypes?: InputMaybe<Array<TaskType>>;
+  timeoutMs?: InputMaybe<Scalars['Int']['input']>;
+  tokensPerMinute?: InputMaybe<Scalars['Int']['input']>;
+  upstreamModel: Scalars['String']['input'];
+};
+
+/** OPENAI_COMPATIBLE: any endpoint speaking the OpenAI API; OFFLINE: local templates */
+export type ModelKind =
+  | 'OFFLINE'
+  | 'OPENAI_COMPATIBLE';
+
+/** Use against the model's rate limits, in this replica */
+export type ModelLoad = {
+  __typename?: 'ModelLoad';
+  inFlight: Scalars['Int']['output'];
+  requestsLastMinute: Scalars['Int']['output'];
+  tokensLastMinute: Scalars['Int']['output'];
+};
+
+/** CONFIG: from LLM_MODELS / LLM_MODELS_FILE (change it there); ADMIN: by mutations */
+export type ModelSource =
+  | 'ADMIN'
+  | 'CONFIG';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Casts or changes a stakeholder agent’s vote in the open round; sending the same vote again changes nothing */
@@ -543,6 +656,12 @@ export type Mutation = {
   reassignAgent: Agent;
   /** Records what really happened after a closed proposal (executives); it feeds the track records and thresholds of later proposals */
   recordOutcome: Proposal;
+  /** Explicit quality feedback (0–1) on a routed call, once; it feeds the model's tracked quality for the task type */
+  recordRoutingFeedback: RoutingDecision;
+  /** Adds a model on an OpenAI-compatible endpoint (admins) */
+  registerModel: LlmModel;
+  /** Removes a model an admin registered (admins) */
+  removeModel: Scalars['Boolean']['output'];
   /** Renames an agent; its slug stays (admins) */
   renameAgent: Agent;
   /** Renames a department; its slug stays (admins) */
@@ -555,9 +674,15 @@ export type Mutation = {
   retireAgent: Agent;
   /** Retires a department with no open work; its agents retire with it and its cell stays empty (admins) */
   retireDepartment: Department;
+  /** Routes a task (admins, for trying the router): classifies it, selects a model with reasoning and fallbacks, and unless dryRun calls it */
+  routeTask: RouteTaskResult;
   /** Send as an agent (admins, the agent itself, its department lead); stored and delivered along its route */
   sendMessage: Message;
+  /** Takes a model out of selection or back in, configured or registered (admins) */
+  setModelEnabled: LlmModel;
   updateKnowledgeEntries: UpdateKnowledgeEntriesMutationResponse;
+  /** Replaces an admin model's settings; `version` must be current (admins) */
+  updateModel: LlmModel;
   /** An executive rejects an open proposal, with a reason */
   vetoProposal: Proposal;
   /** The requester or an admin withdraws a proposal */
@@ -632,6 +757,22 @@ export type MutationRecordOutcomeArgs = {
 };
 
 
+export type MutationRecordRoutingFeedbackArgs = {
+  decisionId: Scalars['ID']['input'];
+  quality: Scalars['Float']['input'];
+};
+
+
+export type MutationRegisterModelArgs = {
+  input: ModelInput;
+};
+
+
+export type MutationRemoveModelArgs = {
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationRenameAgentArgs = {
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
@@ -670,14 +811,31 @@ export type MutationRetireDepartmentArgs = {
 };
 
 
+export type MutationRouteTaskArgs = {
+  input: RouteTaskInput;
+};
+
+
 export type MutationSendMessageArgs = {
   input: SendMessageInput;
+};
+
+
+export type MutationSetModelEnabledArgs = {
+  enabled: Scalars['Boolean']['input'];
+  name: Scalars['String']['input'];
 };
 
 
 export type MutationUpdateKnowledgeEntriesArgs = {
   update?: InputMaybe<KnowledgeEntryUpdateInput>;
   where?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+
+export type MutationUpdateModelArgs = {
+  input: ModelInput;
+  version: Scalars['Int']['input'];
 };
 
 
@@ -757,6 +915,14 @@ export type Point = {
   __typename?: 'Point';
   x: Scalars['Float']['output'];
   y: Scalars['Float']['output'];
+};
+
+/** Expected quality before evidence, for one task type (or DEFAULT) */
+export type PriorQuality = {
+  __typename?: 'PriorQuality';
+  quality: Scalars['Float']['output'];
+  /** A task type in lower case, or `default` */
+  taskType: Scalars['String']['output'];
 };
 
 /** A question put to the organization's agents (CMP) */
@@ -898,6 +1064,8 @@ export type Query = {
   metricSamples: Array<MetricSample>;
   /** Count, sum, min, max and average of one series; zero for an unknown series */
   metricSummary: MetricSummary;
+  /** The model registry, with health and load */
+  models: Array<LlmModel>;
   /** The honeycomb: hub, departments, neighbours and agents, with positions */
   organization: Organization;
   proposal?: Maybe<Proposal>;
@@ -907,6 +1075,12 @@ export type Query = {
   proposals: Array<Proposal>;
   /** The capability matrix: one row per role */
   roles: Array<RoleCapability>;
+  /** Query twin of Subscription.routerSelections: selection `decisionId` */
+  routerSelections?: Maybe<RoutingDecision>;
+  /** A selection with its reasoning and what the call did; also the query twin of routerSelections */
+  routingDecision?: Maybe<RoutingDecision>;
+  /** Per (model, task type): quality, latency p50/p95, error rate and cost over the sliding window (7 days by default) */
+  routingStats: Array<RoutingStats>;
   /** The tally of a round of a proposal (default: the current round); with asOfVote, that vote’s round with only the votes up to it (the query twin of Subscription.voteTally) */
   voteTally: VoteTally;
 };
@@ -1015,6 +1189,23 @@ export type QueryProposalsArgs = {
 };
 
 
+export type QueryRouterSelectionsArgs = {
+  decisionId?: InputMaybe<Scalars['ID']['input']>;
+  taskType?: InputMaybe<TaskType>;
+};
+
+
+export type QueryRoutingDecisionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRoutingStatsArgs = {
+  model?: InputMaybe<Scalars['String']['input']>;
+  taskType?: InputMaybe<TaskType>;
+};
+
+
 export type QueryVoteTallyArgs = {
   asOfVote?: InputMaybe<Scalars['ID']['input']>;
   proposalId: Scalars['ID']['input'];
@@ -1055,6 +1246,103 @@ export type RoundSummary = {
   /** Weighted support the round closed with */
   support?: Maybe<Scalars['Float']['output']>;
 };
+
+/** A task to route (and, unless dryRun, to run) */
+export type RouteTaskInput = {
+  context?: InputMaybe<Scalars['String']['input']>;
+  /** Milliseconds the whole call may take */
+  deadlineMs?: InputMaybe<Scalars['Int']['input']>;
+  /** Only select; do not call the model */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Ask for a JSON object */
+  json?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Most the call may cost, in US dollars */
+  maxCostUsd?: InputMaybe<Scalars['Float']['input']>;
+  maxOutputTokens?: InputMaybe<Scalars['Int']['input']>;
+  /** Minimum expected quality (0–1) */
+  qualityRequirement?: InputMaybe<Scalars['Float']['input']>;
+  /** Skips classifying the type */
+  taskType?: InputMaybe<TaskType>;
+  /** 0 makes the call cacheable (7 days) */
+  temperature?: InputMaybe<Scalars['Float']['input']>;
+  text: Scalars['String']['input'];
+};
+
+/** routeTask: the decision and, unless a dry run, the answer */
+export type RouteTaskResult = {
+  __typename?: 'RouteTaskResult';
+  answer?: Maybe<Scalars['String']['output']>;
+  decision: RoutingDecision;
+};
+
+/** One call to one model while serving a routed task */
+export type RoutingAttemptView = {
+  __typename?: 'RoutingAttemptView';
+  costUsd: Scalars['Float']['output'];
+  /** rate_limited, server_error, timeout, context_length, content_filter, bad_response, network, auth, bad_request, circuit_open or aborted */
+  errorKind?: Maybe<Scalars['String']['output']>;
+  latencyMs: Scalars['Float']['output'];
+  model: Scalars['String']['output'];
+  ok: Scalars['Boolean']['output'];
+};
+
+/** A selection of the router, with its reasoning, and what the call did */
+export type RoutingDecision = {
+  __typename?: 'RoutingDecision';
+  attempts: Array<RoutingAttemptView>;
+  /** Every candidate, best first */
+  candidates: Array<CandidateScoreView>;
+  classification: TaskClassificationView;
+  /** Estimated probability that the model is the best choice */
+  confidence: Scalars['Float']['output'];
+  costUsd?: Maybe<Scalars['Float']['output']>;
+  createdAt: Scalars['DateTimeISO']['output'];
+  errorReason?: Maybe<Scalars['String']['output']>;
+  /** Models tried next, in order, if the first fails */
+  fallbacks: Array<Scalars['String']['output']>;
+  /** Explicit feedback (recordRoutingFeedback) */
+  feedback?: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  inputTokens?: Maybe<Scalars['Int']['output']>;
+  latencyMs?: Maybe<Scalars['Float']['output']>;
+  /** The model chosen first */
+  model: Scalars['String']['output'];
+  outputTokens?: Maybe<Scalars['Int']['output']>;
+  /** Automatic quality signal of the answer */
+  quality?: Maybe<Scalars['Float']['output']>;
+  reasoning: Scalars['String']['output'];
+  /** The model that answered */
+  servedBy?: Maybe<Scalars['String']['output']>;
+  status: RoutingStatus;
+  taskType: TaskType;
+};
+
+/** One model's performance on one task type over the sliding window */
+export type RoutingStats = {
+  __typename?: 'RoutingStats';
+  calls: Scalars['Int']['output'];
+  costUsd: Scalars['Float']['output'];
+  errorRate: Scalars['Float']['output'];
+  errors: Scalars['Int']['output'];
+  inputTokens: Scalars['Int']['output'];
+  latencyP50Ms?: Maybe<Scalars['Float']['output']>;
+  latencyP95Ms?: Maybe<Scalars['Float']['output']>;
+  meanQuality?: Maybe<Scalars['Float']['output']>;
+  model: Scalars['String']['output'];
+  outputTokens: Scalars['Int']['output'];
+  /** What selection expects of the pair (posterior mean) */
+  posteriorMean: Scalars['Float']['output'];
+  posteriorStdDev: Scalars['Float']['output'];
+  qualitySignals: Scalars['Int']['output'];
+  taskType: TaskType;
+  windowStart: Scalars['DateTimeISO']['output'];
+};
+
+/** SELECTED: chosen, not (yet) called; SUCCEEDED / FAILED: how the call ended */
+export type RoutingStatus =
+  | 'FAILED'
+  | 'SELECTED'
+  | 'SUCCEEDED';
 
 export type SendMessageInput = {
   /** 1–4000 characters */
@@ -1118,6 +1406,8 @@ export type Subscription = {
   agentMessages: Message;
   /** Every transition of a proposal (or of all proposals): status changes and new rounds; served by the gateway bridge */
   proposalUpdates: ProposalTransition;
+  /** Every selection of the router (of one task type, or all), with its reasoning, as it is made; served by the gateway bridge */
+  routerSelections: RoutingDecision;
   /** Live tally of a proposal, one payload per accepted vote; served by the gateway bridge */
   voteTally: VoteTally;
 };
@@ -1138,6 +1428,11 @@ export type SubscriptionProposalUpdatesArgs = {
 };
 
 
+export type SubscriptionRouterSelectionsArgs = {
+  taskType?: InputMaybe<TaskType>;
+};
+
+
 export type SubscriptionVoteTallyArgs = {
   proposalId: Scalars['ID']['input'];
 };
@@ -1151,6 +1446,31 @@ export type SunflowerPosition = {
   x: Scalars['Float']['output'];
   y: Scalars['Float']['output'];
 };
+
+/** What the classifier said of a task, and why */
+export type TaskClassificationView = {
+  __typename?: 'TaskClassificationView';
+  /** 0 (trivial) to 1 (hard) */
+  complexity: Scalars['Float']['output'];
+  confidence: Scalars['Float']['output'];
+  estimatedInputTokens: Scalars['Int']['output'];
+  estimatedOutputTokens: Scalars['Int']['output'];
+  /** `offline` (NLP) or `llm` (LLM-assisted) */
+  method: Scalars['String']['output'];
+  signals: Array<Scalars['String']['output']>;
+  taskType: TaskType;
+};
+
+/** What kind of work an LLM call does; the router tracks quality per type */
+export type TaskType =
+  | 'ANALYSIS'
+  | 'CLASSIFICATION'
+  | 'CODE'
+  | 'CONVERSATION'
+  | 'CREATIVE'
+  | 'EXTRACTION'
+  | 'PLANNING'
+  | 'SUMMARISATION';
 
 /** One term of the adaptive threshold */
 export type ThresholdTerm = {
@@ -1211,7 +1531,7 @@ export type VoteTally = {
   approve?: Maybe<Scalars['Int']['output']>;
   /** Round 1 while it is open: choices and support stay hidden until it closes */
   blind: Scalars['Boolean']['output'];
-  /** 95% interval of support (Wilson at Kish's effective voters); null while blind */
+  /** 95% interval of support, from the uncertainty of the voters’ accuracies; null while blind */
   interval?: Maybe<Interval>;
   /** The vote named by asOfVote, else the latest vote of the round; null before any */
   lastVote?: Maybe<Vote>;
@@ -1225,7 +1545,7 @@ export type VoteTally = {
   round: Scalars['Int']['output'];
   /** Agents entitled to vote (snapshotted at opening) */
   stakeholders: Scalars['Int']['output'];
-  /** Weighted approve share of the decisive votes (stakeholder weight × confidence); null while blind */
+  /** Posterior probability that approving is right, from the stakeholders’ evidence × confidence; null while blind */
   support?: Maybe<Scalars['Float']['output']>;
   /** The support the proposal needs */
   threshold?: Maybe<Scalars['Float']['output']>;

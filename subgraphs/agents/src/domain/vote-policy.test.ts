@@ -147,6 +147,25 @@ describe('decideVote (offline policy)', () => {
     expect(rationales[2]).toMatch(/^Execution Agent, Legal: /);
   });
 
+  // Regression: templated offline rationales had a word-shingle Jaccard of 0.82, above CMP's
+  // 0.80 copy cut-off, so an honest panel got a COPIED_RATIONALE finding and a needless re-vote.
+  it('writes rationales a copy check cannot mistake for copies (COPIED_RATIONALE false REVOTE)', () => {
+    const question = proposal({ risk: 0.4, stakeholderImpact: 0.6, urgency: 0.7 });
+    const panel = (['engineering', 'product'] as const).flatMap((department) =>
+      roleCapabilities.map((row) => decideVote(ask(voter(row.role, department), question))),
+    );
+    const sets = panel.map((advice) => shingles(advice.rationale));
+    let most = 0;
+    for (let i = 0; i < sets.length; i++) {
+      for (let j = i + 1; j < sets.length; j++) most = Math.max(most, jaccard(sets[i], sets[j]));
+    }
+    expect(most).toBeLessThan(0.6);
+    for (const advice of panel.filter((a) => a.choice !== 'ABSTAIN')) {
+      expect(advice.rationale).toMatch(/competence \d\.\d\d/);
+      expect(advice.rationale).toContain(`confidence ${advice.confidence.toFixed(2)}`);
+    }
+  });
+
   it('keeps confidence in [0.01, 1] with two decimals across the feature space', () => {
     const grid = [0, 0.25, 0.5, 0.75, 1];
     for (const capability of roleCapabilities) {
@@ -168,3 +187,19 @@ describe('decideVote (offline policy)', () => {
     expect(await offlineVoteAdvisor.advise(question)).toEqual(decideVote(question));
   });
 });
+
+/** CMP's copy check in miniature: lower-cased words, punctuation dropped, 3-word shingles. */
+function shingles(text: string): Set<string> {
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return new Set(words.slice(2).map((_, i) => words.slice(i, i + 3).join(' ')));
+}
+
+function jaccard(a: Set<string> | undefined, b: Set<string> | undefined): number {
+  if (!a || !b) return 0;
+  let common = 0;
+  for (const shingle of a) if (b.has(shingle)) common++;
+  return common / (a.size + b.size - common);
+}

@@ -175,7 +175,7 @@ export function decideVote({ voter, proposal, seed }: VoteQuestion): VoteAdvice 
   const lean = p >= 0.5 ? 'APPROVE' : 'REJECT';
   const who = `${voter.capability.title}, ${voter.departmentName}`;
   const kindNote = ownTrigger
-    ? `${proposal.kind} is its own CMP trigger`
+    ? `${proposal.kind} is its own CMP trigger (competence 1.00, autonomy threshold ${fixed(voter.capability.autonomyThreshold)})`
     : `${trigger ? '' : 'unfamiliar kind '}${proposal.kind}: competence ${fixed(skill)}`;
 
   if (skill < votePolicy.abstainBelow) {
@@ -185,16 +185,38 @@ export function decideVote({ voter, proposal, seed }: VoteQuestion): VoteAdvice 
       rationale: `${who}: ABSTAIN. ${kindNote}, below ${fixed(votePolicy.abstainBelow)}; it would have leaned ${lean} (p ${fixed(p)}).`,
     };
   }
-  const drivers = terms
-    .filter((term) => Math.abs(term.contribution) >= 0.05)
-    .toSorted((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
-    .slice(0, 3)
-    .map((term) => `${term.label} ${signed(term.contribution)}`);
+  const confidence = Math.max(0.01, round2(skill * Math.abs(2 * p - 1)));
   return {
     choice: lean,
-    confidence: Math.max(0.01, round2(skill * Math.abs(2 * p - 1))),
-    rationale: `${who}: ${lean} (p ${fixed(p)}). ${drivers.join('; ') || 'no feature stood out'}. ${kindNote}.`,
+    confidence,
+    rationale: individualRationale(who, lean, p, confidence, kindNote, terms),
   };
+}
+
+/**
+ * The agent's own account of its vote: its role, department and competence, and every feature it
+ * weighed with its own figures, strongest first. Written so two agents share little beyond the
+ * feature names: a templated sentence every agent repeats reads as a copied rationale to CMP's
+ * copy check (COPIED_RATIONALE, Jaccard of 3-word shingles ≥ 0.80).
+ */
+function individualRationale(
+  who: string,
+  lean: 'APPROVE' | 'REJECT',
+  p: number,
+  confidence: number,
+  kindNote: string,
+  terms: readonly Term[],
+): string {
+  const weighed = terms
+    .filter((term) => Math.abs(term.contribution) >= 0.005)
+    .toSorted((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+    .map((term) => `${term.label} ${signed(term.contribution)}`);
+  const strongest = weighed[0] ?? 'no feature';
+  return (
+    `${who}: ${lean} (p ${fixed(p)}, confidence ${fixed(confidence)}). ` +
+    `${kindNote}. Mostly ${strongest}` +
+    (weighed.length > 1 ? `; then ${weighed.slice(1).join('; ')}.` : '.')
+  );
 }
 
 function scoreTerms(voter: Voter, proposal: ProposalFeatures, seed: string): Term[] {
@@ -217,7 +239,7 @@ function scoreTerms(voter: Voter, proposal: ProposalFeatures, seed: string): Ter
     { label: `urgency ${fixed(urgency)}`, contribution: weights.urgency * (urgency - 0.5) },
     departmentTerm(voter, relation, impact),
     wordingTerm(`${proposal.title}\n${proposal.description}`),
-    { label: 'temperament', contribution: temperament(`${seed}:${voter.agentId}`) },
+    { label: 'its own temperament', contribution: temperament(`${seed}:${voter.agentId}`) },
   ];
 }
 

@@ -11,6 +11,7 @@ import {
 } from '@daena/platform';
 import { adjacency, departmentHex } from '../domain/honeycomb.js';
 import { AgentStateRepository, type AgentHotState } from '../store/agent-state-repository.js';
+import type { RouterService } from '../router/router-service.js';
 import type { DecisionsDirectory } from '../store/decisions-directory.js';
 import type { AgentRecord, DepartmentRecord } from '../store/entities.js';
 import { OrganizationRepository } from '../store/organization-repository.js';
@@ -26,6 +27,8 @@ export interface AgentsContext {
   honeycomb: Honeycomb;
   /** Asks the decisions subgraph about a department's open proposals. */
   decisions: DecisionsDirectory;
+  /** The LLM router of this replica (one per process, not per request). */
+  router: RouterService;
   /** Publishes an event after a committed write; a bus failure is logged, not thrown. */
   publish(event: DomainEvent): Promise<void>;
 }
@@ -131,6 +134,7 @@ export function createAgentsContext(
     /** The service's hot-state cache; without one, every read goes to Postgres. */
     agentStateCache?: Cache<AgentHotState>;
     decisions: DecisionsDirectory;
+    router: RouterService;
   },
 ): AgentsContext {
   const organization = new OrganizationRepository(em);
@@ -149,6 +153,7 @@ export function createAgentsContext(
     loaders,
     honeycomb: createHoneycomb(organization, loaders),
     decisions: events.decisions,
+    router: events.router,
     publish: (event) =>
       events.bus.publish(event).catch((error: unknown) => {
         events.log.error({ err: error, type: event.type }, 'event not published');

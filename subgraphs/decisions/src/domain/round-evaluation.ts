@@ -41,9 +41,9 @@ export interface RoundEvaluation {
 
 /**
  * Closes one round (issue 4, "Rounds" and "Bias detection"): detectBias over the proposal so far
- * and the voters' past → applyMitigations (down-weighting) → aggregateRound (weighted support, 95%
- * Wilson interval at Kish's effective size) → decideRound (the sequential stopping rule, nobody
- * left to vote). A REVOTE finding turns a decision into another round while rounds remain.
+ * and the voters' past → applyMitigations (down-weighting) → aggregateRound (support: the
+ * posterior that approving is right, with its 95% interval) → decideRound (the sequential stopping
+ * rule, nobody left to vote). A REVOTE finding turns a decision into another round while rounds remain.
  */
 export function evaluateRound(input: RoundInput): RoundEvaluation {
   const voters: Voter[] = input.stakeholders.map((s) => ({
@@ -56,7 +56,7 @@ export function evaluateRound(input: RoundInput): RoundEvaluation {
   const ballots = input.rounds[input.round - 1] ?? [];
   const result = aggregateRound(ballots, weights, input.threshold);
   const maxRounds = input.lastRound ? input.round : input.maxRounds;
-  let decision = decideRound(result, input.threshold, input.round, maxRounds, 0);
+  let decision = decideRound(result, input.threshold, input.round, maxRounds);
   const revote = findings.some((finding) => finding.mitigation === 'REVOTE');
   const decided = decision === 'ACCEPTED' || decision === 'REJECTED';
   if (revote && decided && input.round < maxRounds) decision = 'NEXT_ROUND';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NotFoundError } from '@daena/platform';
-import { systemActor } from '../domain/lifecycle.js';
+import { NotFoundError, type RoundComplete } from '@daena/platform';
 import { ProposalStatus, assertOpen } from '../domain/proposal.js';
 import {
   assertMayVoteAs,
@@ -14,27 +13,31 @@ import {
 import type { DecisionsContext } from '../schema/context.js';
 import { runInTransaction, type DecisionTransaction } from '../store/decision-transaction.js';
 import type { ProposalRecord, VoteRecord } from '../store/entities.js';
-import { closeRound } from './close-round.js';
 import { announce, noEffects } from './effects.js';
+import { closeCompletedRound, sendRoundComplete } from './round-complete.js';
 
 /**
  * Records an agent's vote, idempotently per (proposal, round, agent): the same vote again returns
  * the stored one and publishes nothing (even once its round closed); a changed vote replaces it
- * while its round is open and is announced again. The vote that completes a round closes it in
- * the same transaction (`closeRound`): the result, bias check and the next round or final status
- * commit with it.
+ * while its round is open and is announced again.
+ *
+ * The vote that completes a round commits and publishes its tally first; the round then closes
+ * in a transaction of its own (`closeCompletedRound`: bias check, result, next round or final
+ * status), so the live tally never waits for it (issue 4, item 9). That close is made durable
+ * before the vote commits (`Jobs.roundComplete`), and the mutation answers once it is done, so
+ * the caller reads the round's outcome as before.
  */
 export async function castVote(ctx: DecisionsContext, request: VoteRequest): Promise<VoteRecord> {
   assertMayVoteAs(ctx.principal, request.agentId);
   const vote = validateVoteRequest(request);
   const effects = noEffects();
 
-  const recorded = await runInTransaction(ctx.em, async (tx) => {
+  const { recorded, completed } = await runInTransaction(ctx.em, async (tx): Promise<Cast> => {
     const proposal = await tx.lockProposal(vote.proposalId);
     if (!proposal) throw new NotFoundError('Proposal', vote.proposalId);
     const ballot: Ballot = { ...vote, round: vote.round ?? proposal.currentRound };
     const replay = await replayOf(tx, proposal, ballot);
-    if (replay) return replay;
+    if (replay) return { recorded: replay, completed: null };
     assertOpen(proposal, proposal.id);
     assertRoundOpen(proposal.currentRound, ballot.round);
     const stakeholders = await tx.stakeholders(proposal.id);
@@ -43,24 +46,38 @@ export async function castVote(ctx: DecisionsContext, request: VoteRequest): Pro
       ballot.agentId,
     );
     const { vote: stored, changed } = await tx.votes.upsert(randomUUID(), ballot);
-    if (!changed) return stored;
+    if (!changed) return { recorded: stored, completed: null };
     effects.votes.push(stored);
-    if ((await tx.votes.count(proposal.id, ballot.round)) >= stakeholders.length) {
-      await closeRound(
-        ctx,
-        tx,
-        proposal,
-        { because: 'every stakeholder voted', by: systemActor },
-        effects,
-      );
+    if ((await tx.votes.count(proposal.id, ballot.round)) < stakeholders.length) {
+      return { recorded: stored, completed: null };
     }
-    return stored;
+    const completed = { proposalId: proposal.id, round: ballot.round };
+    await sendRoundComplete(ctx.runtime, completed);
+    return { recorded: stored, completed };
   });
-  if (effects.votes.length > 0) {
-    ctx.afterWrite();
-    await announce(ctx.runtime, effects);
-  }
+  if (effects.votes.length === 0) return recorded;
+  ctx.afterWrite();
+  await announce(ctx.runtime, effects);
+  if (completed) await closeAfterVote(ctx, completed);
   return recorded;
+}
+
+interface Cast {
+  recorded: VoteRecord;
+  /** The round this vote completed, to be closed after the vote commits. */
+  completed: RoundComplete | null;
+}
+
+/** The vote stands whatever happens here: a failed close is the queued job's to retry. */
+async function closeAfterVote(ctx: DecisionsContext, round: RoundComplete): Promise<void> {
+  try {
+    await closeCompletedRound(ctx, round);
+  } catch (error) {
+    ctx.runtime.log.warn(
+      { ...round, err: error },
+      'round not closed after its last vote; the round-complete job will close it',
+    );
+  }
 }
 
 /**

@@ -90,6 +90,8 @@ async function evaluate(
       agentId: stakeholder.agentId,
       weight: stakeholder.weight,
       why: stakeholder.why,
+      logOdds: stakeholder.logOdds ?? undefined,
+      logOddsVariance: stakeholder.logOddsVariance ?? undefined,
       role: stakeholder.role ?? '',
       departmentId: stakeholder.departmentId ?? proposal.departmentId,
     })),

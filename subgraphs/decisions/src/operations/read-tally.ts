@@ -15,8 +15,8 @@ import { roundKey } from '../store/vote-repository.js';
  * more votes arrived (the gateway's subscription bridge relies on this).
  *
  * Round 1 is blind while it is open: the tally then shows participation (votes counted, weight
- * voted) but no choices and no support. Support is CMP's (`aggregateRound`): stakeholder weight ×
- * confidence, with its 95% interval. Batched through the request's loaders.
+ * voted) but no choices and no support. Support is CMP's (`aggregateRound`): the posterior that
+ * approving is right, from each stakeholder's evidence × confidence, with its 95% interval. Batched through the request's loaders.
  */
 export async function readTally(
   ctx: DecisionsContext,
@@ -43,7 +43,15 @@ export async function readTally(
   }
   const tally = tallyVotes(counted, stakeholders.length);
   const threshold = proposal.threshold ?? 0.5;
-  const result = aggregateRound(counted, stakeholders, threshold);
+  const result = aggregateRound(
+    counted,
+    stakeholders.map((s) => ({
+      ...s,
+      logOdds: s.logOdds ?? undefined,
+      logOddsVariance: s.logOddsVariance ?? undefined,
+    })),
+    threshold,
+  );
   const blind =
     counting === blindRound && proposal.status === 'OPEN' && proposal.currentRound === blindRound;
   return {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { JobHandler, Principal, RoundDeadline } from '@daena/platform';
+import type { JobHandler, RoundDeadline } from '@daena/platform';
 import { systemActor } from '../domain/lifecycle.js';
 import { ProposalStatus } from '../domain/proposal.js';
 import {
@@ -10,14 +10,7 @@ import {
 import { runInTransaction } from '../store/decision-transaction.js';
 import { closeRound } from './close-round.js';
 import { announce, noEffects } from './effects.js';
-
-/** Who acts when a deadline job runs: nobody's token, the `system` actor of transitions. */
-const systemPrincipal: Principal = Object.freeze({
-  sub: systemActor,
-  roles: [],
-  department: null,
-  token: null,
-});
+import { systemPrincipal } from './system-principal.js';
 
 export type DeadlineResult = 'closed' | 'not-open';
 

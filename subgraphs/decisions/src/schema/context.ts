@@ -24,6 +24,8 @@ export interface DecisionsRuntime {
   now: () => Date;
   /** Round length when a proposal does not set one. */
   roundSeconds: number;
+  /** Delay of the durable close of a completed round (config ROUND_CLOSE_BACKSTOP_SECONDS). */
+  roundCloseBackstopSeconds: number;
   threshold: Partial<ThresholdParams>;
 }
 

@@ -136,12 +136,15 @@ export class BiasFinding {
   description: 'The outcome of CMP: weighted support with its interval, and the decision',
 })
 export class ConsensusResult {
-  @Field(() => Float, { description: 'Weighted approve share of the decisive votes' })
+  @Field(() => Float, {
+    description:
+      'Posterior probability that approving is right, from the ballots weighted by each voter’s evidence (relevance × log-odds of its track record) × confidence',
+  })
   support!: number;
 
   @Field(() => Interval, {
     description:
-      "95% Wilson score interval of support at Kish's effective number of voters (Σu)²/Σu², u = weight × confidence",
+      '95% interval of support: σ(L ± 1.96·sd), L the log-odds of support and sd from the uncertainty of the voters’ estimated accuracies',
   })
   interval!: Interval;
 

@@ -90,13 +90,14 @@ export class VoteTally {
   @Field(() => Float, {
     nullable: true,
     description:
-      'Weighted approve share of the decisive votes (stakeholder weight × confidence); null while blind',
+      'Posterior probability that approving is right, from the stakeholders’ evidence × confidence; null while blind',
   })
   support!: number | null;
 
   @Field(() => Interval, {
     nullable: true,
-    description: "95% interval of support (Wilson at Kish's effective voters); null while blind",
+    description:
+      '95% interval of support, from the uncertainty of the voters’ accuracies; null while blind',
   })
   interval!: Interval | null;
 

@@ -85,8 +85,10 @@ export class DecisionTransaction {
       why: string;
       role: string | null;
       department_id: string | null;
+      log_odds: number | null;
+      log_odds_variance: number | null;
     }>(
-      `select agent_id, weight, why, role, department_id
+      `select agent_id, weight, why, role, department_id, log_odds, log_odds_variance
          from decisions.proposal_stakeholders where proposal_id = ? order by agent_id`,
       [proposalId],
     );
@@ -97,6 +99,8 @@ export class DecisionTransaction {
       why: row.why,
       role: row.role,
       departmentId: row.department_id,
+      logOdds: row.log_odds,
+      logOddsVariance: row.log_odds_variance,
     }));
   }
 
@@ -154,6 +158,8 @@ export class DecisionTransaction {
           why: stakeholder.why,
           role: stakeholder.role,
           department_id: stakeholder.departmentId,
+          log_odds: stakeholder.logOdds ?? null,
+          log_odds_variance: stakeholder.logOddsVariance ?? null,
         })),
       );
     return proposalFromRow(row as ProposalRow, this.parseDate);

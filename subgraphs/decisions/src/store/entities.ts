@@ -46,6 +46,9 @@ export interface ProposalStakeholderRecord {
   why: string;
   role: string | null;
   departmentId: string | null;
+  /** The evidence a vote of this stakeholder carries (`Stakeholder.logOdds`); null before 0003. */
+  logOdds: number | null;
+  logOddsVariance: number | null;
 }
 
 /** A stored vote: the ballot as cast, plus its identity and order. */
@@ -135,6 +138,8 @@ export const ProposalStakeholderEntity = new EntitySchema<ProposalStakeholderRec
     why: { type: 'text' },
     role: { type: 'text', nullable: true },
     departmentId: { type: 'uuid', fieldName: 'department_id', nullable: true },
+    logOdds: { type: 'double', fieldName: 'log_odds', nullable: true },
+    logOddsVariance: { type: 'double', fieldName: 'log_odds_variance', nullable: true },
   },
 });
 

@@ -29,6 +29,9 @@ export const MetricName = {
   agentBudgetUsed: 'agents.budget_used_usd',
   messagesSent: 'agents.messages_sent',
   entriesCreated: 'knowledge.entries_created',
+  routerSelections: 'router.selections',
+  routerDrift: 'router.drift_detected',
+  routerModelChanges: 'router.model_changes',
 } as const;
 export type MetricName = (typeof MetricName)[keyof typeof MetricName];
 
@@ -134,6 +137,24 @@ const rules: readonly SampleRule[] = [
         hops: Array.isArray(data.viaAgentIds) ? data.viaAgentIds.length : 0,
       },
     },
+  ]),
+  rule(Events.routerSelectionMade, (data) => [
+    {
+      name: MetricName.routerSelections,
+      value: 1,
+      labels: labelsOf(data, ['decisionId', 'taskType', 'model']),
+    },
+  ]),
+  // Drift alarms are what alerts watch: the statistic says how far past its threshold it went.
+  rule(Events.routerDriftDetected, (data) => [
+    {
+      name: MetricName.routerDrift,
+      value: data.statistic,
+      labels: labelsOf(data, ['model', 'taskType', 'metric', 'direction', 'threshold']),
+    },
+  ]),
+  rule(Events.routerModelChanged, (data) => [
+    { name: MetricName.routerModelChanges, value: 1, labels: labelsOf(data, ['name', 'change']) },
   ]),
   rule(Events.knowledgeEntryCreated, (data) => [
     {

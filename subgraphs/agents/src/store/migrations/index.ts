@@ -4,6 +4,7 @@ import { Migration0002AgentSeats } from './0002-agent-seats.js';
 import { Migration0003LifecycleAndState } from './0003-lifecycle-and-state.js';
 import { Migration0004Messages } from './0004-messages.js';
 import { Migration0005OrganizationAdmin } from './0005-organization-admin.js';
+import { Migration0006Router } from './0006-router.js';
 
 /** Every migration in order; new ones are appended, never edited once released. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: '0003-lifecycle-and-state', class: Migration0003LifecycleAndState },
   { name: '0004-messages', class: Migration0004Messages },
   { name: '0005-organization-admin', class: Migration0005OrganizationAdmin },
+  { name: '0006-router', class: Migration0006Router },
 ];

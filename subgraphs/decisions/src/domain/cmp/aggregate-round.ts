@@ -1,59 +1,65 @@
 import type { Ballot, RoundResult, Stakeholder } from './contracts.js';
-import { wilsonInterval } from './wilson-interval.js';
+import { logistic, posteriorInterval, weightedEvidence } from './posterior-support.js';
 
 /**
- * One round's result. A ballot counts with u = weight × confidence: a vote given with confidence c
- * is modelled as right with probability ½ + c(p − ½), whose log-odds are ≈ c · log(p/(1 − p)) to
- * first order, so confidence scales the Nitzan–Paroush weight. Support is the approving share of
- * Σu over APPROVE and REJECT; its 95% interval is Wilson's (1927) at Kish's effective number of
- * voters n_eff = (Σu)²/Σu² — the support the same stakeholders would give on a re-vote, treating
- * the ballots as a weighted sample. Ballots of non-stakeholders count for nothing; an agent's last
- * ballot in the list is its vote.
+ * One round's result. Support is the posterior probability that approving is right, σ(Σ s·c·ℓ),
+ * with a 95% interval for the uncertainty of the voters' estimated accuracies
+ * (`posterior-support.ts` holds the method and its sources). The weighted approving share
+ * (Σ weight × confidence over APPROVE / over APPROVE and REJECT) is reported beside it as
+ * `approvingShare`. Ballots of non-stakeholders count for nothing; an agent's last ballot in the
+ * list is its vote; an abstention takes part but carries no evidence.
  */
 export function aggregateRound(
   ballots: readonly Ballot[],
   stakeholders: readonly Stakeholder[],
   threshold: number,
 ): RoundResult {
+  const evidence = weightedEvidence(stakeholders);
   const index = new Map<string, number>();
-  let total = 0;
-  let squares = 0;
+  const sums = { weight: 0, logOdds: 0, variance: 0 };
   stakeholders.forEach((s, i) => {
     index.set(s.agentId, i);
-    total += s.weight;
-    squares += s.weight * s.weight;
+    sums.weight += s.weight;
+    sums.logOdds += evidence[i]?.logOdds ?? 0;
+    sums.variance += evidence[i]?.variance ?? 0;
   });
   const counted = new Uint8Array(stakeholders.length);
-  let voted = 0;
-  let approve = 0;
-  let reject = 0;
-  let decisiveSquares = 0;
+  const cast = { weight: 0, approve: 0, reject: 0, logOdds: 0, variance: 0, voted: 0, votedVar: 0 };
   for (let b = ballots.length - 1; b >= 0; b--) {
     const ballot = ballots[b];
     const i = ballot && index.get(ballot.agentId);
     if (!ballot || i === undefined || counted[i]) continue;
     counted[i] = 1;
-    const weight = stakeholders[i]?.weight ?? 0;
-    voted += weight;
+    const e = evidence[i] ?? { logOdds: 0, variance: 0 };
+    cast.weight += stakeholders[i]?.weight ?? 0;
+    cast.voted += e.logOdds;
+    cast.votedVar += e.variance;
     if (ballot.choice === 'ABSTAIN') continue;
     const confidence = Number.isFinite(ballot.confidence)
       ? Math.min(1, Math.max(0, ballot.confidence))
       : 0;
-    const u = weight * confidence;
-    if (ballot.choice === 'APPROVE') approve += u;
-    else reject += u;
-    decisiveSquares += u * u;
+    const u = (stakeholders[i]?.weight ?? 0) * confidence;
+    const sign = ballot.choice === 'APPROVE' ? 1 : -1;
+    if (sign > 0) cast.approve += u;
+    else cast.reject += u;
+    cast.logOdds += sign * confidence * e.logOdds;
+    cast.variance += confidence * confidence * e.variance;
   }
-  const decisive = approve + reject;
-  const support = decisive > 0 ? approve / decisive : 0;
-  const effectiveVoters = decisiveSquares > 0 ? (decisive * decisive) / decisiveSquares : 0;
+  const decisive = cast.approve + cast.reject;
+  const support = decisive > 0 ? logistic(cast.logOdds) : 0.5;
   return {
     support,
-    interval: wilsonInterval(support, effectiveVoters),
+    interval: decisive > 0 ? posteriorInterval(cast.logOdds, cast.variance) : { low: 0, high: 1 },
     margin: support - threshold,
-    participation: total > 0 ? voted / total : 0,
-    decisiveWeight: total > 0 ? decisive / total : 0,
-    effectiveVoters,
-    maxEffectiveVoters: squares > 0 ? (total * total) / squares : 0,
+    participation: sums.weight > 0 ? cast.weight / sums.weight : 0,
+    approvingShare: decisive > 0 ? cast.approve / decisive : 0,
+    decisiveWeight: sums.weight > 0 ? decisive / sums.weight : 0,
+    logOdds: cast.logOdds,
+    logOddsVariance: cast.variance,
+    unvoted: {
+      logOdds: Math.max(0, sums.logOdds - cast.voted),
+      variance: Math.max(0, sums.variance - cast.votedVar),
+    },
+    unanimous: { logOdds: sums.logOdds, variance: sums.variance },
   };
 }

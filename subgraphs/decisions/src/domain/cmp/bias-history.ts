@@ -15,6 +15,13 @@ export interface AgentBiasCounts {
   /** Later-round changes toward / away from the previous round's majority of the others. */
   towardMajority: number;
   awayFromMajority: number;
+  /** Blind votes cast while the others' blind majority was not tied, and those that sided with it. */
+  blindMajorityChances: number;
+  blindWithMajority: number;
+  /** Later rounds this voter entered in the minority of the others' shown majority … */
+  minorityRounds: number;
+  /** … and of those, how often it then joined that majority (the herding test's successes). */
+  joinedMajority: number;
   /** Blind votes where the department-mates' majority and the others' majority split: sided with … */
   withDepartment: number;
   withOthers: number;
@@ -40,6 +47,10 @@ export function emptyCounts(): AgentBiasCounts {
     rejectedApproved: 0,
     towardMajority: 0,
     awayFromMajority: 0,
+    blindMajorityChances: 0,
+    blindWithMajority: 0,
+    minorityRounds: 0,
+    joinedMajority: 0,
     withDepartment: 0,
     withOthers: 0,
   };
@@ -126,16 +137,25 @@ function recordBlind(
     const tally = department === undefined ? undefined : byDepartment.get(department);
     if (b.choice === 'ABSTAIN' || !tally) continue;
     const up = b.choice === 'APPROVE' ? 1 : 0;
+    const own = up === 1 ? 1 : -1;
+    const rest = Math.sign(approve - reject - own);
+    if (rest !== 0) {
+      const c = counts(b.agentId);
+      c.blindMajorityChances++;
+      if (own === rest) c.blindWithMajority++;
+    }
     const mates = Math.sign(tally.approve - up - (tally.reject - (1 - up)));
     const others = Math.sign(approve - tally.approve - (reject - tally.reject));
     if (mates === 0 || others === 0 || mates === others) continue;
-    const own = up === 1 ? 1 : -1;
     if (own === mates) counts(b.agentId).withDepartment++;
     else counts(b.agentId).withOthers++;
   }
 }
 
-/** McNemar's pairs: did a voter move toward the majority the others showed last round, or away? */
+/**
+ * Did a voter move toward the majority the others showed last round, or away (McNemar's pairs)?
+ * And, for the herding test, did a voter that entered the round in that majority's minority join it?
+ */
 function recordChanges(previous: readonly Ballot[], current: readonly Ballot[], counts: Counts) {
   const before = new Map<string, 1 | -1>();
   let margin = 0;
@@ -150,6 +170,11 @@ function recordChanges(previous: readonly Ballot[], current: readonly Ballot[], 
     if (b.choice === 'ABSTAIN' || was === undefined) continue;
     const now = b.choice === 'APPROVE' ? 1 : -1;
     const majority = Math.sign(margin - was);
+    if (majority !== 0 && was !== majority) {
+      const c = counts(b.agentId);
+      c.minorityRounds++;
+      if (now === majority) c.joinedMajority++;
+    }
     if (now === was || majority === 0) continue;
     if (now === majority) counts(b.agentId).towardMajority++;
     else counts(b.agentId).awayFromMajority++;

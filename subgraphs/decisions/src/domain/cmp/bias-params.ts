@@ -10,9 +10,9 @@ export interface BiasParams {
   /** … over at least this many blind votes. */
   oneSidedMinVotes: number;
   oneSidedWeightFactor: number;
-  /** HERDING: this share of vote changes go toward the previous round's majority … */
+  /** HERDING: entering a later round in the minority, joined the shown majority this often … */
   herdingShare: number;
-  /** … over at least this many changes. */
+  /** … over at least this many such rounds (and beyond its own blind agreement rate). */
   herdingMinChanges: number;
   herdingWeightFactor: number;
   /** BLOC_VOTING: sided with the department against the rest in this share of split votes … */
@@ -26,6 +26,10 @@ export interface BiasParams {
   copiedMinWords: number;
   /** A shingle shared by more distinct rationales than this is boilerplate, not evidence. */
   maxShingleSharing: number;
+  /** … and so is one in more than this share of a round's distinct rationales … */
+  boilerplateShare: number;
+  /** … once the round has at least this many distinct rationales to judge by. */
+  boilerplateMinTexts: number;
 }
 
 export const defaultBiasParams: BiasParams = {
@@ -45,4 +49,7 @@ export const defaultBiasParams: BiasParams = {
   shingleWords: 3,
   copiedMinWords: 6,
   maxShingleSharing: 100,
+  // A template's words are in every rationale; a copying bloc's in its own few.
+  boilerplateShare: 0.5,
+  boilerplateMinTexts: 4,
 };

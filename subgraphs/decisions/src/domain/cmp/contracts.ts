@@ -75,6 +75,14 @@ export interface Stakeholder {
   weight: number;
   /** Why this agent votes and why with this weight (role relevance, department, track record). */
   why: string;
+  /**
+   * The evidence one full-confidence vote of this agent carries: relevance × log-odds of its
+   * track record, before normalising and capping (`posterior-support.ts`). Absent on stakeholders
+   * snapshotted before it was stored: they count as an agent without a track record.
+   */
+  logOdds?: number;
+  /** Variance of `logOdds` from the track record's size (`voterEvidence`). */
+  logOddsVariance?: number;
 }
 
 export interface Ballot {
@@ -85,20 +93,28 @@ export interface Ballot {
 }
 
 export interface RoundResult {
-  /** Weighted share of APPROVE among the non-abstaining weight, in [0, 1]. */
+  /**
+   * Posterior probability that approving is right given the round's weighted ballots, in [0, 1]
+   * (0.5 with no decisive vote); `posterior-support.ts` says how.
+   */
   support: number;
-  /** 95% interval for `support` (method documented where it is computed). */
+  /** 95% interval for `support` from the uncertainty of the voters' estimated accuracies. */
   interval: { low: number; high: number };
   /** support − threshold. */
   margin: number;
   /** Share of stakeholder weight that voted (abstaining counts as taking part). */
   participation: number;
+  /** Weighted share of APPROVE among the non-abstaining weight × confidence, in [0, 1]. */
+  approvingShare?: number;
   /** Confidence-scaled weight of the APPROVE and REJECT ballots (stakeholder weights sum to 1). */
   decisiveWeight?: number;
-  /** Kish's effective number of voters behind `support`: (Σu)² / Σu² over decisive weights u. */
-  effectiveVoters?: number;
-  /** The same for every stakeholder voting at full confidence: the most a round can reach. */
-  maxEffectiveVoters?: number;
+  /** L = Σ s·c·ℓ over the decisive ballots, and its variance. */
+  logOdds?: number;
+  logOddsVariance?: number;
+  /** Σℓ and Σ Var ℓ of the stakeholders who have not voted: what they could still add. */
+  unvoted?: { logOdds: number; variance: number };
+  /** The same for every stakeholder voting alike at full confidence: the most a round can reach. */
+  unanimous?: { logOdds: number; variance: number };
 }
 
 export type RoundDecision = 'ACCEPTED' | 'REJECTED' | 'NEXT_ROUND' | 'NO_CONSENSUS';

@@ -66,4 +66,30 @@ describe('detectCopiedRationales', () => {
       '2 agents gave the same rationale (Jaccard similarity of 3-word shingles 1.00; cut-off ≥ 0.80)',
     );
   });
+
+  // Regression: the agents' offline policy wrote every rationale from one template (word-shingle
+  // Jaccard 0.82 > 0.80), so an honest panel got a COPIED_RATIONALE finding and a false REVOTE.
+  it('discounts template text shared by most of the round (COPIED_RATIONALE false REVOTE)', () => {
+    const templated = ['Engineering', 'Product', 'Legal', 'Sales', 'Support', 'Finance'].map(
+      (department) =>
+        ballot(
+          department,
+          `Execution Agent, ${department}: APPROVE (p 0.62). Risk 0.40 +0.12; urgency 0.70 ` +
+            `+0.16; stakeholder impact 0.60 +0.08; own department +0.30; wording +0.00; ` +
+            `temperament +0.04; disposition +0.20. STRATEGIC: competence 0.30, below its own trigger.`,
+        ),
+    );
+    const withoutDiscount = { ...defaultBiasParams, boilerplateMinTexts: Infinity };
+    expect(detectCopiedRationales(templated, withoutDiscount)).not.toEqual([]);
+    expect(detectCopiedRationales(templated, defaultBiasParams)).toEqual([]);
+  });
+
+  it('still finds a copying bloc among templated rationales', () => {
+    const others = ['a', 'b', 'c', 'd'].map((id, i) =>
+      ballot(id, `Synthesizer ${id}: REJECT (p 0.3${i}). Risk 0.80 −0.30; own department +0.30.`),
+    );
+    const bloc = [ballot('x', line), ballot('y', `${line} now`), ballot('z', `${line} today`)];
+    const findings = detectCopiedRationales([...others, ...bloc], defaultBiasParams);
+    expect(findings.map((f) => f.agentIds)).toEqual([['x', 'y', 'z']]);
+  });
 });

@@ -8,18 +8,19 @@ import { sequenceKey, shortSequenceKey, wordHashes } from './word-hashes.js';
  * `copiedSimilarity` are linked and linked rationales form a group. Identical normalised texts are
  * grouped by key (and compared word by word); near-copies are found through an inverted index of
  * shingles, so unrelated rationales cost nothing. Shingles are compared by 30-bit hashes
- * (`word-hashes.ts`): a collision can only add one shared shingle to a pair. A copy says nothing
- * about independent judgement: ask for a re-vote.
+ * (`word-hashes.ts`): a collision can only add one shared shingle to a pair. Shingles found in
+ * more than `boilerplateShare` of the round's distinct rationales are a template's, not a copy's
+ * (the document-frequency cut of IR stop-word removal, e.g. Manning et al., "Introduction to
+ * Information Retrieval", §2.2.2), and are left out of both sets before comparing. A copy says
+ * nothing about independent judgement: ask for a re-vote.
  */
 export function detectCopiedRationales(
   ballots: readonly Ballot[],
   params: BiasParams,
 ): BiasFinding[] {
   const distinct = distinctTexts(ballots, params);
-  const links = nearCopies(
-    distinct.map((t) => shingleKeys(t.words, params.shingleWords)),
-    params,
-  );
+  const shingles = distinct.map((t) => shingleKeys(t.words, params.shingleWords));
+  const links = nearCopies(dropBoilerplate(shingles, params), params);
   return linkedGroups(distinct, links).map((g) => ({
     kind: 'COPIED_RATIONALE',
     agentIds: g.agentIds,
@@ -99,6 +100,18 @@ function linkedGroups(
 
 function sameWords(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((w, i) => w === b[i]);
+}
+
+/**
+ * The shingle sets without the shingles more than `boilerplateShare` of them contain (once there
+ * are `boilerplateMinTexts` sets to judge by): text every agent's template writes.
+ */
+function dropBoilerplate(sets: readonly Int32Array[], params: BiasParams): Int32Array[] {
+  if (sets.length < params.boilerplateMinTexts) return [...sets];
+  const frequency = new Map<number, number>();
+  for (const set of sets) for (const key of set) frequency.set(key, (frequency.get(key) ?? 0) + 1);
+  const limit = params.boilerplateShare * sets.length;
+  return sets.map((set) => set.filter((key) => (frequency.get(key) ?? 0) <= limit));
 }
 
 /** A text's distinct shingle keys, sorted. */

@@ -58,7 +58,16 @@ describe('detectBias', () => {
 
   it('reports herding only once the proposal has a later round', () => {
     const herder: BiasHistory = {
-      agents: new Map([['o1', { ...emptyCounts(), towardMajority: 30, awayFromMajority: 1 }]]),
+      agents: new Map([
+        [
+          'o1',
+          {
+            ...emptyCounts(),
+            ...{ minorityRounds: 30, joinedMajority: 30 },
+            ...{ blindMajorityChances: 100, blindWithMajority: 60 },
+          },
+        ],
+      ]),
       blindVotes: 0,
       blindApprovals: 0,
     };

@@ -3,14 +3,18 @@ import type { BiasHistory } from './bias-history.js';
 import type { BiasParams } from './bias-params.js';
 import type { BiasFinding } from './contracts.js';
 import { percent, pValue } from './evidence-text.js';
+import { wilsonInterval } from './wilson-interval.js';
 
 /**
- * Herding, by McNemar's test (McNemar 1947, exact form): of a voter's vote changes between rounds,
- * those toward the majority the others showed (b) and those away from it (c). A voter whose
- * judgement does not depend on the shown majority changes either way alike (b ~ Binomial(b + c, ½)
- * — its own history of changes is the baseline); a herder's changes pile up toward the majority.
- * Flagged when b/(b + c) ≥ `herdingShare` over ≥ `herdingMinChanges` changes and P(X ≥ b) is
- * below alpha / voters.
+ * Herding: joining the shown majority more often than the voter's own judgement explains. Of the
+ * k times a voter entered a later round in the minority of the others' previous majority, it
+ * joined that majority k₊ times. A voter that judges each round on the merits sides with the
+ * others' majority at its own blind-round rate a (its history of blind votes against the others'
+ * blind majority) — high for an accurate voter with an accurate panel, so siding with a correct
+ * majority is no evidence. Flagged when k₊/k ≥ `herdingShare`, k ≥ `herdingMinChanges`, and the
+ * exact one-sided binomial test P(X ≥ k₊), X ~ Binomial(k, a⁺), is below alpha / voters, where
+ * a⁺ is the upper end of the 95% Wilson interval (Wilson 1927) of a: a voter with a short blind
+ * history gets the benefit of the doubt.
  */
 export function detectHerding(
   history: BiasHistory,
@@ -22,20 +26,23 @@ export function detectHerding(
   const findings: BiasFinding[] = [];
   for (const agentId of agentIds) {
     const c = history.agents.get(agentId);
-    if (!c) continue;
-    const changes = c.towardMajority + c.awayFromMajority;
-    if (changes < params.herdingMinChanges) continue;
-    if (c.towardMajority / changes < params.herdingShare) continue;
-    const p = binomialUpperTail(c.towardMajority, changes, 0.5);
+    if (!c || c.minorityRounds < params.herdingMinChanges) continue;
+    const joined = c.joinedMajority / c.minorityRounds;
+    if (joined < params.herdingShare) continue;
+    const chances = c.blindMajorityChances;
+    const baseline = chances > 0 ? c.blindWithMajority / chances : 0.5;
+    const upper = chances > 0 ? wilsonInterval(baseline, chances).high : 1;
+    const p = binomialUpperTail(c.joinedMajority, c.minorityRounds, upper);
     if (p >= cutoff) continue;
     findings.push({
       kind: 'HERDING',
       agentIds: [agentId],
       evidence:
-        `Changed its vote toward the previous round's majority ${c.towardMajority} times and away ` +
-        `from it ${c.awayFromMajority} times (${percent(c.towardMajority / changes)} toward; cut-off ≥ ` +
-        `${percent(params.herdingShare)} over ≥ ${params.herdingMinChanges} changes); exact McNemar ` +
-        `test: ${pValue(p, cutoff)}.`,
+        `Joined the previous round's majority in ${c.joinedMajority} of the ${c.minorityRounds} ` +
+        `later rounds it entered in the minority (${percent(joined)}; cut-off ≥ ` +
+        `${percent(params.herdingShare)} over ≥ ${params.herdingMinChanges}), against its own ` +
+        `blind-round agreement with the others' majority of ${percent(baseline)} over ${chances} ` +
+        `votes (95% upper bound ${percent(upper)}); exact binomial test: ${pValue(p, cutoff)}.`,
       mitigation: 'DOWN_WEIGHT',
       weightFactor: params.herdingWeightFactor,
     });

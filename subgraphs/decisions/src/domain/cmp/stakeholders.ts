@@ -5,7 +5,8 @@ import {
   kindRoles,
   type RoleRelevance,
 } from './role-relevance.js';
-import { priorAccuracy } from './track-records.js';
+import { voterEvidence } from './posterior-support.js';
+import { defaultTrackRecordParams, priorAccuracy } from './track-records.js';
 import { capWeights } from './weight-cap.js';
 
 /**
@@ -13,7 +14,8 @@ import { capWeights } from './weight-cap.js';
  * the optimal weights of independent voters (Nitzan & Paroush 1982). p is the Beta-shrunk
  * estimate of `estimateTrackRecords`, so a thin record sits near the prior; p ≤ ½ (no better than
  * a coin) gets the floor `minLogOdds` instead of a negative weight. Weights are then normalised
- * and capped by water-filling (`capWeights`).
+ * and capped by water-filling (`capWeights`). Each stakeholder also carries the uncapped evidence
+ * r · log-odds and its variance, from which `aggregateRound` computes the posterior support.
  */
 export interface StakeholderParams {
   roleRelevance: RoleRelevance;
@@ -23,6 +25,8 @@ export interface StakeholderParams {
   cap: number;
   /** Accuracy of an agent without a track record. */
   priorAccuracy: number;
+  /** Pseudo-outcomes of the track-record prior (α + β): the least evidence behind an accuracy. */
+  priorOutcomes: number;
   minLogOdds: number;
   /** Accuracies are clamped here first: one perfect record must not weigh infinitely. */
   maxAccuracy: number;
@@ -33,6 +37,7 @@ export const defaultStakeholderParams: StakeholderParams = {
   neighbourBorderRelevance: defaultNeighbourBorderRelevance,
   cap: 0.2,
   priorAccuracy: priorAccuracy(),
+  priorOutcomes: defaultTrackRecordParams.prior.alpha + defaultTrackRecordParams.prior.beta,
   minLogOdds: 0.01,
   maxAccuracy: 0.99,
 };
@@ -90,9 +95,14 @@ export function selectStakeholders(input: SelectStakeholdersInput): Stakeholder[
       ? `track record ${c.record.accuracy.toFixed(2)} over ${c.record.evidence.toFixed(0)} outcomes`
       : `no track record yet (prior ${p.priorAccuracy.toFixed(2)})`;
     const capped = weight >= limit - 1e-12 ? `, capped at ${(100 * limit).toFixed(0)}%` : '';
+    const accuracy = Math.min(p.maxAccuracy, c.record?.accuracy ?? p.priorAccuracy);
+    const outcomes = p.priorOutcomes + (c.record?.evidence ?? 0);
+    const evidence = voterEvidence(accuracy, outcomes, c.relevance, p.minLogOdds);
     return {
       agentId: c.voter.agentId,
       weight,
+      logOdds: evidence.logOdds,
+      logOddsVariance: evidence.variance,
       why: `${c.reason} (relevance ${c.relevance.toFixed(2)}); ${track} → log-odds ${(logOdds[i] ?? 0).toFixed(2)}; weight ${(100 * weight).toFixed(1)}%${capped}`,
     };
   });

@@ -1,0 +1,140 @@
+import type { ModelSpec, TaskType } from '../contracts.js';
+import { sampleBeta } from './sample-beta.js';
+
+/** What persistence stores of one (model, task type) posterior. */
+export interface PosteriorState {
+  /** Beta parameters, prior included. */
+  readonly alpha: number;
+  readonly beta: number;
+  /** Quality signals ever counted (not discounted), for display and diagnostics. */
+  readonly observations: number;
+  readonly updatedAt: Date | null;
+}
+
+/** The Beta prior a posterior starts from and discounts back toward. */
+export interface BetaPrior {
+  readonly alpha: number;
+  readonly beta: number;
+}
+
+/**
+ * Pseudo-observations a published prior quality is worth, by how much the number says about the
+ * task type: a score published for that kind of task (HumanEval for code, measured on hundreds of
+ * items) is worth 64 signals, a general score standing in for a type it does not measure
+ * (`default`) 32. A few hundred observed outcomes overrule either; a weaker prior (4 was tried)
+ * made Thompson sampling spend ~20% of traffic re-learning on expensive models what the model card
+ * already says (test/bench/router.ts).
+ */
+export const DEFAULT_PRIOR_STRENGTH = { taskType: 64, default: 32 } as const;
+export type PriorStrength = number | { readonly taskType: number; readonly default: number };
+/**
+ * Per-observation discount of old evidence: an effective memory of 1 / (1 − γ) = 1,000 signals,
+ * so a quietly degrading model is forgotten at a bounded rate even without a drift alarm, while
+ * the posterior stays tight enough that Thompson sampling stops spending on settled questions.
+ * Abrupt changes are the drift detector's job.
+ */
+export const DEFAULT_EVIDENCE_DISCOUNT = 0.999;
+
+export const UNINFORMATIVE_PRIOR: BetaPrior = { alpha: 1, beta: 1 };
+
+/**
+ * The prior of a model for a task type: Beta(s·p, s·(1 − p)) from `priorQuality` (the task type's,
+ * else `default`), or Beta(1, 1) when the registry gives none. s is the strength of the kind of
+ * number used (see DEFAULT_PRIOR_STRENGTH), or the one number given. p is clamped to [0.02, 0.98]
+ * so a prior of 1 or 0 cannot freeze the posterior.
+ */
+export function priorFor(
+  spec: Pick<ModelSpec, 'priorQuality'> | undefined,
+  taskType: TaskType,
+  strength: PriorStrength = DEFAULT_PRIOR_STRENGTH,
+): BetaPrior {
+  const own = spec?.priorQuality[taskType];
+  const p = own ?? spec?.priorQuality.default;
+  if (p === undefined || !Number.isFinite(p)) return UNINFORMATIVE_PRIOR;
+  const s =
+    typeof strength === 'number'
+      ? strength
+      : own !== undefined
+        ? strength.taskType
+        : strength.default;
+  const clamped = Math.min(0.98, Math.max(0.02, p));
+  return { alpha: s * clamped, beta: s * (1 - clamped) };
+}
+
+/**
+ * A Beta posterior of a model's quality on one task type. A quality signal q ∈ [0, 1] counts as
+ * q of a success and 1 − q of a failure (the fractional-Bernoulli update). Old evidence is
+ * discounted toward the prior at every update — discounted Thompson sampling, Raj & Kalyani 2017,
+ * "Taming non-stationary bandits: a Bayesian approach": α ← α₀ + γ(α − α₀) + q. Mutable: the
+ * tracker owns one per pair and updates it in place.
+ */
+export class QualityPosterior {
+  private alpha: number;
+  private beta: number;
+  private count: number;
+  private updated: Date | null;
+
+  constructor(
+    readonly prior: BetaPrior = UNINFORMATIVE_PRIOR,
+    state?: PosteriorState,
+    /** γ of the discounted update; 1 keeps every observation forever. */
+    readonly evidenceDiscount = DEFAULT_EVIDENCE_DISCOUNT,
+  ) {
+    this.alpha = state?.alpha ?? prior.alpha;
+    this.beta = state?.beta ?? prior.beta;
+    this.count = state?.observations ?? 0;
+    this.updated = state?.updatedAt ?? null;
+  }
+
+  /** Counts one quality signal, clamped to [0, 1]. */
+  observe(quality: number, at: Date): void {
+    const q = Number.isFinite(quality) ? Math.min(1, Math.max(0, quality)) : 0;
+    this.shrinkEvidence(this.evidenceDiscount);
+    this.alpha += q;
+    this.beta += 1 - q;
+    this.count += 1;
+    this.updated = at;
+  }
+
+  /**
+   * Keeps `factor` (0–1) of the evidence gathered so far, the prior untouched: used on drift, so
+   * the standard deviation grows back and Thompson sampling explores the pair again.
+   */
+  discount(factor: number): void {
+    this.shrinkEvidence(Math.min(1, Math.max(0, factor)));
+  }
+
+  get mean(): number {
+    return this.alpha / (this.alpha + this.beta);
+  }
+
+  /** √(αβ / ((α + β)²(α + β + 1))). */
+  get stdDev(): number {
+    const n = this.alpha + this.beta;
+    return Math.sqrt((this.alpha * this.beta) / (n * n * (n + 1)));
+  }
+
+  /** Evidence on top of the prior, after discounting: how many signals the posterior "remembers". */
+  get effectiveObservations(): number {
+    return this.alpha + this.beta - this.prior.alpha - this.prior.beta;
+  }
+
+  /** A Thompson draw from Beta(α, β). */
+  sample(random: () => number): number {
+    return sampleBeta(this.alpha, this.beta, random);
+  }
+
+  state(): PosteriorState {
+    return {
+      alpha: this.alpha,
+      beta: this.beta,
+      observations: this.count,
+      updatedAt: this.updated,
+    };
+  }
+
+  private shrinkEvidence(factor: number): void {
+    this.alpha = this.prior.alpha + factor * Math.max(0, this.alpha - this.prior.alpha);
+    this.beta = this.prior.beta + factor * Math.max(0, this.beta - this.prior.beta);
+  }
+}

@@ -1,0 +1,126 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '@daena/platform';
+import {
+  PerformanceTracker,
+  priorFor,
+  StatsWindow,
+  type CallOutcome,
+  type DriftEvent,
+  type ModelSpec,
+  type ModelTaskStats,
+  type QualityBelief,
+  type TaskType,
+} from '@daena/router';
+import { RouterRepository } from '../store/router-repository.js';
+
+/** How long buffered statistics wait before they are written (a few statements per flush). */
+const flushDelayMs = 1_000;
+
+/**
+ * What the router knows of its models, in memory for selection and in Postgres for every replica
+ * and restart: hourly buckets (added to, never rewritten) and quality posteriors. Calls are
+ * counted in memory at once and written at most once a second.
+ */
+export class RouterStatistics {
+  private readonly tracker: PerformanceTracker;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly deps: {
+      fork(): EntityManager;
+      log: Logger;
+      windowDays: number;
+      clock: () => number;
+      spec: (model: string) => ModelSpec | undefined;
+    },
+  ) {
+    this.tracker = new PerformanceTracker({
+      now: () => new Date(deps.clock()),
+      windowMs: this.windowMs,
+      prior: (model, taskType) => priorFor(deps.spec(model), taskType),
+    });
+  }
+
+  private get windowMs(): number {
+    return this.deps.windowDays * 86_400_000;
+  }
+
+  /** Reloads the window's buckets and the posteriors. */
+  async start(): Promise<void> {
+    const repository = this.repository();
+    const since = new Date(this.deps.clock() - this.windowMs);
+    const [buckets, posteriors] = await Promise.all([
+      repository.bucketsSince(since),
+      repository.loadPosteriors(),
+    ]);
+    this.tracker.load({ buckets, posteriors: posteriors as never });
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    await this.flush();
+  }
+
+  posterior(model: string, taskType: TaskType): QualityBelief {
+    return this.tracker.posterior(model, taskType);
+  }
+
+  /** One attempt's outcome; returns the drift it revealed. */
+  record(outcome: CallOutcome): DriftEvent[] {
+    const drift = this.tracker.record(outcome);
+    this.scheduleFlush();
+    return drift;
+  }
+
+  /** Explicit feedback on an answer of `model`; returns the drift it revealed. */
+  feedback(model: string, taskType: TaskType, quality: number): DriftEvent[] {
+    const drift = this.tracker.recordFeedback(model, taskType, quality);
+    this.scheduleFlush();
+    return drift;
+  }
+
+  /** The window's statistics of every replica (stored buckets), with this replica's posterior. */
+  async stats(filter: { model?: string | undefined; taskType?: TaskType | undefined }) {
+    await this.flush();
+    const now = new Date(this.deps.clock());
+    const window = new StatsWindow(this.windowMs);
+    window.load(
+      await this.repository().bucketsSince(new Date(now.getTime() - this.windowMs), filter),
+    );
+    return window.summaries(now, filter).map((summary): ModelTaskStats => {
+      const posterior = this.tracker.posterior(summary.model, summary.taskType);
+      return { ...summary, posteriorMean: posterior.mean, posteriorStdDev: posterior.stdDev };
+    });
+  }
+
+  private scheduleFlush(): void {
+    this.flushTimer ??= setTimeout(() => {
+      this.flushTimer = undefined;
+      void this.flush();
+    }, flushDelayMs).unref();
+  }
+
+  /** Writes buffered statistics and posteriors; a failure is logged and retried later. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(async () => {
+      const buckets = this.tracker.dirtyBuckets();
+      const posteriors = this.tracker.posteriorStates();
+      try {
+        const repository = this.repository();
+        await repository.addBuckets(buckets);
+        await repository.savePosteriors(posteriors);
+      } catch (error) {
+        this.tracker.restoreDirty(buckets);
+        this.deps.log.error({ err: error }, 'router statistics not written; retrying later');
+        this.scheduleFlush();
+      }
+    });
+    return this.flushing;
+  }
+
+  private repository(): RouterRepository {
+    return new RouterRepository(this.deps.fork());
+  }
+}

@@ -1,0 +1,261 @@
+import {
+  Events,
+  InProcessEventBus,
+  Role,
+  signToken,
+  type DomainEvent,
+  type RouterSelectionMade,
+  type RunningService,
+} from '@daena/platform';
+import {
+  createTestDatabase,
+  graphql,
+  silentLogger,
+  startOpenAiStub,
+  testJwtSecret,
+  type OpenAiStub,
+  type TestDatabase,
+} from '@daena/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAgents } from './start-agents.js';
+
+/**
+ * The router in the agents subgraph, over real Postgres and the real `openai` client against a
+ * loopback OpenAI-compatible stub: the only stand-in allowed.
+ */
+let database: TestDatabase;
+let stub: OpenAiStub;
+let service: RunningService;
+let admin: string;
+const bus = new InProcessEventBus(silentLogger());
+const selections: DomainEvent<RouterSelectionMade>[] = [];
+bus.subscribe(Events.routerSelectionMade, (event) => void selections.push(event));
+
+const secretKey = 'sk-test-router-secret-0123456789';
+const models = (url: string) =>
+  JSON.stringify([
+    {
+      name: 'premium',
+      baseURL: url,
+      apiKey: secretKey,
+      inputUsdPerMTok: 10,
+      outputUsdPerMTok: 30,
+      contextWindow: 128_000,
+      priorQuality: { default: 0.9 },
+    },
+    {
+      name: 'budget',
+      baseURL: url,
+      apiKey: secretKey,
+      inputUsdPerMTok: 0.2,
+      outputUsdPerMTok: 0.6,
+      contextWindow: 32_000,
+      priorQuality: { default: 0.85 },
+    },
+  ]);
+
+const start = () =>
+  startAgents(database.url, bus, {
+    env: { LLM_MODELS: models(stub.url), AGENTS_ANSWER_VOTE_REQUESTS: 'false' },
+  });
+
+beforeAll(async () => {
+  database = await createTestDatabase('router');
+  stub = await startOpenAiStub();
+  service = await start();
+  admin = await signToken(testJwtSecret, { sub: 'admin-1', roles: [Role.ADMIN] });
+});
+afterAll(async () => {
+  await service?.close();
+  await stub?.close();
+  await database?.drop();
+});
+
+interface Decision {
+  id: string;
+  model: string;
+  status: string;
+  servedBy: string | null;
+  reasoning: string;
+  confidence: number;
+  fallbacks: string[];
+  costUsd: number | null;
+  taskType: string;
+  candidates: { model: string; eligible: boolean; exclusion: string | null }[];
+  attempts: { model: string; ok: boolean; errorKind: string | null }[];
+}
+const decisionFields =
+  'id model status servedBy reasoning confidence fallbacks costUsd taskType candidates { model eligible exclusion } attempts { model ok errorKind }';
+
+async function routeTask(input: Record<string, unknown>, token = admin) {
+  return graphql<{ routeTask: { decision: Decision; answer: string | null } }>(
+    service.url,
+    `mutation($input: RouteTaskInput!) { routeTask(input: $input) { answer decision { ${decisionFields} } } }`,
+    { input },
+    token,
+  );
+}
+
+describe('the model registry', () => {
+  it('lists configured models and the offline one, never their keys', async () => {
+    const { body, text } = await graphqlText(
+      '{ models { name kind hasApiKey source enabled health { circuit } } }',
+    );
+    expect(body.data?.models).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'premium', hasApiKey: true, source: 'CONFIG' }),
+        expect.objectContaining({ name: 'budget', kind: 'OPENAI_COMPATIBLE' }),
+        expect.objectContaining({ name: 'offline', kind: 'OFFLINE', hasApiKey: false }),
+      ]),
+    );
+    expect(text).not.toContain(secretKey);
+  });
+
+  it('refuses an invalid model with every problem listed, and without echoing its key', async () => {
+    const { body, text } = await graphqlText(
+      `mutation { registerModel(input: { name: "x", baseUrl: "ftp://nope", upstreamModel: "x",
+        apiKey: "${secretKey}", inputUsdPerMTok: -1, outputUsdPerMTok: 1, contextWindow: 0 }) { name } }`,
+    );
+    expect(body.errors?.[0]?.extensions?.['reason']).toBe('INVALID_MODEL_CONFIG');
+    expect(body.errors?.[0]?.message).toMatch(/baseURL.*inputUsdPerMTok|inputUsdPerMTok.*baseURL/);
+    expect(text).not.toContain(secretKey);
+  });
+
+  it('registers, disables and removes an admin model; configured ones are changed in config', async () => {
+    const register = await graphqlText(
+      `mutation { registerModel(input: { name: "extra", baseUrl: "${stub.url}", upstreamModel: "extra",
+        inputUsdPerMTok: 1, outputUsdPerMTok: 2, contextWindow: 8000 }) { name source version enabled } }`,
+    );
+    expect(register.body.data?.registerModel).toMatchObject({ source: 'ADMIN', enabled: true });
+    const again = await graphqlText(
+      `mutation { registerModel(input: { name: "extra", baseUrl: "${stub.url}", upstreamModel: "extra",
+        inputUsdPerMTok: 1, outputUsdPerMTok: 2, contextWindow: 8000 }) { name } }`,
+    );
+    expect(again.body.errors?.[0]?.extensions?.['reason']).toBe('MODEL_NAME_TAKEN');
+    const configured = await graphqlText(
+      `mutation { updateModel(version: 1, input: { name: "premium", baseUrl: "${stub.url}",
+        upstreamModel: "premium", inputUsdPerMTok: 1, outputUsdPerMTok: 2, contextWindow: 8000 }) { name } }`,
+    );
+    expect(configured.body.errors?.[0]?.extensions?.['reason']).toBe('MODEL_FROM_CONFIG');
+    const disabled = await graphqlText(
+      'mutation { setModelEnabled(name: "extra", enabled: false) { enabled } }',
+    );
+    expect(disabled.body.data?.setModelEnabled).toEqual({ enabled: false });
+    const dry = await routeTask({ text: 'Summarise the quarterly report.', dryRun: true });
+    expect(dry.body.data?.routeTask.decision.candidates).toContainEqual({
+      model: 'extra',
+      eligible: false,
+      exclusion: 'DISABLED',
+    });
+    const removed = await graphqlText('mutation { removeModel(name: "extra") }');
+    expect(removed.body.data).toEqual({ removeModel: true });
+  });
+});
+
+describe('routing', () => {
+  it('selects with reasoning, publishes the selection and stores it (dry run calls nothing)', async () => {
+    const before = stub.requests().count;
+    const { body } = await routeTask({
+      text: 'Write a Python function that parses ISO dates and add unit tests.',
+      dryRun: true,
+    });
+    const decision = body.data?.routeTask.decision;
+    expect(decision).toMatchObject({ status: 'SELECTED', taskType: 'CODE', servedBy: null });
+    expect(decision?.reasoning).toContain(decision?.model ?? '?');
+    expect(decision?.fallbacks.at(-1)).toBe('offline');
+    expect(stub.requests().count).toBe(before);
+    expect(selections.map((event) => event.data.decisionId)).toContain(decision?.id);
+    const stored = await graphqlText(
+      `{ routingDecision(id: "${decision?.id}") { id model reasoning status } }`,
+    );
+    expect(stored.body.data?.routingDecision).toMatchObject({
+      id: decision?.id,
+      model: decision?.model,
+      reasoning: decision?.reasoning,
+    });
+  });
+
+  it('calls the chosen model through the openai client and accounts for the call', async () => {
+    const { body } = await routeTask({ text: 'Summarise: revenue rose 12% while costs fell.' });
+    const { decision, answer } = body.data?.routeTask ?? {};
+    expect(answer).toContain('revenue rose 12%');
+    expect(decision).toMatchObject({ status: 'SUCCEEDED', servedBy: decision?.model });
+    expect(decision?.costUsd).toBeGreaterThan(0);
+    const stats = await graphqlText(
+      `{ routingStats(model: "${decision?.servedBy}", taskType: SUMMARISATION) { calls errors costUsd latencyP50Ms } }`,
+    );
+    expect(stats.body.data?.routingStats).toEqual([
+      expect.objectContaining({ calls: 1, errors: 0 }),
+    ]);
+    const metrics = await (await fetch(service.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(metrics).toMatch(
+      new RegExp(
+        `^router_calls_total\\{model="${decision?.servedBy}",task_type="summarisation",result="ok"[^}]*\\} 1$`,
+        'm',
+      ),
+    );
+    expect(metrics).toMatch(/^router_cost_usd_total\{model="\w+"[^}]*\} [\d.e-]+$/m);
+  });
+
+  it('moves traffic to a fallback when the chosen provider dies mid-run, with no failed task', async () => {
+    const served: string[] = [];
+    let killed: string | null = null;
+    for (let task = 0; task < 12; task += 1) {
+      if (task === 4) {
+        killed = served.at(-1) ?? 'premium';
+        stub.setBehaviour(killed, { kind: 'fail', status: 503 });
+      }
+      const { body } = await routeTask({ text: `Classify ticket ${task} as bug or feature.` });
+      expect(body.errors).toBeUndefined();
+      served.push(body.data?.routeTask.decision.servedBy ?? 'none');
+    }
+    stub.setBehaviour(killed ?? 'premium', { kind: 'ok' });
+    expect(served.slice(4).every((model) => model !== killed && model !== 'none')).toBe(true);
+  });
+
+  it('refuses bad requests with typed errors and writes nothing', async () => {
+    const before = selections.length;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ text: '   ' }, 'INVALID_ROUTE_REQUEST'],
+      [{ text: 'Plan the launch', qualityRequirement: 1.5 }, 'INVALID_ROUTE_REQUEST'],
+      [{ text: 'Plan the launch', maxCostUsd: 0.000000001 }, 'BUDGET_TOO_LOW'],
+      [{ text: 'Plan the launch', qualityRequirement: 0.999 }, 'QUALITY_UNREACHABLE'],
+    ];
+    for (const [input, reason] of cases) {
+      const { body } = await routeTask(input);
+      expect(body.errors?.[0]?.extensions?.['reason'], JSON.stringify(input)).toBe(reason);
+    }
+    expect(selections.length).toBe(before);
+    const agent = await signToken(testJwtSecret, { sub: 'agent-1', roles: [Role.AGENT] });
+    const forbidden = await routeTask({ text: 'Plan the launch' }, agent);
+    expect(forbidden.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('takes explicit feedback once per decision', async () => {
+    const { body } = await routeTask({ text: 'Extract every date from: due 2026-12-01.' });
+    const id = body.data?.routeTask.decision.id;
+    const mutation = `mutation { recordRoutingFeedback(decisionId: "${id}", quality: 0.9) { feedback } }`;
+    expect((await graphqlText(mutation)).body.data).toEqual({
+      recordRoutingFeedback: { feedback: 0.9 },
+    });
+    const twice = await graphqlText(mutation);
+    expect(twice.body.errors?.[0]?.extensions?.['reason']).toBe('FEEDBACK_ALREADY_RECORDED');
+  });
+
+  it('keeps statistics across a restart', async () => {
+    const query = '{ routingStats { model taskType calls } }';
+    const before = (await graphqlText(query)).body.data?.routingStats as { calls: number }[];
+    const total = (rows: { calls: number }[]) => rows.reduce((sum, row) => sum + row.calls, 0);
+    await service.close();
+    service = await start();
+    const after = (await graphqlText(query)).body.data?.routingStats as { calls: number }[];
+    expect(total(after)).toBe(total(before));
+    expect(total(before)).toBeGreaterThan(10);
+  });
+});
+
+async function graphqlText(query: string) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const result = await graphql<any>(service.url, query, {}, admin);
+  return { body: result.body, text: JSON.stringify(result.body) };
+}

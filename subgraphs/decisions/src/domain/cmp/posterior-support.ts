@@ -1,0 +1,75 @@
+import type { Stakeholder } from './contracts.js';
+import { z95 } from './wilson-interval.js';
+
+/**
+ * The evidence behind CMP's support (issue 4, "Result"; README "How CMP's support and its
+ * interval are computed"). Support is the posterior probability that approving is right given the
+ * round's ballots, by independent-voter Bayes (Nitzan & Paroush 1982; the E-step of Dawid & Skene
+ * 1979) with a neutral prior:
+ *
+ *   L = Σ_j s_j · c_j · ℓ_j,   support = σ(L) = 1 / (1 + e^(−L))
+ *
+ * s_j = ±1 (approve/reject), c_j the vote's confidence, ℓ_j = r_j · log(p_j / (1 − p_j)) the
+ * stakeholder's log-likelihood ratio (role relevance × the log-odds of its Dawid–Skene accuracy),
+ * only ever lowered — never raised — by the weight cap and bias mitigation: ℓ_j ← min(ℓ_j, w_j·Σℓ).
+ * p_j is estimated, so L is uncertain: with p_j ~ Beta(a, b), Var(logit p_j) = ψ₁(a) + ψ₁(b)
+ * ≈ 1/a + 1/b = 1/(N p (1 − p)) for N = a + b outcomes behind the estimate, and the 95% interval
+ * is σ(L ± z·√Σ c_j² Var ℓ_j) — a delta-method interval on the log-odds scale, mapped through σ.
+ */
+export interface VoterEvidence {
+  /** Log-likelihood ratio one full-confidence vote of this stakeholder carries (≥ 0). */
+  logOdds: number;
+  variance: number;
+}
+
+/** The Beta(7, 3) prior of `defaultTrackRecordParams`: accuracy 0.7 over 10 outcomes. */
+const priorEvidence: VoterEvidence = { logOdds: Math.log(0.7 / 0.3), variance: 1 / (10 * 0.21) };
+
+/** ℓ and Var ℓ of an accuracy estimate resting on `outcomes` (prior pseudo-outcomes included). */
+export function voterEvidence(
+  accuracy: number,
+  outcomes: number,
+  relevance: number,
+  floor: number,
+): VoterEvidence {
+  const p = Math.min(1 - 1e-9, Math.max(1e-9, accuracy));
+  const logOdds = p > 0.5 ? Math.max(floor, Math.log(p / (1 - p))) : floor;
+  return {
+    logOdds: relevance * logOdds,
+    variance: (relevance * relevance) / (Math.max(1, outcomes) * p * (1 - p)),
+  };
+}
+
+/**
+ * Each stakeholder's evidence under its current (capped, mitigated) weight: the snapshotted ℓ_j
+ * (the prior's when a stakeholder was stored without one), lowered to w_j·Σℓ where the cap or a
+ * mitigation cut its share, its variance scaled alike.
+ */
+export function weightedEvidence(stakeholders: readonly Stakeholder[]): VoterEvidence[] {
+  const own = stakeholders.map((s) =>
+    s.logOdds === undefined || !(s.logOdds >= 0)
+      ? priorEvidence
+      : { logOdds: s.logOdds, variance: Math.max(0, s.logOddsVariance ?? priorEvidence.variance) },
+  );
+  const total = own.reduce((sum, e) => sum + e.logOdds, 0);
+  return own.map((e, j) => {
+    const allowed = Math.max(0, (stakeholders[j]?.weight ?? 0) * total);
+    if (!(allowed < e.logOdds)) return e;
+    const scale = allowed / e.logOdds;
+    return { logOdds: allowed, variance: e.variance * scale * scale };
+  });
+}
+
+/** σ(L − z·sd … L + z·sd), widened by `slack` log-odds either way (votes still to come). */
+export function posteriorInterval(
+  logOdds: number,
+  variance: number,
+  slack = 0,
+): { low: number; high: number } {
+  const half = z95 * Math.sqrt(Math.max(0, variance)) + Math.max(0, slack);
+  return { low: logistic(logOdds - half), high: logistic(logOdds + half) };
+}
+
+export function logistic(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}

@@ -1,0 +1,87 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Jobs, jobKeys, type JobHandler, type RoundComplete } from '@daena/platform';
+import { systemActor } from '../domain/lifecycle.js';
+import { ProposalStatus } from '../domain/proposal.js';
+import {
+  createDecisionsContext,
+  type DecisionsContext,
+  type DecisionsRuntime,
+} from '../schema/context.js';
+import { runInTransaction } from '../store/decision-transaction.js';
+import { closeRound } from './close-round.js';
+import { announce, noEffects } from './effects.js';
+import { systemPrincipal } from './system-principal.js';
+
+export type CompleteResult = 'closed' | 'not-open' | 'incomplete';
+
+/** Why a round closed once every stakeholder voted (stored on the round and in its transition). */
+export const everyoneVoted = 'every stakeholder voted';
+
+/**
+ * Closes a round every stakeholder voted in, in its own transaction (issue 4, item 9: the
+ * completing vote commits and publishes its tally first; this runs right after it, and from the
+ * `Jobs.roundComplete` job if that process died). It takes the proposal's lock, then checks, so
+ * any number of concurrent calls close the round once: a round already closed (by an earlier
+ * call, its deadline or an intervention), a proposal no longer open, and a round not complete
+ * (the vote whose transaction sent the job rolled back) are left alone.
+ */
+export async function closeCompletedRound(
+  ctx: DecisionsContext,
+  job: RoundComplete,
+): Promise<CompleteResult> {
+  const effects = noEffects();
+  const result = await runInTransaction(ctx.em, async (tx): Promise<CompleteResult> => {
+    const proposal = await tx.lockProposal(job.proposalId);
+    if (proposal?.status !== ProposalStatus.OPEN || proposal.currentRound !== job.round) {
+      return 'not-open';
+    }
+    const round = await tx.rounds.find(proposal.id, job.round);
+    if (!round || round.closedAt) return 'not-open';
+    const stakeholders = await tx.stakeholders(proposal.id);
+    if ((await tx.votes.count(proposal.id, job.round)) < stakeholders.length) return 'incomplete';
+    await closeRound(ctx, tx, proposal, { because: everyoneVoted, by: systemActor }, effects);
+    return 'closed';
+  });
+  if (result === 'closed') {
+    ctx.afterWrite();
+    await announce(ctx.runtime, effects);
+  }
+  return result;
+}
+
+/**
+ * Persists the close of a completed round before the completing vote commits, so it survives
+ * the process dying after that commit. It waits `roundCloseBackstopSeconds`, by which time the
+ * vote's own process has normally closed the round and the job finds nothing to do. A failed
+ * send is logged, not thrown: the vote stands, its process still closes the round, and the
+ * round's deadline job remains the last resort.
+ */
+export async function sendRoundComplete(
+  runtime: DecisionsRuntime,
+  job: RoundComplete,
+): Promise<void> {
+  if (!runtime.jobs) return;
+  const startAfter = new Date(runtime.now().getTime() + runtime.roundCloseBackstopSeconds * 1000);
+  try {
+    await runtime.jobs.send(Jobs.roundComplete, job, {
+      startAfter,
+      singletonKey: jobKeys.roundComplete(job),
+    });
+  } catch (error) {
+    runtime.log.error({ ...job, err: error }, 'round-complete job not sent');
+  }
+}
+
+/** The queue worker's handler: one fresh EntityManager per job (STYLE habit 11). */
+export function roundCompleteHandler(
+  fork: () => EntityManager,
+  runtime: DecisionsRuntime,
+): JobHandler<RoundComplete> {
+  return async (job) => {
+    const result = await closeCompletedRound(
+      createDecisionsContext(systemPrincipal, fork(), runtime),
+      job,
+    );
+    runtime.log.info({ ...job, result }, 'round-complete job handled');
+  };
+}
