@@ -12,6 +12,14 @@ export interface JobContract<T> {
   parse(data: unknown): T;
 }
 
+/**
+ * A transaction of the caller's, on the queue's own database, that the job is written in: the
+ * job then exists exactly when the caller's writes commit (a knex transaction fits).
+ */
+export interface JobTransaction {
+  raw(sql: string, bindings?: readonly unknown[]): Promise<unknown>;
+}
+
 export interface SendOptions {
   /** Do not run before this time (round deadlines). */
   startAfter?: Date;
@@ -22,6 +30,16 @@ export interface SendOptions {
   singletonKey?: string;
   /** Attempts before the job is given up (default 5). */
   retryLimit?: number;
+  /** Writes the job in this transaction instead of on the queue's own connection. */
+  transaction?: JobTransaction;
+}
+
+/** One job of a `sendMany` batch. */
+export interface BatchJob<T> extends Pick<
+  SendOptions,
+  'startAfter' | 'singletonKey' | 'retryLimit'
+> {
+  data: T;
 }
 
 export type JobHandler<T> = (data: T, job: { id: string; attempt: number }) => Promise<void>;
@@ -29,6 +47,15 @@ export type JobHandler<T> = (data: T, job: { id: string; attempt: number }) => P
 export interface JobQueue {
   /** Persists the job; resolves to its id, or null when `singletonKey` matched a queued job. */
   send<T>(contract: JobContract<T>, data: T, options?: SendOptions): Promise<string | null>;
+  /**
+   * Persists many jobs of one contract in one statement (a round's vote requests); jobs whose
+   * `singletonKey` matched a queued job are skipped. Every payload is checked before any is written.
+   */
+  sendMany<T>(
+    contract: JobContract<T>,
+    jobs: readonly BatchJob<T>[],
+    options?: Pick<SendOptions, 'transaction'>,
+  ): Promise<void>;
   /** Runs `handler` for the contract's jobs in this process until `stop`. */
   work<T>(contract: JobContract<T>, handler: JobHandler<T>): Promise<void>;
   start(): Promise<void>;

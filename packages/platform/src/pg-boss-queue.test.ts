@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { knex } from '@mikro-orm/knex';
 import { createTestDatabase, silentLogger, waitFor, type TestDatabase } from '@daena/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -77,6 +78,69 @@ describe('PgBossJobQueue (real Postgres)', () => {
     const id = await sent(queue.send(job, { n: 1 }));
     await waitFor(async () => expect(await queue.state(job, id)).toBe('completed'));
     expect(attempts).toEqual([1, 2, 3]);
+  });
+
+  it('writes a job sent in a transaction exactly when the transaction commits', async () => {
+    const queue = await startQueue();
+    const job = testJob();
+    const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 2 } });
+    try {
+      const rolledBack = new Error('the caller rolls back');
+      let discarded: string | null = null;
+      await expect(
+        db.transaction(async (trx) => {
+          discarded = await queue.send(job, { n: 1 }, { transaction: trx });
+          throw rolledBack;
+        }),
+      ).rejects.toBe(rolledBack);
+      expect(discarded).toEqual(expect.any(String));
+      expect(await queue.state(job, discarded as unknown as string)).toBeNull();
+
+      const committed = await db.transaction((trx) =>
+        sent(queue.send(job, { n: 2 }, { transaction: trx, singletonKey: 'in-transaction' })),
+      );
+      expect(await queue.state(job, committed)).toBe('created');
+      // The singleton key holds across transactions: a second send commits no second job.
+      const again = await db.transaction((trx) =>
+        queue.send(job, { n: 3 }, { transaction: trx, singletonKey: 'in-transaction' }),
+      );
+      expect(again).toBeNull();
+      const received: number[] = [];
+      await queue.work(job, async (data) => void received.push(data.n));
+      await waitFor(async () => expect(await queue.state(job, committed)).toBe('completed'));
+      expect(received).toEqual([2]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('sends a batch in one transaction, skipping keys already queued and checking every payload first', async () => {
+    const queue = await startQueue();
+    const job = testJob();
+    const received: number[] = [];
+    const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 2 } });
+    try {
+      await queue.send(
+        job,
+        { n: 0 },
+        { singletonKey: 'k0', startAfter: new Date(Date.now() + 3_600_000) },
+      );
+      await expect(
+        queue.sendMany(job, [{ data: { n: 9 } }, { data: { n: 1.5 } }]),
+      ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MALFORMED_JOB' });
+      await db.transaction((trx) =>
+        queue.sendMany(
+          job,
+          [0, 1, 2, 3].map((n) => ({ data: { n }, singletonKey: `k${n}` })),
+          { transaction: trx },
+        ),
+      );
+      await queue.work(job, async (data) => void received.push(data.n));
+      // k0 was already queued (its job waits an hour), and the malformed batch wrote nothing.
+      await waitFor(() => expect([...received].sort()).toEqual([1, 2, 3]));
+    } finally {
+      await db.destroy();
+    }
   });
 
   it('keeps one queued job per singleton key', async () => {

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { PgBoss, type JobResult } from 'pg-boss';
+import { PgBoss, fromKnex, type JobResult } from 'pg-boss';
 import type { Logger } from 'pino';
-import type { JobContract, JobHandler, JobQueue, SendOptions } from './jobs.js';
+import type { BatchJob, JobContract, JobHandler, JobQueue, SendOptions } from './jobs.js';
 import type { StoreConnector } from './service.js';
+
+/** What pg-boss's knex adapter accepts (a knex transaction's `raw`). */
+type KnexTransactionLike = Parameters<typeof fromKnex>[0];
 
 export interface PgBossJobQueueOptions {
   /** The Postgres database; pg-boss keeps its tables in a schema of its own there. */
@@ -85,7 +88,24 @@ export class PgBossJobQueue implements JobQueue {
       singletonKey: options.singletonKey ?? randomUUID(),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
       ...(options.retryLimit !== undefined ? { retryLimit: retriesOf(options.retryLimit) } : {}),
+      ...connection(options),
     });
+  }
+
+  async sendMany<T>(
+    contract: JobContract<T>,
+    jobs: readonly BatchJob<T>[],
+    options: Pick<SendOptions, 'transaction'> = {},
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    const rows = jobs.map((job) => ({
+      data: contract.parse(job.data) as object,
+      singletonKey: job.singletonKey ?? randomUUID(),
+      ...(job.startAfter ? { startAfter: job.startAfter } : {}),
+      ...(job.retryLimit !== undefined ? { retryLimit: retriesOf(job.retryLimit) } : {}),
+    }));
+    const boss = await this.queue(contract.name);
+    await boss.insert(contract.name, rows, connection(options));
   }
 
   async work<T>(contract: JobContract<T>, handler: JobHandler<T>): Promise<void> {
@@ -203,6 +223,13 @@ export class PgBossJobQueue implements JobQueue {
     if (!this.boss) throw new Error('the job queue is not started');
     return this.boss;
   }
+}
+
+/** The caller's transaction as pg-boss's connection, when it gave one. */
+function connection(options: Pick<SendOptions, 'transaction'>): {
+  db?: ReturnType<typeof fromKnex>;
+} {
+  return options.transaction ? { db: fromKnex(options.transaction as KnexTransactionLike) } : {};
 }
 
 /** The contract counts attempts; pg-boss counts retries after the first attempt. */

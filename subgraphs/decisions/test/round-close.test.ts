@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   castVote,
   codeOf,
+  openProposalMutation,
   openCouncilProposal,
   voteAll,
   type OpenedProposal,
@@ -181,4 +182,63 @@ describe('closing a completed round', () => {
       expect(await round1Closes(proposal.id)).toEqual({ rounds: 1, transitions: 1 });
     });
   });
+
+  it('queues a round’s jobs in the write’s own transaction: no round without its jobs', async () => {
+    // The queue refuses one proposal's vote requests (as a full disk or a dropped connection
+    // would): its opening must then fail whole, not leave a round that nobody is asked to vote in.
+    await stack.sql(`
+      create function pgboss.refuse_vote_requests() returns trigger language plpgsql as $$
+      begin
+        if new.name = '${Jobs.voteRequested.name}' and exists (
+             select 1 from decisions.proposals
+              where id = (new.data->>'proposalId')::uuid and title = 'Refused by the queue') then
+          raise exception 'the queue refuses this job';
+        end if;
+        return new;
+      end $$;
+      create trigger refuse_vote_requests before insert on pgboss.job
+        for each row execute function pgboss.refuse_vote_requests();`);
+    try {
+      const before = await stack.counts();
+      const jobsBefore = await queuedJobs();
+      const refused = await stack.call(
+        openProposalMutation,
+        {
+          input: {
+            title: 'Refused by the queue',
+            departmentId: stack.department('engineering').id,
+            kind: 'CROSS_DEPARTMENT',
+            affectedDepartmentIds: stack.departments.map((department) => department.id),
+          },
+        },
+        stack.tokens.executive,
+      );
+      expect(refused.body.data?.openProposal ?? null).toBeNull();
+      expect(refused.body.errors?.length).toBe(1);
+      expect(await stack.counts()).toEqual(before);
+      expect(await queuedJobs()).toEqual(jobsBefore);
+    } finally {
+      await stack.sql(`drop trigger refuse_vote_requests on pgboss.job;
+                       drop function pgboss.refuse_vote_requests();`);
+    }
+
+    // The same opening commits its round together with its deadline and one request per voter.
+    const proposal = await openCouncilProposal(stack, 'Committed with its jobs');
+    const requests = await stack.jobsOf(Jobs.voteRequested.name, proposal.id);
+    expect(requests.map((job) => job.data['agentId']).sort()).toEqual(
+      proposal.stakeholders.map((stakeholder) => stakeholder.id).sort(),
+    );
+    expect(await stack.jobsOf(Jobs.roundDeadline.name, proposal.id)).toEqual([
+      { data: { proposalId: proposal.id, round: 1 }, state: 'created' },
+    ]);
+  });
 });
+
+/** How many jobs each decisions queue holds. */
+async function queuedJobs(): Promise<Record<string, number>> {
+  const rows = await stack.sql<{ name: string; n: string }>(
+    `select name, count(*) as n from pgboss.job where name = any($1) group by name`,
+    [[Jobs.voteRequested.name, Jobs.roundDeadline.name, Jobs.roundComplete.name]],
+  );
+  return Object.fromEntries(rows.map((row) => [row.name, Number(row.n)]));
+}

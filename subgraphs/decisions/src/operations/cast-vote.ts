@@ -14,7 +14,7 @@ import type { DecisionsContext } from '../schema/context.js';
 import { runInTransaction, type DecisionTransaction } from '../store/decision-transaction.js';
 import type { ProposalRecord, VoteRecord } from '../store/entities.js';
 import { announce, noEffects } from './effects.js';
-import { closeCompletedRound, sendRoundComplete } from './round-complete.js';
+import { closeCompletedRound, queueRoundComplete } from './round-complete.js';
 
 /**
  * Records an agent's vote, idempotently per (proposal, round, agent): the same vote again returns
@@ -24,37 +24,41 @@ import { closeCompletedRound, sendRoundComplete } from './round-complete.js';
  * The vote that completes a round commits and publishes its tally first; the round then closes
  * in a transaction of its own (`closeCompletedRound`: bias check, result, next round or final
  * status), so the live tally never waits for it (issue 4, item 9). That close is made durable
- * before the vote commits (`Jobs.roundComplete`), and the mutation answers once it is done, so
- * the caller reads the round's outcome as before.
+ * in the vote's own transaction (`Jobs.roundComplete`), and the mutation answers once it is done,
+ * so the caller reads the round's outcome as before.
  */
 export async function castVote(ctx: DecisionsContext, request: VoteRequest): Promise<VoteRecord> {
   assertMayVoteAs(ctx.principal, request.agentId);
   const vote = validateVoteRequest(request);
   const effects = noEffects();
 
-  const { recorded, completed } = await runInTransaction(ctx.em, async (tx): Promise<Cast> => {
-    const proposal = await tx.lockProposal(vote.proposalId);
-    if (!proposal) throw new NotFoundError('Proposal', vote.proposalId);
-    const ballot: Ballot = { ...vote, round: vote.round ?? proposal.currentRound };
-    const replay = await replayOf(tx, proposal, ballot);
-    if (replay) return { recorded: replay, completed: null };
-    assertOpen(proposal, proposal.id);
-    assertRoundOpen(proposal.currentRound, ballot.round);
-    const stakeholders = await tx.stakeholders(proposal.id);
-    assertStakeholder(
-      stakeholders.map((stakeholder) => stakeholder.agentId),
-      ballot.agentId,
-    );
-    const { vote: stored, changed } = await tx.votes.upsert(randomUUID(), ballot);
-    if (!changed) return { recorded: stored, completed: null };
-    effects.votes.push(stored);
-    if ((await tx.votes.count(proposal.id, ballot.round)) < stakeholders.length) {
-      return { recorded: stored, completed: null };
-    }
-    const completed = { proposalId: proposal.id, round: ballot.round };
-    await sendRoundComplete(ctx.runtime, completed);
-    return { recorded: stored, completed };
-  });
+  const { recorded, completed } = await runInTransaction(
+    ctx.em,
+    ctx.runtime.jobs,
+    async (tx): Promise<Cast> => {
+      const proposal = await tx.lockProposal(vote.proposalId);
+      if (!proposal) throw new NotFoundError('Proposal', vote.proposalId);
+      const ballot: Ballot = { ...vote, round: vote.round ?? proposal.currentRound };
+      const replay = await replayOf(tx, proposal, ballot);
+      if (replay) return { recorded: replay, completed: null };
+      assertOpen(proposal, proposal.id);
+      assertRoundOpen(proposal.currentRound, ballot.round);
+      const stakeholders = await tx.stakeholders(proposal.id);
+      assertStakeholder(
+        stakeholders.map((stakeholder) => stakeholder.agentId),
+        ballot.agentId,
+      );
+      const { vote: stored, changed } = await tx.votes.upsert(randomUUID(), ballot);
+      if (!changed) return { recorded: stored, completed: null };
+      effects.votes.push(stored);
+      if ((await tx.votes.count(proposal.id, ballot.round)) < stakeholders.length) {
+        return { recorded: stored, completed: null };
+      }
+      const completed = { proposalId: proposal.id, round: ballot.round };
+      await queueRoundComplete(ctx.runtime, tx, completed);
+      return { recorded: stored, completed };
+    },
+  );
   if (effects.votes.length === 0) return recorded;
   ctx.afterWrite();
   await announce(ctx.runtime, effects);

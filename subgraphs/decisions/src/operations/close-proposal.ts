@@ -18,7 +18,7 @@ export async function closeProposal(
   const { principal } = ctx;
   requireRole(principal, Role.EXECUTIVE);
   const effects = noEffects();
-  const closed = await runInTransaction(ctx.em, async (tx) => {
+  const closed = await runInTransaction(ctx.em, ctx.runtime.jobs, async (tx) => {
     const proposal = assertOpen(await tx.lockProposal(proposalId), proposalId);
     const close = {
       because: `closed by ${principal.sub}`,

@@ -66,7 +66,9 @@ export async function createProposal(
 ): Promise<ProposalRecord> {
   const authorized = await authorizeProposal(ctx, request);
   const effects = noEffects();
-  const proposal = await runInTransaction(ctx.em, (tx) => insertDraft(tx, authorized, effects));
+  const proposal = await runInTransaction(ctx.em, ctx.runtime.jobs, (tx) =>
+    insertDraft(tx, authorized, effects),
+  );
   ctx.afterWrite();
   await announce(ctx.runtime, effects);
   return proposal;

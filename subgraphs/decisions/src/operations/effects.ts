@@ -1,4 +1,4 @@
-import { Events, Jobs, jobKeys } from '@daena/platform';
+import { Events } from '@daena/platform';
 import { ProposalStatus, isClosed } from '../domain/proposal.js';
 import { publishCommitted } from '../events/publish-committed.js';
 import type { DecisionsRuntime } from '../schema/context.js';
@@ -9,7 +9,7 @@ import type {
   VotingRoundRecord,
 } from '../store/entities.js';
 
-/** What a committed write announces: its vote, transitions and newly opened rounds. */
+/** What a committed write announces: its votes, transitions and newly opened rounds. */
 export interface Effects {
   votes: VoteRecord[];
   transitions: { proposal: ProposalRecord; transition: ProposalTransitionRecord }[];
@@ -19,10 +19,10 @@ export interface Effects {
 export const noEffects = (): Effects => ({ votes: [], transitions: [], roundsOpened: [] });
 
 /**
- * Runs after commit, in order: the vote events (the live tally), the transition events
- * (`proposalUpdates`, plus the older opened/closed events metrics counts), then the durable jobs of
- * each new round: its deadline and one vote request per stakeholder. A failing publish or send is
- * logged and the write stands; the singleton keys make every job idempotent if a send is repeated.
+ * Runs after commit, in order: the vote events (the live tally) and the transition events
+ * (`proposalUpdates`, plus the older opened/closed events metrics counts). A failing publish is
+ * logged and the write stands. The durable jobs of a new round (its deadline, one vote request
+ * per stakeholder) are not sent here: they were queued in the write's own transaction.
  */
 export async function announce(runtime: DecisionsRuntime, effects: Effects): Promise<void> {
   for (const vote of effects.votes) {
@@ -39,7 +39,7 @@ export async function announce(runtime: DecisionsRuntime, effects: Effects): Pro
   for (const { proposal, transition } of effects.transitions) {
     await publishTransition(runtime, proposal, transition);
   }
-  for (const opened of effects.roundsOpened) await scheduleRound(runtime, opened);
+  for (const opened of effects.roundsOpened) reportRound(runtime, opened);
 }
 
 async function publishTransition(
@@ -79,41 +79,17 @@ async function publishTransition(
   }
 }
 
-async function scheduleRound(
+function reportRound(
   runtime: DecisionsRuntime,
   { round, stakeholderIds }: Effects['roundsOpened'][number],
-): Promise<void> {
-  const { jobs, log } = runtime;
-  if (!jobs) {
-    log.warn(
-      { proposalId: round.proposalId, round: round.round },
-      'no job queue: the round closes only once every stakeholder voted',
+): void {
+  const where = { proposalId: round.proposalId, round: round.round };
+  if (runtime.jobs) {
+    runtime.log.info(
+      { ...where, stakeholders: stakeholderIds.length, deadline: round.deadline.toISOString() },
+      'round opened: vote requests and deadline queued',
     );
-    return;
-  }
-  const deadline = { proposalId: round.proposalId, round: round.round };
-  const sends = [
-    jobs.send(Jobs.roundDeadline, deadline, {
-      startAfter: round.deadline,
-      singletonKey: jobKeys.roundDeadline(deadline),
-    }),
-    ...stakeholderIds.map((agentId) => {
-      const request = { ...deadline, agentId, deadline: round.deadline.toISOString() };
-      return jobs.send(Jobs.voteRequested, request, {
-        singletonKey: jobKeys.voteRequested(request),
-      });
-    }),
-  ];
-  const failed = (await Promise.allSettled(sends)).filter((r) => r.status === 'rejected');
-  if (failed.length > 0) {
-    log.error(
-      {
-        proposalId: round.proposalId,
-        round: round.round,
-        failed: failed.length,
-        err: failed[0]?.reason,
-      },
-      'jobs of a new round not sent',
-    );
+  } else {
+    runtime.log.warn(where, 'no job queue: the round closes only once every stakeholder voted');
   }
 }

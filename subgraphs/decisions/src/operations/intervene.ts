@@ -29,7 +29,7 @@ export async function intervene(
   const { principal } = ctx;
   const by = principal.sub as string;
   const effects = noEffects();
-  const ended = await runInTransaction(ctx.em, async (tx) => {
+  const ended = await runInTransaction(ctx.em, ctx.runtime.jobs, async (tx) => {
     const proposal = await tx.lockProposal(proposalId);
     if (!proposal) throw new NotFoundError('Proposal', proposalId);
     intervention.authorize(principal, proposal);

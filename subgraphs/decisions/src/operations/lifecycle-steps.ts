@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Jobs, jobKeys } from '@daena/platform';
 import { assertTransition, roundDeadline } from '../domain/lifecycle.js';
 import type { ProposalStatus } from '../domain/proposal.js';
 import type { DecisionTransaction } from '../store/decision-transaction.js';
@@ -35,7 +36,10 @@ export async function moveTo(
   return updated;
 }
 
-/** Opens `round` with its deadline; its vote requests and deadline job go out after commit. */
+/**
+ * Opens `round` with its deadline and, in the same transaction, queues its deadline job and one
+ * vote request per stakeholder (so the round exists exactly when its jobs do).
+ */
 export async function openRound(
   tx: DecisionTransaction,
   proposal: ProposalRecord,
@@ -46,9 +50,18 @@ export async function openRound(
   const deadline = roundDeadline(now, proposal.roundSeconds, proposal.deadline);
   const opened = await tx.rounds.open(proposal.id, round, deadline);
   const stakeholders = await tx.stakeholders(proposal.id);
-  effects.roundsOpened.push({
-    round: opened,
-    stakeholderIds: stakeholders.map((stakeholder) => stakeholder.agentId),
-  });
+  const stakeholderIds = stakeholders.map((stakeholder) => stakeholder.agentId);
+  const job = { proposalId: opened.proposalId, round: opened.round };
+  await tx.sendJobs(Jobs.roundDeadline, [
+    { data: job, startAfter: opened.deadline, singletonKey: jobKeys.roundDeadline(job) },
+  ]);
+  await tx.sendJobs(
+    Jobs.voteRequested,
+    stakeholderIds.map((agentId) => {
+      const request = { ...job, agentId, deadline: opened.deadline.toISOString() };
+      return { data: request, singletonKey: jobKeys.voteRequested(request) };
+    }),
+  );
+  effects.roundsOpened.push({ round: opened, stakeholderIds });
   return opened;
 }

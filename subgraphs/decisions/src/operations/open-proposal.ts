@@ -18,8 +18,8 @@ import { openRound } from './lifecycle-steps.js';
 import { planOpening, type OpeningPlan } from './plan-opening.js';
 
 /**
- * DRAFT → OPEN: snapshots the weighted stakeholders and the threshold, opens round 1 and, after
- * commit, sends its vote requests and deadline job. Every check and read (the organization, track
+ * DRAFT → OPEN: snapshots the weighted stakeholders and the threshold, opens round 1 and queues
+ * its vote requests and deadline job, all in one transaction. Every check and read (the organization, track
  * records, the kind's history) runs before the one transaction that writes; NO_STAKEHOLDERS
  * writes nothing.
  */
@@ -36,7 +36,7 @@ export async function openProposal(ctx: DecisionsContext, id: string): Promise<P
   const plan = await planOpening(ctx, organization, featuresOf(draft));
 
   const effects = noEffects();
-  const opened = await runInTransaction(ctx.em, async (tx) => {
+  const opened = await runInTransaction(ctx.em, ctx.runtime.jobs, async (tx) => {
     const locked = await tx.lockProposal(id);
     if (!locked) throw new NotFoundError('Proposal', id);
     return writeOpening(ctx, tx, locked, plan, caller.sub, effects);
@@ -54,7 +54,7 @@ export async function createAndOpenProposal(
   const authorized = await authorizeProposal(ctx, request);
   const plan = await planOpening(ctx, authorized.organization, featuresOf(authorized.draft));
   const effects = noEffects();
-  const opened = await runInTransaction(ctx.em, async (tx) => {
+  const opened = await runInTransaction(ctx.em, ctx.runtime.jobs, async (tx) => {
     const draft = await insertDraft(tx, authorized, effects);
     return writeOpening(ctx, tx, draft, plan, authorized.by, effects);
   });

@@ -20,7 +20,7 @@ export async function recordOutcome(
   const { principal } = ctx;
   requireRole(principal, Role.EXECUTIVE);
   const text = validateReason(note, false);
-  const proposal = await runInTransaction(ctx.em, async (tx) => {
+  const proposal = await runInTransaction(ctx.em, ctx.runtime.jobs, async (tx) => {
     const locked = await tx.lockProposal(proposalId);
     if (!locked) throw new NotFoundError('Proposal', proposalId);
     if (!isClosed(locked.status) || locked.currentRound === 0) {

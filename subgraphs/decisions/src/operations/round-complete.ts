@@ -7,7 +7,7 @@ import {
   type DecisionsContext,
   type DecisionsRuntime,
 } from '../schema/context.js';
-import { runInTransaction } from '../store/decision-transaction.js';
+import { runInTransaction, type DecisionTransaction } from '../store/decision-transaction.js';
 import { closeRound } from './close-round.js';
 import { announce, noEffects } from './effects.js';
 import { systemPrincipal } from './system-principal.js';
@@ -30,18 +30,22 @@ export async function closeCompletedRound(
   job: RoundComplete,
 ): Promise<CompleteResult> {
   const effects = noEffects();
-  const result = await runInTransaction(ctx.em, async (tx): Promise<CompleteResult> => {
-    const proposal = await tx.lockProposal(job.proposalId);
-    if (proposal?.status !== ProposalStatus.OPEN || proposal.currentRound !== job.round) {
-      return 'not-open';
-    }
-    const round = await tx.rounds.find(proposal.id, job.round);
-    if (!round || round.closedAt) return 'not-open';
-    const stakeholders = await tx.stakeholders(proposal.id);
-    if ((await tx.votes.count(proposal.id, job.round)) < stakeholders.length) return 'incomplete';
-    await closeRound(ctx, tx, proposal, { because: everyoneVoted, by: systemActor }, effects);
-    return 'closed';
-  });
+  const result = await runInTransaction(
+    ctx.em,
+    ctx.runtime.jobs,
+    async (tx): Promise<CompleteResult> => {
+      const proposal = await tx.lockProposal(job.proposalId);
+      if (proposal?.status !== ProposalStatus.OPEN || proposal.currentRound !== job.round) {
+        return 'not-open';
+      }
+      const round = await tx.rounds.find(proposal.id, job.round);
+      if (!round || round.closedAt) return 'not-open';
+      const stakeholders = await tx.stakeholders(proposal.id);
+      if ((await tx.votes.count(proposal.id, job.round)) < stakeholders.length) return 'incomplete';
+      await closeRound(ctx, tx, proposal, { because: everyoneVoted, by: systemActor }, effects);
+      return 'closed';
+    },
+  );
   if (result === 'closed') {
     ctx.afterWrite();
     await announce(ctx.runtime, effects);
@@ -50,26 +54,19 @@ export async function closeCompletedRound(
 }
 
 /**
- * Persists the close of a completed round before the completing vote commits, so it survives
- * the process dying after that commit. It waits `roundCloseBackstopSeconds`, by which time the
- * vote's own process has normally closed the round and the job finds nothing to do. A failed
- * send is logged, not thrown: the vote stands, its process still closes the round, and the
- * round's deadline job remains the last resort.
+ * Queues the close of a completed round in the completing vote's own transaction, so it survives
+ * the process dying right after that commit. It waits `roundCloseBackstopSeconds`, by which time
+ * the vote's own process has normally closed the round and the job finds nothing to do.
  */
-export async function sendRoundComplete(
+export async function queueRoundComplete(
   runtime: DecisionsRuntime,
+  tx: DecisionTransaction,
   job: RoundComplete,
 ): Promise<void> {
-  if (!runtime.jobs) return;
   const startAfter = new Date(runtime.now().getTime() + runtime.roundCloseBackstopSeconds * 1000);
-  try {
-    await runtime.jobs.send(Jobs.roundComplete, job, {
-      startAfter,
-      singletonKey: jobKeys.roundComplete(job),
-    });
-  } catch (error) {
-    runtime.log.error({ ...job, err: error }, 'round-complete job not sent');
-  }
+  await tx.sendJobs(Jobs.roundComplete, [
+    { data: job, startAfter, singletonKey: jobKeys.roundComplete(job) },
+  ]);
 }
 
 /** The queue worker's handler: one fresh EntityManager per job (STYLE habit 11). */

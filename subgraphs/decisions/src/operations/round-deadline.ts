@@ -25,24 +25,28 @@ export async function closeRoundAtDeadline(
   job: RoundDeadline,
 ): Promise<DeadlineResult> {
   const effects = noEffects();
-  const result = await runInTransaction(ctx.em, async (tx): Promise<DeadlineResult> => {
-    const proposal = await tx.lockProposal(job.proposalId);
-    if (proposal?.status !== ProposalStatus.OPEN || proposal.currentRound !== job.round) {
-      return 'not-open';
-    }
-    const round = await tx.rounds.find(proposal.id, job.round);
-    if (!round || round.closedAt) return 'not-open';
-    const now = ctx.runtime.now();
-    if (now.getTime() < round.deadline.getTime()) {
-      throw new Error(
-        `round ${job.round} of proposal ${job.proposalId} is due at ${round.deadline.toISOString()}, not yet`,
-      );
-    }
-    const because =
-      proposal.deadline && proposal.deadline <= now ? 'proposal deadline' : 'round deadline';
-    await closeRound(ctx, tx, proposal, { because, by: systemActor }, effects);
-    return 'closed';
-  });
+  const result = await runInTransaction(
+    ctx.em,
+    ctx.runtime.jobs,
+    async (tx): Promise<DeadlineResult> => {
+      const proposal = await tx.lockProposal(job.proposalId);
+      if (proposal?.status !== ProposalStatus.OPEN || proposal.currentRound !== job.round) {
+        return 'not-open';
+      }
+      const round = await tx.rounds.find(proposal.id, job.round);
+      if (!round || round.closedAt) return 'not-open';
+      const now = ctx.runtime.now();
+      if (now.getTime() < round.deadline.getTime()) {
+        throw new Error(
+          `round ${job.round} of proposal ${job.proposalId} is due at ${round.deadline.toISOString()}, not yet`,
+        );
+      }
+      const because =
+        proposal.deadline && proposal.deadline <= now ? 'proposal deadline' : 'round deadline';
+      await closeRound(ctx, tx, proposal, { because, by: systemActor }, effects);
+      return 'closed';
+    },
+  );
   await announce(ctx.runtime, effects);
   return result;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { BatchJob, JobContract, JobQueue } from '@daena/platform';
 import type { Stakeholder, Threshold } from '../domain/cmp/contracts.js';
 import { isUuid, uuidArrayLiteral } from '../domain/ids.js';
 import type { TransitionDraft } from '../domain/lifecycle.js';
@@ -19,14 +20,18 @@ import { HistoryRepository, type SqlRows } from './history-repository.js';
 import { RoundWrites } from './round-writes.js';
 import { VoteWrites } from './vote-writes.js';
 
-/** Runs `work` in one Postgres transaction: everything it writes commits together or not at all. */
+/**
+ * Runs `work` in one Postgres transaction: everything it writes, the jobs it queues included,
+ * commits together or not at all.
+ */
 export function runInTransaction<T>(
   em: EntityManager,
+  jobs: JobQueue | undefined,
   work: (tx: DecisionTransaction) => Promise<T>,
 ): Promise<T> {
   const platform = em.getPlatform();
   const parseDate: ParseDate = (value) => platform.parseDate(value);
-  return em.getKnex().transaction((trx) => work(new DecisionTransaction(trx, parseDate)));
+  return em.getKnex().transaction((trx) => work(new DecisionTransaction(trx, parseDate, jobs)));
 }
 
 export type RawRows = SqlRows;
@@ -53,6 +58,7 @@ export class DecisionTransaction {
   constructor(
     private readonly trx: Knex.Transaction,
     private readonly parseDate: ParseDate,
+    private readonly jobs: JobQueue | undefined,
   ) {
     this.rounds = new RoundWrites(this.rows, parseDate);
     this.votes = new VoteWrites(this.rows, parseDate);
@@ -63,6 +69,21 @@ export class DecisionTransaction {
     const result: { rows: T[] } = await this.trx.raw(sql, bindings as never);
     return result.rows;
   };
+
+  /** Whether this service has a job queue (without one, rounds close on votes only). */
+  get queuesJobs(): boolean {
+    return this.jobs !== undefined;
+  }
+
+  /**
+   * Queues jobs in this transaction (the queue's tables live in the same database): they exist
+   * exactly when these writes commit, so a crash right after the commit cannot lose a round's
+   * vote requests or deadline, and a rolled-back write leaves no job behind. A no-op without a
+   * job queue (`queuesJobs`).
+   */
+  async sendJobs<T>(contract: JobContract<T>, jobs: readonly BatchJob<T>[]): Promise<void> {
+    await this.jobs?.sendMany(contract, jobs, { transaction: this.trx });
+  }
 
   /**
    * Locks the proposal row until commit. Votes, round closes and interventions on one proposal
