@@ -33,6 +33,15 @@ const schema = serviceEnvSchema(4002)
       .max(3_600, 'expected at most an hour')
       .default(10),
     /**
+     * The accuracy an executive's vote is taken to have (issue 4, "Executives can vote"): its
+     * evidence is the log-odds of this prior over 10 pseudo-outcomes (0.8: about 1.6 agents).
+     */
+    EXECUTIVE_VOTE_ACCURACY: z.coerce
+      .number({ message: 'expected a probability' })
+      .gt(0.5, 'expected more than 0.5 (a vote no better than chance carries no evidence)')
+      .lt(1, 'expected less than 1')
+      .default(0.8),
+    /**
      * The adaptive threshold's parameters (src/domain/cmp/threshold.ts documents the formula);
      * unset ones keep their defaults there.
      */

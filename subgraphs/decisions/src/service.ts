@@ -150,6 +150,7 @@ export function createDecisionsService(
     now: deps.now ?? (() => new Date()),
     roundSeconds: config.ROUND_SECONDS,
     roundCloseBackstopSeconds: config.ROUND_CLOSE_BACKSTOP_SECONDS,
+    executiveVoteAccuracy: config.EXECUTIVE_VOTE_ACCURACY,
     threshold: thresholdParams(config),
   };
   const jobStores = jobs ? [jobQueueStore(jobs), roundWorkers(jobs, postgres, runtime)] : [];

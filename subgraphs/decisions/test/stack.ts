@@ -133,6 +133,7 @@ export async function startStack(): Promise<Stack> {
   const tokens = {
     admin: await token({ sub: 'admin-1', roles: ['admin'] }),
     executive: await token({ sub: 'exec-1', roles: ['executive'] }),
+    executiveNamed: (sub: string) => token({ sub, roles: ['executive'] }),
     viewer: await token({ sub: 'viewer-1', roles: ['viewer'] }),
     lead: (slug: string) =>
       token({ sub: `lead-${slug}`, roles: ['department_lead'], department: slug }),
@@ -157,6 +158,7 @@ export async function startStack(): Promise<Stack> {
     now: () => new Date(),
     roundSeconds: 3_600,
     roundCloseBackstopSeconds: 10,
+    executiveVoteAccuracy: 0.8,
     threshold: {},
   };
 
@@ -239,6 +241,8 @@ export interface Stack {
   tokens: {
     admin: string;
     executive: string;
+    /** Another executive (a person of their own). */
+    executiveNamed(sub: string): Promise<string>;
     viewer: string;
     lead(slug: string): Promise<string>;
     agent(agentId: string): Promise<string>;

@@ -148,6 +148,17 @@ export type CandidateScoreView = {
   score: Scalars['Float']['output'];
 };
 
+export type CastExecutiveVoteInput = {
+  choice: VoteChoice;
+  /** 0–1, default 1 */
+  confidence?: InputMaybe<Scalars['Float']['input']>;
+  proposalId: Scalars['ID']['input'];
+  /** Why the executive votes so: required, at most 2,000 characters */
+  reason: Scalars['String']['input'];
+  /** The round voted in (default: the current one); a closed round is ROUND_CLOSED */
+  round?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type CastVoteInput = {
   agentId: Scalars['ID']['input'];
   choice: VoteChoice;
@@ -634,6 +645,8 @@ export type ModelSource =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** An executive votes in the open round with a reason (role executive): counted in support with the executive prior’s evidence, outside the agents’ weight cap; changeable until the round closes */
+  castExecutiveVote: Vote;
   /** Casts or changes a stakeholder agent’s vote in the open round; sending the same vote again changes nothing */
   castVote: Vote;
   /** Closes an open proposal now (executives): its round decides with the votes cast, no further round */
@@ -687,6 +700,11 @@ export type Mutation = {
   vetoProposal: Proposal;
   /** The requester or an admin withdraws a proposal */
   withdrawProposal: Proposal;
+};
+
+
+export type MutationCastExecutiveVoteArgs = {
+  input: CastExecutiveVoteInput;
 };
 
 
@@ -1500,12 +1518,15 @@ export type UpdateKnowledgeEntriesMutationResponse = {
 /** One stakeholder agent's vote on a proposal, in one round */
 export type Vote = {
   __typename?: 'Vote';
-  agent: Agent;
+  /** The stakeholder agent who cast it; null for an executive’s vote */
+  agent?: Maybe<Agent>;
   /** null while sealed */
   choice?: Maybe<VoteChoice>;
   /** How sure the agent is, 0–1 (it scales the vote’s weight); null while sealed */
   confidence?: Maybe<Scalars['Float']['output']>;
   createdAt: Scalars['DateTimeISO']['output'];
+  /** The executive who cast it (their subject); null for an agent’s vote */
+  executive?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   proposal: Proposal;
   /** null while sealed */
@@ -1515,6 +1536,7 @@ export type Vote = {
   sealed: Scalars['Boolean']['output'];
   /** When the vote was last changed */
   updatedAt: Scalars['DateTimeISO']['output'];
+  voterKind: VoterKind;
 };
 
 export type VoteChoice =
@@ -1525,12 +1547,18 @@ export type VoteChoice =
 /** The count of one round of a proposal’s votes, now or as of one vote */
 export type VoteTally = {
   __typename?: 'VoteTally';
-  /** null while the round is blind */
+  /** Stakeholder agents abstaining; null while the round is blind */
   abstain?: Maybe<Scalars['Int']['output']>;
-  /** null while the round is blind */
+  /** Stakeholder agents approving; null while the round is blind */
   approve?: Maybe<Scalars['Int']['output']>;
   /** Round 1 while it is open: choices and support stay hidden until it closes */
   blind: Scalars['Boolean']['output'];
+  /** Executives approving; null while blind */
+  executiveApprove?: Maybe<Scalars['Int']['output']>;
+  /** Executives rejecting; null while blind */
+  executiveReject?: Maybe<Scalars['Int']['output']>;
+  /** Executives’ votes in this tally (up to lastVote); they count in support but not in participation */
+  executiveVotes: Scalars['Int']['output'];
   /** 95% interval of support, from the uncertainty of the voters’ accuracies; null while blind */
   interval?: Maybe<Interval>;
   /** The vote named by asOfVote, else the latest vote of the round; null before any */
@@ -1539,7 +1567,7 @@ export type VoteTally = {
   participation: Scalars['Float']['output'];
   proposal: Proposal;
   proposalId: Scalars['ID']['output'];
-  /** null while the round is blind */
+  /** Stakeholder agents rejecting; null while the round is blind */
   reject?: Maybe<Scalars['Int']['output']>;
   /** The round counted */
   round: Scalars['Int']['output'];
@@ -1549,13 +1577,17 @@ export type VoteTally = {
   support?: Maybe<Scalars['Float']['output']>;
   /** The support the proposal needs */
   threshold?: Maybe<Scalars['Float']['output']>;
-  /** Votes cast in the round so far, whatever asOfVote says */
+  /** Stakeholder agents’ votes cast in the round so far, whatever asOfVote says */
   votes: Scalars['Int']['output'];
-  /** Votes in this tally (up to and including lastVote) */
+  /** Stakeholder agents’ votes in this tally (up to and including lastVote) */
   votesCounted: Scalars['Int']['output'];
   /** Share of the stakeholders’ weight that voted (0–1) */
   weightVoted: Scalars['Float']['output'];
 };
+
+export type VoterKind =
+  | 'AGENT'
+  | 'EXECUTIVE';
 
 /** One voting round: open while it takes votes, then its result */
 export type VotingRound = {
@@ -1611,7 +1643,7 @@ export type VoteTallySubscriptionVariables = Exact<{
 }>;
 
 
-export type VoteTallySubscription = { __typename?: 'Subscription', voteTally: { __typename?: 'VoteTally', proposalId: string, round: number, blind: boolean, weightVoted: number, approve?: number | null, reject?: number | null, abstain?: number | null, votesCounted: number, stakeholders: number, participation: number, support?: number | null, lastVote?: { __typename?: 'Vote', choice?: VoteChoice | null, agent: { __typename?: 'Agent', name: string, role: AgentRole, department: { __typename?: 'Department', name: string } } } | null } };
+export type VoteTallySubscription = { __typename?: 'Subscription', voteTally: { __typename?: 'VoteTally', proposalId: string, round: number, blind: boolean, weightVoted: number, approve?: number | null, reject?: number | null, abstain?: number | null, votesCounted: number, stakeholders: number, participation: number, support?: number | null, lastVote?: { __typename?: 'Vote', choice?: VoteChoice | null, agent?: { __typename?: 'Agent', name: string, role: AgentRole, department: { __typename?: 'Department', name: string } } | null } | null } };
 
 
 export const OrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"departments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationQuery, OrganizationQueryVariables>;

@@ -21,6 +21,11 @@ export interface RoundInput {
   stakeholders: readonly (Stakeholder & { departmentId: string; role: string })[];
   /** This proposal's ballots, round by round, up to the closing one. */
   rounds: readonly (readonly Ballot[])[];
+  /**
+   * The executives who voted on the proposal, each under their voter id with the executive
+   * prior's evidence: counted in the result, outside the weight cap and the bias checks.
+   */
+  executives?: readonly Stakeholder[];
   /** The stakeholders' recent past (complete ballots of closed proposals they voted on). */
   history: readonly PastBallot[];
   /** No further round may follow (the maximum is reached, or a person closes it now). */
@@ -30,7 +35,7 @@ export interface RoundInput {
 export interface RoundEvaluation {
   result: RoundResult;
   findings: BiasFinding[];
-  /** The weights the result was computed with, after mitigation. */
+  /** The agents' weights the result was computed with, after mitigation. */
   weights: Stakeholder[];
   /**
    * ACCEPTED or REJECTED when the interval clears the threshold, NEXT_ROUND when another round
@@ -51,10 +56,18 @@ export function evaluateRound(input: RoundInput): RoundEvaluation {
     role: s.role,
     departmentId: s.departmentId,
   }));
-  const findings = detectBias({ rounds: input.rounds, history: input.history, voters });
+  const executives = input.executives ?? [];
+  const people = new Set(executives.map((executive) => executive.agentId));
+  // Bias checks look at agents: a person has no voting history in CMP to judge them against.
+  const agentRounds = input.rounds.map((ballots) => ballots.filter((b) => !people.has(b.agentId)));
+  const findings = detectBias({ rounds: agentRounds, history: input.history, voters });
   const weights = applyMitigations(input.stakeholders, findings);
   const ballots = input.rounds[input.round - 1] ?? [];
-  const result = aggregateRound(ballots, weights, input.threshold);
+  const result = aggregateRound(
+    ballots,
+    [...weights, ...executives.map((executive) => ({ ...executive, weight: 0, person: true }))],
+    input.threshold,
+  );
   const maxRounds = input.lastRound ? input.round : input.maxRounds;
   let decision = decideRound(result, input.threshold, input.round, maxRounds);
   const revote = findings.some((finding) => finding.mitigation === 'REVOTE');

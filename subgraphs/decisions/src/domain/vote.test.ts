@@ -22,6 +22,7 @@ describe('validateVoteRequest', () => {
       round: null,
       confidence: 1,
       rationale: null,
+      personSubject: null,
     });
   });
 

@@ -32,11 +32,14 @@ export interface VoteRequest {
 
 export interface Ballot {
   proposalId: string;
+  /** The voter: a stakeholder agent, or the voter id a person got on the proposal. */
   agentId: string;
   round: number;
   choice: VoteChoice;
   confidence: number;
   rationale: string | null;
+  /** The executive who cast it; null for an agent's vote. */
+  personSubject: string | null;
 }
 
 /** A checked vote whose round may still have to be read from the proposal. */
@@ -77,6 +80,7 @@ export function validateVoteRequest(request: VoteRequest): ValidVote {
     choice: request.choice,
     confidence,
     rationale,
+    personSubject: null,
   };
 }
 
@@ -129,11 +133,13 @@ export function assertStakeholder(stakeholderIds: readonly string[], agentId: st
  */
 export function mayReadVote(
   principal: Principal,
-  vote: { agentId: string; round: number },
+  vote: { agentId: string; round: number; personSubject?: string | null },
   proposal: { status: string; currentRound: number },
 ): boolean {
   const sealed =
     vote.round === blindRound && proposal.status === 'OPEN' && proposal.currentRound === blindRound;
   if (!sealed) return true;
-  return principal.roles.includes(Role.ADMIN) || principal.sub === vote.agentId;
+  return (
+    principal.roles.includes(Role.ADMIN) || principal.sub === (vote.personSubject ?? vote.agentId)
+  );
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { NotFoundError, type RoundComplete } from '@daena/platform';
-import { ProposalStatus, assertOpen } from '../domain/proposal.js';
+import { NotFoundError, Role, requireRole, type RoundComplete } from '@daena/platform';
+import { executiveEvidence } from '../domain/cmp/index.js';
+import { ProposalStatus, assertOpen, validateReason } from '../domain/proposal.js';
 import {
   assertMayVoteAs,
   assertRoundOpen,
@@ -8,6 +9,7 @@ import {
   sameBallot,
   validateVoteRequest,
   type Ballot,
+  type ValidVote,
   type VoteRequest,
 } from '../domain/vote.js';
 import type { DecisionsContext } from '../schema/context.js';
@@ -30,31 +32,88 @@ import { closeCompletedRound, queueRoundComplete } from './round-complete.js';
 export async function castVote(ctx: DecisionsContext, request: VoteRequest): Promise<VoteRecord> {
   assertMayVoteAs(ctx.principal, request.agentId);
   const vote = validateVoteRequest(request);
-  const effects = noEffects();
+  return record(ctx, vote, {
+    existing: async () => vote.agentId,
+    admit: async (tx, proposal) => {
+      const stakeholders = await tx.stakeholders(proposal.id);
+      assertStakeholder(
+        stakeholders.map((stakeholder) => stakeholder.agentId),
+        vote.agentId,
+      );
+      return { voterId: vote.agentId, stakeholders: stakeholders.length };
+    },
+  });
+}
 
+/**
+ * Records an executive's vote (issue 4, "Executives can vote … with a reason"): in the open round,
+ * under the voter id the executive has on this proposal, with a required reason as its rationale.
+ * Idempotent and changeable like an agent's vote, sealed alike in a blind round and announced on
+ * the live tally; it counts in the round's support with the executive prior's evidence
+ * (`EXECUTIVE_VOTE_ACCURACY`), outside the agents' weight cap, and never holds a round open.
+ */
+export async function castExecutiveVote(
+  ctx: DecisionsContext,
+  request: Omit<VoteRequest, 'agentId' | 'rationale'> & { reason: string },
+): Promise<VoteRecord> {
+  const { principal } = ctx;
+  requireRole(principal, Role.EXECUTIVE);
+  const subject = principal.sub as string;
+  const rationale = validateReason(request.reason, true);
+  const vote = {
+    ...validateVoteRequest({ ...request, agentId: subject, rationale }),
+    personSubject: subject,
+  };
+  const evidence = executiveEvidence(ctx.runtime.executiveVoteAccuracy);
+  return record(ctx, vote, {
+    existing: async (tx, proposal) =>
+      (await tx.personVoters(proposal.id)).find((voter) => voter.personSubject === subject)
+        ?.agentId ?? null,
+    admit: async (tx, proposal) => ({
+      voterId: await tx.personVoter(proposal.id, subject, evidence),
+      stakeholders: null,
+    }),
+  });
+}
+
+interface Voter {
+  /** The voter id already given on this proposal (for a repeated vote), if any. */
+  existing(tx: DecisionTransaction, proposal: ProposalRecord): Promise<string | null>;
+  /**
+   * Admits the voter to the open round: its voter id, and the stakeholder count whose votes
+   * complete the round (null: this voter's vote never completes one).
+   */
+  admit(
+    tx: DecisionTransaction,
+    proposal: ProposalRecord,
+  ): Promise<{ voterId: string; stakeholders: number | null }>;
+}
+
+async function record(ctx: DecisionsContext, vote: ValidVote, voter: Voter): Promise<VoteRecord> {
+  const effects = noEffects();
   const { recorded, completed } = await runInTransaction(
     ctx.em,
     ctx.runtime.jobs,
     async (tx): Promise<Cast> => {
       const proposal = await tx.lockProposal(vote.proposalId);
       if (!proposal) throw new NotFoundError('Proposal', vote.proposalId);
-      const ballot: Ballot = { ...vote, round: vote.round ?? proposal.currentRound };
-      const replay = await replayOf(tx, proposal, ballot);
+      const round = vote.round ?? proposal.currentRound;
+      const known = await voter.existing(tx, proposal);
+      const replay = known
+        ? await replayOf(tx, proposal, { ...vote, agentId: known, round })
+        : null;
       if (replay) return { recorded: replay, completed: null };
       assertOpen(proposal, proposal.id);
-      assertRoundOpen(proposal.currentRound, ballot.round);
-      const stakeholders = await tx.stakeholders(proposal.id);
-      assertStakeholder(
-        stakeholders.map((stakeholder) => stakeholder.agentId),
-        ballot.agentId,
-      );
+      assertRoundOpen(proposal.currentRound, round);
+      const { voterId, stakeholders } = await voter.admit(tx, proposal);
+      const ballot: Ballot = { ...vote, agentId: voterId, round };
       const { vote: stored, changed } = await tx.votes.upsert(randomUUID(), ballot);
       if (!changed) return { recorded: stored, completed: null };
       effects.votes.push(stored);
-      if ((await tx.votes.count(proposal.id, ballot.round)) < stakeholders.length) {
+      if (stakeholders === null || (await tx.votes.count(proposal.id, round)) < stakeholders) {
         return { recorded: stored, completed: null };
       }
-      const completed = { proposalId: proposal.id, round: ballot.round };
+      const completed = { proposalId: proposal.id, round };
       await queueRoundComplete(ctx.runtime, tx, completed);
       return { recorded: stored, completed };
     },

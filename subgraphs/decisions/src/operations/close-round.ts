@@ -74,10 +74,10 @@ async function evaluate(
   proposal: ProposalRecord,
   options: { lastRound: boolean },
 ): Promise<RoundEvaluation> {
-  const [stakeholders, rounds] = await Promise.all([
-    tx.stakeholders(proposal.id),
-    tx.votes.ballotsByRound(proposal.id, proposal.currentRound),
-  ]);
+  // One after the other: the queries share the transaction's connection.
+  const stakeholders = await tx.stakeholders(proposal.id);
+  const executives = await tx.personVoters(proposal.id);
+  const rounds = await tx.votes.ballotsByRound(proposal.id, proposal.currentRound);
   const history = await tx.history.pastBallots(
     stakeholders.map((stakeholder) => stakeholder.agentId),
     proposal.id,
@@ -94,6 +94,13 @@ async function evaluate(
       logOddsVariance: stakeholder.logOddsVariance ?? undefined,
       role: stakeholder.role ?? '',
       departmentId: stakeholder.departmentId ?? proposal.departmentId,
+    })),
+    executives: executives.map((executive) => ({
+      agentId: executive.agentId,
+      weight: 0,
+      why: executive.why,
+      logOdds: executive.logOdds ?? undefined,
+      logOddsVariance: executive.logOddsVariance ?? undefined,
     })),
     rounds,
     history,

@@ -15,7 +15,8 @@ import { roundKey } from '../store/vote-repository.js';
  * more votes arrived (the gateway's subscription bridge relies on this).
  *
  * Round 1 is blind while it is open: the tally then shows participation (votes counted, weight
- * voted) but no choices and no support. Support is CMP's (`aggregateRound`): the posterior that
+ * voted) but no choices and no support. Executives' votes count in support (with the executive
+ * prior's evidence) and are counted apart: participation is the stakeholder agents'. Support is CMP's (`aggregateRound`): the posterior that
  * approving is right, from each stakeholder's evidence × confidence, with its 95% interval. Batched through the request's loaders.
  */
 export async function readTally(
@@ -32,7 +33,7 @@ export async function readTally(
     ctx.loaders.votesByRound.load(roundKey({ proposalId: proposal.id, round: counting })),
     ctx.loaders.stakeholdersByProposal.load(proposal.id),
   ]);
-  let counted: readonly (Ballot & { agentId: string })[] = votes;
+  let counted: readonly (Ballot & { agentId: string; personSubject: string | null })[] = votes;
   let lastVote: VoteRecord | null = latestVote(votes);
   if (asOf) {
     counted = (await ctx.votes.asOf(proposal.id, asOf.round, asOf.seq)).map((vote) => ({
@@ -41,7 +42,13 @@ export async function readTally(
     }));
     lastVote = asOf;
   }
-  const tally = tallyVotes(counted, stakeholders.length);
+  const agents = stakeholders.filter((s) => s.personSubject === null);
+  const agentVotes = counted.filter((vote) => vote.personSubject === null);
+  const executiveVotes = tallyVotes(
+    counted.filter((vote) => vote.personSubject !== null),
+    0,
+  );
+  const tally = tallyVotes(agentVotes, agents.length);
   const threshold = proposal.threshold ?? 0.5;
   const result = aggregateRound(
     counted,
@@ -49,6 +56,7 @@ export async function readTally(
       ...s,
       logOdds: s.logOdds ?? undefined,
       logOddsVariance: s.logOddsVariance ?? undefined,
+      person: s.personSubject !== null,
     })),
     threshold,
   );
@@ -61,7 +69,10 @@ export async function readTally(
     approve: blind ? null : tally.approve,
     reject: blind ? null : tally.reject,
     abstain: blind ? null : tally.abstain,
-    votes: votes.length,
+    votes: votes.filter((vote) => vote.personSubject === null).length,
+    executiveVotes: executiveVotes.votesCounted,
+    executiveApprove: blind ? null : executiveVotes.approve,
+    executiveReject: blind ? null : executiveVotes.reject,
     stakeholders: tally.stakeholders,
     participation: tally.participation,
     weightVoted: result.participation,

@@ -26,6 +26,8 @@ export interface DecisionsRuntime {
   roundSeconds: number;
   /** Delay of the durable close of a completed round (config ROUND_CLOSE_BACKSTOP_SECONDS). */
   roundCloseBackstopSeconds: number;
+  /** The prior accuracy an executive's vote carries (config EXECUTIVE_VOTE_ACCURACY). */
+  executiveVoteAccuracy: number;
   threshold: Partial<ThresholdParams>;
 }
 

@@ -20,6 +20,11 @@ registerEnumType(ProposalStatus, {
   description: 'DRAFT until opened, OPEN through its rounds, then one final status',
 });
 registerEnumType(VoteChoice, { name: 'VoteChoice' });
+
+/** Who cast a vote: a stakeholder agent, or an executive (a person). */
+export const VoterKind = { AGENT: 'AGENT', EXECUTIVE: 'EXECUTIVE' } as const;
+export type VoterKind = (typeof VoterKind)[keyof typeof VoterKind];
+registerEnumType(VoterKind, { name: 'VoterKind' });
 registerEnumType(ProposalKind, {
   name: 'ProposalKind',
   description: 'What a proposal is about; each kind names the role the capability matrix asks',

@@ -79,3 +79,26 @@ export class CastVoteInput {
   })
   round?: number | null;
 }
+
+@InputType()
+export class CastExecutiveVoteInput {
+  @Field(() => ID)
+  proposalId!: string;
+
+  @Field(() => VoteChoice)
+  choice!: VoteChoice;
+
+  @Field(() => Float, { nullable: true, description: '0–1, default 1' })
+  confidence?: number | null;
+
+  @Field(() => String, {
+    description: 'Why the executive votes so: required, at most 2,000 characters',
+  })
+  reason!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The round voted in (default: the current one); a closed round is ROUND_CLOSED',
+  })
+  round?: number | null;
+}

@@ -51,12 +51,14 @@ export class ProposalFieldsResolver {
     @Ctx() ctx: DecisionsContext,
   ): Promise<Stakeholder[]> {
     const stakeholders = await ctx.loaders.stakeholdersByProposal.load(proposal.id);
-    return stakeholders.map((s) => ({
-      id: s.agentId,
-      agent: { id: s.agentId },
-      weight: s.weight,
-      why: s.why,
-    }));
+    return stakeholders
+      .filter((s) => s.personSubject === null)
+      .map((s) => ({
+        id: s.agentId,
+        agent: { id: s.agentId },
+        weight: s.weight,
+        why: s.why,
+      }));
   }
 
   @FieldResolver(() => [Vote], {

@@ -50,6 +50,7 @@ export class Vote {
   rationale!: string | null;
   proposalId!: string;
   agentId!: string;
+  personSubject!: string | null;
   seq!: string;
 }
 
@@ -66,17 +67,40 @@ export class VoteTally {
   })
   blind!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'null while the round is blind' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Stakeholder agents approving; null while the round is blind',
+  })
   approve!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'null while the round is blind' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Stakeholder agents rejecting; null while the round is blind',
+  })
   reject!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'null while the round is blind' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Stakeholder agents abstaining; null while the round is blind',
+  })
   abstain!: number | null;
 
-  @Field(() => Int, { description: 'Votes cast in the round so far, whatever asOfVote says' })
+  @Field(() => Int, {
+    description: 'Stakeholder agents’ votes cast in the round so far, whatever asOfVote says',
+  })
   votes!: number;
+
+  @Field(() => Int, {
+    description:
+      'Executives’ votes in this tally (up to lastVote); they count in support but not in participation',
+  })
+  executiveVotes!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Executives approving; null while blind' })
+  executiveApprove!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Executives rejecting; null while blind' })
+  executiveReject!: number | null;
 
   @Field(() => Int, { description: 'Agents entitled to vote (snapshotted at opening)' })
   stakeholders!: number;
@@ -110,6 +134,8 @@ export class VoteTally {
   })
   lastVote!: Vote | null;
 
-  @Field(() => Int, { description: 'Votes in this tally (up to and including lastVote)' })
+  @Field(() => Int, {
+    description: 'Stakeholder agents’ votes in this tally (up to and including lastVote)',
+  })
   votesCounted!: number;
 }

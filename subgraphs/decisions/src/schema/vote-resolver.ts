@@ -1,10 +1,10 @@
 import { NotFoundError } from '@daena/platform';
 import { Arg, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from 'type-graphql';
 import { mayReadVote } from '../domain/vote.js';
-import { castVote } from '../operations/cast-vote.js';
+import { castExecutiveVote, castVote } from '../operations/cast-vote.js';
 import type { DecisionsContext } from './context.js';
-import { VoteChoice } from './enums.js';
-import { CastVoteInput } from './inputs.js';
+import { VoteChoice, VoterKind } from './enums.js';
+import { CastExecutiveVoteInput, CastVoteInput } from './inputs.js';
 import { Proposal } from './proposal-types.js';
 import { Agent, Vote } from './types.js';
 
@@ -19,6 +19,30 @@ export class VoteResolver {
     @Arg('input', () => CastVoteInput) input: CastVoteInput,
   ): Promise<Vote> {
     return castVote(ctx, input);
+  }
+
+  @Mutation(() => Vote, {
+    description:
+      'An executive votes in the open round with a reason (role executive): counted in support with the executive prior’s evidence, outside the agents’ weight cap; changeable until the round closes',
+  })
+  castExecutiveVote(
+    @Ctx() ctx: DecisionsContext,
+    @Arg('input', () => CastExecutiveVoteInput) input: CastExecutiveVoteInput,
+  ): Promise<Vote> {
+    return castExecutiveVote(ctx, input);
+  }
+
+  @FieldResolver(() => VoterKind)
+  voterKind(@Root() vote: Vote): VoterKind {
+    return vote.personSubject === null ? VoterKind.AGENT : VoterKind.EXECUTIVE;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The executive who cast it (their subject); null for an agent’s vote',
+  })
+  executive(@Root() vote: Vote): string | null {
+    return vote.personSubject;
   }
 
   @FieldResolver(() => Boolean, {
@@ -54,9 +78,12 @@ export class VoteResolver {
     return proposal;
   }
 
-  @FieldResolver(() => Agent)
-  agent(@Root() vote: Vote): Agent {
-    return { id: vote.agentId };
+  @FieldResolver(() => Agent, {
+    nullable: true,
+    description: 'The stakeholder agent who cast it; null for an executive’s vote',
+  })
+  agent(@Root() vote: Vote): Agent | null {
+    return vote.personSubject === null ? { id: vote.agentId } : null;
   }
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { BatchJob, JobContract, JobQueue } from '@daena/platform';
 import type { Stakeholder, Threshold } from '../domain/cmp/contracts.js';
@@ -99,7 +100,42 @@ export class DecisionTransaction {
     return row ? proposalFromRow(row, this.parseDate) : null;
   }
 
-  async stakeholders(proposalId: string): Promise<ProposalStakeholderRecord[]> {
+  /** The stakeholder agents snapshotted at open: who is asked to vote and completes a round. */
+  stakeholders(proposalId: string): Promise<ProposalStakeholderRecord[]> {
+    return this.voters(proposalId, 'person_subject is null');
+  }
+
+  /** The people (executives) who voted on the proposal, each with the voter id they vote under. */
+  personVoters(proposalId: string): Promise<ProposalStakeholderRecord[]> {
+    return this.voters(proposalId, 'person_subject is not null');
+  }
+
+  /**
+   * The voter id `subject` votes under on this proposal: the one given on their first vote, else
+   * a new one, stored with the executive prior's evidence. Called under the proposal's lock.
+   */
+  async personVoter(
+    proposalId: string,
+    subject: string,
+    evidence: { logOdds: number; variance: number },
+  ): Promise<string> {
+    const [existing] = await this.rows<{ agent_id: string }>(
+      `select agent_id from decisions.proposal_stakeholders
+        where proposal_id = ? and person_subject = ?`,
+      [proposalId, subject],
+    );
+    if (existing) return existing.agent_id;
+    const id = randomUUID();
+    await this.rows(
+      `insert into decisions.proposal_stakeholders
+         (proposal_id, agent_id, weight, why, role, person_subject, log_odds, log_odds_variance)
+       values (?, ?, 0, 'executive vote', 'executive', ?, ?, ?)`,
+      [proposalId, id, subject, evidence.logOdds, evidence.variance],
+    );
+    return id;
+  }
+
+  private async voters(proposalId: string, which: string): Promise<ProposalStakeholderRecord[]> {
     const rows = await this.rows<{
       agent_id: string;
       weight: number;
@@ -108,9 +144,13 @@ export class DecisionTransaction {
       department_id: string | null;
       log_odds: number | null;
       log_odds_variance: number | null;
+      person_subject: string | null;
     }>(
-      `select agent_id, weight, why, role, department_id, log_odds, log_odds_variance
-         from decisions.proposal_stakeholders where proposal_id = ? order by agent_id`,
+      `select agent_id, weight, why, role, department_id, log_odds, log_odds_variance,
+              person_subject
+         from decisions.proposal_stakeholders
+        where proposal_id = ? and ${which}
+        order by agent_id`,
       [proposalId],
     );
     return rows.map((row) => ({
@@ -122,6 +162,7 @@ export class DecisionTransaction {
       departmentId: row.department_id,
       logOdds: row.log_odds,
       logOddsVariance: row.log_odds_variance,
+      personSubject: row.person_subject,
     }));
   }
 

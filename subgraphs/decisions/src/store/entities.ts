@@ -49,6 +49,8 @@ export interface ProposalStakeholderRecord {
   /** The evidence a vote of this stakeholder carries (`Stakeholder.logOdds`); null before 0003. */
   logOdds: number | null;
   logOddsVariance: number | null;
+  /** A person who voted (an executive's subject); null for the agents snapshotted at open. */
+  personSubject: string | null;
 }
 
 /** A stored vote: the ballot as cast, plus its identity and order. */
@@ -140,6 +142,7 @@ export const ProposalStakeholderEntity = new EntitySchema<ProposalStakeholderRec
     departmentId: { type: 'uuid', fieldName: 'department_id', nullable: true },
     logOdds: { type: 'double', fieldName: 'log_odds', nullable: true },
     logOddsVariance: { type: 'double', fieldName: 'log_odds_variance', nullable: true },
+    personSubject: { type: 'text', fieldName: 'person_subject', nullable: true },
   },
 });
 
@@ -154,6 +157,7 @@ export const VoteEntity = new EntitySchema<VoteRecord>({
     choice: { enum: true, items: () => VoteChoice, type: 'text' },
     confidence: { type: 'double' },
     rationale: { type: 'text', nullable: true },
+    personSubject: { type: 'text', fieldName: 'person_subject', nullable: true },
     seq: { type: 'bigint' },
     createdAt: { type: 'Date', fieldName: 'created_at', defaultRaw: 'now()' },
     updatedAt: { type: 'Date', fieldName: 'updated_at', defaultRaw: 'now()' },

@@ -48,6 +48,7 @@ export interface VoteRow {
   choice: VoteChoice;
   confidence: number;
   rationale: string | null;
+  person_subject: string | null;
   seq: string;
   created_at: string;
   updated_at: string;
@@ -128,6 +129,7 @@ export function voteFromRow(row: VoteRow, parseDate: ParseDate): VoteRecord {
     choice: row.choice,
     confidence: row.confidence,
     rationale: row.rationale,
+    personSubject: row.person_subject ?? null,
     seq: String(row.seq),
     createdAt: parseDate(row.created_at),
     updatedAt: parseDate(row.updated_at),

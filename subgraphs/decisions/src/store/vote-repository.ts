@@ -44,9 +44,10 @@ export class VoteRepository {
     proposalId: string,
     round: number,
     seq: string,
-  ): Promise<(CountedVote & { agentId: string })[]> {
-    return this.em.execute<(CountedVote & { agentId: string })[]>(
-      `select distinct on (agent_id) agent_id as "agentId", choice, confidence
+  ): Promise<(CountedVote & { agentId: string; personSubject: string | null })[]> {
+    return this.em.execute<(CountedVote & { agentId: string; personSubject: string | null })[]>(
+      `select distinct on (agent_id) agent_id as "agentId", choice, confidence,
+              person_subject as "personSubject"
          from decisions.vote_history
         where proposal_id = ? and round = ? and seq <= ?
         order by agent_id, seq desc`,

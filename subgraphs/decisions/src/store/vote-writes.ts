@@ -27,8 +27,8 @@ export class VoteWrites {
     const accepted = await this.rows<VoteRow>(
       `with accepted as (
          insert into decisions.votes as v
-           (id, proposal_id, agent_id, round, choice, confidence, rationale)
-         values (?, ?, ?, ?, ?, ?, ?)
+           (id, proposal_id, agent_id, round, choice, confidence, rationale, person_subject)
+         values (?, ?, ?, ?, ?, ?, ?, ?)
          on conflict (proposal_id, round, agent_id) do update
            set choice = excluded.choice,
                confidence = excluded.confidence,
@@ -40,8 +40,11 @@ export class VoteWrites {
          returning v.*
        ), logged as (
          insert into decisions.vote_history
-           (seq, vote_id, proposal_id, agent_id, round, choice, confidence, rationale)
-         select seq, id, proposal_id, agent_id, round, choice, confidence, rationale from accepted
+           (seq, vote_id, proposal_id, agent_id, round, choice, confidence, rationale,
+            person_subject)
+         select seq, id, proposal_id, agent_id, round, choice, confidence, rationale,
+                person_subject
+           from accepted
        )
        select * from accepted`,
       [
@@ -52,6 +55,7 @@ export class VoteWrites {
         ballot.choice,
         ballot.confidence,
         ballot.rationale,
+        ballot.personSubject,
       ],
     );
     if (accepted[0]) return { vote: voteFromRow(accepted[0], this.parseDate), changed: true };
@@ -92,9 +96,11 @@ export class VoteWrites {
     return rounds;
   }
 
+  /** The round's agent votes: what completes a round (executives' votes do not hold it open). */
   async count(proposalId: string, round: number): Promise<number> {
     const [row] = await this.rows<{ n: string }>(
-      'select count(*) as n from decisions.votes where proposal_id = ? and round = ?',
+      `select count(*) as n from decisions.votes
+        where proposal_id = ? and round = ? and person_subject is null`,
       [proposalId, round],
     );
     return Number(row?.n ?? 0);

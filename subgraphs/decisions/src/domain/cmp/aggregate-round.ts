@@ -24,7 +24,16 @@ export function aggregateRound(
     sums.variance += evidence[i]?.variance ?? 0;
   });
   const counted = new Uint8Array(stakeholders.length);
-  const cast = { weight: 0, approve: 0, reject: 0, logOdds: 0, variance: 0, voted: 0, votedVar: 0 };
+  const cast = {
+    weight: 0,
+    approve: 0,
+    reject: 0,
+    logOdds: 0,
+    variance: 0,
+    voted: 0,
+    votedVar: 0,
+    decisiveBallots: 0,
+  };
   for (let b = ballots.length - 1; b >= 0; b--) {
     const ballot = ballots[b];
     const i = ballot && index.get(ballot.agentId);
@@ -40,16 +49,19 @@ export function aggregateRound(
       : 0;
     const u = (stakeholders[i]?.weight ?? 0) * confidence;
     const sign = ballot.choice === 'APPROVE' ? 1 : -1;
+    if (confidence > 0) cast.decisiveBallots++;
     if (sign > 0) cast.approve += u;
     else cast.reject += u;
     cast.logOdds += sign * confidence * e.logOdds;
     cast.variance += confidence * confidence * e.variance;
   }
   const decisive = cast.approve + cast.reject;
-  const support = decisive > 0 ? logistic(cast.logOdds) : 0.5;
+  // An executive's ballot is decisive evidence though it carries no agent weight.
+  const anyDecisive = cast.decisiveBallots > 0;
+  const support = anyDecisive ? logistic(cast.logOdds) : 0.5;
   return {
     support,
-    interval: decisive > 0 ? posteriorInterval(cast.logOdds, cast.variance) : { low: 0, high: 1 },
+    interval: anyDecisive ? posteriorInterval(cast.logOdds, cast.variance) : { low: 0, high: 1 },
     margin: support - threshold,
     participation: sums.weight > 0 ? cast.weight / sums.weight : 0,
     approvingShare: decisive > 0 ? cast.approve / decisive : 0,

@@ -83,6 +83,11 @@ export interface Stakeholder {
   logOdds?: number;
   /** Variance of `logOdds` from the track record's size (`voterEvidence`). */
   logOddsVariance?: number;
+  /**
+   * A person's vote (an executive's): it carries its own `logOdds` (the executive prior), outside
+   * the agents' weights, so it neither takes part in nor is lowered by the weight cap; `weight` is 0.
+   */
+  person?: boolean;
 }
 
 export interface Ballot {

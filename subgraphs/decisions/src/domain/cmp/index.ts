@@ -11,6 +11,7 @@ export {
 } from './bias-history.js';
 export { defaultBiasParams, type BiasParams } from './bias-params.js';
 export { decideRound } from './decide-round.js';
+export { executiveEvidence } from './posterior-support.js';
 export { detectBias, type DetectBiasInput } from './detect-bias.js';
 export {
   buildRoleRelevance,

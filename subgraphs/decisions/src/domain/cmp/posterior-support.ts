@@ -43,7 +43,7 @@ export function voterEvidence(
 /**
  * Each stakeholder's evidence under its current (capped, mitigated) weight: the snapshotted ℓ_j
  * (the prior's when a stakeholder was stored without one), lowered to w_j·Σℓ where the cap or a
- * mitigation cut its share, its variance scaled alike.
+ * mitigation cut its share, its variance scaled alike. A person's vote keeps its own ℓ.
  */
 export function weightedEvidence(stakeholders: readonly Stakeholder[]): VoterEvidence[] {
   const own = stakeholders.map((s) =>
@@ -51,8 +51,10 @@ export function weightedEvidence(stakeholders: readonly Stakeholder[]): VoterEvi
       ? priorEvidence
       : { logOdds: s.logOdds, variance: Math.max(0, s.logOddsVariance ?? priorEvidence.variance) },
   );
-  const total = own.reduce((sum, e) => sum + e.logOdds, 0);
+  // People (executives) keep their own evidence: the cap shares out the agents' evidence only.
+  const total = own.reduce((sum, e, j) => sum + (stakeholders[j]?.person ? 0 : e.logOdds), 0);
   return own.map((e, j) => {
+    if (stakeholders[j]?.person) return e;
     const allowed = Math.max(0, (stakeholders[j]?.weight ?? 0) * total);
     if (!(allowed < e.logOdds)) return e;
     const scale = allowed / e.logOdds;
@@ -72,4 +74,14 @@ export function posteriorInterval(
 
 export function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));
+}
+
+/**
+ * The evidence an executive's full-confidence vote carries: the log-odds of a prior accuracy
+ * (`EXECUTIVE_VOTE_ACCURACY`, 0.8 by default) over `outcomes` pseudo-outcomes. People have no
+ * track record in CMP, so their vote weighs like an agent with that record: at 0.8, about 1.6
+ * times an agent at the default prior (0.7).
+ */
+export function executiveEvidence(accuracy: number, outcomes = 10): VoterEvidence {
+  return voterEvidence(accuracy, outcomes, 1, 0);
 }
