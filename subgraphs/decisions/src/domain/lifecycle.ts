@@ -13,6 +13,7 @@ import { ProposalStatus, isClosed, type ClosedStatus } from './proposal.js';
  *
  *   DRAFT ──open──▶ OPEN ──round closes: NEXT_ROUND──▶ OPEN (round + 1)
  *     │              ├──round closes: ACCEPTED | REJECTED | NO_CONSENSUS
+ *     │              ├──round closes, decided on votes flagged for a person──▶ ESCALATED
  *     │              ├──veto (executive)──▶ REJECTED
  *     │              ├──escalate (executive)──▶ ESCALATED (to a person)
  *     │              ├──deadline passed, undecided──▶ EXPIRED
@@ -96,7 +97,7 @@ export type RoundStep = { next: 'ROUND' } | { next: 'CLOSE'; status: ClosedStatu
  * undecided goes on: it EXPIRES (a decided round still stands).
  */
 export function stepAfterRound(decision: RoundDecision, expired: boolean): RoundStep {
-  if (decision === 'ACCEPTED' || decision === 'REJECTED')
+  if (decision === 'ACCEPTED' || decision === 'REJECTED' || decision === 'ESCALATED')
     return { next: 'CLOSE', status: decision };
   if (expired) return { next: 'CLOSE', status: ProposalStatus.EXPIRED };
   if (decision === 'NO_CONSENSUS') return { next: 'CLOSE', status: ProposalStatus.NO_CONSENSUS };

@@ -30,6 +30,11 @@ export interface RoundInput {
   history: readonly PastBallot[];
   /** No further round may follow (the maximum is reached, or a person closes it now). */
   lastRound: boolean;
+  /**
+   * A person closes the round now (an executive's close): findings that would go to a person are
+   * reported to them, and the decision stands.
+   */
+  closedByPerson?: boolean;
 }
 
 export interface RoundEvaluation {
@@ -39,7 +44,8 @@ export interface RoundEvaluation {
   weights: Stakeholder[];
   /**
    * ACCEPTED or REJECTED when the interval clears the threshold, NEXT_ROUND when another round
-   * may still decide (or a finding asks for an independent re-vote), else NO_CONSENSUS.
+   * may still decide (or a finding asks for an independent re-vote), ESCALATED when such a finding
+   * meets the last round, else NO_CONSENSUS.
    */
   decision: RoundDecision;
 }
@@ -48,7 +54,8 @@ export interface RoundEvaluation {
  * Closes one round (issue 4, "Rounds" and "Bias detection"): detectBias over the proposal so far
  * and the voters' past → applyMitigations (down-weighting) → aggregateRound (support: the
  * posterior that approving is right, with its 95% interval) → decideRound (the sequential stopping
- * rule, nobody left to vote). A REVOTE finding turns a decision into another round while rounds remain.
+ * rule, nobody left to vote). A REVOTE finding turns a decision into another round while rounds
+ * remain; in the last round it becomes FLAG_FOR_PERSON and the proposal is ESCALATED.
  */
 export function evaluateRound(input: RoundInput): RoundEvaluation {
   const voters: Voter[] = input.stakeholders.map((s) => ({
@@ -69,9 +76,22 @@ export function evaluateRound(input: RoundInput): RoundEvaluation {
     input.threshold,
   );
   const maxRounds = input.lastRound ? input.round : input.maxRounds;
-  let decision = decideRound(result, input.threshold, input.round, maxRounds);
+  const decision: RoundDecision = decideRound(result, input.threshold, input.round, maxRounds);
   const revote = findings.some((finding) => finding.mitigation === 'REVOTE');
   const decided = decision === 'ACCEPTED' || decision === 'REJECTED';
-  if (revote && decided && input.round < maxRounds) decision = 'NEXT_ROUND';
-  return { result, findings, weights, decision };
+  if (!revote || !decided) return { result, findings, weights, decision };
+  if (input.round < maxRounds) return { result, findings, weights, decision: 'NEXT_ROUND' };
+  // No round is left for the independent re-vote: the decision would rest on the very votes the
+  // finding doubts, so it goes to a person (ESCALATED) — unless a person is closing it now.
+  const flagged = findings.map((finding) =>
+    finding.mitigation === 'REVOTE'
+      ? {
+          ...finding,
+          mitigation: 'FLAG_FOR_PERSON' as const,
+          evidence: `${finding.evidence} No round is left for a re-vote: flagged for a person.`,
+        }
+      : finding,
+  );
+  if (input.closedByPerson) return { result, findings: flagged, weights, decision };
+  return { result, findings: flagged, weights, decision: 'ESCALATED' };
 }

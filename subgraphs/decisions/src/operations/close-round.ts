@@ -37,6 +37,7 @@ export async function closeRound(
   const expired = proposal.deadline !== null && proposal.deadline.getTime() <= now.getTime();
   const evaluation = await evaluate(tx, proposal, {
     lastRound: Boolean(close.lastRound) || expired,
+    closedByPerson: Boolean(close.lastRound) && close.by !== systemActor,
   });
   const threshold = proposal.threshold ?? 0.5;
   const summary = describeRound(
@@ -72,7 +73,7 @@ export async function closeRound(
 async function evaluate(
   tx: DecisionTransaction,
   proposal: ProposalRecord,
-  options: { lastRound: boolean },
+  options: { lastRound: boolean; closedByPerson: boolean },
 ): Promise<RoundEvaluation> {
   // One after the other: the queries share the transaction's connection.
   const stakeholders = await tx.stakeholders(proposal.id);
@@ -105,5 +106,6 @@ async function evaluate(
     rounds,
     history,
     lastRound: options.lastRound,
+    closedByPerson: options.closedByPerson,
   });
 }

@@ -122,7 +122,11 @@ export interface RoundResult {
   unanimous?: { logOdds: number; variance: number };
 }
 
-export type RoundDecision = 'ACCEPTED' | 'REJECTED' | 'NEXT_ROUND' | 'NO_CONSENSUS';
+/**
+ * ESCALATED: the round would decide, but a finding flagged it for a person (a re-vote was asked
+ * for and no round is left to hold it).
+ */
+export type RoundDecision = 'ACCEPTED' | 'REJECTED' | 'NEXT_ROUND' | 'NO_CONSENSUS' | 'ESCALATED';
 
 export const BiasKind = {
   HERDING: 'HERDING',
