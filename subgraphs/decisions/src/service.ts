@@ -22,6 +22,7 @@ import {
   type DecisionsContext,
   type DecisionsRuntime,
 } from './schema/context.js';
+import { LedgerResolver } from './schema/ledger-resolver.js';
 import { ProposalFieldsResolver } from './schema/proposal-fields-resolver.js';
 import { ProposalResolver, resolveProposalReference } from './schema/proposal-resolver.js';
 import { ProposalUpdatesResolver } from './schema/proposal-updates-resolver.js';
@@ -56,6 +57,7 @@ export function buildDecisionsSchema() {
       resolvers: [
         ProposalResolver,
         ProposalFieldsResolver,
+        LedgerResolver,
         ProposalUpdatesResolver,
         VoteResolver,
         VoteTallyResolver,

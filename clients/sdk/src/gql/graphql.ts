@@ -484,6 +484,36 @@ export type KnowledgeEntryWhere = {
   updatedAt?: InputMaybe<DateTimeScalarFilters>;
 };
 
+/** The ledger checked now: the chain recomputed, and the stored votes and round results compared with their entries */
+export type LedgerCheck = {
+  __typename?: 'LedgerCheck';
+  /** The first entry that fails the check */
+  brokenAt?: Maybe<Scalars['Int']['output']>;
+  entries: Scalars['Int']['output'];
+  /** The chain head: record it elsewhere to detect a chain cut back later */
+  head?: Maybe<Scalars['String']['output']>;
+  /** What failed, in words */
+  problem?: Maybe<Scalars['String']['output']>;
+  proposalId: Scalars['ID']['output'];
+  valid: Scalars['Boolean']['output'];
+};
+
+/** One entry of a proposal’s tamper-evident ledger: hash = SHA-256(previousHash, position, kind, at, payload) */
+export type LedgerEntry = {
+  __typename?: 'LedgerEntry';
+  /** When it was written (ISO-8601, hashed as this text) */
+  at: Scalars['String']['output'];
+  hash: Scalars['String']['output'];
+  /** CREATED, OPENED, VOTE, ROUND_CLOSED, TRANSITION, OUTCOME */
+  kind: Scalars['String']['output'];
+  /** Canonical JSON (sorted keys) of the entry, exactly as hashed; a vote’s entry holds a digest of its ballot */
+  payload: Scalars['String']['output'];
+  /** 1, 2, … within the proposal’s chain */
+  position: Scalars['Int']['output'];
+  /** The hash of the entry before (64 zeros for the first) */
+  previousHash: Scalars['String']['output'];
+};
+
 /** Mutations for a list for String */
 export type ListStringMutations = {
   pop?: InputMaybe<Scalars['Int']['input']>;
@@ -963,6 +993,10 @@ export type Proposal = {
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   kind: ProposalKind;
+  /** The proposal’s decision ledger, oldest entry first */
+  ledger: Array<LedgerEntry>;
+  /** The hash of the ledger’s last entry */
+  ledgerHead?: Maybe<Scalars['String']['output']>;
   /** Rounds at most before NO_CONSENSUS */
   maxRounds: Scalars['Int']['output'];
   openedAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -1099,6 +1133,8 @@ export type Query = {
   routingDecision?: Maybe<RoutingDecision>;
   /** Per (model, task type): quality, latency p50/p95, error rate and cost over the sliding window (7 days by default) */
   routingStats: Array<RoutingStats>;
+  /** Verifies a proposal’s ledger: the hash chain, and its votes and round results against their entries */
+  verifyLedger: LedgerCheck;
   /** The tally of a round of a proposal (default: the current round); with asOfVote, that vote’s round with only the votes up to it (the query twin of Subscription.voteTally) */
   voteTally: VoteTally;
 };
@@ -1221,6 +1257,11 @@ export type QueryRoutingDecisionArgs = {
 export type QueryRoutingStatsArgs = {
   model?: InputMaybe<Scalars['String']['input']>;
   taskType?: InputMaybe<TaskType>;
+};
+
+
+export type QueryVerifyLedgerArgs = {
+  proposalId: Scalars['ID']['input'];
 };
 
 

@@ -66,6 +66,10 @@ export function createLoaders(proposals: ProposalRepository, votes: VoteReposito
     ),
     transition: byIdLoader((ids) => proposals.transitionsByIds(ids)),
     outcome: byIdLoader((ids) => proposals.outcomesOf(ids)),
+    ledgerByProposal: groupLoader(
+      (ids) => proposals.ledgersOf(ids),
+      (entry) => entry.proposalId,
+    ),
   };
 }
 

@@ -3,6 +3,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { BatchJob, JobContract, JobQueue } from '@daena/platform';
 import type { Stakeholder, Threshold } from '../domain/cmp/contracts.js';
 import { isUuid, uuidArrayLiteral } from '../domain/ids.js';
+import { LedgerKind } from '../domain/ledger.js';
 import type { TransitionDraft } from '../domain/lifecycle.js';
 import { isClosed, type ProposalDraft, type ProposalStatus } from '../domain/proposal.js';
 import type {
@@ -18,6 +19,7 @@ import {
   type TransitionRow,
 } from './rows.js';
 import { HistoryRepository, type SqlRows } from './history-repository.js';
+import { LedgerWrites } from './ledger-writes.js';
 import { RoundWrites } from './round-writes.js';
 import { VoteWrites } from './vote-writes.js';
 
@@ -53,6 +55,8 @@ export interface StakeholderSnapshot extends Stakeholder {
 export class DecisionTransaction {
   readonly rounds: RoundWrites;
   readonly votes: VoteWrites;
+  /** The proposal's hash chain: the writes below append to it as they go. */
+  readonly ledger: LedgerWrites;
   /** History reads on this transaction's connection (a round closes while holding a lock). */
   readonly history: HistoryRepository;
 
@@ -61,8 +65,9 @@ export class DecisionTransaction {
     private readonly parseDate: ParseDate,
     private readonly jobs: JobQueue | undefined,
   ) {
-    this.rounds = new RoundWrites(this.rows, parseDate);
-    this.votes = new VoteWrites(this.rows, parseDate);
+    this.ledger = new LedgerWrites(this.rows);
+    this.rounds = new RoundWrites(this.rows, parseDate, this.ledger);
+    this.votes = new VoteWrites(this.rows, parseDate, this.ledger);
     this.history = new HistoryRepository(this.rows);
   }
 
@@ -192,7 +197,22 @@ export class DecisionTransaction {
         proposal.roundSeconds,
       ],
     );
-    return proposalFromRow(row as ProposalRow, this.parseDate);
+    const created = proposalFromRow(row as ProposalRow, this.parseDate);
+    await this.ledger.append(created.id, LedgerKind.CREATED, {
+      title: created.title,
+      description: created.description,
+      kind: created.kind,
+      risk: created.risk,
+      stakeholderImpact: created.stakeholderImpact,
+      urgency: created.urgency,
+      departmentIds: proposal.departmentIds,
+      requester: proposal.requesterSubject,
+      requesterAgentId: proposal.requesterAgentId,
+      deadline: proposal.deadline?.toISOString() ?? null,
+      maxRounds: proposal.maxRounds,
+      createdBy: proposal.createdBy,
+    });
+    return created;
   }
 
   /** DRAFT → OPEN: the threshold and the stakeholder snapshot, in round 1. */
@@ -224,6 +244,11 @@ export class DecisionTransaction {
           log_odds_variance: stakeholder.logOddsVariance ?? null,
         })),
       );
+    await this.ledger.append(id, LedgerKind.OPENED, {
+      threshold: threshold.value,
+      thresholdTerms: threshold.terms,
+      stakeholders: stakeholders.map((s) => ({ agentId: s.agentId, weight: s.weight, why: s.why })),
+    });
     return proposalFromRow(row as ProposalRow, this.parseDate);
   }
 
@@ -259,7 +284,16 @@ export class DecisionTransaction {
         transition.reason,
       ],
     );
-    return transitionFromRow(row as TransitionRow, this.parseDate);
+    const recorded = transitionFromRow(row as TransitionRow, this.parseDate);
+    await this.ledger.append(proposalId, LedgerKind.TRANSITION, {
+      transitionId: recorded.id,
+      from: transition.from,
+      to: transition.to,
+      round: transition.round,
+      by: transition.by,
+      reason: transition.reason,
+    });
+    return recorded;
   }
 
   /**
@@ -279,7 +313,9 @@ export class DecisionTransaction {
        returning proposal_id`,
       [proposalId, outcome, note, recordedBy],
     );
-    return inserted.length > 0;
+    if (inserted.length === 0) return false;
+    await this.ledger.append(proposalId, LedgerKind.OUTCOME, { outcome, note, recordedBy });
+    return true;
   }
 
   async outcomeOf(proposalId: string): Promise<{ outcome: string; note: string } | null> {

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid } from '../domain/ids.js';
+import { isUuid, uuidArrayLiteral } from '../domain/ids.js';
+import type { LedgerEntry } from '../domain/ledger.js';
+import { ledgerEntryFromRow, type LedgerRow } from './ledger-writes.js';
 import type { ProposalStatus } from '../domain/proposal.js';
 import {
   ProposalEntity,
@@ -103,5 +105,46 @@ export class ProposalRepository {
       { disableIdentityMap: true },
     );
     return rows.map((row) => ({ ...row, id: row.proposalId }));
+  }
+
+  /** Each proposal's ledger, in chain order. */
+  async ledgersOf(proposalIds: readonly string[]): Promise<LedgerEntry[]> {
+    const valid = proposalIds.filter(isUuid);
+    if (valid.length === 0) return [];
+    const rows = await this.em.execute<LedgerRow[]>(
+      `select * from decisions.ledger where proposal_id = any(?::uuid[])
+        order by proposal_id, position`,
+      [uuidArrayLiteral(valid)],
+    );
+    return rows.map(ledgerEntryFromRow);
+  }
+
+  /** Every current vote of the proposal (all rounds): what verification checks against the chain. */
+  async votesOf(
+    proposalId: string,
+  ): Promise<
+    { id: string; choice: string; confidence: number; rationale: string | null; updatedAt: Date }[]
+  > {
+    const rows = await this.em.execute<
+      {
+        id: string;
+        choice: string;
+        confidence: number;
+        rationale: string | null;
+        updated_at: string;
+      }[]
+    >(
+      `select id, choice, confidence, rationale, updated_at from decisions.votes
+        where proposal_id = ?`,
+      [proposalId],
+    );
+    const platform = this.em.getPlatform();
+    return rows.map((row) => ({
+      id: row.id,
+      choice: row.choice,
+      confidence: row.confidence,
+      rationale: row.rationale,
+      updatedAt: new Date(platform.parseDate(row.updated_at)),
+    }));
   }
 }

@@ -1,5 +1,7 @@
 import type { BiasFinding, RoundResult } from '../domain/cmp/contracts.js';
+import { LedgerKind, roundPayload } from '../domain/ledger.js';
 import type { RawRows } from './decision-transaction.js';
+import type { LedgerWrites } from './ledger-writes.js';
 import type { VotingRoundRecord } from './entities.js';
 import { roundFromRow, type ParseDate, type VotingRoundRow } from './rows.js';
 
@@ -15,6 +17,7 @@ export class RoundWrites {
   constructor(
     private readonly rows: RawRows,
     private readonly parseDate: ParseDate,
+    private readonly ledger: LedgerWrites,
   ) {}
 
   async open(proposalId: string, round: number, deadline: Date): Promise<VotingRoundRecord> {
@@ -34,7 +37,7 @@ export class RoundWrites {
     return row ? roundFromRow(row, this.parseDate) : null;
   }
 
-  /** Closes an open round; null when it was already closed (nothing written). */
+  /** Closes an open round and records its result in the ledger; null when it was already closed. */
   async close(
     proposalId: string,
     round: number,
@@ -61,6 +64,17 @@ export class RoundWrites {
         round,
       ],
     );
-    return row ? roundFromRow(row, this.parseDate) : null;
+    if (!row) return null;
+    const closed = roundFromRow(row, this.parseDate);
+    await this.ledger.append(proposalId, LedgerKind.ROUND_CLOSED, {
+      ...roundPayload(closed),
+      because: closing.because,
+      findings: closing.findings.map((finding) => ({
+        kind: finding.kind,
+        agentIds: finding.agentIds,
+        mitigation: finding.mitigation,
+      })),
+    });
+    return closed;
   }
 }

@@ -1,6 +1,8 @@
 import type { Ballot as CmpBallot } from '../domain/cmp/contracts.js';
 import type { Ballot } from '../domain/vote.js';
+import { LedgerKind, ballotDigest } from '../domain/ledger.js';
 import type { RawRows } from './decision-transaction.js';
+import type { LedgerWrites } from './ledger-writes.js';
 import type { VoteRecord } from './entities.js';
 import { voteFromRow, type ParseDate, type VoteRow } from './rows.js';
 
@@ -15,13 +17,14 @@ export class VoteWrites {
   constructor(
     private readonly rows: RawRows,
     private readonly parseDate: ParseDate,
+    private readonly ledger: LedgerWrites,
   ) {}
 
   /**
    * Records a vote once per (proposal, round, agent). A new vote is inserted; a changed one
    * overwrites the row with a new `seq`; the same vote again matches the `where` of the upsert,
    * so nothing is written and the stored vote comes back with `changed: false`. Every accepted
-   * vote is also appended to the history.
+   * vote is also appended to the history and, as a digest of its ballot, to the ledger.
    */
   async upsert(id: string, ballot: Ballot): Promise<CastResult> {
     const accepted = await this.rows<VoteRow>(
@@ -58,7 +61,18 @@ export class VoteWrites {
         ballot.personSubject,
       ],
     );
-    if (accepted[0]) return { vote: voteFromRow(accepted[0], this.parseDate), changed: true };
+    if (accepted[0]) {
+      const vote = voteFromRow(accepted[0], this.parseDate);
+      await this.ledger.append(vote.proposalId, LedgerKind.VOTE, {
+        voteId: vote.id,
+        voter: vote.agentId,
+        executive: vote.personSubject,
+        round: vote.round,
+        seq: vote.seq,
+        ballot: ballotDigest(vote),
+      });
+      return { vote, changed: true };
+    }
     const existing = await this.find(ballot.proposalId, ballot.round, ballot.agentId);
     return { vote: existing as VoteRecord, changed: false };
   }
