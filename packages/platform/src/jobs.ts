@@ -56,6 +56,16 @@ export interface JobQueue {
     jobs: readonly BatchJob<T>[],
     options?: Pick<SendOptions, 'transaction'>,
   ): Promise<void>;
+  /**
+   * Cancels the contract's jobs still waiting to run whose payload contains `match` (e.g. the vote
+   * requests of a closed round); running and finished jobs are left alone. Resolves to how many
+   * were cancelled.
+   */
+  cancelQueued<T>(
+    contract: JobContract<T>,
+    match: Partial<T>,
+    options?: Pick<SendOptions, 'transaction'>,
+  ): Promise<number>;
   /** Runs `handler` for the contract's jobs in this process until `stop`. */
   work<T>(contract: JobContract<T>, handler: JobHandler<T>): Promise<void>;
   start(): Promise<void>;

@@ -143,6 +143,52 @@ describe('PgBossJobQueue (real Postgres)', () => {
     }
   });
 
+  it('cancels the waiting jobs whose payload matches, in the caller’s transaction', async () => {
+    const queue = await startQueue();
+    const job = defineJob(
+      `test.job-${randomUUID()}`,
+      z.object({ proposalId: z.string(), round: z.number().int() }),
+    );
+    const later = new Date(Date.now() + 3_600_000);
+    const ids = await Promise.all(
+      [
+        { proposalId: 'p1', round: 1 },
+        { proposalId: 'p1', round: 1 },
+        { proposalId: 'p1', round: 2 },
+        { proposalId: 'p2', round: 1 },
+      ].map((data) => sent(queue.send(job, data, { startAfter: later }))),
+    );
+    const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 2 } });
+    try {
+      // Rolled back: nothing is cancelled.
+      await expect(
+        db.transaction(async (trx) => {
+          expect(await queue.cancelQueued(job, { proposalId: 'p1' }, { transaction: trx })).toBe(3);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(await Promise.all(ids.map((id) => queue.state(job, id)))).toEqual([
+        'created',
+        'created',
+        'created',
+        'created',
+      ]);
+      const cancelled = await db.transaction((trx) =>
+        queue.cancelQueued(job, { proposalId: 'p1', round: 1 }, { transaction: trx }),
+      );
+      expect(cancelled).toBe(2);
+      expect(await Promise.all(ids.map((id) => queue.state(job, id)))).toEqual([
+        'cancelled',
+        'cancelled',
+        'created',
+        'created',
+      ]);
+      expect(await queue.cancelQueued(job, { proposalId: 'p1', round: 1 })).toBe(0);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('keeps one queued job per singleton key', async () => {
     const queue = await startQueue();
     const job = testJob();

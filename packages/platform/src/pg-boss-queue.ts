@@ -108,6 +108,32 @@ export class PgBossJobQueue implements JobQueue {
     await boss.insert(contract.name, rows, connection(options));
   }
 
+  async cancelQueued<T>(
+    contract: JobContract<T>,
+    match: Partial<T>,
+    options: Pick<SendOptions, 'transaction'> = {},
+  ): Promise<number> {
+    const boss = await this.queue(contract.name);
+    const db = connection(options);
+    let cancelled = 0;
+    // findJobs returns at most `limit` jobs a call: repeat until none is left waiting.
+    for (;;) {
+      const waiting = await boss.findJobs(contract.name, {
+        data: match as object,
+        queued: true,
+        limit: 1000,
+        ...db,
+      });
+      if (waiting.length === 0) return cancelled;
+      await boss.cancel(
+        contract.name,
+        waiting.map((job) => job.id),
+        db,
+      );
+      cancelled += waiting.length;
+    }
+  }
+
   async work<T>(contract: JobContract<T>, handler: JobHandler<T>): Promise<void> {
     const boss = await this.queue(contract.name);
     const { log } = this.options;

@@ -104,6 +104,18 @@ describe('closing a completed round', () => {
     expect(await round1Closes(proposal.id)).toEqual({ rounds: 1, transitions: 1 });
     const jobs = await stack.jobsOf(Jobs.roundComplete.name, proposal.id);
     expect(jobs.map((job) => job.data)).toEqual([{ proposalId: proposal.id, round: 1 }]);
+    // Round 1 takes no more votes: its unanswered requests and its deadline were cancelled with
+    // the close; round 2's are waiting.
+    const statesOf = async (queue: string) =>
+      (await stack.jobsOf(queue, proposal.id))
+        .map((job) => `${String(job.data['round'])}:${job.state}`)
+        .sort();
+    const n = proposal.stakeholders.length;
+    expect(await statesOf(Jobs.voteRequested.name)).toEqual([
+      ...Array.from({ length: n }, () => '1:cancelled'),
+      ...Array.from({ length: n }, () => '2:created'),
+    ]);
+    expect(await statesOf(Jobs.roundDeadline.name)).toEqual(['1:cancelled', '2:created']);
 
     // A vote for the closed round is refused as before.
     const late = await castVote(stack, {

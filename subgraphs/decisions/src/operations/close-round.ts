@@ -1,3 +1,4 @@
+import { Jobs } from '@daena/platform';
 import { describeRound, stepAfterRound, systemActor } from '../domain/lifecycle.js';
 import type { ClosedStatus } from '../domain/proposal.js';
 import { ProposalStatus } from '../domain/proposal.js';
@@ -56,6 +57,10 @@ export async function closeRound(
     decision: step.next === 'ROUND' ? evaluation.decision : step.status,
     findings: evaluation.findings,
   });
+  // The round takes no more votes: requests not yet answered, and its deadline, go with it.
+  const closedRound = { proposalId: proposal.id, round };
+  await tx.cancelJobs(Jobs.voteRequested, closedRound);
+  await tx.cancelJobs(Jobs.roundDeadline, closedRound);
   if (step.next === 'CLOSE') {
     const reason = close.ending ? `${close.ending.reason} (${summary})` : summary;
     return moveTo(tx, proposal, { to: step.status, round, by: close.by, reason }, effects);

@@ -91,6 +91,11 @@ export class DecisionTransaction {
     await this.jobs?.sendMany(contract, jobs, { transaction: this.trx });
   }
 
+  /** Cancels, in this transaction, the queued jobs whose payload contains `match`. */
+  async cancelJobs<T>(contract: JobContract<T>, match: Partial<T>): Promise<number> {
+    return (await this.jobs?.cancelQueued(contract, match, { transaction: this.trx })) ?? 0;
+  }
+
   /**
    * Locks the proposal row until commit. Votes, round closes and interventions on one proposal
    * therefore run one at a time: a vote never lands in a round being closed, and sequence numbers
