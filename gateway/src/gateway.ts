@@ -100,6 +100,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
     jwtSecret: deps.jwtSecret,
     schema: () => apiSchema,
     bridge,
+    subgraphUrl: (name) => urls[name],
     execute: (document, variables, operationName, context) =>
       run(document, variables, context, operationName),
     log,

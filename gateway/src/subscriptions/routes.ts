@@ -55,3 +55,20 @@ export const subscriptionRoutes: readonly SubscriptionRoute[] = [
     twinArguments: { decisionId: (event) => event.data.decisionId },
   }),
 ];
+
+/**
+ * A subscription root field the owning subgraph executes itself, forwarded as it is (see
+ * `forward-subscription.ts`). For one caller's own work, not a fan-out of bus events: each
+ * subscriber starts its own run, and leaving aborts it. The selection must stay within the
+ * owning subgraph's types, as it does for `routeTaskStream`.
+ */
+export interface ForwardedSubscription {
+  field: string;
+  /** The subgraph's name in the supergraph. */
+  subgraph: string;
+}
+
+export const forwardedSubscriptions: readonly ForwardedSubscription[] = [
+  // The selection, the text as it is generated, resets and the final decision of one routed call.
+  { field: 'routeTaskStream', subgraph: 'agents' },
+];

@@ -5,10 +5,12 @@ import {
   getVariableValues,
   GraphQLError,
   parse,
+  print,
   validate,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -16,10 +18,18 @@ import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../context.js';
 import type { SubscriptionBridge } from './bridge.js';
 import { buildQueryTwin, type QueryTwin } from './query-twin.js';
-import { subscriptionRoutes, type SubscriptionRoute } from './routes.js';
+import { forwardSubscription } from './forward-subscription.js';
+import {
+  forwardedSubscriptions,
+  subscriptionRoutes,
+  type ForwardedSubscription,
+  type SubscriptionRoute,
+} from './routes.js';
 
 interface SubscriptionContext extends GatewayContext {
   subscription?: { route: SubscriptionRoute; twin: QueryTwin; rootArgs: Record<string, unknown> };
+  /** The owning subgraph's stream URL, for a forwarded subscription. */
+  forwardTo?: string;
 }
 
 export interface SubscriptionServerOptions {
@@ -29,6 +39,8 @@ export interface SubscriptionServerOptions {
   /** The API schema the gateway serves (undefined until the supergraph is loaded). */
   schema(): GraphQLSchema | undefined;
   bridge: SubscriptionBridge<GatewayContext>;
+  /** A subgraph's /graphql URL by its supergraph name, for forwarded subscriptions. */
+  subgraphUrl(name: string): string | undefined;
   /** Runs queries and mutations sent over the socket through the gateway. */
   execute(
     document: DocumentNode,
@@ -42,13 +54,15 @@ export interface SubscriptionServerOptions {
 /**
  * graphql-ws (graphql-transport-ws protocol) on the gateway's /graphql path. The token comes in
  * `connection_init`'s payload as `{ authorization: "Bearer …" }`; a bad token closes the socket
- * with 4403. Subscriptions go to the bridge; queries and mutations to the gateway.
+ * with 4403. Subscriptions go to the bridge (bus fan-out), or for the fields in
+ * `forwardedSubscriptions` to the owning subgraph's stream; queries and mutations to the gateway.
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions) {
   const { log } = options;
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
   const principals = new WeakMap<object, Principal>();
   const routes = new Map(subscriptionRoutes.map((route) => [route.field, route]));
+  const forwarded = new Map(forwardedSubscriptions.map((route) => [route.field, route]));
 
   const server = useServer<Record<string, unknown> | undefined>(
     {
@@ -90,6 +104,13 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
           variableValues: payload.variables ?? {},
           contextValue,
         };
+        const forward = forwardedField(document, payload.operationName, forwarded);
+        if (forward) {
+          const url = options.subgraphUrl(forward.subgraph);
+          if (!url) return [unavailableSubgraph(forward.subgraph)];
+          contextValue.forwardTo = `${url}/stream`;
+          return args;
+        }
         try {
           const twin = resolveSubscription(
             schema,
@@ -104,6 +125,10 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
         }
         return args;
       },
+      // Payloads from the gateway's executor and from forwarded subgraphs carry errors already
+      // formatted (plain objects); graphql-ws would call `toJSON` on each.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map(formattedError) } : undefined,
       execute: (args) =>
         options.execute(
           args.document,
@@ -113,8 +138,17 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
         ),
       subscribe: (args) => {
         const context = args.contextValue as SubscriptionContext;
-        if (!context.subscription) return { errors: [new GraphQLError('Not a subscription')] };
         const { principal } = context;
+        if (context.forwardTo) {
+          return forwardSubscription({
+            url: context.forwardTo,
+            query: print(args.document),
+            variables: (args.variableValues ?? {}) as Record<string, unknown>,
+            operationName: args.operationName ?? undefined,
+            token: principal.token ?? undefined,
+          });
+        }
+        if (!context.subscription) return { errors: [new GraphQLError('Not a subscription')] };
         return options.bridge.subscribe({
           ...context.subscription,
           variables: (args.variableValues ?? {}) as Record<string, unknown>,
@@ -158,6 +192,33 @@ function resolveSubscription(
   if (!fieldDef) throw new GraphQLError(`Unknown subscription field ${route.field}`);
   const rootArgs = getArgumentValues(fieldDef, twin.field, coerced.coerced);
   return { route, twin, rootArgs };
+}
+
+/** The forwarded subscription the operation selects, if it is one. */
+function forwardedField(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  forwarded: Map<string, ForwardedSubscription>,
+): ForwardedSubscription | undefined {
+  const operation = document.definitions.find(
+    (def) =>
+      def.kind === 'OperationDefinition' && (!operationName || def.name?.value === operationName),
+  );
+  if (operation?.kind !== 'OperationDefinition' || operation.operation !== 'subscription')
+    return undefined;
+  const [first, ...rest] = operation.selectionSet.selections;
+  if (rest.length > 0 || first?.kind !== 'Field') return undefined;
+  return forwarded.get(first.name.value);
+}
+
+function unavailableSubgraph(name: string): GraphQLError {
+  return new GraphQLError(`No URL is configured for the ${name} subgraph`, {
+    extensions: { code: 'UNAVAILABLE' },
+  });
+}
+
+function formattedError(error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError {
+  return error instanceof GraphQLError ? error.toJSON() : error;
 }
 
 function withCode(error: unknown, code: string): GraphQLError {

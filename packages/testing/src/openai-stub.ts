@@ -15,6 +15,12 @@ export type StubBehaviour =
   | { readonly kind: 'slow'; readonly delayMs: number }
   /** Answers like `ok`; a streamed answer sends one word per chunk, `chunkDelayMs` apart. */
   | { readonly kind: 'stream'; readonly chunkDelayMs: number }
+  /**
+   * A stream that breaks part way: `afterChunks` word chunks, then the connection is dropped
+   * with no finish reason and no `[DONE]`, as when a provider's node dies mid-answer. A request
+   * that does not stream gets its connection dropped before any answer.
+   */
+  | { readonly kind: 'streamCut'; readonly afterChunks: number }
   /** An OpenAI-style error body with a 5xx status (500 unless told). */
   | { readonly kind: 'fail'; readonly status?: 500 | 502 | 503 }
   /** 429 with a `retry-after` header (seconds, 1 unless told). */
@@ -45,6 +51,11 @@ export interface OpenAiStub {
   setBehaviour(model: string, behaviour: StubBehaviour): void;
   /** The next `n` requests for `model` behave as `behaviour`; then its behaviour applies again. */
   failNext(model: string, n: number, behaviour: StubBehaviour): void;
+  /**
+   * The next `n` requests, whatever their model, behave as `behaviour` (before any `failNext`):
+   * for tests that cannot know which model the router calls first.
+   */
+  failNextAny(n: number, behaviour: StubBehaviour): void;
   /** Chat completion requests received, for one model or for all. */
   requests(model?: string): StubRequests;
   /** Stops listening and drops open requests (hanging ones included). */
@@ -84,24 +95,29 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
   const defaultBehaviour = options.defaultBehaviour ?? { kind: 'ok' };
   const behaviours = new Map<string, StubBehaviour>();
   const overrides = new Map<string, StubBehaviour[]>();
+  const anyOverrides: StubBehaviour[] = [];
   const received: { model: string; body: Record<string, unknown> }[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const known = new Set(options.models ?? []);
 
   /** Timers die with the request (client abort) or with the stub. */
   function later(res: ServerResponse, ms: number, run: () => void): void {
+    const onClose = (): void => {
+      clearTimeout(timer);
+      timers.delete(timer);
+    };
     const timer = setTimeout(() => {
       timers.delete(timer);
+      res.off('close', onClose); // a streamed answer schedules one timer per chunk
       if (!res.destroyed) run();
     }, ms);
     timers.add(timer);
-    res.once('close', () => {
-      clearTimeout(timer);
-      timers.delete(timer);
-    });
+    res.once('close', onClose);
   }
 
   function behaviourFor(model: string): StubBehaviour {
+    const any = anyOverrides.shift();
+    if (any) return any;
     const queued = overrides.get(model);
     const next = queued?.shift();
     if (queued && queued.length === 0) overrides.delete(model);
@@ -134,6 +150,9 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
         return stream
           ? sendStream(res, model, answer, includeUsage, behaviour.chunkDelayMs)
           : sendJson(res, model, answer);
+      case 'streamCut':
+        if (!stream) return void res.destroy();
+        return sendStream(res, model, answer, includeUsage, 0, behaviour.afterChunks);
       case 'fail': {
         const status = behaviour.status ?? 500;
         return sendError(res, status, 'server_error', null, `The server had an error (${status})`);
@@ -194,11 +213,15 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
     answer: Answer | null,
     includeUsage: boolean,
     chunkDelayMs: number,
+    /** Drops the connection after this many word chunks, before any finish reason. */
+    cutAfter?: number,
   ): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     const events: unknown[] = [];
+    let wordCount = 0;
     if (answer) {
       const words = answer.text.match(/\S+\s*/g) ?? [];
+      wordCount = words.length;
       words.forEach((word, i) =>
         events.push(
           chunk(model, { ...(i === 0 ? { role: 'assistant' } : {}), content: word }, null),
@@ -209,6 +232,10 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
         events.push({ ...chunk(model, {}, null), choices: [], usage: usageOf(answer) });
     }
     const send = (i: number): void => {
+      if (cutAfter !== undefined && i >= Math.min(cutAfter, wordCount)) {
+        // Flushed first, so the client has really seen the pieces before the connection dies.
+        return void res.write('', () => res.destroy());
+      }
       if (i === events.length) return void res.end('data: [DONE]\n\n');
       res.write(`data: ${JSON.stringify(events[i])}\n\n`);
       if (chunkDelayMs > 0) later(res, chunkDelayMs, () => send(i + 1));
@@ -248,6 +275,9 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
         ...(overrides.get(model) ?? []),
         ...Array.from({ length: n }, () => behaviour),
       ]);
+    },
+    failNextAny(n, behaviour) {
+      for (let i = 0; i < n; i++) anyOverrides.push(behaviour);
     },
     requests(model) {
       const bodies = received

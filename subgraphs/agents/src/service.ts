@@ -11,12 +11,15 @@ import {
   type EventBus,
   type JobQueue,
   type Logger,
+  type Principal,
   type ServiceDefinition,
 } from '@daena/platform';
+import type { GraphQLSchema } from 'graphql';
 import type { AgentsConfig } from './config.js';
 import { createRouterService } from './router/create-router-service.js';
 import { routedVoteAdvisor } from './router/llm-vote-advisor.js';
 import { RouterResolver } from './schema/router-resolver.js';
+import { subscriptionStreamHandler, subscriptionStreamPath } from './schema/serve-subscriptions.js';
 import { defaultDepartments } from './domain/organization.js';
 import { offlineVoteAdvisor } from './domain/vote-policy.js';
 import { startVoteWorker } from './jobs/vote-worker.js';
@@ -113,6 +116,15 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
       log,
     });
   const router = createRouterService({ config, log, bus, fork: () => postgres.fork() });
+  const contextFor = (principal: Principal) =>
+    createAgentsContext(principal, postgres.fork(), {
+      bus,
+      log,
+      agentStateCache,
+      decisions,
+      router: router.service,
+    });
+  let schema: GraphQLSchema | undefined;
   return {
     name: 'agents',
     port: config.PORT,
@@ -144,13 +156,21 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
           log,
         });
       }
-      return buildAgentsSchema();
+      schema = await buildAgentsSchema();
+      return schema;
+    },
+    configure: (app) => {
+      app.post(
+        subscriptionStreamPath,
+        subscriptionStreamHandler({
+          schema: () => schema,
+          principal: (header) => principalFromHeader(deps.jwtSecret, header),
+          context: contextFor,
+          log,
+        }),
+      );
     },
     context: async (req) =>
-      createAgentsContext(
-        await principalFromHeader(deps.jwtSecret, req.headers.authorization),
-        postgres.fork(),
-        { bus, log, agentStateCache, decisions, router: router.service },
-      ),
+      contextFor(await principalFromHeader(deps.jwtSecret, req.headers.authorization)),
   };
 }

@@ -16,6 +16,7 @@ import {
   type OpenAiStub,
   type TestDatabase,
 } from '@daena/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgents } from './start-agents.js';
 
@@ -150,6 +151,22 @@ describe('the model registry', () => {
     const removed = await graphqlText('mutation { removeModel(name: "extra") }');
     expect(removed.body.data).toEqual({ removeModel: true });
   });
+
+  it('answers an admin change to a model that does not exist with MODEL_NOT_FOUND', async () => {
+    const mutations = [
+      'mutation { setModelEnabled(name: "ghost", enabled: false) { name } }',
+      'mutation { removeModel(name: "ghost") }',
+      `mutation { updateModel(version: 1, input: { name: "ghost", baseUrl: "${stub.url}",
+        upstreamModel: "ghost", inputUsdPerMTok: 1, outputUsdPerMTok: 2, contextWindow: 8000 }) { name } }`,
+    ];
+    for (const mutation of mutations) {
+      const { body } = await graphqlText(mutation);
+      expect(body.errors?.[0]?.extensions, mutation).toMatchObject({
+        code: 'NOT_FOUND',
+        reason: 'MODEL_NOT_FOUND',
+      });
+    }
+  });
 });
 
 describe('routing', () => {
@@ -251,6 +268,37 @@ describe('routing', () => {
     const after = (await graphqlText(query)).body.data?.routingStats as { calls: number }[];
     expect(total(after)).toBe(total(before));
     expect(total(before)).toBeGreaterThan(10);
+  });
+});
+
+describe('statistics storage', () => {
+  it('prunes buckets older than the stats window when the service starts', async () => {
+    const sql = new pg.Client({ connectionString: database.url });
+    await sql.connect();
+    try {
+      const old = new Date(Date.now() - 8 * 86_400_000); // the window is 7 days by default
+      await sql.query(
+        `insert into agents.router_stats_buckets
+           (model, task_type, bucket_start, calls, errors, quality_sum, quality_count, cost_usd,
+            input_tokens, output_tokens, latency_histogram)
+         values ('premium', 'analysis', $1, 3, 0, 3, 3, 0.01, 30, 30, '{}')`,
+        [old.toISOString()],
+      );
+      const count = async (where: string) =>
+        Number(
+          (await sql.query(`select count(*) as n from agents.router_stats_buckets where ${where}`))
+            .rows[0].n,
+        );
+      const recentBefore = await count(`bucket_start >= now() - interval '7 days'`);
+      expect(await count(`bucket_start < now() - interval '7 days'`)).toBe(1);
+      await service.close();
+      service = await start();
+      expect(await count(`bucket_start < now() - interval '7 days'`)).toBe(0);
+      expect(await count(`bucket_start >= now() - interval '7 days'`)).toBe(recentBefore);
+      expect(recentBefore).toBeGreaterThan(0);
+    } finally {
+      await sql.end();
+    }
   });
 });
 

@@ -1306,6 +1306,45 @@ export type RoundSummary = {
   support?: Maybe<Scalars['Float']['output']>;
 };
 
+/** routeTaskStream: the last event, with the decision as stored */
+export type RouteStreamCompleted = {
+  __typename?: 'RouteStreamCompleted';
+  /** The whole answer (the deltas after the last reset); null when FAILED */
+  answer?: Maybe<Scalars['String']['output']>;
+  /** SUCCEEDED with servedBy, tokens and cost; or FAILED with errorReason */
+  decision: RoutingDecision;
+};
+
+/** routeTaskStream: the next piece of the answer */
+export type RouteStreamDelta = {
+  __typename?: 'RouteStreamDelta';
+  text: Scalars['String']['output'];
+};
+
+/** One event of routeTaskStream */
+export type RouteStreamEvent = RouteStreamCompleted | RouteStreamDelta | RouteStreamReset | RouteStreamSelected;
+
+/** routeTaskStream: the model streaming the answer failed part way; discard every delta so far, the answer restarts (retry or fallback) */
+export type RouteStreamReset = {
+  __typename?: 'RouteStreamReset';
+  /** Why it failed (a RoutingAttempt errorKind) */
+  errorKind: Scalars['String']['output'];
+  /** The model whose partial answer is void */
+  model: Scalars['String']['output'];
+};
+
+/** routeTaskStream: the selection, stored and published, before any text */
+export type RouteStreamSelected = {
+  __typename?: 'RouteStreamSelected';
+  decisionId: Scalars['ID']['output'];
+  /** Models tried next, in order */
+  fallbacks: Array<Scalars['String']['output']>;
+  /** The model called first */
+  model: Scalars['String']['output'];
+  reasoning: Scalars['String']['output'];
+  taskType: TaskType;
+};
+
 /** A task to route (and, unless dryRun, to run) */
 export type RouteTaskInput = {
   context?: InputMaybe<Scalars['String']['input']>;
@@ -1465,6 +1504,8 @@ export type Subscription = {
   agentMessages: Message;
   /** Every transition of a proposal (or of all proposals): status changes and new rounds; served by the gateway bridge */
   proposalUpdates: ProposalTransition;
+  /** Routes a task like routeTask (admins) and streams it: the selection, the text as it is generated, a reset when a model fails part way and the next one starts over, and the completed decision. Served by this subgraph over SSE, forwarded by the gateway */
+  routeTaskStream: RouteStreamEvent;
   /** Every selection of the router (of one task type, or all), with its reasoning, as it is made; served by the gateway bridge */
   routerSelections: RoutingDecision;
   /** Live tally of a proposal, one payload per accepted vote; served by the gateway bridge */
@@ -1484,6 +1525,11 @@ export type SubscriptionAgentMessagesArgs = {
 
 export type SubscriptionProposalUpdatesArgs = {
   proposalId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionRouteTaskStreamArgs = {
+  input: RouteTaskInput;
 };
 
 

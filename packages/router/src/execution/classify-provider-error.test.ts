@@ -88,6 +88,7 @@ describe('classifyProviderError', () => {
     ],
     ['DOM TimeoutError', new DOMException('signal timed out', 'TimeoutError'), 'timeout', null],
     ['fetch failed', new TypeError('fetch failed'), 'network', null],
+    ['a body cut off by a dropped connection', new TypeError('terminated'), 'network', null],
     [
       'JSON body that is not JSON',
       new SyntaxError('Unexpected token < in JSON'),

@@ -63,8 +63,12 @@ function kindOfPlainError(error: unknown): ProviderErrorKind {
   if (error instanceof Error) {
     if (error.name === 'AbortError') return 'aborted';
     if (error.name === 'TimeoutError') return 'timeout';
-    // undici: `TypeError: fetch failed` with the socket error as its cause.
-    if (error instanceof TypeError && /fetch failed|network|socket/i.test(error.message)) {
+    // undici: `TypeError: fetch failed` with the socket error as its cause, or `terminated`
+    // when the connection drops while the body (a stream) is being read.
+    if (
+      error instanceof TypeError &&
+      /fetch failed|terminated|network|socket/i.test(error.message)
+    ) {
       return 'network';
     }
   }

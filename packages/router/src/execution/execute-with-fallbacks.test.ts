@@ -188,6 +188,41 @@ describe('executeWithFallbacks over the real openai client', () => {
     expect(breakers.health(primary.name)).toEqual({ circuit: 'closed', recentErrorRate: 0 });
   });
 
+  it.each([
+    ['a content_filter finish', { kind: 'contentFilter' } as const],
+    ['a 400 content_filter', { kind: 'contentFilter', as: 'error' } as const],
+  ])('falls back at once on %s, without holding it against the model', async (_name, behaviour) => {
+    stub.setBehaviour(primary.upstreamModel, behaviour);
+    const { run, sleeps, breakers } = harness();
+    const { result, attempts } = await run(ask());
+    expect(result.model).toBe(fallback.name);
+    expect(attempts.map((a) => a.errorKind)).toEqual(['content_filter', null]);
+    expect([stub.requests(primary.upstreamModel).count, sleeps]).toEqual([1, []]);
+    expect(breakers.health(primary.name).circuit).toBe('closed');
+  });
+
+  it('voids the text of a stream that breaks part way, and streams the fallback from the start', async () => {
+    stub.setBehaviour(primary.upstreamModel, { kind: 'streamCut', afterChunks: 2 });
+    const pieces: string[] = [];
+    const discarded: string[] = [];
+    const { result, attempts } = await harness().run(
+      ask('Stream me a longer answer please', { onDelta: (d) => pieces.push(d) }),
+      {
+        onStreamDiscarded: (attempt) => {
+          discarded.push(`${attempt.model}#${attempt.attempt}:${attempt.errorKind}`);
+          pieces.length = 0; // what a client does on a reset
+        },
+      },
+    );
+    expect(result.model).toBe(fallback.name);
+    expect(attempts.map((a) => a.status)).toEqual(['failed', 'failed', 'ok']);
+    expect(discarded).toEqual([
+      `${primary.name}#1:${attempts[0]?.errorKind}`,
+      `${primary.name}#2:${attempts[1]?.errorKind}`,
+    ]);
+    expect(pieces.join('')).toBe(result.text);
+  });
+
   it.each(['garbage', 'empty'] as const)('falls back at once on a %s 200', async (kind) => {
     stub.setBehaviour(primary.upstreamModel, { kind });
     const { result, attempts } = await harness().run(ask());

@@ -62,6 +62,11 @@ export interface ExecuteOptions {
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Every call made (not skips or cache hits). Must not throw: accounting never fails a request. */
   onOutcome(outcome: CallOutcome): void;
+  /**
+   * A streaming attempt failed after `request.onDelta` had received part of its answer: that
+   * text is void, and what follows (a retry or a fallback) streams from the start. Must not throw.
+   */
+  onStreamDiscarded?(attempt: Attempt): void;
 }
 
 export interface Execution {
@@ -160,16 +165,22 @@ async function attemptOnce(
 ): Promise<CompletionResult | ProviderError> {
   const ticket = run.loads.get(spec.name).start(run.tokens);
   const breaker = run.breakers.get(spec.name);
-  const answer = await runAttempt(run.providerFor(spec), spec, run.request, budgetMs, run.clock);
+  const stream = gatedDeltas(run.request.onDelta);
+  const request = stream ? { ...run.request, onDelta: stream.onDelta } : run.request;
+  const answer = await runAttempt(run.providerFor(spec), spec, request, budgetMs, run.clock);
+  stream?.close();
   if (!answer.ok) {
     ticket.finish(0);
     breaker.recordFailure(answer.error.kind);
-    const failed = {
+    const failed: Attempt = {
       ...noCall(spec, attempt),
-      status: 'failed' as const,
+      status: 'failed',
+      errorKind: answer.error.kind,
+      message: answer.error.message,
       latencyMs: answer.latencyMs,
     };
-    record(run, { ...failed, errorKind: answer.error.kind, message: answer.error.message }, spec);
+    record(run, failed, spec);
+    if (stream?.streamed()) notifyDiscarded(run, failed);
     return answer.error;
   }
   const result: CompletionResult = { ...answer.result, latencyMs: answer.latencyMs, cached: false };
@@ -179,6 +190,33 @@ async function attemptOnce(
   record(run, { ...noCall(spec, attempt), ...usageOf(result), status: 'ok', quality }, spec);
   store(run, spec, result);
   return result;
+}
+
+/**
+ * The caller's `onDelta` for one attempt, cut off when the attempt ends: a provider that ignores
+ * the abort and keeps streaming after its budget ran out must not mix into the next attempt.
+ */
+function gatedDeltas(onDelta: CompletionRequest['onDelta']) {
+  if (!onDelta) return undefined;
+  let open = true;
+  let pieces = 0;
+  return {
+    onDelta: (text: string) => {
+      if (!open) return;
+      pieces += 1;
+      onDelta(text);
+    },
+    close: () => void (open = false),
+    streamed: () => pieces > 0,
+  };
+}
+
+function notifyDiscarded(run: Run, attempt: Attempt): void {
+  try {
+    run.onStreamDiscarded?.(attempt);
+  } catch {
+    // Like accounting, telling the caller must not change how the request ends.
+  }
 }
 
 function record(run: Run, attempt: Attempt, calledSpec?: ModelSpec): void {

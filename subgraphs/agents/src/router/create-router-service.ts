@@ -19,6 +19,7 @@ import {
 } from '@daena/router';
 import type { AgentsConfig } from '../config.js';
 import { responseCacheOn } from './response-cache-adapter.js';
+import type { ClassifierInput } from './route-deadline.js';
 import { RouterService } from './router-service.js';
 
 export interface RouterWiring {
@@ -80,18 +81,21 @@ export function createRouterService(options: {
 
 /**
  * Offline NLP by default; with ROUTER_CLASSIFIER=llm, the model ROUTER_CLASSIFIER_MODEL (called
- * directly, not routed, so classification never recurses), falling back to NLP on any failure.
+ * directly, not routed, so classification never recurses), falling back to NLP on any failure;
+ * `signal` ends the call when the classifier's share of the request's deadline is spent.
  */
 function classifier(
   config: AgentsConfig,
   models: readonly ModelSpec[],
   providers: Record<ModelSpec['kind'], Provider>,
-): (input: { text: string; context?: string | undefined }) => Promise<TaskClassification> {
+): (input: ClassifierInput) => Promise<TaskClassification> {
   if (config.ROUTER_CLASSIFIER === 'offline')
     return (input) => Promise.resolve(classifyTask(input));
   // loadAgentsConfig has checked that the model is configured.
   const spec = models.find((model) => model.name === config.ROUTER_CLASSIFIER_MODEL);
   if (!spec) throw new Error('ROUTER_CLASSIFIER_MODEL names no configured model');
-  return (input) =>
-    classifyWithLlm(input, (request) => providers[spec.kind].complete(spec, request));
+  return ({ signal, ...input }) =>
+    classifyWithLlm(input, (request) =>
+      providers[spec.kind].complete(spec, { ...request, signal }),
+    );
 }

@@ -9,6 +9,7 @@ import {
   LoadWindows,
   NoModelAvailableError,
   selectModel,
+  type Attempt,
   type CallOutcome,
   type CompletionResult,
   type DriftEvent,
@@ -35,6 +36,12 @@ import { RouterRepository } from '../store/router-repository.js';
 import { ModelRegistry, type RegistryEntry } from './model-registry.js';
 import { RouterMetrics } from './router-metrics.js';
 import { RouterStatistics } from './router-statistics.js';
+import {
+  classifyWithinDeadline,
+  failureReason,
+  throwIfAborted,
+  type ClassifierInput,
+} from './route-deadline.js';
 import { validateRouteCommand, type ModelCommand } from './route-input.js';
 
 /** A registry model with its live health and load, as `models` shows it. */
@@ -50,7 +57,8 @@ export interface RouterServiceDependencies {
   /** Configured models (keys resolved), the offline one included. */
   configured: readonly ModelSpec[];
   providers: Readonly<Record<ModelSpec['kind'], Provider>>;
-  classify(input: { text: string; context?: string | undefined }): Promise<TaskClassification>;
+  /** Honours `signal`: `route` aborts it when the classifier's share of the deadline is spent. */
+  classify(input: ClassifierInput): Promise<TaskClassification>;
   cache?: ResponseCache | undefined;
   cacheTtlSeconds: number;
   windowDays: number;
@@ -65,7 +73,32 @@ export interface RoutedCall {
   result: CompletionResult | null;
 }
 
+/** What a caller of `route` may watch while the call runs (the streaming subscription does). */
+export interface RouteObserver {
+  /** The selection, stored and published, before any model is called. */
+  selected(decision: RoutingDecisionRecord): void;
+  /** A piece of the answer; without `delta`, the call does not stream. */
+  delta?(text: string): void;
+  /** An attempt failed after streaming part of its answer: those pieces are void. */
+  reset?(attempt: Attempt): void;
+  /** The stored decision was marked FAILED; the error is thrown next. */
+  failed?(decision: RoutingDecisionRecord, error: unknown): void;
+}
+
+export interface RouteOptions {
+  /** Aborts the request (classification and calls) when the caller is gone. */
+  signal?: AbortSignal | undefined;
+  observer?: RouteObserver | undefined;
+}
+
 const maxAttemptsPerModel = 2;
+
+/**
+ * The most of a request's deadline an LLM classifier may use: it only picks the model, so it
+ * must leave the call (and a fallback) most of the time; when it runs out, the offline reading
+ * is used instead.
+ */
+const classifierShareOfDeadline = 0.25;
 
 /**
  * The LLM router of this replica: the registry, the performance tracker, circuit breakers and
@@ -121,10 +154,26 @@ export class RouterService {
     };
   }
 
-  /** Selects a model for the task, records and publishes the selection, and unless a dry run calls it. */
-  async route(command: RouteTaskCommand, requestedBy: string): Promise<RoutedCall> {
+  /**
+   * Selects a model for the task, records and publishes the selection, and unless a dry run calls
+   * it. The deadline (the command's or ROUTER_DEADLINE_MS) runs from here: classification (an LLM
+   * classifier gets a share of it), selection and the call all fit in it. Once the decision is
+   * stored, any failure marks it FAILED with a typed reason before the error leaves.
+   */
+  async route(
+    command: RouteTaskCommand,
+    requestedBy: string,
+    options: RouteOptions = {},
+  ): Promise<RoutedCall> {
     const request = validateRouteCommand(command);
-    const classified = await this.deps.classify({ text: request.text, context: request.context });
+    const deadlineAt = this.clock() + (command.deadlineMs ?? this.deps.deadlineMs);
+    const classified = await classifyWithinDeadline({
+      classify: this.deps.classify,
+      input: { text: request.text, context: request.context },
+      budgetMs: (deadlineAt - this.clock()) * classifierShareOfDeadline,
+      signal: options.signal,
+    });
+    throwIfAborted(options.signal);
     const classification: TaskClassification = request.taskType
       ? { ...classified, taskType: request.taskType, signals: ['task type given by the caller'] }
       : classified;
@@ -139,16 +188,35 @@ export class RouterService {
     });
     const repository = this.repository();
     await repository.insertDecision(decision);
-    this.metrics.selected(decision.selectedModel, decision.taskType);
-    await this.publish(
-      Events.routerSelectionMade.create({
-        decisionId: decision.id,
-        taskType: decision.taskType,
-        model: decision.selectedModel,
-      }),
-    );
-    if (command.dryRun) return { decision, result: null };
-    return this.execute(decision, command, repository);
+    const started = this.clock();
+    try {
+      this.metrics.selected(decision.selectedModel, decision.taskType);
+      await this.publish(
+        Events.routerSelectionMade.create({
+          decisionId: decision.id,
+          taskType: decision.taskType,
+          model: decision.selectedModel,
+        }),
+      );
+      options.observer?.selected(decision);
+      if (command.dryRun) return { decision, result: null };
+      return await this.execute(decision, command, repository, deadlineAt, options);
+    } catch (error) {
+      const failed = failedDecision(
+        decision,
+        error instanceof AllModelsFailedError ? error.attempts : [],
+        failureReason(error),
+        this.clock() - started,
+      );
+      await repository.completeDecision(decision.id, failed).catch((writeError: unknown) => {
+        this.deps.log.error(
+          { err: writeError, decisionId: decision.id },
+          'could not mark a routing decision failed',
+        );
+      });
+      options.observer?.failed?.(failed, error);
+      throw error;
+    }
   }
 
   /**
@@ -185,40 +253,41 @@ export class RouterService {
     decision: RoutingDecisionRecord,
     command: RouteTaskCommand,
     repository: RouterRepository,
+    deadlineAt: number,
+    options: RouteOptions,
   ): Promise<RoutedCall> {
+    // A model removed between selection and now fails the decision with MODEL_NOT_FOUND.
     const models = [decision.selectedModel, ...decision.fallbacks].map((name) => {
       const entry = this.registry.get(name);
       if (!entry) throw new UnknownModelError(name);
       return entry.spec;
     });
     const started = this.clock();
-    try {
-      const { result, attempts } = await executeWithFallbacks({
-        models,
-        request: completionRequest(command),
-        taskType: decision.taskType,
-        providerFor: (spec) => this.deps.providers[spec.kind],
-        breakers: this.breakers,
-        loads: this.loads,
-        cache: this.deps.cache,
-        cacheTtlSeconds: this.deps.cacheTtlSeconds,
-        deadlineMs: command.deadlineMs ?? this.deps.deadlineMs,
-        maxAttemptsPerModel,
-        clock: this.clock,
-        rng: this.random,
-        sleep: abortableSleep,
-        onOutcome: (outcome) => this.observe(outcome),
-      });
-      const completed = succeededDecision(decision, result, attempts, this.clock() - started);
-      await repository.completeDecision(decision.id, completed);
-      return { decision: completed, result };
-    } catch (error) {
-      if (!(error instanceof AllModelsFailedError)) throw error;
-      const reason = error.reason ?? 'ALL_MODELS_FAILED';
-      const failed = failedDecision(decision, error.attempts, reason, this.clock() - started);
-      await repository.completeDecision(decision.id, failed);
-      throw error;
-    }
+    const { observer } = options;
+    const { result, attempts } = await executeWithFallbacks({
+      models,
+      request: {
+        ...completionRequest(command),
+        signal: options.signal,
+        onDelta: observer?.delta && ((text) => observer.delta?.(text)),
+      },
+      taskType: decision.taskType,
+      providerFor: (spec) => this.deps.providers[spec.kind],
+      breakers: this.breakers,
+      loads: this.loads,
+      cache: this.deps.cache,
+      cacheTtlSeconds: this.deps.cacheTtlSeconds,
+      deadlineMs: Math.max(0, deadlineAt - started),
+      maxAttemptsPerModel,
+      clock: this.clock,
+      rng: this.random,
+      sleep: abortableSleep,
+      onOutcome: (outcome) => this.observe(outcome),
+      onStreamDiscarded: (attempt) => observer?.reset?.(attempt),
+    });
+    const completed = succeededDecision(decision, result, attempts, this.clock() - started);
+    await repository.completeDecision(decision.id, completed);
+    return { decision: completed, result };
   }
 
   /** Every attempt feeds the tracker (stats, posterior, drift) — never fails the call. */

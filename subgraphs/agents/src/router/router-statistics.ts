@@ -15,6 +15,8 @@ import { RouterRepository } from '../store/router-repository.js';
 
 /** How long buffered statistics wait before they are written (a few statements per flush). */
 const flushDelayMs = 1_000;
+/** Buckets are hourly: pruning more often than once an hour would find nothing new. */
+const pruneEveryMs = 3_600_000;
 
 /**
  * What the router knows of its models, in memory for selection and in Postgres for every replica
@@ -25,6 +27,7 @@ export class RouterStatistics {
   private readonly tracker: PerformanceTracker;
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly deps: {
@@ -55,6 +58,7 @@ export class RouterStatistics {
       repository.loadPosteriors(),
     ]);
     this.tracker.load({ buckets, posteriors: posteriors as never });
+    await this.pruneOldBuckets(repository);
   }
 
   async stop(): Promise<void> {
@@ -115,9 +119,28 @@ export class RouterStatistics {
         this.tracker.restoreDirty(buckets);
         this.deps.log.error({ err: error }, 'router statistics not written; retrying later');
         this.scheduleFlush();
+        return;
       }
+      await this.pruneOldBuckets(this.repository());
     });
     return this.flushing;
+  }
+
+  /**
+   * Deletes stored buckets that have left the window (they no longer count anywhere), at start
+   * and then at most hourly as statistics are written. Every replica may do it: it is idempotent.
+   */
+  private async pruneOldBuckets(repository: RouterRepository): Promise<void> {
+    const now = this.deps.clock();
+    if (now - this.prunedAt < pruneEveryMs) return;
+    this.prunedAt = now;
+    try {
+      const removed = await repository.deleteBucketsBefore(new Date(now - this.windowMs));
+      if (removed > 0) this.deps.log.info({ removed }, 'router: pruned statistics buckets');
+    } catch (error) {
+      this.prunedAt = Number.NEGATIVE_INFINITY; // try again with the next write
+      this.deps.log.error({ err: error }, 'router: could not prune old statistics buckets');
+    }
   }
 
   private repository(): RouterRepository {

@@ -11,7 +11,10 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import type { SubscribeResolverData } from 'type-graphql';
 import type { AgentsContext } from './context.js';
+import { openRouteTaskStream } from './route-task-stream.js';
+import { RouteStreamEvent, type RouteStreamEventView } from './router-stream-types.js';
 import {
   LlmModel,
   ModelInput,
@@ -94,6 +97,19 @@ export class RouterResolver {
     return decision;
   }
 
+  @Subscription(() => RouteStreamEvent, {
+    name: 'routeTaskStream',
+    subscribe: subscribeRouteTaskStream,
+    description:
+      'Routes a task like routeTask (admins) and streams it: the selection, the text as it is generated, a reset when a model fails part way and the next one starts over, and the completed decision. Served by this subgraph over SSE, forwarded by the gateway',
+  })
+  routeTaskStream(
+    @Root() event: RouteStreamEventView,
+    @Arg('input', () => RouteTaskInput) _input: RouteTaskInput,
+  ): RouteStreamEventView {
+    return event;
+  }
+
   @Mutation(() => RouteTaskResult, {
     description:
       'Routes a task (admins, for trying the router): classifies it, selects a model with reasoning and fallbacks, and unless dryRun calls it',
@@ -169,4 +185,13 @@ export class RouterResolver {
     if (!(await ctx.router.removeModel(name))) throw new NotFoundError('Model', name);
     return true;
   }
+}
+
+/** Authorizes, then opens the stream; a refused request rejects here, with its typed error. */
+function subscribeRouteTaskStream({
+  args,
+  context,
+}: SubscribeResolverData<unknown, { input: RouteTaskInput }, AgentsContext>) {
+  requireRole(context.principal, Role.ADMIN);
+  return openRouteTaskStream(context.router, args.input, context.principal.sub ?? 'anonymous');
 }

@@ -50,6 +50,32 @@ describe('samplesFromEvent', () => {
     ]);
   });
 
+  it('records a router drift alarm as the agents router publishes it (JSON over Redis)', () => {
+    // Captured from subgraphs/agents/test/router-deadline.test.ts, where real calls trip it.
+    const published = JSON.parse(
+      '{"id":"d91f0a64-a019-4a24-8ded-547b34dd611a","type":"router.drift.detected","version":1,' +
+        '"occurredAt":"2026-12-03T07:01:48.954Z","data":{"model":"solo","taskType":"extraction",' +
+        '"metric":"quality","direction":"worse","observations":53,' +
+        '"statistic":10.484753451575003,"threshold":10}}',
+    ) as DomainEvent;
+    expect(Events.routerDriftDetected.is(published)).toBe(true);
+    expect(samplesFromEvent(published)).toEqual([
+      {
+        name: MetricName.routerDrift,
+        value: 10.484753451575003,
+        labels: {
+          model: 'solo',
+          taskType: 'extraction',
+          metric: 'quality',
+          direction: 'worse',
+          threshold: 10,
+        },
+        eventId: 'd91f0a64-a019-4a24-8ded-547b34dd611a',
+        recordedAt: new Date('2026-12-03T07:01:48.954Z'),
+      },
+    ]);
+  });
+
   it('covers every contract of the catalogue', () => {
     expect(recordedEvents.map((contract) => contract.type).sort()).toEqual(
       Object.values(Events)

@@ -1,0 +1,145 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createErrorFormatter, type Logger, type Principal } from '@daena/platform';
+import {
+  GraphQLError,
+  parse,
+  subscribe,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+
+/** Where this subgraph serves its own subscriptions, next to `/graphql`. */
+export const subscriptionStreamPath = '/graphql/stream';
+
+/** A route input is at most 200 000 characters (`maxTaskCharacters`), up to ~800 kB of UTF-8. */
+const maxBodyBytes = 1024 * 1024;
+
+export interface SubscriptionStreamOptions {
+  /** Undefined until the service has built its schema. */
+  schema(): GraphQLSchema | undefined;
+  principal(authorization: string | undefined): Promise<Principal>;
+  context(principal: Principal): unknown;
+  log: Logger;
+}
+
+/**
+ * Subscriptions this subgraph executes itself (`routeTaskStream`: one caller's routed call, not
+ * a bus fan-out) over GraphQL over SSE, distinct connections mode: `POST` a JSON
+ * `{ query, variables, operationName }` with the caller's bearer token, and read `next` events
+ * (each an execution result) until `complete`. Errors before the stream opens come back as JSON.
+ * Closing the connection ends the subscription (and aborts the routed call). The gateway
+ * forwards `routeTaskStream` here (gateway/src/subscriptions/forward-subscription.ts).
+ */
+export function subscriptionStreamHandler(options: SubscriptionStreamOptions) {
+  const format = createErrorFormatter((error) =>
+    options.log.error({ err: error }, 'unexpected error in a subscription'),
+  );
+  const formatted = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((error) => format(error.toJSON(), error));
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const schema = options.schema();
+    if (!schema) return refuse(res, 503, 'UNAVAILABLE', 'The service is starting');
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      // JSON only: a cross-site form post (text/plain) cannot start a call (CSRF).
+      return refuse(res, 415, 'BAD_REQUEST', 'Send the operation as application/json');
+    }
+    let request: { query: string; variables: Record<string, unknown>; operationName?: string };
+    let document: DocumentNode;
+    try {
+      request = readRequest(await readBody(req));
+      document = parse(request.query);
+    } catch (error) {
+      return refuse(res, 400, 'GRAPHQL_PARSE_FAILED', (error as Error).message);
+    }
+    const invalid = validate(schema, document);
+    if (invalid.length > 0) return sendJson(res, 400, { errors: formatted(invalid) });
+    let result: AsyncGenerator<ExecutionResult> | ExecutionResult;
+    try {
+      const principal = await options.principal(req.headers.authorization);
+      result = await subscribe({
+        schema,
+        document,
+        variableValues: request.variables,
+        operationName: request.operationName ?? null,
+        contextValue: options.context(principal),
+      });
+    } catch (error) {
+      const graphqlError =
+        error instanceof GraphQLError
+          ? error
+          : new GraphQLError((error as Error).message, { originalError: error as Error });
+      return sendJson(res, 200, { errors: formatted([graphqlError]) });
+    }
+    if (!(Symbol.asyncIterator in result)) {
+      return sendJson(res, 200, { errors: formatted(result.errors ?? []) });
+    }
+    const stream = result;
+    res.on('close', () => void stream.return(undefined));
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
+    try {
+      for await (const payload of stream) {
+        if (res.destroyed) break;
+        const errors = payload.errors && formatted(payload.errors);
+        res.write(sseEvent('next', { ...payload, ...(errors ? { errors } : {}) }));
+      }
+    } catch (error) {
+      options.log.error({ err: error }, 'a subscription stream failed');
+      const failure = new GraphQLError('The subscription failed', {
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
+      res.write(sseEvent('next', { errors: formatted([failure]) }));
+    }
+    res.end(sseEvent('complete', null));
+  };
+}
+
+function readRequest(body: string) {
+  const parsed: unknown = JSON.parse(body);
+  const record = typeof parsed === 'object' && parsed !== null ? parsed : {};
+  const { query, variables, operationName } = record as Record<string, unknown>;
+  if (typeof query !== 'string') throw new Error('The body needs a query string');
+  return {
+    query,
+    variables: typeof variables === 'object' && variables !== null ? { ...variables } : {},
+    ...(typeof operationName === 'string' ? { operationName } : {}),
+  };
+}
+
+function sseEvent(event: 'next' | 'complete', data: unknown): string {
+  return `event: ${event}\ndata: ${data === null ? '' : JSON.stringify(data)}\n\n`;
+}
+
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    req.on('data', (part: Buffer) => {
+      size += part.length;
+      if (size > maxBodyBytes) {
+        reject(new Error(`The body is larger than ${maxBodyBytes} bytes`));
+        req.destroy();
+        return;
+      }
+      parts.push(part);
+    });
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
