@@ -2,6 +2,7 @@ export * from './auth.js';
 export * from './bus.js';
 export * from './cache.js';
 export * from './redis-cache.js';
+export * from './peer-gauges.js';
 export * from './config.js';
 export * from './errors.js';
 export * from './events.js';

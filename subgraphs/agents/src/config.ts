@@ -44,6 +44,12 @@ const routerEnv = {
   ROUTER_CACHE_TTL_SECONDS: wholeNumber('seconds', 1, 604_800),
   ROUTER_CACHE_PREFIX: z.string().min(1).default('daena:router:response:v1:'),
   /**
+   * The Redis hash where the router replicas share their use of each model (rate limits); by
+   * default one per database (`daena:router:load:v1:<database name>`), which is what replicas of
+   * one deployment share.
+   */
+  ROUTER_PEERS_KEY: z.string().min(1).optional(),
+  /**
    * How agents form their votes: `llm` through the router, `offline` by the offline policy, `auto`
    * (default) through the router when a model other than the offline one is configured.
    */

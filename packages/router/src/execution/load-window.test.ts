@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoadWindow } from './load-window.js';
+import { LoadWindow, LoadWindows } from './load-window.js';
 
 function windowAt(start = 0) {
   const time = { now: start };
@@ -54,5 +54,45 @@ describe('LoadWindow', () => {
     expect(window.wouldExceed(limits, 10)).toBe(true);
     time.now = 60_001;
     expect(window.wouldExceed(limits, 10)).toBe(false);
+  });
+});
+
+describe('LoadWindows across replicas', () => {
+  it('counts the peers’ reported use against the limits, and reports only its own', () => {
+    const windows = new LoadWindows(() => 0);
+    windows.get('gpt-4o').start(100);
+    windows.setPeers(
+      new Map([
+        ['gpt-4o', [4, 4_000, 2]],
+        ['mini', [1, 10, 0]],
+      ]),
+    );
+    expect(windows.state('gpt-4o')).toEqual({
+      requestsLastMinute: 5,
+      tokensLastMinute: 4_100,
+      inFlight: 3,
+    });
+    expect(windows.state('mini')).toEqual({
+      requestsLastMinute: 1,
+      tokensLastMinute: 10,
+      inFlight: 0,
+    });
+    // Five requests across the replicas: a sixth would go over 5 RPM though this one made one.
+    expect(
+      windows.get('gpt-4o').wouldExceed({ requestsPerMinute: 5, tokensPerMinute: null }, 10),
+    ).toBe(true);
+    expect(windows.ownGauges()).toEqual(
+      new Map([
+        ['gpt-4o', [1, 100, 1]],
+        ['mini', [0, 0, 0]],
+      ]),
+    );
+    // A model the peers stopped reporting is idle on their side again.
+    windows.setPeers(new Map());
+    expect(windows.state('gpt-4o')).toEqual({
+      requestsLastMinute: 1,
+      tokensLastMinute: 100,
+      inFlight: 1,
+    });
   });
 });

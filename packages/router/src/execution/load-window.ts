@@ -17,10 +17,23 @@ export interface LoadTicket {
 export class LoadWindow {
   private readonly entries: { at: number; tokens: number }[] = [];
   private inFlight = 0;
+  /** The other replicas' use of the same model, as they last reported it (`LoadWindows.setPeers`). */
+  peers: LoadState = idle;
 
   constructor(private readonly clock: () => number) {}
 
+  /** This replica's use and its peers' together: provider limits hold for all of them at once. */
   state(): LoadState {
+    const own = this.ownState();
+    return {
+      requestsLastMinute: own.requestsLastMinute + this.peers.requestsLastMinute,
+      tokensLastMinute: own.tokensLastMinute + this.peers.tokensLastMinute,
+      inFlight: own.inFlight + this.peers.inFlight,
+    };
+  }
+
+  /** This replica's use alone: what it reports to its peers. */
+  ownState(): LoadState {
     this.prune();
     return {
       requestsLastMinute: this.entries.length,
@@ -82,4 +95,28 @@ export class LoadWindows {
   state(model: string): LoadState {
     return this.get(model).state();
   }
+
+  /** This replica's own use per model, as `[requests, tokens, inFlight]` (for its peers). */
+  ownGauges(): Map<string, number[]> {
+    const gauges = new Map<string, number[]>();
+    for (const [model, window] of this.byModel) {
+      const own = window.ownState();
+      gauges.set(model, [own.requestsLastMinute, own.tokensLastMinute, own.inFlight]);
+    }
+    return gauges;
+  }
+
+  /** The other replicas' use per model, `[requests, tokens, inFlight]`; models absent are idle. */
+  setPeers(peers: ReadonlyMap<string, readonly number[]>): void {
+    for (const [model, window] of this.byModel) if (!peers.has(model)) window.peers = idle;
+    for (const [model, [requests = 0, tokens = 0, inFlight = 0]] of peers) {
+      this.get(model).peers = {
+        requestsLastMinute: requests,
+        tokensLastMinute: tokens,
+        inFlight,
+      };
+    }
+  }
 }
+
+const idle: LoadState = { requestsLastMinute: 0, tokensLastMinute: 0, inFlight: 0 };

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   createCache,
+  RedisPeerGauges,
   type Cache,
   type EventBus,
   type Logger,
@@ -62,6 +63,10 @@ export function createRouterService(options: {
     cacheTtlSeconds: config.ROUTER_CACHE_TTL_SECONDS,
     windowDays: config.ROUTER_STATS_WINDOW_DAYS,
     deadlineMs: config.ROUTER_DEADLINE_MS,
+    // Replicas on one Redis count each model's rate limits together.
+    peers: config.REDIS_URL
+      ? new RedisPeerGauges(config.REDIS_URL, { key: peersKey(config), log })
+      : undefined,
   });
   const hasRealModel = models.some((model) => model.name !== OFFLINE_MODEL_NAME);
   return {
@@ -98,4 +103,11 @@ function classifier(
     classifyWithLlm(input, (request) =>
       providers[spec.kind].complete(spec, { ...request, signal }),
     );
+}
+
+/** Replicas of one deployment share a database: by default they share its load hash too. */
+function peersKey(config: AgentsConfig): string {
+  if (config.ROUTER_PEERS_KEY) return config.ROUTER_PEERS_KEY;
+  const database = new URL(config.DATABASE_URL).pathname.replace(/^\//, '') || 'default';
+  return `daena:router:load:v1:${database}`;
 }

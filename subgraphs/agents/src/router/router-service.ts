@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, Events, NotFoundError, type EventBus, type Logger } from '@daena/platform';
+import {
+  ConflictError,
+  Events,
+  NotFoundError,
+  type EventBus,
+  type Logger,
+  type PeerGauges,
+} from '@daena/platform';
 import {
   abortableSleep,
   AllModelsFailedError,
@@ -59,6 +66,13 @@ export interface RouterServiceDependencies {
   providers: Readonly<Record<ModelSpec['kind'], Provider>>;
   /** Honours `signal`: `route` aborts it when the classifier's share of the deadline is spent. */
   classify(input: ClassifierInput): Promise<TaskClassification>;
+  /**
+   * The other replicas' use of each model (Redis with REDIS_URL): provider rate limits hold for
+   * all replicas together, so selection and the executor count them too.
+   */
+  peers?: PeerGauges | undefined;
+  /** How often this replica shares its use and reads its peers' (default 1 s). */
+  peerSyncMs?: number;
   cache?: ResponseCache | undefined;
   cacheTtlSeconds: number;
   windowDays: number;
@@ -115,6 +129,9 @@ export class RouterService {
   private readonly loads: LoadWindows;
   private readonly clock: () => number;
   private readonly random: () => number;
+  private peerTimer: NodeJS.Timeout | undefined;
+  private syncing = false;
+  private peersFailing = false;
 
   constructor(private readonly deps: RouterServiceDependencies) {
     this.registry = new ModelRegistry(deps);
@@ -135,11 +152,42 @@ export class RouterService {
   async start(): Promise<void> {
     await this.registry.start();
     await this.statistics.start();
+    if (this.deps.peers) {
+      await this.syncPeers();
+      this.peerTimer = setInterval(() => void this.syncPeers(), this.deps.peerSyncMs ?? 1_000);
+      this.peerTimer.unref();
+    }
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.peerTimer);
     this.registry.stop();
     await this.statistics.stop();
+    await this.deps.peers?.close();
+  }
+
+  /**
+   * Shares this replica's use of each model and takes in its peers' (at most one exchange at a
+   * time). When the exchange fails, the peers' last figures are dropped and this replica counts
+   * on its own until the next one succeeds: providers still answer 429 over their limits, which
+   * the executor falls back on.
+   */
+  async syncPeers(): Promise<void> {
+    const peers = this.deps.peers;
+    if (!peers || this.syncing) return;
+    this.syncing = true;
+    try {
+      this.loads.setPeers(await peers.exchange(this.loads.ownGauges()));
+      this.peersFailing = false;
+    } catch (error) {
+      this.loads.setPeers(new Map());
+      if (!this.peersFailing) {
+        this.deps.log.warn({ err: error }, 'cannot share model load with peer replicas');
+      }
+      this.peersFailing = true;
+    } finally {
+      this.syncing = false;
+    }
   }
 
   models(): ModelState[] {
