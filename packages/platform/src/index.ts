@@ -3,6 +3,7 @@ export * from './bus.js';
 export * from './cache.js';
 export * from './redis-cache.js';
 export * from './peer-gauges.js';
+export * from './secret-box.js';
 export * from './config.js';
 export * from './errors.js';
 export * from './events.js';

@@ -42,6 +42,8 @@ export interface StubRequests {
   readonly count: number;
   /** Parsed JSON bodies, oldest first. */
   readonly bodies: readonly Record<string, unknown>[];
+  /** The bearer token each request carried (null without one), oldest first. */
+  readonly apiKeys: readonly (string | null)[];
 }
 
 export interface OpenAiStub {
@@ -96,7 +98,7 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
   const behaviours = new Map<string, StubBehaviour>();
   const overrides = new Map<string, StubBehaviour[]>();
   const anyOverrides: StubBehaviour[] = [];
-  const received: { model: string; body: Record<string, unknown> }[] = [];
+  const received: { model: string; body: Record<string, unknown>; apiKey: string | null }[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const known = new Set(options.models ?? []);
 
@@ -132,7 +134,8 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
       return sendError(res, 400, 'invalid_request_error', 'invalid_json', 'Body is not JSON');
     }
     const model = typeof body.model === 'string' ? body.model : '';
-    received.push({ model, body });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+    received.push({ model, body, apiKey: bearer });
     const behaviour = behaviourFor(model);
     const answer = answerFor(body, options.answer);
     const stream = body.stream === true;
@@ -280,10 +283,12 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
       for (let i = 0; i < n; i++) anyOverrides.push(behaviour);
     },
     requests(model) {
-      const bodies = received
-        .filter((r) => model === undefined || r.model === model)
-        .map((r) => r.body);
-      return { count: bodies.length, bodies };
+      const matching = received.filter((r) => model === undefined || r.model === model);
+      return {
+        count: matching.length,
+        bodies: matching.map((r) => r.body),
+        apiKeys: matching.map((r) => r.apiKey),
+      };
     },
     close() {
       for (const timer of timers) clearTimeout(timer);

@@ -44,6 +44,11 @@ const routerEnv = {
   ROUTER_CACHE_TTL_SECONDS: wholeNumber('seconds', 1, 604_800),
   ROUTER_CACHE_PREFIX: z.string().min(1).default('daena:router:response:v1:'),
   /**
+   * The secret admin models' API keys are sealed with at rest (AES-256-GCM, key by HKDF); the
+   * JWT secret when unset. Changing it makes the stored keys unreadable: register them again.
+   */
+  ROUTER_SECRET_KEY: z.string().min(16, 'expected at least 16 characters').optional(),
+  /**
    * The Redis hash where the router replicas share their use of each model (rate limits); by
    * default one per database (`daena:router:load:v1:<database name>`), which is what replicas of
    * one deployment share.

@@ -115,7 +115,13 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
       timeoutMs: config.DECISIONS_TIMEOUT_MS,
       log,
     });
-  const router = createRouterService({ config, log, bus, fork: () => postgres.fork() });
+  const router = createRouterService({
+    config,
+    log,
+    bus,
+    fork: () => postgres.fork(),
+    jwtSecret: deps.jwtSecret,
+  });
   const contextFor = (principal: Principal) =>
     createAgentsContext(principal, postgres.fork(), {
       bus,

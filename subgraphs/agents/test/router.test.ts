@@ -152,6 +152,38 @@ describe('the model registry', () => {
     expect(removed.body.data).toEqual({ removeModel: true });
   });
 
+  it('keeps an admin model’s API key sealed at rest and calls the provider with it', async () => {
+    const key = 'sk-admin-sealed-0123456789';
+    const register = await graphqlText(
+      `mutation { registerModel(input: { name: "sealed", baseUrl: "${stub.url}", upstreamModel: "sealed",
+        apiKey: "${key}", inputUsdPerMTok: 0.01, outputUsdPerMTok: 0.01, contextWindow: 8000,
+        priorQuality: 0.99 }) { name hasApiKey } }`,
+    );
+    expect(register.body.data?.registerModel).toEqual({ name: 'sealed', hasApiKey: true });
+    expect(register.text).not.toContain(key);
+    const sql = new pg.Client({ connectionString: database.url });
+    await sql.connect();
+    try {
+      const { rows } = await sql.query<{ api_key: string }>(
+        "select api_key from agents.router_models where name = 'sealed'",
+      );
+      expect(rows[0]?.api_key).toMatch(/^enc:v1:/);
+      expect(rows[0]?.api_key).not.toContain(key);
+    } finally {
+      await sql.end();
+    }
+    const before = stub.requests('sealed').count;
+    // Only this model's expected quality meets 0.95, so the call goes to it.
+    const routed = await routeTask({
+      text: 'Classify this ticket: printer on fire',
+      qualityRequirement: 0.95,
+    });
+    expect(routed.body.errors).toBeUndefined();
+    expect(routed.body.data?.routeTask.decision.servedBy).toBe('sealed');
+    expect(stub.requests('sealed').apiKeys.slice(before)).toEqual([key]);
+    await graphqlText('mutation { removeModel(name: "sealed") }');
+  });
+
   it('answers an admin change to a model that does not exist with MODEL_NOT_FOUND', async () => {
     const mutations = [
       'mutation { setModelEnabled(name: "ghost", enabled: false) { name } }',
@@ -296,6 +328,33 @@ describe('statistics storage', () => {
       expect(await count(`bucket_start < now() - interval '7 days'`)).toBe(0);
       expect(await count(`bucket_start >= now() - interval '7 days'`)).toBe(recentBefore);
       expect(recentBefore).toBeGreaterThan(0);
+    } finally {
+      await sql.end();
+    }
+  });
+
+  it('seals, when it starts, an admin key stored in plain text before sealing began', async () => {
+    const key = 'sk-legacy-plain-0123456789';
+    const sql = new pg.Client({ connectionString: database.url });
+    await sql.connect();
+    try {
+      const registered = await graphqlText(
+        `mutation { registerModel(input: { name: "legacy", baseUrl: "${stub.url}", upstreamModel: "legacy",
+          apiKey: "placeholder-key", inputUsdPerMTok: 0.01, outputUsdPerMTok: 0.01, contextWindow: 8000 }) { name } }`,
+      );
+      expect(registered.body.errors).toBeUndefined();
+      // As a release before sealing stored it: the key in plain text.
+      await sql.query("update agents.router_models set api_key = $1 where name = 'legacy'", [key]);
+      await service.close();
+      service = await start();
+      const { rows } = await sql.query<{ api_key: string }>(
+        "select api_key from agents.router_models where name = 'legacy'",
+      );
+      expect(rows[0]?.api_key).toMatch(/^enc:v1:/);
+      const models = await graphqlText('{ models { name hasApiKey } }');
+      expect(models.body.errors).toBeUndefined();
+      expect(models.body.data?.models).toContainEqual({ name: 'legacy', hasApiKey: true });
+      await graphqlText('mutation { removeModel(name: "legacy") }');
     } finally {
       await sql.end();
     }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   createCache,
   RedisPeerGauges,
+  SecretBox,
   type Cache,
   type EventBus,
   type Logger,
@@ -39,6 +40,9 @@ export function createRouterService(options: {
   log: Logger;
   bus: EventBus;
   fork(): EntityManager;
+  /** The deployment's JWT secret: admin models' API keys are sealed with a key derived from it
+   * unless ROUTER_SECRET_KEY is set. */
+  jwtSecret: string;
 }): RouterWiring {
   const { config, log, bus } = options;
   const models = config.llm.models;
@@ -64,6 +68,7 @@ export function createRouterService(options: {
     windowDays: config.ROUTER_STATS_WINDOW_DAYS,
     deadlineMs: config.ROUTER_DEADLINE_MS,
     // Replicas on one Redis count each model's rate limits together.
+    secrets: new SecretBox(config.ROUTER_SECRET_KEY ?? options.jwtSecret, 'router model api keys'),
     peers: config.REDIS_URL
       ? new RedisPeerGauges(config.REDIS_URL, { key: peersKey(config), log })
       : undefined,

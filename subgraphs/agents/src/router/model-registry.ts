@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, Events, type EventBus, type Logger } from '@daena/platform';
+import { ConflictError, Events, SecretBox, type EventBus, type Logger } from '@daena/platform';
 import { UnknownModelError, type ModelSpec } from '@daena/router';
 import type { ModelSource, StoredModel, StoredModelSpec } from '../domain/router-records.js';
 import { RouterRepository } from '../store/router-repository.js';
@@ -27,6 +27,7 @@ export function mergeRegistry(
   configured: readonly ModelSpec[],
   stored: readonly StoredModel[],
   log: Logger,
+  secrets?: SecretBox,
 ): Map<string, RegistryEntry> {
   const entries = new Map<string, RegistryEntry>();
   const configuredByName = new Map(configured.map((spec) => [spec.name, spec]));
@@ -36,7 +37,7 @@ export function mergeRegistry(
         log.warn({ model: row.name }, 'an admin model shadows the configured model of that name');
       }
       entries.set(row.name, {
-        spec: { ...row.spec, apiKey: row.apiKey, enabled: row.enabled },
+        spec: { ...row.spec, apiKey: openKey(row, secrets, log), enabled: row.enabled },
         source: 'ADMIN',
         version: row.version,
       });
@@ -58,6 +59,21 @@ export function mergeRegistry(
   return entries;
 }
 
+/**
+ * An admin model's key as stored (sealed at rest). One that does not open (the deployment's
+ * secret changed) is dropped with an error in the log: the model's calls then fail as
+ * unauthenticated and the router falls back, rather than the whole registry failing to load.
+ */
+function openKey(row: StoredModel, secrets: SecretBox | undefined, log: Logger): string | null {
+  if (row.apiKey === null || !secrets) return row.apiKey;
+  try {
+    return secrets.open(row.apiKey);
+  } catch (error) {
+    log.error({ err: error, model: row.name }, 'an admin model’s API key cannot be opened');
+    return null;
+  }
+}
+
 type RegistryChange = 'registered' | 'updated' | 'enabled' | 'disabled' | 'removed';
 
 /**
@@ -74,12 +90,15 @@ export class ModelRegistry {
       bus: EventBus;
       log: Logger;
       configured: readonly ModelSpec[];
+      /** Seals admin models' API keys at rest (ROUTER_SECRET_KEY, else the JWT secret). */
+      secrets?: SecretBox | undefined;
     },
   ) {}
 
   /** Writes the configured models, reads the registry and follows other replicas' changes. */
   async start(): Promise<void> {
     await this.repository().syncConfigModels(this.deps.configured.map(withoutKey));
+    await this.sealStoredKeys();
     await this.reload();
     this.unsubscribe = this.deps.bus.subscribe(Events.routerModelChanged, () =>
       this.reload().catch((error: unknown) =>
@@ -102,7 +121,7 @@ export class ModelRegistry {
 
   async register(command: ModelCommand): Promise<RegistryEntry> {
     const spec = validateModelCommand(command);
-    await this.repository().insertAdminModel(withoutKey(spec), spec.apiKey);
+    await this.repository().insertAdminModel(withoutKey(spec), this.seal(spec.apiKey));
     return this.changed(spec.name, 'registered');
   }
 
@@ -110,7 +129,8 @@ export class ModelRegistry {
   async update(command: ModelCommand, version: number): Promise<RegistryEntry> {
     const spec = validateModelCommand(command);
     const repository = this.repository();
-    if (await repository.updateAdminModel(withoutKey(spec), command.apiKey, version)) {
+    const apiKey = command.apiKey === undefined ? undefined : this.seal(command.apiKey);
+    if (await repository.updateAdminModel(withoutKey(spec), apiKey, version)) {
       return this.changed(spec.name, 'updated');
     }
     const current = await repository.model(spec.name);
@@ -156,7 +176,23 @@ export class ModelRegistry {
 
   private async reload(): Promise<void> {
     const stored = await this.repository().listModels();
-    this.byName = mergeRegistry(this.deps.configured, stored, this.deps.log);
+    this.byName = mergeRegistry(this.deps.configured, stored, this.deps.log, this.deps.secrets);
+  }
+
+  private seal(apiKey: string | null | undefined): string | null {
+    if (apiKey === null || apiKey === undefined) return null;
+    return this.deps.secrets ? this.deps.secrets.seal(apiKey) : apiKey;
+  }
+
+  /** Keys stored before sealing began are sealed in place, once (each update is conditional). */
+  private async sealStoredKeys(): Promise<void> {
+    const { secrets } = this.deps;
+    if (!secrets) return;
+    const repository = this.repository();
+    for (const row of await repository.listModels()) {
+      if (row.apiKey === null || SecretBox.isSealed(row.apiKey)) continue;
+      await repository.replaceApiKey(row.name, row.apiKey, secrets.seal(row.apiKey));
+    }
   }
 
   private repository(): RouterRepository {

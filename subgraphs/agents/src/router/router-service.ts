@@ -7,6 +7,7 @@ import {
   type EventBus,
   type Logger,
   type PeerGauges,
+  type SecretBox,
 } from '@daena/platform';
 import {
   abortableSleep,
@@ -73,6 +74,8 @@ export interface RouterServiceDependencies {
   peers?: PeerGauges | undefined;
   /** How often this replica shares its use and reads its peers' (default 1 s). */
   peerSyncMs?: number;
+  /** Seals admin models' API keys at rest. */
+  secrets?: SecretBox | undefined;
   cache?: ResponseCache | undefined;
   cacheTtlSeconds: number;
   windowDays: number;

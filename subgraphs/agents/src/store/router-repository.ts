@@ -158,6 +158,14 @@ export class RouterRepository {
   }
 
   /** Adds an admin's model; a taken name is a CONFLICT (`MODEL_NAME_TAKEN`). */
+  /** Replaces a stored key if it is still `current` (sealing a key stored in plain text). */
+  async replaceApiKey(name: string, current: string, next: string): Promise<void> {
+    await this.em.execute(
+      'update agents.router_models set api_key = ? where name = ? and api_key = ?',
+      [next, name, current],
+    );
+  }
+
   async insertAdminModel(spec: StoredModelSpec, apiKey: string | null): Promise<StoredModel> {
     const [row] = await this.sql.execute<ModelRow[]>(
       `insert into agents.router_models (name, source, spec, api_key, enabled)
