@@ -126,4 +126,57 @@ describe('rate limits across replicas', () => {
       exclusion: 'RATE_LIMITED',
     });
   });
+
+  it('shares what one replica learns of a model’s quality with the other', async () => {
+    const [first, second] = replicas as [RunningService, RunningService];
+    const stats = async (replica: RunningService) => {
+      const result = await graphql<{
+        routingStats: { taskType: string; posteriorMean: number; qualitySignals: number }[];
+      }>(
+        replica.url,
+        '{ routingStats(model: "spare") { taskType posteriorMean qualitySignals } }',
+        {},
+        admin,
+      );
+      if (!result.body.data) throw new Error(JSON.stringify(result.body.errors));
+      return result.body.data.routingStats;
+    };
+    // "limited" is at its limit for the minute (the test before): calls go to "spare".
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const routed = await graphql<{ routeTask: { decision: { id: string; servedBy: string } } }>(
+        first.url,
+        `
+          mutation ($input: RouteTaskInput!) {
+            routeTask(input: $input) {
+              decision {
+                id
+                servedBy
+              }
+            }
+          }
+        `,
+        { input: { text: 'Summarise the weekly status notes in three bullet points' } },
+        admin,
+      );
+      expect(routed.body.data?.routeTask.decision.servedBy).toBe('spare');
+      ids.push(routed.body.data?.routeTask.decision.id as string);
+    }
+    const before = (await stats(second))[0]?.posteriorMean ?? 0;
+    for (const id of ids) {
+      const feedback = await graphql(
+        first.url,
+        'mutation($id: ID!) { recordRoutingFeedback(decisionId: $id, quality: 0) { id } }',
+        { id },
+        admin,
+      );
+      expect(feedback.body.errors).toBeUndefined();
+    }
+    const learned = (await stats(first))[0]?.posteriorMean ?? 1;
+    expect(learned).toBeLessThan(before);
+    // The second replica made none of these calls and got none of the feedback.
+    await waitFor(async () =>
+      expect((await stats(second))[0]?.posteriorMean).toBeCloseTo(learned, 9),
+    );
+  });
 });

@@ -4,6 +4,7 @@ import { qualityEvidence } from './quality-evidence.js';
 import {
   type BetaPrior,
   DEFAULT_EVIDENCE_DISCOUNT,
+  type PosteriorMerge,
   type PosteriorState,
   QualityPosterior,
   UNINFORMATIVE_PRIOR,
@@ -16,6 +17,13 @@ export interface PosteriorRecord {
   readonly model: string;
   readonly taskType: TaskType;
   readonly state: PosteriorState;
+}
+
+/** One pair's `PosteriorMerge`, as `takePosteriorMerges` hands it to the store. */
+export interface PosteriorMergeRecord {
+  readonly model: string;
+  readonly taskType: TaskType;
+  readonly merge: PosteriorMerge;
 }
 
 /** What the tracker reloads at start. */
@@ -156,6 +164,31 @@ export class PerformanceTracker {
   }
 
   /** Every posterior's state, to upsert (they replace the stored row). */
+  /**
+   * What each pair learned since it last synced, for the shared store to merge (`PosteriorMerge`);
+   * the tracker then counts it as synced. Give the store's answer to `syncPosteriors`, or on a
+   * failed write call `restorePosteriorMerges` with the same list.
+   */
+  takePosteriorMerges(): PosteriorMergeRecord[] {
+    const out: PosteriorMergeRecord[] = [];
+    for (const [model, byType] of this.posteriors) {
+      for (const [taskType, posterior] of byType) {
+        const merge = posterior.takeMerge();
+        if (merge) out.push({ model, taskType, merge });
+      }
+    }
+    return out;
+  }
+
+  restorePosteriorMerges(merges: readonly PosteriorMergeRecord[]): void {
+    for (const { model, taskType } of merges) this.posterior(model, taskType).restoreMerge();
+  }
+
+  /** The store's posteriors (every replica's evidence): each pair's local learning stays on top. */
+  syncPosteriors(stored: readonly PosteriorRecord[]): void {
+    for (const { model, taskType, state } of stored) this.posterior(model, taskType).syncTo(state);
+  }
+
   posteriorStates(): PosteriorRecord[] {
     const out: PosteriorRecord[] = [];
     for (const [model, byType] of this.posteriors) {

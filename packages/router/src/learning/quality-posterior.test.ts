@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { priorFor, QualityPosterior, UNINFORMATIVE_PRIOR } from './quality-posterior.js';
+import {
+  priorFor,
+  QualityPosterior,
+  UNINFORMATIVE_PRIOR,
+  type PosteriorMerge,
+  type PosteriorState,
+} from './quality-posterior.js';
 import { seededRandom } from './seeded-random.js';
 
 const at = new Date('2025-01-01T00:00:00Z');
@@ -104,5 +110,79 @@ describe('QualityPosterior', () => {
     const q = new QualityPosterior({ alpha: 3, beta: 1 }, p.state());
     expect(q.state()).toEqual(p.state());
     expect(JSON.parse(JSON.stringify(q.state()))).toMatchObject({ observations: 1 });
+  });
+});
+
+/** The store's side of a merge (what the agents repository does in SQL). */
+function applyMerge(stored: PosteriorState | null, merge: PosteriorMerge): PosteriorState {
+  const alpha = stored?.alpha ?? merge.priorAlpha;
+  const beta = stored?.beta ?? merge.priorBeta;
+  return {
+    alpha:
+      merge.priorAlpha + merge.shrink * Math.max(0, alpha - merge.priorAlpha) + merge.addedAlpha,
+    beta: merge.priorBeta + merge.shrink * Math.max(0, beta - merge.priorBeta) + merge.addedBeta,
+    observations: (stored?.observations ?? 0) + merge.observations,
+    updatedAt: merge.updatedAt,
+  };
+}
+
+describe('QualityPosterior merges (replicas sharing one store)', () => {
+  const prior = { alpha: 8, beta: 2 };
+  const signals = Array.from({ length: 300 }, (_, i) => ((i * 7919) % 100) / 100);
+
+  it('synced through the store in any batches, reads exactly as counted in one place', () => {
+    const alone = new QualityPosterior(prior);
+    const synced = new QualityPosterior(prior);
+    let stored: PosteriorState | null = null;
+    signals.forEach((q, i) => {
+      alone.observe(q, at);
+      synced.observe(q, at);
+      if (i === 120) {
+        alone.discount(0.1);
+        synced.discount(0.1);
+      }
+      if (i % 37 === 0) {
+        const merge = synced.takeMerge();
+        if (merge) stored = applyMerge(stored, merge);
+        if (stored) synced.syncTo(stored);
+      }
+    });
+    expect(synced.mean).toBeCloseTo(alone.mean, 12);
+    expect(synced.stdDev).toBeCloseTo(alone.stdDev, 12);
+    expect(synced.state().observations).toBe(300);
+    expect(synced.takeMerge()).not.toBeNull();
+    expect(synced.takeMerge()).toBeNull(); // nothing new since
+  });
+
+  it('folds in what the other replica learned, and never loses a failed merge', () => {
+    const a = new QualityPosterior(prior);
+    const b = new QualityPosterior(prior);
+    for (let i = 0; i < 200; i++) a.observe(0.1, at); // A sees the model fail
+    let stored = applyMerge(null, a.takeMerge() as PosteriorMerge);
+    a.syncTo(stored);
+    b.observe(0.9, at);
+    stored = applyMerge(stored, b.takeMerge() as PosteriorMerge);
+    b.syncTo(stored);
+    // B, after one signal of its own, believes what A's 200 taught.
+    expect(b.mean).toBeLessThan(0.2);
+    expect(b.state().observations).toBe(201);
+
+    // A failed write is taken back, with what was learned meanwhile on top.
+    const before = a.mean;
+    a.observe(0.9, at);
+    const expected = a.mean;
+    a.takeMerge();
+    a.observe(0.9, at);
+    a.restoreMerge();
+    // The same signals counted in one place, with no store at all.
+    const twin = new QualityPosterior(prior);
+    for (let i = 0; i < 200; i++) twin.observe(0.1, at);
+    twin.observe(0.9, at);
+    twin.observe(0.9, at);
+    expect(a.mean).toBeCloseTo(twin.mean, 12);
+    expect(a.stdDev).toBeCloseTo(twin.stdDev, 12);
+    expect(a.mean).toBeGreaterThan(expected);
+    expect(expected).toBeGreaterThan(before);
+    expect(a.takeMerge()?.observations).toBe(2);
   });
 });

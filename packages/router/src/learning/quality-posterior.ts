@@ -62,17 +62,45 @@ export function priorFor(
 }
 
 /**
+ * What this replica learned of a pair since it last synced with the shared store, as a merge the
+ * store can apply to whatever it holds by then (other replicas' evidence included):
+ *
+ *   stored ← prior + shrink · (stored − prior) + added
+ *
+ * `shrink` is the product of every discount applied since (γ per signal, the drift cut), `added`
+ * the evidence counted since, itself discounted by what came after it. Applied to the state the
+ * replica synced from, it gives exactly the sequential updates; applied to a store other replicas
+ * wrote to meanwhile, it folds their evidence in as if theirs came first.
+ */
+export interface PosteriorMerge {
+  readonly priorAlpha: number;
+  readonly priorBeta: number;
+  readonly shrink: number;
+  readonly addedAlpha: number;
+  readonly addedBeta: number;
+  readonly observations: number;
+  readonly updatedAt: Date | null;
+}
+
+/**
  * A Beta posterior of a model's quality on one task type. A quality signal q ∈ [0, 1] counts as
  * q of a success and 1 − q of a failure (the fractional-Bernoulli update). Old evidence is
  * discounted toward the prior at every update — discounted Thompson sampling, Raj & Kalyani 2017,
  * "Taming non-stationary bandits: a Bayesian approach": α ← α₀ + γ(α − α₀) + q. Mutable: the
  * tracker owns one per pair and updates it in place.
+ *
+ * Kept as the state last synced with the store (`synced`) plus what was learned since (`shrink`,
+ * `added`): α = α₀ + shrink · (synced α − α₀) + added α, so replicas can merge (`PosteriorMerge`).
  */
 export class QualityPosterior {
-  private alpha: number;
-  private beta: number;
-  private count: number;
+  private synced: { alpha: number; beta: number; observations: number };
+  private shrink = 1;
+  private addedAlpha = 0;
+  private addedBeta = 0;
+  private addedObservations = 0;
   private updated: Date | null;
+  /** The merge handed out and the synced state it was taken from, until the store answers. */
+  private inFlight: { merge: PosteriorMerge; synced: QualityPosterior['synced'] } | null = null;
 
   constructor(
     readonly prior: BetaPrior = UNINFORMATIVE_PRIOR,
@@ -80,9 +108,11 @@ export class QualityPosterior {
     /** γ of the discounted update; 1 keeps every observation forever. */
     readonly evidenceDiscount = DEFAULT_EVIDENCE_DISCOUNT,
   ) {
-    this.alpha = state?.alpha ?? prior.alpha;
-    this.beta = state?.beta ?? prior.beta;
-    this.count = state?.observations ?? 0;
+    this.synced = {
+      alpha: state?.alpha ?? prior.alpha,
+      beta: state?.beta ?? prior.beta,
+      observations: state?.observations ?? 0,
+    };
     this.updated = state?.updatedAt ?? null;
   }
 
@@ -90,9 +120,9 @@ export class QualityPosterior {
   observe(quality: number, at: Date): void {
     const q = Number.isFinite(quality) ? Math.min(1, Math.max(0, quality)) : 0;
     this.shrinkEvidence(this.evidenceDiscount);
-    this.alpha += q;
-    this.beta += 1 - q;
-    this.count += 1;
+    this.addedAlpha += q;
+    this.addedBeta += 1 - q;
+    this.addedObservations += 1;
     this.updated = at;
   }
 
@@ -102,6 +132,16 @@ export class QualityPosterior {
    */
   discount(factor: number): void {
     this.shrinkEvidence(Math.min(1, Math.max(0, factor)));
+  }
+
+  private get alpha(): number {
+    const evidence = Math.max(0, this.synced.alpha - this.prior.alpha);
+    return this.prior.alpha + this.shrink * evidence + this.addedAlpha;
+  }
+
+  private get beta(): number {
+    const evidence = Math.max(0, this.synced.beta - this.prior.beta);
+    return this.prior.beta + this.shrink * evidence + this.addedBeta;
   }
 
   get mean(): number {
@@ -128,13 +168,74 @@ export class QualityPosterior {
     return {
       alpha: this.alpha,
       beta: this.beta,
-      observations: this.count,
+      observations: this.synced.observations + this.addedObservations,
       updatedAt: this.updated,
     };
   }
 
+  /**
+   * What was learned since the last sync, as a merge for the store, or null when nothing was.
+   * The posterior reads the same after: what it hands out now counts as synced.
+   */
+  takeMerge(): PosteriorMerge | null {
+    if (this.shrink === 1 && this.addedObservations === 0) return null;
+    const merge: PosteriorMerge = {
+      priorAlpha: this.prior.alpha,
+      priorBeta: this.prior.beta,
+      shrink: this.shrink,
+      addedAlpha: this.addedAlpha,
+      addedBeta: this.addedBeta,
+      observations: this.addedObservations,
+      updatedAt: this.updated,
+    };
+    const { alpha, beta } = this;
+    this.inFlight = { merge, synced: this.synced };
+    this.synced = {
+      alpha,
+      beta,
+      observations: this.synced.observations + this.addedObservations,
+    };
+    this.resetAdded();
+    return merge;
+  }
+
+  /**
+   * Takes back the merge `takeMerge` last gave out, whose write failed, under what was learned
+   * since. The posterior reads the same after.
+   */
+  restoreMerge(): void {
+    const taken = this.inFlight;
+    if (!taken) return;
+    this.inFlight = null;
+    this.synced = taken.synced;
+    this.addedAlpha = this.shrink * taken.merge.addedAlpha + this.addedAlpha;
+    this.addedBeta = this.shrink * taken.merge.addedBeta + this.addedBeta;
+    this.shrink *= taken.merge.shrink;
+    this.addedObservations += taken.merge.observations;
+  }
+
+  /**
+   * The store's state (every replica's evidence, this one's merges included): what was learned
+   * here since the last merge stays on top of it.
+   */
+  syncTo(stored: PosteriorState): void {
+    this.inFlight = null;
+    this.synced = { alpha: stored.alpha, beta: stored.beta, observations: stored.observations };
+    if (stored.updatedAt && (!this.updated || stored.updatedAt > this.updated)) {
+      this.updated = stored.updatedAt;
+    }
+  }
+
+  private resetAdded(): void {
+    this.shrink = 1;
+    this.addedAlpha = 0;
+    this.addedBeta = 0;
+    this.addedObservations = 0;
+  }
+
   private shrinkEvidence(factor: number): void {
-    this.alpha = this.prior.alpha + factor * Math.max(0, this.alpha - this.prior.alpha);
-    this.beta = this.prior.beta + factor * Math.max(0, this.beta - this.prior.beta);
+    this.shrink *= factor;
+    this.addedAlpha *= factor;
+    this.addedBeta *= factor;
   }
 }

@@ -15,6 +15,8 @@ import { RouterRepository } from '../store/router-repository.js';
 
 /** How long buffered statistics wait before they are written (a few statements per flush). */
 const flushDelayMs = 1_000;
+/** How often an idle replica reads the posteriors the others learned. */
+const syncEveryMs = 5_000;
 /** Buckets are hourly: pruning more often than once an hour would find nothing new. */
 const pruneEveryMs = 3_600_000;
 
@@ -26,6 +28,7 @@ const pruneEveryMs = 3_600_000;
 export class RouterStatistics {
   private readonly tracker: PerformanceTracker;
   private flushTimer: NodeJS.Timeout | undefined;
+  private syncTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private prunedAt = Number.NEGATIVE_INFINITY;
 
@@ -57,11 +60,14 @@ export class RouterStatistics {
       repository.bucketsSince(since),
       repository.loadPosteriors(),
     ]);
-    this.tracker.load({ buckets, posteriors: posteriors as never });
+    this.tracker.load({ buckets, posteriors });
     await this.pruneOldBuckets(repository);
+    // Other replicas' learning arrives with this replica's flushes, and at least this often.
+    this.syncTimer = setInterval(() => void this.flush(), syncEveryMs).unref();
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.syncTimer);
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     await this.flush();
@@ -106,20 +112,39 @@ export class RouterStatistics {
     }, flushDelayMs).unref();
   }
 
-  /** Writes buffered statistics and posteriors; a failure is logged and retried later. */
+  /**
+   * Writes buffered statistics and merges this replica's posterior learning into the stored
+   * posteriors, then takes in the stored ones (every replica's evidence). A failure is logged and
+   * retried later; buckets and merges are written apart, so neither is counted twice.
+   */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
       const buckets = this.tracker.dirtyBuckets();
-      const posteriors = this.tracker.posteriorStates();
+      const merges = this.tracker.takePosteriorMerges();
+      const repository = this.repository();
+      let failed = false;
       try {
-        const repository = this.repository();
         await repository.addBuckets(buckets);
-        await repository.savePosteriors(posteriors);
       } catch (error) {
         this.tracker.restoreDirty(buckets);
         this.deps.log.error({ err: error }, 'router statistics not written; retrying later');
+        failed = true;
+      }
+      try {
+        await repository.mergePosteriors(merges);
+      } catch (error) {
+        this.tracker.restorePosteriorMerges(merges);
+        this.deps.log.error({ err: error }, 'router posteriors not merged; retrying later');
+        failed = true;
+      }
+      if (failed) {
         this.scheduleFlush();
         return;
+      }
+      try {
+        this.tracker.syncPosteriors(await repository.loadPosteriors());
+      } catch (error) {
+        this.deps.log.warn({ err: error }, 'router posteriors not read back; using this replica’s');
       }
       await this.pruneOldBuckets(this.repository());
     });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError } from '@daena/platform';
-import type { StatsBucket, TaskType } from '@daena/router';
+import type { PosteriorMergeRecord, PosteriorRecord, StatsBucket, TaskType } from '@daena/router';
 import type {
   RoutingAttempt,
   RoutingDecisionRecord,
@@ -302,32 +302,54 @@ export class RouterRepository {
     return rows.length;
   }
 
-  async savePosteriors(
-    states: readonly { model: string; taskType: TaskType; state: unknown }[],
-  ): Promise<void> {
-    if (states.length === 0) return;
+  /**
+   * Folds each replica's `PosteriorMerge` into the stored posterior in one statement:
+   * stored ← prior + shrink · (stored − prior) + added, or prior + added for a pair not stored yet.
+   * Merges commute up to the order of discounting, so replicas never overwrite each other's
+   * evidence.
+   */
+  async mergePosteriors(merges: readonly PosteriorMergeRecord[]): Promise<void> {
+    if (merges.length === 0) return;
     await this.sql.execute(
-      `insert into agents.router_posteriors (model, task_type, state, updated_at)
-       select model, task_type, state, now()
-       from jsonb_to_recordset(?::jsonb) as r(model text, task_type text, state jsonb)
-       on conflict (model, task_type) do update set state = excluded.state, updated_at = now()`,
-      [
-        JSON.stringify(
-          states.map((entry) => ({
-            model: entry.model,
-            task_type: entry.taskType,
-            state: entry.state,
-          })),
-        ),
-      ],
+      `insert into agents.router_posteriors as p (model, task_type, state, updated_at)
+       select r.model, r.task_type,
+              jsonb_build_object(
+                'alpha', r.prior_alpha + r.added_alpha,
+                'beta', r.prior_beta + r.added_beta,
+                'observations', r.observations,
+                'updatedAt', r.updated_at,
+                'merge', to_jsonb(r)),
+              now()
+         from jsonb_to_recordset(?::jsonb) as r(
+                model text, task_type text, prior_alpha float8, prior_beta float8, shrink float8,
+                added_alpha float8, added_beta float8, observations int, updated_at text)
+       on conflict (model, task_type) do update set
+         state = jsonb_build_object(
+           'alpha', ${merged('alpha')},
+           'beta', ${merged('beta')},
+           'observations', coalesce((p.state->>'observations')::int, 0)
+                           + (excluded.state->'merge'->>'observations')::int,
+           'updatedAt', greatest(p.state->>'updatedAt', excluded.state->'merge'->>'updated_at')),
+         updated_at = now()`,
+      [JSON.stringify(merges.map(toMergeRow))],
     );
   }
 
-  async loadPosteriors(): Promise<{ model: string; taskType: TaskType; state: unknown }[]> {
-    const rows = await this.sql.execute<{ model: string; task_type: TaskType; state: unknown }[]>(
-      'select model, task_type, state from agents.router_posteriors',
-    );
-    return rows.map((row) => ({ model: row.model, taskType: row.task_type, state: row.state }));
+  async loadPosteriors(): Promise<PosteriorRecord[]> {
+    const rows = await this.sql.execute<
+      { model: string; task_type: TaskType; state: Record<string, unknown> }[]
+    >('select model, task_type, state from agents.router_posteriors');
+    return rows.map((row) => ({
+      model: row.model,
+      taskType: row.task_type,
+      state: {
+        alpha: Number(row.state['alpha']),
+        beta: Number(row.state['beta']),
+        observations: Number(row.state['observations'] ?? 0),
+        updatedAt:
+          typeof row.state['updatedAt'] === 'string' ? new Date(row.state['updatedAt']) : null,
+      },
+    }));
   }
 
   async insertDecision(record: RoutingDecisionRecord): Promise<void> {
@@ -405,4 +427,26 @@ export class RouterRepository {
     );
     return row ? toDecision(row) : null;
   }
+}
+
+/** SQL for one Beta parameter after a merge (ON CONFLICT allows no FROM: read `excluded`). */
+function merged(parameter: 'alpha' | 'beta'): string {
+  const m = (field: string) => `(excluded.state->'merge'->>'${field}')::float8`;
+  const prior = m(`prior_${parameter}`);
+  return `${prior} + ${m('shrink')} * greatest(0, (p.state->>'${parameter}')::float8 - ${prior})
+          + ${m(`added_${parameter}`)}`;
+}
+
+function toMergeRow({ model, taskType, merge }: PosteriorMergeRecord) {
+  return {
+    model,
+    task_type: taskType,
+    prior_alpha: merge.priorAlpha,
+    prior_beta: merge.priorBeta,
+    shrink: merge.shrink,
+    added_alpha: merge.addedAlpha,
+    added_beta: merge.addedBeta,
+    observations: merge.observations,
+    updated_at: merge.updatedAt?.toISOString() ?? null,
+  };
 }
