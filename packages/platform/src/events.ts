@@ -57,6 +57,11 @@ export interface ProposalTransitioned {
   round: number;
   /** The proposing department. */
   departmentId: string;
+  /**
+   * The proposal's decision-ledger head after this transition (the hash of its entry): kept by
+   * subscribers and logs, it anchors the chain outside the decisions database.
+   */
+  ledgerHead?: string;
 }
 
 export interface AgentEvent {

@@ -86,6 +86,13 @@ describe('the decision ledger', () => {
       brokenAt: null,
       problem: null,
     });
+    // Every transition event carries the ledger head it left: anchors outside the database.
+    const anchors = stack.events.proposalTransitioned
+      .filter((event) => event.data.proposalId === proposal.id)
+      .map((event) => event.data.ledgerHead);
+    expect(anchors).toEqual(
+      stored.ledger.filter((entry) => entry.kind === 'TRANSITION').map((entry) => entry.hash),
+    );
     const closed = JSON.parse(stored.ledger.at(-3)?.payload ?? '{}') as Record<string, unknown>;
     expect(closed).toMatchObject({
       round: 1,
@@ -128,6 +135,22 @@ describe('the decision ledger', () => {
       'update decisions.voting_rounds set support = $2 where proposal_id = $1 and round = 1',
       [proposal.id, support],
     );
+    expect((await ledgerOf(proposal.id)).verifyLedger.valid).toBe(true);
+
+    // Cut back to an earlier head (the outcome's entry removed): the chain alone still verifies,
+    // but not against the head recorded before the cut.
+    const head = stored.ledgerHead as string;
+    await stack.sql('delete from decisions.ledger where proposal_id = $1 and position = $2', [
+      proposal.id,
+      n + 7,
+    ]);
+    const cut = await stack.call<{ verifyLedger: LedgerResult['verifyLedger'] }>(
+      'query ($id: ID!, $head: String) { verifyLedger(proposalId: $id, knownHead: $head) { valid entries brokenAt problem } }',
+      { id: proposal.id, head },
+      stack.tokens.viewer,
+    );
+    expect(cut.body.data?.verifyLedger).toMatchObject({ valid: false, entries: n + 6 });
+    expect(cut.body.data?.verifyLedger.problem).toMatch(/no longer holds the recorded head/);
     expect((await ledgerOf(proposal.id)).verifyLedger.valid).toBe(true);
 
     // An entry rewritten, and one deleted.

@@ -1261,6 +1261,7 @@ export type QueryRoutingStatsArgs = {
 
 
 export type QueryVerifyLedgerArgs = {
+  knownHead?: InputMaybe<Scalars['String']['input']>;
   proposalId: Scalars['ID']['input'];
 };
 

@@ -12,7 +12,8 @@ import { createHash } from 'node:crypto';
  * exact text that was hashed. Changing, removing or reordering any entry breaks every hash after
  * it; `verifyLedger` also checks the stored votes and round results against their entries, so an
  * edit to a vote or a result in place is caught too. The chain head (`Proposal.ledgerHead`) is
- * the value to record elsewhere: a chain cut back to an earlier head still verifies on its own.
+ * the value to record elsewhere (transition events carry it too): a chain cut back to an earlier
+ * head verifies on its own, but not against a head recorded after it (`knownHead`).
  * A vote's entry holds a digest of its ballot, not the ballot, so the ledger never unseals a
  * blind round.
  */
@@ -121,6 +122,8 @@ export function verifyLedger(
       updatedAt: Date;
     }[];
     rounds: readonly (RoundFigures & { closedAt: Date | null })[];
+    /** A head recorded elsewhere earlier: the chain must still hold it (not be cut back). */
+    knownHead?: string | null | undefined;
   } = { votes: [], rounds: [] },
 ): LedgerVerification {
   const broken = (position: number, problem: string): LedgerVerification => ({
@@ -157,6 +160,12 @@ export function verifyLedger(
     if (entry.kind === LedgerKind.ROUND_CLOSED && typeof payload['round'] === 'number') {
       roundEntries.set(payload['round'], { position, payload });
     }
+  }
+  if (records.knownHead && !entries.some((entry) => entry.hash === records.knownHead)) {
+    return broken(
+      entries.length + 1,
+      `the chain no longer holds the recorded head ${records.knownHead.slice(0, 12)}…`,
+    );
   }
   // Records written before the proposal's chain began (a proposal older than the ledger) have no
   // entry to compare with; everything after the first entry must have one.

@@ -12,7 +12,10 @@ import type {
 /** What a committed write announces: its votes, transitions and newly opened rounds. */
 export interface Effects {
   votes: VoteRecord[];
-  transitions: { proposal: ProposalRecord; transition: ProposalTransitionRecord }[];
+  transitions: {
+    proposal: ProposalRecord;
+    transition: ProposalTransitionRecord & { ledgerHash?: string };
+  }[];
   roundsOpened: { round: VotingRoundRecord; stakeholderIds: readonly string[] }[];
 }
 
@@ -45,7 +48,7 @@ export async function announce(runtime: DecisionsRuntime, effects: Effects): Pro
 async function publishTransition(
   runtime: DecisionsRuntime,
   proposal: ProposalRecord,
-  transition: ProposalTransitionRecord,
+  transition: ProposalTransitionRecord & { ledgerHash?: string },
 ): Promise<void> {
   runtime.log.info(
     {
@@ -53,6 +56,7 @@ async function publishTransition(
       from: transition.fromStatus,
       to: transition.toStatus,
       round: transition.round,
+      ledgerHead: transition.ledgerHash,
     },
     'proposal transitioned',
   );
@@ -65,6 +69,7 @@ async function publishTransition(
       to: transition.toStatus,
       round: transition.round,
       departmentId: proposal.departmentId,
+      ...(transition.ledgerHash ? { ledgerHead: transition.ledgerHash } : {}),
     }),
   );
   const changed = {

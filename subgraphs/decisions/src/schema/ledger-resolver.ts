@@ -98,6 +98,12 @@ export class LedgerResolver {
   async verifyLedger(
     @Ctx() ctx: DecisionsContext,
     @Arg('proposalId', () => ID) proposalId: string,
+    @Arg('knownHead', () => String, {
+      nullable: true,
+      description:
+        'A head recorded earlier (from ledgerHead or a transition event): the chain must still hold it',
+    })
+    knownHead?: string | null,
   ): Promise<LedgerCheck> {
     const proposal = await ctx.loaders.proposal.load(proposalId);
     if (!proposal) throw new NotFoundError('Proposal', proposalId);
@@ -106,7 +112,7 @@ export class LedgerResolver {
       ctx.proposals.votesOf(proposal.id),
       ctx.loaders.roundsByProposal.load(proposal.id),
     ]);
-    const check: LedgerVerification = verifyLedger(entries, { votes, rounds });
+    const check: LedgerVerification = verifyLedger(entries, { votes, rounds, knownHead });
     return { proposalId: proposal.id, ...check };
   }
 }

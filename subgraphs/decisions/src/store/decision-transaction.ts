@@ -273,7 +273,7 @@ export class DecisionTransaction {
     proposalId: string,
     id: string,
     transition: TransitionDraft,
-  ): Promise<ProposalTransitionRecord> {
+  ): Promise<ProposalTransitionRecord & { ledgerHash: string }> {
     const [row] = await this.rows<TransitionRow>(
       `insert into decisions.proposal_transitions
          (id, proposal_id, from_status, to_status, round, by, reason)
@@ -290,7 +290,7 @@ export class DecisionTransaction {
       ],
     );
     const recorded = transitionFromRow(row as TransitionRow, this.parseDate);
-    await this.ledger.append(proposalId, LedgerKind.TRANSITION, {
+    const entry = await this.ledger.append(proposalId, LedgerKind.TRANSITION, {
       transitionId: recorded.id,
       from: transition.from,
       to: transition.to,
@@ -298,7 +298,7 @@ export class DecisionTransaction {
       by: transition.by,
       reason: transition.reason,
     });
-    return recorded;
+    return { ...recorded, ledgerHash: entry.hash };
   }
 
   /**
