@@ -33,8 +33,9 @@ const schema = serviceEnvSchema(4002)
       .max(3_600, 'expected at most an hour')
       .default(10),
     /**
-     * The accuracy an executive's vote is taken to have (issue 4, "Executives can vote"): its
-     * evidence is the log-odds of this prior over 10 pseudo-outcomes (0.8: about 1.6 agents).
+     * The accuracy an executive's vote is taken to have before any of their votes has a recorded
+     * outcome (issue 4, "Executives can vote"): a prior over 10 pseudo-outcomes that their track
+     * record then updates (0.8 with no record: about 1.6 agents).
      */
     EXECUTIVE_VOTE_ACCURACY: z.coerce
       .number({ message: 'expected a probability' })

@@ -207,6 +207,48 @@ describe('executives vote', () => {
     expect(closed?.support).toBeCloseTo(tally.body.data?.voteTally.support as number, 9);
   });
 
+  it('weighs an executive by how their past votes matched recorded outcomes', async () => {
+    const right = await stack.tokens.executiveNamed('exec-right');
+    const wrong = await stack.tokens.executiveNamed('exec-wrong');
+    for (const title of ['Track record one', 'Track record two']) {
+      const proposal = await openCouncilProposal(stack, title);
+      const reason = 'my judgement';
+      await executiveVote({ proposalId: proposal.id, choice: 'REJECT', reason }, right);
+      await executiveVote({ proposalId: proposal.id, choice: 'APPROVE', reason }, wrong);
+      const votes = await voteAll(stack, proposal, () => 'APPROVE');
+      expect(votes.at(-1)?.proposal.status).toBe('ACCEPTED');
+      // Approving turned out wrong.
+      const outcome = await stack.call(
+        'mutation ($id: ID!) { recordOutcome(proposalId: $id, outcome: REJECT) { id } }',
+        { id: proposal.id },
+        stack.tokens.executive,
+      );
+      expect(outcome.body.errors).toBeUndefined();
+    }
+    const next = await openCouncilProposal(stack, 'Track record three');
+    for (const token of [right, wrong, stack.tokens.executive]) {
+      const cast = await executiveVote(
+        { proposalId: next.id, choice: 'APPROVE', reason: 'again' },
+        token,
+      );
+      expect(cast.body.errors).toBeUndefined();
+    }
+    const rows = await stack.sql<{ person_subject: string; log_odds: number; why: string }>(
+      `select person_subject, log_odds, why from decisions.proposal_stakeholders
+        where proposal_id = $1 and person_subject is not null`,
+      [next.id],
+    );
+    const of = (subject: string) => rows.find((row) => row.person_subject === subject);
+    const prior = Math.log(0.8 / 0.2);
+    expect(of('exec-right')?.log_odds).toBeGreaterThan(prior);
+    expect(of('exec-right')?.why).toContain('2 of 2 past votes matched the recorded outcome');
+    expect(of('exec-wrong')?.log_odds).toBeLessThan(prior);
+    expect(of('exec-wrong')?.why).toContain('0 of 2 past votes matched');
+    // exec-1 voted earlier only on proposals whose outcome was never recorded.
+    expect(of('exec-1')?.log_odds).toBeCloseTo(prior, 9);
+    expect(of('exec-1')?.why).toContain('no recorded outcome yet');
+  });
+
   it('refuses votes without a reason, from non-executives, on unknown or closed rounds: nothing written', async () => {
     const proposal = await openCouncilProposal(stack, 'Refused executive votes');
     const before = await stack.counts();

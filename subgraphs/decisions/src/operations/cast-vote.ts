@@ -13,7 +13,11 @@ import {
   type VoteRequest,
 } from '../domain/vote.js';
 import type { DecisionsContext } from '../schema/context.js';
-import { runInTransaction, type DecisionTransaction } from '../store/decision-transaction.js';
+import {
+  runInTransaction,
+  type DecisionTransaction,
+  type PersonRecord,
+} from '../store/decision-transaction.js';
 import type { ProposalRecord, VoteRecord } from '../store/entities.js';
 import { announce, noEffects } from './effects.js';
 import { closeCompletedRound, queueRoundComplete } from './round-complete.js';
@@ -49,8 +53,9 @@ export async function castVote(ctx: DecisionsContext, request: VoteRequest): Pro
  * Records an executive's vote (issue 4, "Executives can vote … with a reason"): in the open round,
  * under the voter id the executive has on this proposal, with a required reason as its rationale.
  * Idempotent and changeable like an agent's vote, sealed alike in a blind round and announced on
- * the live tally; it counts in the round's support with the executive prior's evidence
- * (`EXECUTIVE_VOTE_ACCURACY`), outside the agents' weight cap, and never holds a round open.
+ * the live tally; it counts in the round's support with the evidence of the executive's track
+ * record (the prior `EXECUTIVE_VOTE_ACCURACY` updated by how their past votes matched recorded
+ * outcomes), outside the agents' weight cap, and never holds a round open.
  */
 export async function castExecutiveVote(
   ctx: DecisionsContext,
@@ -64,13 +69,25 @@ export async function castExecutiveVote(
     ...validateVoteRequest({ ...request, agentId: subject, rationale }),
     personSubject: subject,
   };
-  const evidence = executiveEvidence(ctx.runtime.executiveVoteAccuracy);
+  const evidenceOf = (record: PersonRecord) => {
+    const evidence = executiveEvidence(ctx.runtime.executiveVoteAccuracy, record);
+    const recorded = record.hits + record.misses;
+    return {
+      logOdds: evidence.logOdds,
+      variance: evidence.variance,
+      why:
+        `executive vote: accuracy ${evidence.accuracy.toFixed(2)}, ` +
+        (recorded === 0
+          ? `the prior (EXECUTIVE_VOTE_ACCURACY), no recorded outcome yet`
+          : `${record.hits} of ${recorded} past votes matched the recorded outcome`),
+    };
+  };
   return record(ctx, vote, {
     existing: async (tx, proposal) =>
       (await tx.personVoters(proposal.id)).find((voter) => voter.personSubject === subject)
         ?.agentId ?? null,
     admit: async (tx, proposal) => ({
-      voterId: await tx.personVoter(proposal.id, subject, evidence),
+      voterId: await tx.personVoter(proposal.id, subject, evidenceOf),
       stakeholders: null,
     }),
   });

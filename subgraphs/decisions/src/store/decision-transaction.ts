@@ -45,6 +45,12 @@ export interface NewProposal extends ProposalDraft {
   requesterSubject: string;
 }
 
+/** A person's recorded outcomes: votes that matched them, and votes that did not. */
+export interface PersonRecord {
+  hits: number;
+  misses: number;
+}
+
 /** A stakeholder as the open operation snapshots it. */
 export interface StakeholderSnapshot extends Stakeholder {
   role: string;
@@ -127,7 +133,7 @@ export class DecisionTransaction {
   async personVoter(
     proposalId: string,
     subject: string,
-    evidence: { logOdds: number; variance: number },
+    evidenceOf: (record: PersonRecord) => { logOdds: number; variance: number; why: string },
   ): Promise<string> {
     const [existing] = await this.rows<{ agent_id: string }>(
       `select agent_id from decisions.proposal_stakeholders
@@ -135,14 +141,33 @@ export class DecisionTransaction {
       [proposalId, subject],
     );
     if (existing) return existing.agent_id;
+    const evidence = evidenceOf(await this.personRecord(subject));
     const id = randomUUID();
     await this.rows(
       `insert into decisions.proposal_stakeholders
          (proposal_id, agent_id, weight, why, role, person_subject, log_odds, log_odds_variance)
-       values (?, ?, 0, 'executive vote', 'executive', ?, ?, ?)`,
-      [proposalId, id, subject, evidence.logOdds, evidence.variance],
+       values (?, ?, 0, ?, 'executive', ?, ?, ?)`,
+      [proposalId, id, evidence.why, subject, evidence.logOdds, evidence.variance],
     );
     return id;
+  }
+
+  /**
+   * How a person's votes turned out: their last decisive vote on each proposal whose outcome was
+   * recorded, against that outcome.
+   */
+  private async personRecord(subject: string): Promise<PersonRecord> {
+    const [row] = await this.rows<{ hits: string; misses: string }>(
+      `select count(*) filter (where v.choice = o.outcome) as hits,
+              count(*) filter (where v.choice <> o.outcome) as misses
+         from (select distinct on (proposal_id) proposal_id, choice
+                 from decisions.votes
+                where person_subject = ? and choice <> 'ABSTAIN'
+                order by proposal_id, round desc) v
+         join decisions.proposal_outcomes o on o.proposal_id = v.proposal_id`,
+      [subject],
+    );
+    return { hits: Number(row?.hits ?? 0), misses: Number(row?.misses ?? 0) };
   }
 
   private async voters(proposalId: string, which: string): Promise<ProposalStakeholderRecord[]> {

@@ -77,11 +77,17 @@ export function logistic(x: number): number {
 }
 
 /**
- * The evidence an executive's full-confidence vote carries: the log-odds of a prior accuracy
- * (`EXECUTIVE_VOTE_ACCURACY`, 0.8 by default) over `outcomes` pseudo-outcomes. People have no
- * track record in CMP, so their vote weighs like an agent with that record: at 0.8, about 1.6
- * times an agent at the default prior (0.7).
+ * The evidence an executive's full-confidence vote carries: their accuracy as a Beta posterior,
+ * a prior of `priorAccuracy` (`EXECUTIVE_VOTE_ACCURACY`, 0.8 by default) worth `priorOutcomes`
+ * pseudo-outcomes, updated by how their past votes matched recorded outcomes, as agents' track
+ * records are. With no record, at 0.8 a vote weighs about 1.6 agents at the default prior (0.7).
  */
-export function executiveEvidence(accuracy: number, outcomes = 10): VoterEvidence {
-  return voterEvidence(accuracy, outcomes, 1, 0);
+export function executiveEvidence(
+  priorAccuracy: number,
+  record: { hits: number; misses: number } = { hits: 0, misses: 0 },
+  priorOutcomes = 10,
+): VoterEvidence & { accuracy: number; outcomes: number } {
+  const outcomes = priorOutcomes + record.hits + record.misses;
+  const accuracy = (priorOutcomes * priorAccuracy + record.hits) / outcomes;
+  return { ...voterEvidence(accuracy, outcomes, 1, 0), accuracy, outcomes };
 }
