@@ -191,6 +191,15 @@ describe('the model registry', () => {
       `mutation { updateModel(version: 1, input: { name: "ghost", baseUrl: "${stub.url}",
         upstreamModel: "ghost", inputUsdPerMTok: 1, outputUsdPerMTok: 2, contextWindow: 8000 }) { name } }`,
     ];
+    const stats = await graphqlText('{ routingStats(model: "ghost") { model } }');
+    expect(stats.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'MODEL_NOT_FOUND',
+    });
+    const known = await graphqlText(
+      '{ routingStats(model: "budget", taskType: CREATIVE) { model } }',
+    );
+    expect(known.body.errors).toBeUndefined();
     for (const mutation of mutations) {
       const { body } = await graphqlText(mutation);
       expect(body.errors?.[0]?.extensions, mutation).toMatchObject({

@@ -373,8 +373,16 @@ export class RouterService {
   }
 
   /** Per (model, task type) over the sliding window, from every replica's stored buckets. */
-  stats(filter: { model?: string | undefined; taskType?: TaskType | undefined }) {
-    return this.statistics.stats(filter);
+  /**
+   * The window's statistics; a model that is neither registered nor in the window is
+   * MODEL_NOT_FOUND, so a misspelt name is not mistaken for a model without calls.
+   */
+  async stats(filter: { model?: string | undefined; taskType?: TaskType | undefined }) {
+    const stats = await this.statistics.stats(filter);
+    if (filter.model && stats.length === 0 && !this.registry.get(filter.model)) {
+      throw new UnknownModelError(filter.model);
+    }
+    return stats;
   }
 
   /** Explicit feedback, once per decision; it updates the served model's quality posterior. */
