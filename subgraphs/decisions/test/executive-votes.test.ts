@@ -244,6 +244,19 @@ describe('executives vote', () => {
     expect(of('exec-right')?.why).toContain('2 of 2 past votes matched the recorded outcome');
     expect(of('exec-wrong')?.log_odds).toBeLessThan(prior);
     expect(of('exec-wrong')?.why).toContain('0 of 2 past votes matched');
+    const shown = await stack.call<{
+      proposal: { executiveVoters: { executive: string; logOdds: number; why: string }[] };
+    }>(
+      'query ($id: ID!) { proposal(id: $id) { executiveVoters { executive logOdds why } } }',
+      { id: next.id },
+      stack.tokens.viewer,
+    );
+    expect(shown.body.data?.proposal.executiveVoters).toHaveLength(3);
+    expect(shown.body.data?.proposal.executiveVoters).toContainEqual({
+      executive: 'exec-wrong',
+      logOdds: of('exec-wrong')?.log_odds,
+      why: of('exec-wrong')?.why,
+    });
     // exec-1 voted earlier only on proposals whose outcome was never recorded.
     expect(of('exec-1')?.log_odds).toBeCloseTo(prior, 9);
     expect(of('exec-1')?.why).toContain('no recorded outcome yet');

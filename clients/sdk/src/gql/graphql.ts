@@ -322,6 +322,17 @@ export type DepartmentPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** An executive who voted on the proposal, and what their vote weighs */
+export type ExecutiveVoter = {
+  __typename?: 'ExecutiveVoter';
+  /** The executive (their subject) */
+  executive: Scalars['String']['output'];
+  /** The evidence one full-confidence vote of theirs carries (log-odds of their estimated accuracy) */
+  logOdds: Scalars['Float']['output'];
+  /** Their estimated accuracy and the record it rests on */
+  why: Scalars['String']['output'];
+};
+
 /** Axial hex coordinates; the hub holds (0, 0) */
 export type HexCoordinate = {
   __typename?: 'HexCoordinate';
@@ -991,6 +1002,8 @@ export type Proposal = {
   /** Every department the decision affects, the proposing one first */
   departments: Array<Department>;
   description: Scalars['String']['output'];
+  /** The executives who voted on the proposal, with the weight of their track record */
+  executiveVoters: Array<ExecutiveVoter>;
   id: Scalars['ID']['output'];
   kind: ProposalKind;
   /** The proposal’s decision ledger, oldest entry first */

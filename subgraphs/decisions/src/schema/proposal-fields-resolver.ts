@@ -6,6 +6,7 @@ import type { DecisionsContext } from './context.js';
 import {
   BiasFinding,
   ConsensusResult,
+  ExecutiveVoter,
   Proposal,
   ProposalOutcome,
   ProposalTransition,
@@ -59,6 +60,19 @@ export class ProposalFieldsResolver {
         weight: s.weight,
         why: s.why,
       }));
+  }
+
+  @FieldResolver(() => [ExecutiveVoter], {
+    description: 'The executives who voted on the proposal, with the weight of their track record',
+  })
+  async executiveVoters(
+    @Root() proposal: Proposal,
+    @Ctx() ctx: DecisionsContext,
+  ): Promise<ExecutiveVoter[]> {
+    const voters = await ctx.loaders.stakeholdersByProposal.load(proposal.id);
+    return voters
+      .filter((s) => s.personSubject !== null)
+      .map((s) => ({ executive: s.personSubject as string, logOdds: s.logOdds ?? 0, why: s.why }));
   }
 
   @FieldResolver(() => [Vote], {

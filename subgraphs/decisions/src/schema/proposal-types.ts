@@ -111,6 +111,21 @@ export class Stakeholder {
   why!: string;
 }
 
+@ObjectType({ description: 'An executive who voted on the proposal, and what their vote weighs' })
+export class ExecutiveVoter {
+  @Field(() => String, { description: 'The executive (their subject)' })
+  executive!: string;
+
+  @Field(() => Float, {
+    description:
+      'The evidence one full-confidence vote of theirs carries (log-odds of their estimated accuracy)',
+  })
+  logOdds!: number;
+
+  @Field(() => String, { description: 'Their estimated accuracy and the record it rests on' })
+  why!: string;
+}
+
 @ObjectType({ description: 'A bias finding, with the evidence a person can check' })
 export class BiasFinding {
   @Field(() => BiasKind)
