@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import express from 'express';
 import { createErrorFormatter, type Logger, type Principal } from '@daena/platform';
 import {
   GraphQLError,
@@ -14,8 +15,11 @@ import {
 /** Where this subgraph serves its own subscriptions, next to `/graphql`. */
 export const subscriptionStreamPath = '/graphql/stream';
 
-/** A route input is at most 200 000 characters (`maxTaskCharacters`), up to ~800 kB of UTF-8. */
-const maxBodyBytes = 1024 * 1024;
+/**
+ * The body parser the service's /graphql uses (express's): a route input is at most 200 000
+ * characters (`maxTaskCharacters`), up to ~800 kB of UTF-8.
+ */
+const parseJson = express.json({ limit: '1mb' });
 
 export interface SubscriptionStreamOptions {
   /** Undefined until the service has built its schema. */
@@ -50,7 +54,7 @@ export function subscriptionStreamHandler(options: SubscriptionStreamOptions) {
     let request: { query: string; variables: Record<string, unknown>; operationName?: string };
     let document: DocumentNode;
     try {
-      request = readRequest(await readBody(req));
+      request = readRequest(await readJson(req, res));
       document = parse(request.query);
     } catch (error) {
       return refuse(res, 400, 'GRAPHQL_PARSE_FAILED', (error as Error).message);
@@ -101,8 +105,7 @@ export function subscriptionStreamHandler(options: SubscriptionStreamOptions) {
   };
 }
 
-function readRequest(body: string) {
-  const parsed: unknown = JSON.parse(body);
+function readRequest(parsed: unknown) {
   const record = typeof parsed === 'object' && parsed !== null ? parsed : {};
   const { query, variables, operationName } = record as Record<string, unknown>;
   if (typeof query !== 'string') throw new Error('The body needs a query string');
@@ -126,20 +129,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    req.on('data', (part: Buffer) => {
-      size += part.length;
-      if (size > maxBodyBytes) {
-        reject(new Error(`The body is larger than ${maxBodyBytes} bytes`));
-        req.destroy();
-        return;
-      }
-      parts.push(part);
-    });
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    req.on('error', reject);
+    parseJson(req as express.Request, res as express.Response, (error?: unknown) =>
+      error
+        ? reject(error instanceof Error ? error : new Error(String(error)))
+        : resolve((req as express.Request).body),
+    );
   });
 }
