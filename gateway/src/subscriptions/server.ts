@@ -12,6 +12,7 @@ import {
   type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -176,12 +177,8 @@ function resolveSubscription(
   variables: Record<string, unknown>,
   routes: Map<string, SubscriptionRoute>,
 ) {
-  const operation = document.definitions.find(
-    (def) =>
-      def.kind === 'OperationDefinition' && (!operationName || def.name?.value === operationName),
-  );
-  if (operation?.kind !== 'OperationDefinition' || operation.operation !== 'subscription')
-    return null;
+  const operation = subscriptionOperation(document, operationName);
+  if (!operation) return null;
   const first = operation.selectionSet.selections[0];
   const route = first?.kind === 'Field' ? routes.get(first.name.value) : undefined;
   if (!route) throw new GraphQLError('This subscription field is not served by the gateway');
@@ -194,18 +191,28 @@ function resolveSubscription(
   return { route, twin, rootArgs };
 }
 
+/** The operation to run, when it is a subscription. */
+function subscriptionOperation(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): OperationDefinitionNode | undefined {
+  const operation = document.definitions.find(
+    (def) =>
+      def.kind === 'OperationDefinition' && (!operationName || def.name?.value === operationName),
+  );
+  return operation?.kind === 'OperationDefinition' && operation.operation === 'subscription'
+    ? operation
+    : undefined;
+}
+
 /** The forwarded subscription the operation selects, if it is one. */
 function forwardedField(
   document: DocumentNode,
   operationName: string | null | undefined,
   forwarded: Map<string, ForwardedSubscription>,
 ): ForwardedSubscription | undefined {
-  const operation = document.definitions.find(
-    (def) =>
-      def.kind === 'OperationDefinition' && (!operationName || def.name?.value === operationName),
-  );
-  if (operation?.kind !== 'OperationDefinition' || operation.operation !== 'subscription')
-    return undefined;
+  const operation = subscriptionOperation(document, operationName);
+  if (!operation) return undefined;
   const [first, ...rest] = operation.selectionSet.selections;
   if (rest.length > 0 || first?.kind !== 'Field') return undefined;
   return forwarded.get(first.name.value);

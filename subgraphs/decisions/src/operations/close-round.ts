@@ -6,6 +6,7 @@ import { evaluateRound, type RoundEvaluation } from '../domain/round-evaluation.
 import type { DecisionsContext } from '../schema/context.js';
 import type { DecisionTransaction } from '../store/decision-transaction.js';
 import type { ProposalRecord } from '../store/entities.js';
+import { cmpStakeholder } from './cmp-voters.js';
 import type { Effects } from './effects.js';
 import { moveTo, openRound } from './lifecycle-steps.js';
 
@@ -93,21 +94,11 @@ async function evaluate(
     maxRounds: proposal.maxRounds,
     threshold: proposal.threshold ?? 0.5,
     stakeholders: stakeholders.map((stakeholder) => ({
-      agentId: stakeholder.agentId,
-      weight: stakeholder.weight,
-      why: stakeholder.why,
-      logOdds: stakeholder.logOdds ?? undefined,
-      logOddsVariance: stakeholder.logOddsVariance ?? undefined,
+      ...cmpStakeholder(stakeholder),
       role: stakeholder.role ?? '',
       departmentId: stakeholder.departmentId ?? proposal.departmentId,
     })),
-    executives: executives.map((executive) => ({
-      agentId: executive.agentId,
-      weight: 0,
-      why: executive.why,
-      logOdds: executive.logOdds ?? undefined,
-      logOddsVariance: executive.logOddsVariance ?? undefined,
-    })),
+    executives: executives.map(cmpStakeholder),
     rounds,
     history,
     lastRound: options.lastRound,

@@ -4,6 +4,7 @@ import { isUuid } from '../domain/ids.js';
 import { latestVote, tallyVotes } from '../domain/tally.js';
 import { blindRound } from '../domain/vote.js';
 import type { DecisionsContext } from '../schema/context.js';
+import { cmpStakeholder } from './cmp-voters.js';
 import type { VoteTally } from '../schema/types.js';
 import type { ProposalRecord, VoteRecord } from '../store/entities.js';
 import { roundKey } from '../store/vote-repository.js';
@@ -50,16 +51,7 @@ export async function readTally(
   );
   const tally = tallyVotes(agentVotes, agents.length);
   const threshold = proposal.threshold ?? 0.5;
-  const result = aggregateRound(
-    counted,
-    stakeholders.map((s) => ({
-      ...s,
-      logOdds: s.logOdds ?? undefined,
-      logOddsVariance: s.logOddsVariance ?? undefined,
-      person: s.personSubject !== null,
-    })),
-    threshold,
-  );
+  const result = aggregateRound(counted, stakeholders.map(cmpStakeholder), threshold);
   const blind =
     counting === blindRound && proposal.status === 'OPEN' && proposal.currentRound === blindRound;
   return {

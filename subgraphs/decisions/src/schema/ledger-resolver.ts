@@ -108,7 +108,7 @@ export class LedgerResolver {
     const proposal = await ctx.loaders.proposal.load(proposalId);
     if (!proposal) throw new NotFoundError('Proposal', proposalId);
     const [entries, votes, rounds] = await Promise.all([
-      ctx.proposals.ledgersOf([proposal.id]),
+      ctx.loaders.ledgerByProposal.load(proposal.id),
       ctx.proposals.votesOf(proposal.id),
       ctx.loaders.roundsByProposal.load(proposal.id),
     ]);
