@@ -3,6 +3,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import {
   ConfigError,
   eventBusStore,
+  graphqlOptions,
   principalFromHeader,
   startService,
   type EventBus,
@@ -69,6 +70,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
           log,
         })
       : undefined;
+  const options = graphqlOptions(config);
   const service = await startService<GatewayContext>({
     name: 'gateway',
     plugins: responseCache?.plugins ?? [],
@@ -76,7 +78,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
     host: config.HOST,
     log,
     stores: [eventBusStore(bus)],
-    introspection: config.NODE_ENV !== 'production',
+    ...options,
     createSchema: () => gateway,
     context: async (req) => ({
       principal: await principalFromHeader(deps.jwtSecret, req.headers.authorization),
@@ -103,6 +105,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
     subgraphUrl: (name) => urls[name],
     execute: (document, variables, operationName, context) =>
       run(document, variables, context, operationName),
+    limits: options.limits,
+    production: options.production ?? false,
     log,
   });
   return {

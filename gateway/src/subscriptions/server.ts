@@ -1,12 +1,18 @@
 import type { Server } from 'node:http';
-import { anonymous, principalFromHeader, type Logger, type Principal } from '@daena/platform';
+import {
+  anonymous,
+  checkOperation,
+  principalFromHeader,
+  withCode,
+  type Logger,
+  type OperationLimits,
+  type Principal,
+} from '@daena/platform';
 import {
   getArgumentValues,
   getVariableValues,
   GraphQLError,
-  parse,
   print,
-  validate,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
@@ -49,6 +55,10 @@ export interface SubscriptionServerOptions {
     operationName: string | undefined,
     context: GatewayContext,
   ): Promise<ExecutionResult>;
+  /** The same operation limits as HTTP requests; none when undefined. */
+  limits?: OperationLimits | undefined;
+  /** Production mode: validation messages carry no "Did you mean" suggestions. */
+  production?: boolean;
   log: Logger;
 }
 
@@ -88,15 +98,15 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
           return [
             new GraphQLError('The gateway is starting', { extensions: { code: 'UNAVAILABLE' } }),
           ];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
-        }
-        const errors = validate(schema, document);
-        if (errors.length > 0)
-          return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const checked = checkOperation(
+          schema,
+          payload.query,
+          payload.operationName,
+          payload.variables ?? {},
+          options,
+        );
+        if (checked.errors) return checked.errors;
+        const { document } = checked;
         const contextValue: SubscriptionContext = { principal: principals.get(ctx) ?? anonymous };
         const args: ExecutionArgs = {
           schema,
@@ -226,10 +236,4 @@ function unavailableSubgraph(name: string): GraphQLError {
 
 function formattedError(error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError {
   return error instanceof GraphQLError ? error.toJSON() : error;
-}
-
-function withCode(error: unknown, code: string): GraphQLError {
-  const message = error instanceof Error ? error.message : String(error);
-  const existing = error instanceof GraphQLError ? error.extensions['code'] : undefined;
-  return new GraphQLError(message, { extensions: { code: existing ?? code } });
 }

@@ -25,6 +25,16 @@ export function loadConfig<S extends z.ZodObject>(
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
+  // DAENA_MODE=production is the product's name for NODE_ENV=production (see productionMode).
+  if (cleaned['DAENA_MODE'] === 'production' && 'NODE_ENV' in schema.shape) {
+    if (cleaned['NODE_ENV'] !== undefined && cleaned['NODE_ENV'] !== 'production') {
+      throw new ConfigError(
+        'NODE_ENV',
+        `NODE_ENV: DAENA_MODE=production needs NODE_ENV unset or production (got ${JSON.stringify(cleaned['NODE_ENV'])})`,
+      );
+    }
+    cleaned['NODE_ENV'] = 'production';
+  }
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { limitRefusal } from './limits/apollo-limits.js';
 
 /**
  * The public error vocabulary. Every error a client sees carries one of these in
@@ -87,6 +88,15 @@ const passThroughCodes = new Set([
  */
 export function createErrorFormatter(onUnexpected: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const refusal = limitRefusal(error);
+    if (refusal) {
+      const { http: _status, ...extensions } = refusal.extensions;
+      return {
+        message: refusal.message,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions,
+      };
+    }
     const original = unwrapResolverError(error);
     if (original instanceof DaenaError) {
       return {

@@ -21,3 +21,8 @@ export * from './main.js';
 export * from './jobs.js';
 export * from './job-catalogue.js';
 export * from './pg-boss-queue.js';
+export * from './limits/operation-limits.js';
+export * from './limits/apollo-limits.js';
+export { estimateCost } from './limits/operation-cost.js';
+export { measureOperation } from './limits/operation-shape.js';
+export { checkOperation, withCode, type OperationCheckOptions } from './limits/check-operation.js';

@@ -72,14 +72,16 @@ describe('startService', () => {
     expect(await (await post(service, '{ hello }')).json()).toEqual({ data: { hello: 'world' } });
   });
 
-  it('answers malformed GraphQL with a standard error code', async () => {
+  it('answers malformed GraphQL with a standard error code (200 under application/json)', async () => {
     const service = await start([]);
     await service.ready;
     const response = await post(service, '{ hello ');
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       errors: [{ extensions: { code: 'GRAPHQL_PARSE_FAILED' } }],
     });
+    const strict = await post(service, '{ hello ', 'application/graphql-response+json');
+    expect(strict.status).toBe(400);
   });
 
   it('exposes Prometheus metrics', async () => {
@@ -91,10 +93,10 @@ describe('startService', () => {
   });
 });
 
-function post(service: RunningService, query: string) {
+function post(service: RunningService, query: string, accept = 'application/json') {
   return fetch(service.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', accept },
     body: JSON.stringify({ query }),
   });
 }

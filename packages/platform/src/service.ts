@@ -15,8 +15,19 @@ import { GraphQLError, isSchema, type FormattedExecutionResult, type GraphQLSche
 import type { Logger } from 'pino';
 import { createErrorFormatter, DaenaError } from './errors.js';
 import type { Registry } from 'prom-client';
+import { graphqlHttpHandler, graphqlOverHttpPlugin } from './http/graphql-http.js';
+import { costLimitPlugin, operationShapeRule } from './limits/apollo-limits.js';
+import { deadlinePlugin } from './limits/deadline.js';
+import { boundListRows } from './limits/list-rows.js';
+import {
+  defaultOperationLimits,
+  operationLimitsFrom,
+  type OperationLimits,
+  type OperationLimitsEnv,
+} from './limits/operation-limits.js';
 import { createMetricsRegistry, graphqlMetricsPlugin } from './metrics.js';
 import { retryWithBackoff } from './retry.js';
+import { productionMode } from './service-config.js';
 
 /** A store a service depends on (Postgres, Redis, Neo4j …). */
 export interface StoreConnector {
@@ -40,7 +51,14 @@ export interface ServiceDefinition<TContext extends BaseContext> {
   createSchema(): Promise<GraphQLSchema | GatewayInterface> | GraphQLSchema | GatewayInterface;
   context(request: Request): Promise<TContext>;
   plugins?: ApolloServerPlugin<TContext>[];
+  /** Off in production mode unless set. */
   introspection?: boolean;
+  /** Operation limits (depth, aliases, cost …); none when undefined. See `graphqlOptions`. */
+  limits?: OperationLimits;
+  /** Production mode: no suggestions, no introspection (unless set), no internal messages. */
+  production?: boolean;
+  /** A subgraph's per-request deadline for resolving fields (the gateway plans, it resolves none). */
+  deadlineMs?: number;
   /** Extra routes (for example the gateway's dashboard); mounted before /graphql. */
   configure?(app: express.Express): void;
 }
@@ -137,10 +155,23 @@ export async function startService<TContext extends BaseContext>(
       ),
     );
     const source = await definition.createSchema();
+    const { limits, production = false } = definition;
+    if (limits && isSchema(source)) boundListRows(source, limits.maxListRows);
     apollo = new ApolloServer<TContext>({
       ...(isSchema(source) ? { schema: source } : { gateway: source }),
-      introspection: definition.introspection ?? true,
-      csrfPrevention: true,
+      introspection: definition.introspection ?? !production,
+      hideSchemaDetailsFromClientErrors: production,
+      includeStacktraceInErrorResponses: false,
+      // Our own guard (graphql-http.ts) refuses the simple content types that Apollo's does, but
+      // lets GET queries through: GraphQL over HTTP allows them, and mutations over GET get 405.
+      csrfPrevention: false,
+      allowBatchedHttpRequests: (limits?.maxBatch ?? 1) > 1,
+      ...(limits
+        ? {
+            parseOptions: { maxTokens: limits.maxTokens },
+            validationRules: [operationShapeRule(limits)],
+          }
+        : {}),
       // runMain owns SIGINT/SIGTERM; Apollo's own handlers would race it and hang the stop.
       stopOnTerminationSignals: false,
       formatError: createErrorFormatter((error) => log.error({ err: error }, 'unexpected error')),
@@ -149,6 +180,11 @@ export async function startService<TContext extends BaseContext>(
         graphqlMetricsPlugin<TContext>(registry),
         // Subgraphs send no Apollo Studio traces (we keep our own metrics).
         ...(isSchema(source) ? [ApolloServerPluginInlineTraceDisabled()] : []),
+        graphqlOverHttpPlugin<TContext>(),
+        ...(limits ? [costLimitPlugin<TContext>(limits)] : []),
+        ...(definition.deadlineMs && isSchema(source)
+          ? [deadlinePlugin<TContext>(definition.deadlineMs)]
+          : []),
         ...(definition.plugins ?? []),
       ],
     });
@@ -162,8 +198,10 @@ export async function startService<TContext extends BaseContext>(
         }
       },
     });
-    const json = express.json({ limit: '1mb' });
-    graphqlHandler = (req, res, next) => json(req, res, () => middleware(req, res, next));
+    graphqlHandler = graphqlHttpHandler(middleware, {
+      maxBodyBytes: limits?.maxBodyBytes ?? defaultOperationLimits.maxBodyBytes,
+      maxBatch: limits?.maxBatch ?? 1,
+    });
     log.info({ url }, `${name} ready`);
   })();
   // The caller may never await `ready`; a failure is still logged, never unhandled.
@@ -194,6 +232,21 @@ export async function startService<TContext extends BaseContext>(
       await Promise.allSettled(stores.map((store) => store.close()));
       log.info(`${name} stopped`);
     },
+  };
+}
+
+/**
+ * A service's GraphQL options from its validated env (serviceEnvSchema): limits, production mode
+ * and the resolving deadline, to spread into its ServiceDefinition.
+ */
+export function graphqlOptions(
+  config: OperationLimitsEnv & { NODE_ENV: string; GRAPHQL_DEADLINE_MS: number },
+): Pick<ServiceDefinition<BaseContext>, 'limits' | 'production' | 'deadlineMs'> {
+  const limits = operationLimitsFrom(config);
+  return {
+    ...(limits ? { limits } : {}),
+    production: productionMode(config),
+    deadlineMs: config.GRAPHQL_DEADLINE_MS,
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  graphqlOptions,
   bridgedPubSub,
   cacheStore,
   eventBusStore,
@@ -131,9 +132,11 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
       router: router.service,
     });
   let schema: GraphQLSchema | undefined;
+  const graphqlSettings = graphqlOptions(config);
   return {
     name: 'agents',
     port: config.PORT,
+    ...graphqlSettings,
     host: config.HOST,
     log,
     // The in-process cache needs no readiness check and holds nothing worth closing.
@@ -172,6 +175,7 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
           schema: () => schema,
           principal: (header) => principalFromHeader(deps.jwtSecret, header),
           context: contextFor,
+          checks: graphqlSettings,
           log,
         }),
       );

@@ -1,4 +1,5 @@
 import {
+  graphqlOptions,
   bridgedPubSub,
   eventBusStore,
   buildFederatedSchema,
@@ -159,6 +160,7 @@ export function createDecisionsService(
   return {
     name: 'decisions',
     port: config.PORT,
+    ...graphqlOptions(config),
     host: config.HOST,
     log,
     stores: [postgres, eventBusStore(bus), ...jobStores],

@@ -1,4 +1,5 @@
 import {
+  graphqlOptions,
   eventBusStore,
   principalFromHeader,
   type EventBus,
@@ -69,6 +70,7 @@ export function createKnowledgeService(
   return {
     name: 'knowledge',
     port: config.PORT,
+    ...graphqlOptions(config),
     host: config.HOST,
     log,
     stores: [neo4j, eventBusStore(bus)],

@@ -1,4 +1,5 @@
 import {
+  graphqlOptions,
   eventBusStore,
   buildFederatedSchema,
   createPostgresStore,
@@ -68,6 +69,7 @@ export function createMetricsService(deps: MetricsDependencies): ServiceDefiniti
   return {
     name: 'metrics',
     port: config.PORT,
+    ...graphqlOptions(config),
     host: config.HOST,
     log,
     stores: [store, eventBusStore(bus)],

@@ -1,11 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express from 'express';
-import { createErrorFormatter, type Logger, type Principal } from '@daena/platform';
+import {
+  checkOperation,
+  createErrorFormatter,
+  type Logger,
+  type OperationCheckOptions,
+  type Principal,
+} from '@daena/platform';
 import {
   GraphQLError,
-  parse,
   subscribe,
-  validate,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLFormattedError,
@@ -26,6 +30,8 @@ export interface SubscriptionStreamOptions {
   schema(): GraphQLSchema | undefined;
   principal(authorization: string | undefined): Promise<Principal>;
   context(principal: Principal): unknown;
+  /** The service's operation limits and mode, as its /graphql applies them. */
+  checks?: OperationCheckOptions;
   log: Logger;
 }
 
@@ -52,15 +58,23 @@ export function subscriptionStreamHandler(options: SubscriptionStreamOptions) {
       return refuse(res, 415, 'BAD_REQUEST', 'Send the operation as application/json');
     }
     let request: { query: string; variables: Record<string, unknown>; operationName?: string };
-    let document: DocumentNode;
     try {
       request = readRequest(await readJson(req, res));
-      document = parse(request.query);
     } catch (error) {
-      return refuse(res, 400, 'GRAPHQL_PARSE_FAILED', (error as Error).message);
+      if ((error as { type?: string }).type === 'entity.too.large') {
+        return refuse(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is over 1 MB');
+      }
+      return refuse(res, 400, 'BAD_REQUEST', (error as Error).message);
     }
-    const invalid = validate(schema, document);
-    if (invalid.length > 0) return sendJson(res, 400, { errors: formatted(invalid) });
+    const checked = checkOperation(
+      schema,
+      request.query,
+      request.operationName,
+      request.variables,
+      options.checks,
+    );
+    if (checked.errors) return sendJson(res, 400, { errors: formatted(checked.errors) });
+    const document: DocumentNode = checked.document;
     let result: AsyncGenerator<ExecutionResult> | ExecutionResult;
     try {
       const principal = await options.principal(req.headers.authorization);
