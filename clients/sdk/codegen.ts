@@ -18,7 +18,9 @@ const config: CodegenConfig = {
           JSONObject: 'Record<string, unknown>',
         },
       },
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json maps each operation's SHA-256 to its text: the gateway's trusted
+      // documents (PERSISTED_DOCUMENTS=only serves nothing else); each document carries its hash.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
     },
   },
 };

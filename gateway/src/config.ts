@@ -1,9 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { env, loadConfig, serviceEnvSchema } from '@daena/platform';
 import { z } from 'zod';
+import { auditEnv } from './audit/audit-env.js';
+import { rateLimitEnv } from './rate-limit/rate-limit-env.js';
 
 const defaultSupergraph = fileURLToPath(
   new URL('../../schema/supergraph.graphql', import.meta.url),
+);
+const defaultPersistedDocuments = fileURLToPath(
+  new URL('../../clients/sdk/src/gql/persisted-documents.json', import.meta.url),
 );
 const subgraphUrl = (port: number) =>
   env.url(['http', 'https']).default(`http://127.0.0.1:${port}/graphql`);
@@ -16,6 +21,14 @@ const schema = serviceEnvSchema(4000).extend({
   METRICS_URL: subgraphUrl(4004),
   /** MiB of query responses the response cache keeps; 0 turns it off. */
   RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  ...rateLimitEnv,
+  ...auditEnv,
+  /**
+   * Trusted documents (persisted-documents.ts): `allow` also serves the client manifest's
+   * operations by hash, `only` serves nothing else, `off` ignores the manifest.
+   */
+  PERSISTED_DOCUMENTS: z.enum(['off', 'allow', 'only']).default('allow'),
+  PERSISTED_DOCUMENTS_PATH: z.string().default(defaultPersistedDocuments),
 });
 export type GatewayConfig = z.infer<typeof schema>;
 

@@ -4,14 +4,17 @@ import {
   ConfigError,
   eventBusStore,
   graphqlOptions,
-  principalFromHeader,
   startService,
   type EventBus,
   type Logger,
+  type TokenVerifier,
 } from '@daena/platform';
 import { print, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { createGatewayAudit } from './audit/gateway-audit.js';
 import { subgraphUrls, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
+import { loadPersistedDocuments } from './persisted-documents/persisted-documents.js';
+import { gatewayAccess } from './rate-limit/gateway-access.js';
 import { createResponseCache } from './response-cache/response-cache.js';
 import { subgraphOwnership } from './response-cache/subgraph-ownership.js';
 import { SubscriptionBridge } from './subscriptions/bridge.js';
@@ -19,7 +22,10 @@ import { attachSubscriptionServer } from './subscriptions/server.js';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
-  jwtSecret: string;
+  /** The HS256 secret; unset, only JWKS tokens are accepted (JWKS_URL). */
+  jwtSecret?: string | undefined;
+  /** A token verifier to share; by default one built from config and jwtSecret. */
+  tokens?: TokenVerifier;
   log: Logger;
   bus: EventBus;
 }
@@ -71,20 +77,37 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
         })
       : undefined;
   const options = graphqlOptions(config);
+  const persisted = loadPersistedDocuments(
+    config.PERSISTED_DOCUMENTS,
+    config.PERSISTED_DOCUMENTS_PATH,
+  );
+  const access = gatewayAccess(deps);
+  // Audit trail (issue 12 §6): every mutation and refused request, written to metrics.
+  const audit = createGatewayAudit({ ...deps, principalOf: access.principalOf });
   const service = await startService<GatewayContext>({
     name: 'gateway',
-    plugins: responseCache?.plugins ?? [],
+    plugins: [...(responseCache?.plugins ?? []), ...(audit ? [audit.plugin] : [])],
     port: config.PORT,
     host: config.HOST,
     log,
-    stores: [eventBusStore(bus)],
+    stores: [eventBusStore(bus), ...access.stores],
     ...options,
     createSchema: () => gateway,
+    configure: (app) => {
+      audit?.configure(app);
+      access.configure(app);
+    },
+    ...(persisted ? { resolveDocument: (operation) => persisted.resolve(operation) } : {}),
+    ...(audit
+      ? { onHttpRefusal: (req, code, status) => audit.recordRefusal({ req, code, status }) }
+      : {}),
     context: async (req) => ({
-      principal: await principalFromHeader(deps.jwtSecret, req.headers.authorization),
+      principal: await access.principalOf(req),
+      ...audit?.contextOf(req),
     }),
   });
   responseCache?.registerMetrics(service.metrics);
+  audit?.registerMetrics(service.metrics);
   const run = async (
     document: Parameters<typeof print>[0],
     variables: Record<string, unknown>,
@@ -99,7 +122,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
   const subscriptions = attachSubscriptionServer({
     httpServer: service.httpServer,
     path: '/graphql',
-    jwtSecret: deps.jwtSecret,
+    tokens: access.tokens,
+    ...access.subscriptionHooks,
     schema: () => apiSchema,
     bridge,
     subgraphUrl: (name) => urls[name],
@@ -107,6 +131,8 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
       run(document, variables, context, operationName),
     limits: options.limits,
     production: options.production ?? false,
+    persistedDocuments: persisted,
+    ...(audit ? { onRefused: (refusal) => audit.recordSocketRefusal(refusal) } : {}),
     log,
   });
   return {
@@ -118,6 +144,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
       await subscriptions.close();
       responseCache?.close();
       await service.close();
+      await audit?.close();
     },
   };
 }

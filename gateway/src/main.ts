@@ -1,4 +1,4 @@
-import { createEventBus, createLogger, resolveJwtSecret, runMain } from '@daena/platform';
+import { createEventBus, createLogger, runMain, verifyingSecret } from '@daena/platform';
 import { loadGatewayConfig } from './config.js';
 import { startGateway } from './gateway.js';
 
@@ -11,7 +11,8 @@ await runMain(async () => {
     config,
     log,
     bus,
-    jwtSecret: resolveJwtSecret(config).secret,
+    // In production with JWKS_URL and no JWT_SECRET: JWKS tokens only.
+    jwtSecret: verifyingSecret(config),
   });
   return {
     close: async () => {

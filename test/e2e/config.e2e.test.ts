@@ -47,7 +47,7 @@ describe('invalid configuration', () => {
     const { code, stderr } = await run('gateway/src/main.ts', { NODE_ENV: 'production' });
     expect(code).toBe(1);
     expect(stderr.trim()).toBe(
-      'Invalid configuration: JWT_SECRET: required when NODE_ENV=production (it is not set)',
+      'Invalid configuration: JWT_SECRET: required when NODE_ENV=production and JWKS_URL is not set (it is not set)',
     );
   });
 });

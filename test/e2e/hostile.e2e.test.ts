@@ -1,4 +1,5 @@
 import { Role, signToken } from '@daena/platform';
+import { createDaenaClient, organizationQuery } from '@daena/sdk';
 import { testJwtSecret } from '@daena/testing';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -11,13 +12,28 @@ import { startGatewayHarness, type GatewayHarness } from '../src/gateway-harness
  */
 let harness: GatewayHarness;
 let production: GatewayHarness;
+let limited: GatewayHarness;
+let trusted: GatewayHarness;
 beforeAll(async () => {
   harness = await startGatewayHarness('e2e_hostile');
   production = await startGatewayHarness('e2e_hostile_production', { NODE_ENV: 'production' });
+  // Loopback is exempt from rate limits outside production; here clients are told apart by
+  // X-Forwarded-For from the (trusted) loopback proxy.
+  limited = await startGatewayHarness('e2e_hostile_rate', {
+    RATE_LIMIT_IP: '20',
+    RATE_LIMIT_EXEMPT_LOOPBACK: 'false',
+    RATE_LIMIT_TRUST_PROXY: 'loopback',
+  });
+  trusted = await startGatewayHarness('e2e_hostile_trusted', {
+    NODE_ENV: 'production',
+    PERSISTED_DOCUMENTS: 'only',
+  });
 });
 afterAll(async () => {
   await harness?.close();
   await production?.close();
+  await limited?.close();
+  await trusted?.close();
 });
 
 interface GraphQLBody {
@@ -177,7 +193,7 @@ describe('tokens', () => {
 
   it('refuses alg=none, a wrong key, an expired and a future-dated token', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const tokens = {
+    const tokens: Record<string, string> = {
       none: unsigned({
         sub: 'x',
         roles: ['admin'],
@@ -189,13 +205,22 @@ describe('tokens', () => {
       expired: await signToken(testJwtSecret, { sub: 'x', roles: [Role.ADMIN] }, '-1h'),
       future: await futureToken(),
     };
+    const reasons: Record<string, string> = {
+      none: 'TOKEN_INVALID',
+      wrongKey: 'TOKEN_INVALID',
+      expired: 'TOKEN_EXPIRED',
+      future: 'TOKEN_NOT_YET_VALID',
+    };
     for (const [name, token] of Object.entries(tokens)) {
       const { status, body } = await post(
         { query: '{ departments { id } }' },
         { authorization: `Bearer ${token}` },
       );
       expect(status, name).toBe(401);
-      expect(body.errors?.[0]?.extensions?.['code'], name).toBe('UNAUTHENTICATED');
+      expect(body.errors?.[0]?.extensions, name).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: reasons[name],
+      });
     }
     await expectHealthy();
   });
@@ -247,6 +272,34 @@ describe('operation limits over graphql-ws', () => {
   });
 });
 
+describe('rate limits', () => {
+  it('answers a burst from one client with 429 and Retry-After, and serves others', async () => {
+    const url = limited.gateway.url;
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
+          body: JSON.stringify({ query: '{ departments { id } }' }),
+        }),
+      ),
+    );
+    const refused = burst.filter((response) => response.status === 429);
+    expect(refused).toHaveLength(20);
+    expect(Number(refused[0]?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(expectRefused((await refused[0]?.json()) as GraphQLBody, 'RATE_LIMITED')).toMatchObject({
+      limit: 20,
+    });
+    const other = await post(
+      { query: '{ departments { name } }' },
+      { 'x-forwarded-for': '203.0.113.8' },
+      url,
+    );
+    expect(other.status).toBe(200);
+    expect(other.body.errors).toBeUndefined();
+  });
+});
+
 describe('production mode', () => {
   it('refuses introspection and gives no "Did you mean" suggestions', async () => {
     const url = production.gateway.url;
@@ -268,5 +321,28 @@ describe('production mode', () => {
       'subscription { agentActivty { id } }',
     );
     expect(development?.[0]?.message).toMatch(/Did you mean "agentActivity"/);
+  });
+});
+
+describe('trusted documents only (PERSISTED_DOCUMENTS=only)', () => {
+  it('runs the operations of the client manifest and refuses any other, over HTTP and graphql-ws', async () => {
+    const client = createDaenaClient({ url: trusted.gateway.url, webSocketImpl: WebSocket });
+    try {
+      const { departments } = await client.request(organizationQuery);
+      expect(departments).toHaveLength(8);
+    } finally {
+      await client.close();
+    }
+    const raw = await post({ query: '{ departments { name } }' }, {}, trusted.gateway.url);
+    expect(raw.status).toBe(400);
+    expectRefused(raw.body, 'PERSISTED_DOCUMENT_REQUIRED');
+    const get = await fetch(
+      `${trusted.gateway.url}?query=${encodeURIComponent('{ departments { name } }')}`,
+    );
+    expect(get.status).toBe(400);
+    const unknown = await post({ documentId: `sha256:${'0'.repeat(64)}` }, {}, trusted.gateway.url);
+    expectRefused(unknown.body, 'PERSISTED_DOCUMENT_NOT_FOUND');
+    const errors = await wsErrors(trusted.gateway.wsUrl, 'subscription { agentActivity { id } }');
+    expect(errors?.[0]?.extensions?.['code']).toBe('PERSISTED_DOCUMENT_REQUIRED');
   });
 });

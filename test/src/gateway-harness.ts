@@ -39,6 +39,8 @@ export async function startGatewayHarness(
       PORT: String(await freePort()),
       AGENTS_URL: agents.url,
       RESPONSE_CACHE_MB: '0',
+      // No metrics subgraph here to keep the trail (gateway/test/audit-log.test.ts covers it).
+      AUDIT_ENABLED: 'false',
       ...gatewayEnv,
     }),
     log: silentLogger(),

@@ -23,6 +23,15 @@ export class DaenaRequestError extends Error {
   }
 }
 
+/**
+ * The document's hash in the trusted documents manifest (`npm run codegen` embeds it): sent with
+ * the query, so a gateway that serves trusted documents only (PERSISTED_DOCUMENTS=only) runs it.
+ */
+function hashOf(document: object): string | undefined {
+  const meta = (document as { __meta__?: { hash?: unknown } }).__meta__;
+  return typeof meta?.hash === 'string' ? meta.hash : undefined;
+}
+
 /** A small typed client: queries and mutations over HTTP, subscriptions over graphql-ws. */
 export function createDaenaClient(options: DaenaClientOptions) {
   let socket: Client | undefined;
@@ -44,7 +53,11 @@ export function createDaenaClient(options: DaenaClientOptions) {
           'content-type': 'application/json',
           ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
         },
-        body: JSON.stringify({ query: print(document), variables: variables ?? {} }),
+        body: JSON.stringify({
+          query: print(document),
+          ...(hashOf(document) ? { documentId: `sha256:${hashOf(document)}` } : {}),
+          variables: variables ?? {},
+        }),
       });
       const body = (await response.json()) as { data?: TResult; errors?: GraphQLFormattedError[] };
       if (body.errors?.length) throw new DaenaRequestError(body.errors);
@@ -57,7 +70,12 @@ export function createDaenaClient(options: DaenaClientOptions) {
       document: TypedDocumentNode<TResult, TVariables>,
       variables: TVariables,
     ): AsyncIterableIterator<TResult> {
-      const iterator = ws().iterate<TResult>({ query: print(document), variables });
+      const hash = hashOf(document);
+      const iterator = ws().iterate<TResult>({
+        query: print(document),
+        variables,
+        ...(hash ? { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } } : {}),
+      });
       return {
         async next() {
           const result = await iterator.next();

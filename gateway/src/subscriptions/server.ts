@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, Server } from 'node:http';
 import {
   anonymous,
   checkOperation,
@@ -7,6 +7,7 @@ import {
   type Logger,
   type OperationLimits,
   type Principal,
+  type TokenKeys,
 } from '@daena/platform';
 import {
   getArgumentValues,
@@ -20,10 +21,15 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { GatewayContext } from '../context.js';
 import type { SubscriptionBridge } from './bridge.js';
+import type {
+  IncomingOperation,
+  PersistedDocuments,
+} from '../persisted-documents/persisted-documents.js';
 import { buildQueryTwin, type QueryTwin } from './query-twin.js';
 import { forwardSubscription } from './forward-subscription.js';
 import {
@@ -32,6 +38,11 @@ import {
   type ForwardedSubscription,
   type SubscriptionRoute,
 } from './routes.js';
+import {
+  closeWhenTokenExpires,
+  tokenExpiredCloseCode,
+  tokenExpiredReason,
+} from './token-expiry.js';
 
 interface SubscriptionContext extends GatewayContext {
   subscription?: { route: SubscriptionRoute; twin: QueryTwin; rootArgs: Record<string, unknown> };
@@ -42,7 +53,8 @@ interface SubscriptionContext extends GatewayContext {
 export interface SubscriptionServerOptions {
   httpServer: Server;
   path: string;
-  jwtSecret: string;
+  /** Verifies the token of `connection_init` (a TokenVerifier, or an HS256 secret). */
+  tokens: TokenKeys;
   /** The API schema the gateway serves (undefined until the supergraph is loaded). */
   schema(): GraphQLSchema | undefined;
   bridge: SubscriptionBridge<GatewayContext>;
@@ -59,7 +71,27 @@ export interface SubscriptionServerOptions {
   limits?: OperationLimits | undefined;
   /** Production mode: validation messages carry no "Did you mean" suggestions. */
   production?: boolean;
+  /** Told of every subscription or operation refused on a socket (the audit trail). */
+  onRefused?(refusal: {
+    request: IncomingMessage;
+    principal: Principal | null;
+    code: string;
+    query?: string | undefined;
+    operationName?: string | undefined;
+  }): void;
+  /** Trusted documents: a payload may name one by hash; in `only` mode nothing else runs. */
+  persistedDocuments?: PersistedDocuments | undefined;
+  /** Rate limits (gateway/src/rate-limit): refuses an upgrade before the socket opens. */
+  admitConnection?(request: IncomingMessage): Promise<UpgradeRefusal | null>;
+  /** Rate limits: refuses one operation or subscription with a coded error. */
+  admitOperation?(request: IncomingMessage, principal: Principal): Promise<GraphQLError | null>;
   log: Logger;
+}
+
+interface UpgradeRefusal {
+  status: number;
+  message: string;
+  headers: OutgoingHttpHeaders;
 }
 
 /**
@@ -70,71 +102,102 @@ export interface SubscriptionServerOptions {
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions) {
   const { log } = options;
-  const wss = new WebSocketServer({ server: options.httpServer, path: options.path });
+  const { admitConnection } = options;
+  const wss = new WebSocketServer({
+    server: options.httpServer,
+    path: options.path,
+    ...(admitConnection ? { verifyClient: upgradeCheck(admitConnection, log) } : {}),
+  });
   const principals = new WeakMap<object, Principal>();
+  const expiryTimers = new WeakMap<object, () => void>();
   const routes = new Map(subscriptionRoutes.map((route) => [route.field, route]));
   const forwarded = new Map(forwardedSubscriptions.map((route) => [route.field, route]));
+
+  /** The subscription's execution arguments, or the errors that refuse it. */
+  const admit = async (
+    request: IncomingMessage,
+    principal: Principal,
+    payload: SubscribePayload,
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+    const limited = await options.admitOperation?.(request, principal);
+    if (limited) return [limited];
+    const schema = options.schema();
+    if (!schema)
+      return [new GraphQLError('The gateway is starting', { extensions: { code: 'UNAVAILABLE' } })];
+    const operation: IncomingOperation = { ...payload };
+    const untrusted = options.persistedDocuments?.resolve(operation);
+    if (untrusted) return [withCode(untrusted, 'PERSISTED_DOCUMENT_REQUIRED')];
+    const checked = checkOperation(
+      schema,
+      String(operation.query),
+      payload.operationName,
+      payload.variables ?? {},
+      options,
+    );
+    if (checked.errors) return checked.errors;
+    const { document } = checked;
+    const contextValue: SubscriptionContext = { principal };
+    const args: ExecutionArgs = {
+      schema,
+      document,
+      operationName: payload.operationName ?? null,
+      variableValues: payload.variables ?? {},
+      contextValue,
+    };
+    const forward = forwardedField(document, payload.operationName, forwarded);
+    if (forward) {
+      const url = options.subgraphUrl(forward.subgraph);
+      if (!url) return [unavailableSubgraph(forward.subgraph)];
+      contextValue.forwardTo = `${url}/stream`;
+      return args;
+    }
+    try {
+      const twin = resolveSubscription(
+        schema,
+        document,
+        payload.operationName,
+        payload.variables ?? {},
+        routes,
+      );
+      if (twin) contextValue.subscription = twin;
+    } catch (error) {
+      return [withCode(error, 'BAD_USER_INPUT')];
+    }
+    return args;
+  };
 
   const server = useServer<Record<string, unknown> | undefined>(
     {
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.['authorization'];
+        let principal: Principal;
         try {
-          principals.set(
-            ctx,
-            await principalFromHeader(
-              options.jwtSecret,
-              typeof header === 'string' ? header : undefined,
-            ),
+          principal = await principalFromHeader(
+            options.tokens,
+            typeof header === 'string' ? header : undefined,
           );
-          return true;
         } catch {
           return false;
         }
+        principals.set(ctx, principal);
+        const close = () => ctx.extra.socket.close(tokenExpiredCloseCode, tokenExpiredReason);
+        expiryTimers.set(ctx, closeWhenTokenExpires(principal, close));
+        return true;
       },
-      onSubscribe: (ctx, _id, payload) => {
-        const schema = options.schema();
-        if (!schema)
-          return [
-            new GraphQLError('The gateway is starting', { extensions: { code: 'UNAVAILABLE' } }),
-          ];
-        const checked = checkOperation(
-          schema,
-          payload.query,
-          payload.operationName,
-          payload.variables ?? {},
-          options,
-        );
-        if (checked.errors) return checked.errors;
-        const { document } = checked;
-        const contextValue: SubscriptionContext = { principal: principals.get(ctx) ?? anonymous };
-        const args: ExecutionArgs = {
-          schema,
-          document,
-          operationName: payload.operationName ?? null,
-          variableValues: payload.variables ?? {},
-          contextValue,
-        };
-        const forward = forwardedField(document, payload.operationName, forwarded);
-        if (forward) {
-          const url = options.subgraphUrl(forward.subgraph);
-          if (!url) return [unavailableSubgraph(forward.subgraph)];
-          contextValue.forwardTo = `${url}/stream`;
-          return args;
+      onClose: (ctx) => expiryTimers.get(ctx)?.(),
+      onSubscribe: async (ctx, _id, payload) => {
+        const principal = principals.get(ctx) ?? anonymous;
+        const admitted = await admit(ctx.extra.request, principal, payload);
+        if (Array.isArray(admitted)) {
+          options.onRefused?.({
+            request: ctx.extra.request,
+            principal,
+            code: String(admitted[0]?.extensions['code'] ?? 'BAD_REQUEST'),
+            query: payload.query,
+            operationName: payload.operationName ?? undefined,
+          });
         }
-        try {
-          const twin = resolveSubscription(
-            schema,
-            document,
-            payload.operationName,
-            payload.variables ?? {},
-            routes,
-          );
-          if (twin) contextValue.subscription = twin;
-        } catch (error) {
-          return [withCode(error, 'BAD_USER_INPUT')];
-        }
-        return args;
+        return admitted;
       },
       // Payloads from the gateway's executor and from forwarded subgraphs carry errors already
       // formatted (plain objects); graphql-ws would call `toJSON` on each.
@@ -176,6 +239,33 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
       await server.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
+  };
+}
+
+/** ws's verifyClient from an admission check: a refusal is answered as plain HTTP. */
+function upgradeCheck(
+  admit: (request: IncomingMessage) => Promise<UpgradeRefusal | null>,
+  log: Logger,
+) {
+  return (
+    info: { req: IncomingMessage },
+    callback: (
+      ok: boolean,
+      status?: number,
+      message?: string,
+      headers?: OutgoingHttpHeaders,
+    ) => void,
+  ) => {
+    admit(info.req).then(
+      (refusal) =>
+        refusal
+          ? callback(false, refusal.status, refusal.message, refusal.headers)
+          : callback(true),
+      (error: unknown) => {
+        log.error({ err: error }, 'WebSocket admission check failed');
+        callback(false, 500, 'Internal Server Error');
+      },
+    );
   };
 }
 

@@ -1,7 +1,8 @@
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { Neo4jLaunchError, withOutputTail } from './errors.js';
-import { jvmArgs, parseHeap } from './jvmArgs.js';
+import { LAUNCHER_CLASS, jvmArgs, parseHeap } from './jvmArgs.js';
+import { stopLeftoverProcess } from './leftoverProcess.js';
 import { type JvmExit, type JvmProcess, spawnJvm } from './jvmProcess.js';
 import { type Log, ensureNeo4jJars } from './maven.js';
 import { waitForBolt } from './waitForBolt.js';
@@ -38,6 +39,8 @@ export interface EmbeddedNeo4j {
 
 const DEFAULT_START_TIMEOUT_MS = 120_000;
 const DEFAULT_STOP_TIMEOUT_MS = 20_000;
+/** In the data directory: the pid of the launcher JVM that uses it, while it runs. */
+export const PID_FILE = 'neo4j-launcher.pid';
 
 /**
  * Builds the jars if needed, starts Neo4j 5.26 + APOC in a child JVM, and resolves once a driver
@@ -66,10 +69,22 @@ export async function startEmbeddedNeo4j(
 
   await ensureNeo4jJars({ log, java, ...(options.mvn === undefined ? {} : { mvn: options.mvn }) });
   await mkdir(dataDir, { recursive: true });
+  const pidFile = join(dataDir, PID_FILE);
+  // A JVM outlives its parent only if it never read EOF (it was stopped, say); it holds the store
+  // lock and maybe the port, so a new start of the same data directory stops it first.
+  const leftover = await stopLeftoverProcess({
+    pidFile,
+    markers: [LAUNCHER_CLASS, dataDir],
+    graceMs: stopTimeoutMs,
+  });
+  if (leftover)
+    log(`neo4j-launcher: stopped Neo4j left running by an earlier start (pid ${leftover})`);
 
   const started = Date.now();
   const deadline = started + (options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
   const jvm = spawnJvm(java, jvmArgs(heap, dataDir, `${host}:${boltPort}`));
+  await writeFile(pidFile, `${jvm.pid}\n`);
+  void jvm.exited.then(() => rm(pidFile, { force: true }));
   log(`neo4j-launcher: starting Neo4j (pid ${jvm.pid}, heap ${heap}) in ${dataDir}`);
   try {
     const uri = await beforeDeadline(jvm.ready, deadline, 'no NEO4J_READY line');

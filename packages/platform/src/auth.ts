@@ -1,42 +1,24 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { z } from 'zod';
+import { SignJWT } from 'jose';
 import { ConfigError } from './config.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
+import { anonymous, Role, type Principal } from './principal.js';
+import { productionMode } from './service-config.js';
+import {
+  defaultAudience,
+  defaultClockToleranceSec,
+  defaultIssuer,
+  type TokenEnv,
+} from './token-env.js';
+import {
+  createTokenVerifier,
+  TokenReason,
+  type TokenVerifier,
+  type TokenVerifierOptions,
+} from './token-verifier.js';
 
-export const Role = {
-  ADMIN: 'admin',
-  EXECUTIVE: 'executive',
-  DEPARTMENT_LEAD: 'department_lead',
-  AGENT: 'agent',
-  VIEWER: 'viewer',
-} as const;
-export type Role = (typeof Role)[keyof typeof Role];
-const roleValues = Object.values(Role) as [Role, ...Role[]];
-
-/** Who is calling. Anonymous callers have no subject and no roles and may read public data only. */
-export interface Principal {
-  readonly sub: string | null;
-  readonly roles: readonly Role[];
-  readonly department: string | null;
-  /** The raw token, forwarded to subgraphs that verify it again. */
-  readonly token: string | null;
-}
-
-export const anonymous: Principal = Object.freeze({
-  sub: null,
-  roles: [],
-  department: null,
-  token: null,
-});
-
-const claimsSchema = z.object({
-  sub: z.string().min(1),
-  roles: z.array(z.enum(roleValues)).default([]),
-  department: z.string().min(1).nullish(),
-});
-
-const issuer = 'daena';
-const audience = 'daena-api';
+export * from './principal.js';
+export * from './token-verifier.js';
+export * from './token-env.js';
 
 export interface TokenClaims {
   sub: string;
@@ -44,45 +26,44 @@ export interface TokenClaims {
   department?: string | undefined;
 }
 
-/** Signs an HS256 token; used by `npm run token` and tests. */
+/** Signs an HS256 token; used by `npm run token`, the agents' vote worker and tests. */
 export async function signToken(
   secret: string,
   claims: TokenClaims,
   expiresIn: string = '12h',
+  options: { issuer?: string; audience?: string } = {},
 ): Promise<string> {
   const payload: Record<string, unknown> = { roles: claims.roles };
   if (claims.department) payload['department'] = claims.department;
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
-    .setIssuer(issuer)
-    .setAudience(audience)
+    .setIssuer(options.issuer ?? defaultIssuer)
+    .setAudience(options.audience ?? defaultAudience)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(new TextEncoder().encode(secret));
 }
 
+/**
+ * What verifies tokens: a TokenVerifier built from config (HS256 secret and/or JWKS), or — as
+ * every caller did before JWKS — a bare HS256 secret with the default issuer and audience.
+ */
+export type TokenKeys = string | TokenVerifier;
+
+function verifierOf(keys: TokenKeys): TokenVerifier {
+  if (typeof keys !== 'string') return keys;
+  return createTokenVerifier({
+    secret: keys,
+    issuer: defaultIssuer,
+    audience: defaultAudience,
+    clockToleranceSec: defaultClockToleranceSec,
+  });
+}
+
 /** Verifies signature, issuer, audience, expiry and claim shapes; throws UnauthenticatedError. */
-export async function verifyToken(secret: string, token: string): Promise<Principal> {
-  try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
-      issuer,
-      audience,
-      algorithms: ['HS256'],
-    });
-    const claims = claimsSchema.parse(payload);
-    return {
-      sub: claims.sub,
-      roles: claims.roles,
-      department: claims.department ?? null,
-      token,
-    };
-  } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) {
-      throw new UnauthenticatedError('The token has expired', 'TOKEN_EXPIRED');
-    }
-    throw new UnauthenticatedError('The token is not valid', 'TOKEN_INVALID');
-  }
+export function verifyToken(keys: TokenKeys, token: string): Promise<Principal> {
+  return verifierOf(keys).verify(token);
 }
 
 /**
@@ -90,15 +71,15 @@ export async function verifyToken(secret: string, token: string): Promise<Princi
  * wrong is an error rather than a silent downgrade to anonymous.
  */
 export async function principalFromHeader(
-  secret: string,
+  keys: TokenKeys,
   header: string | undefined,
 ): Promise<Principal> {
   if (!header) return anonymous;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match?.[1]) {
-    throw new UnauthenticatedError('Authorization must be "Bearer <token>"', 'TOKEN_MALFORMED');
+    throw new UnauthenticatedError('Authorization must be "Bearer <token>"', TokenReason.MALFORMED);
   }
-  return verifyToken(secret, match[1]);
+  return verifyToken(keys, match[1]);
 }
 
 export function isAuthenticated(principal: Principal): boolean {
@@ -137,4 +118,45 @@ export function resolveJwtSecret(config: { JWT_SECRET?: string | undefined; NODE
     );
   }
   return { secret: devJwtSecret, isDevSecret: true };
+}
+
+/**
+ * The HS256 secret a service that only verifies tokens uses: JWT_SECRET; none in production when
+ * JWKS_URL is set (asymmetric tokens only); else the development secret (refused in production).
+ */
+export function verifyingSecret(config: {
+  JWT_SECRET?: string | undefined;
+  JWKS_URL?: string | undefined;
+  NODE_ENV: string;
+}): string | undefined {
+  if (config.JWT_SECRET) return config.JWT_SECRET;
+  if (config.JWKS_URL && productionMode(config)) return undefined;
+  if (productionMode(config)) {
+    throw new ConfigError(
+      'JWT_SECRET',
+      'JWT_SECRET: required when NODE_ENV=production and JWKS_URL is not set (it is not set)',
+    );
+  }
+  return devJwtSecret;
+}
+
+/**
+ * The one verifier a service builds at start from its env (see `tokenEnv`). `secret` is the
+ * HS256 secret the service was given (undefined: HS256 refused).
+ */
+export function tokenVerifierFromConfig(
+  config: TokenEnv,
+  secret: string | undefined,
+  log?: TokenVerifierOptions['log'],
+): TokenVerifier {
+  return createTokenVerifier({
+    secret,
+    jwksUrl: config.JWKS_URL,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    clockToleranceSec: config.JWT_CLOCK_TOLERANCE_SEC,
+    jwksTimeoutMs: config.JWKS_TIMEOUT_MS,
+    jwksCooldownMs: config.JWKS_COOLDOWN_MS,
+    log,
+  });
 }

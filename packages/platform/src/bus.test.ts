@@ -4,7 +4,8 @@ import { InProcessEventBus, RedisEventBus, type EventBus } from './bus.js';
 import { Events, type DomainEvent, type VoteTallyChanged } from './events.js';
 
 const log = pino({ level: 'silent' });
-const redisUrl = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+// The same default as @daena/testing's testStores; `npm test` sets TEST_REDIS_URL (issue 21).
+const redisUrl = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const opened: EventBus[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((bus) => bus.close()));

@@ -26,3 +26,4 @@ export * from './limits/apollo-limits.js';
 export { estimateCost } from './limits/operation-cost.js';
 export { measureOperation } from './limits/operation-shape.js';
 export { checkOperation, withCode, type OperationCheckOptions } from './limits/check-operation.js';
+export * from './service-token.js';

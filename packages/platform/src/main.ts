@@ -20,13 +20,7 @@ export async function runMain(start: () => Promise<Stoppable>): Promise<void> {
   try {
     running = await start();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Invalid configuration: ${error.message}\n`);
-    } else {
-      process.stderr.write(
-        `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-    }
+    process.stderr.write(startFailureMessage(error, process.env['DEBUG']));
     process.exit(1);
   }
   let stoppingSince: number | undefined;
@@ -49,6 +43,29 @@ export async function runMain(start: () => Promise<Stoppable>): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/**
+ * What a failed start prints: one or two lines that say what to do. A ConfigError or a
+ * StartupError (by name: @daena/stack's, which this package cannot import) is that line already;
+ * anything else gets its first line and a pointer to DEBUG=daena, which prints the whole error
+ * (stack, causes, a process's last output) instead.
+ */
+export function startFailureMessage(error: unknown, debug = ''): string {
+  if (error instanceof ConfigError) return `Invalid configuration: ${error.message}\n`;
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = message.split('\n', 1)[0] ?? '';
+  if (error instanceof Error && error.name === 'StartupError')
+    return `Failed to start: ${firstLine}\n`;
+  if (/(^|,)\s*daena\b/.test(debug)) return `Failed to start: ${fullError(error)}\n`;
+  return `Failed to start: ${firstLine}\n  (run with DEBUG=daena to see the whole error)\n`;
+}
+
+function fullError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause === undefined ? '' : `\ncaused by: ${fullError(error.cause)}`;
+  // V8's stack starts with "Name: message", so it holds a multi-line message too
+  return `${error.stack ?? error.message}${cause}`;
 }
 
 /** The env every service's entry point reads (see `serviceEnvSchema`). */

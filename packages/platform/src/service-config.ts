@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { env } from './config.js';
 import { operationLimitsEnv } from './limits/operation-limits.js';
+import { tokenEnv } from './token-env.js';
 
 /** The env every subgraph reads; a service extends it with its own keys. */
 export function serviceEnvSchema(defaultPort: number) {
@@ -9,6 +10,7 @@ export function serviceEnvSchema(defaultPort: number) {
     HOST: z.string().default('127.0.0.1'),
     REDIS_URL: env.url(['redis', 'rediss']).optional(),
     JWT_SECRET: env.secret().optional(),
+    ...tokenEnv,
     LOG_LEVEL: env.logLevel(),
     NODE_ENV: env.nodeEnv(),
     /** Milliseconds one request may spend resolving fields before the rest is refused. */

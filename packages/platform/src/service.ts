@@ -15,7 +15,11 @@ import { GraphQLError, isSchema, type FormattedExecutionResult, type GraphQLSche
 import type { Logger } from 'pino';
 import { createErrorFormatter, DaenaError } from './errors.js';
 import type { Registry } from 'prom-client';
-import { graphqlHttpHandler, graphqlOverHttpPlugin } from './http/graphql-http.js';
+import {
+  graphqlHttpHandler,
+  graphqlOverHttpPlugin,
+  type GraphqlHttpOptions,
+} from './http/graphql-http.js';
 import { costLimitPlugin, operationShapeRule } from './limits/apollo-limits.js';
 import { deadlinePlugin } from './limits/deadline.js';
 import { boundListRows } from './limits/list-rows.js';
@@ -59,6 +63,10 @@ export interface ServiceDefinition<TContext extends BaseContext> {
   production?: boolean;
   /** A subgraph's per-request deadline for resolving fields (the gateway plans, it resolves none). */
   deadlineMs?: number;
+  /** Resolves documents sent by reference (the gateway's trusted documents). */
+  resolveDocument?: GraphqlHttpOptions['resolveDocument'];
+  /** Told of every request refused before Apollo Server sees it (the gateway's audit trail). */
+  onHttpRefusal?: GraphqlHttpOptions['onRefused'];
   /** Extra routes (for example the gateway's dashboard); mounted before /graphql. */
   configure?(app: express.Express): void;
 }
@@ -201,6 +209,8 @@ export async function startService<TContext extends BaseContext>(
     graphqlHandler = graphqlHttpHandler(middleware, {
       maxBodyBytes: limits?.maxBodyBytes ?? defaultOperationLimits.maxBodyBytes,
       maxBatch: limits?.maxBatch ?? 1,
+      ...(definition.resolveDocument ? { resolveDocument: definition.resolveDocument } : {}),
+      ...(definition.onHttpRefusal ? { onRefused: definition.onHttpRefusal } : {}),
     });
     log.info({ url }, `${name} ready`);
   })();
@@ -281,7 +291,14 @@ function errorMessage(error: unknown): string {
 /** Context errors (bad token …) become proper HTTP errors instead of a 500. */
 function asHttpError(error: unknown): unknown {
   if (!(error instanceof DaenaError)) return error;
-  const status = error.code === 'UNAUTHENTICATED' ? 401 : error.code === 'FORBIDDEN' ? 403 : 400;
+  const status =
+    error.code === 'UNAUTHENTICATED'
+      ? 401
+      : error.code === 'FORBIDDEN'
+        ? 403
+        : error.code === 'UNAVAILABLE'
+          ? 503
+          : 400;
   return new GraphQLError(error.message, {
     extensions: { code: error.code, reason: error.reason, http: { status } },
   });

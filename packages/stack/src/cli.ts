@@ -1,14 +1,15 @@
 import { runMain } from '@daena/platform';
-import { loadStackConfig } from './config.js';
+import { loadStackConfig, stackMode } from './config.js';
 import { startDistributedStack } from './distributed.js';
 import { startEmbeddedStack } from './embedded.js';
 import { createReporter } from './progress.js';
 
-// `npm start`: the whole platform. Embedded mode unless REDIS_URL is set (ARCHITECTURE §4).
+// `npm start`: the whole platform. Embedded mode unless DAENA_MODE=distributed or REDIS_URL is
+// set (ARCHITECTURE §4).
 await runMain(async () => {
   const config = loadStackConfig();
   const report = createReporter();
-  const distributed = Boolean(config.REDIS_URL);
+  const distributed = stackMode(config) === 'distributed';
   report.line(
     distributed
       ? 'Daena — distributed mode: each service in its own process, Redis event bus'

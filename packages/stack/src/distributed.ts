@@ -7,6 +7,7 @@ import { stackServiceEnv, startStores, stopAll } from './stores.js';
 import type { Reporter } from './progress.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const exitWithParent = fileURLToPath(new URL('./exit-with-parent-import.ts', import.meta.url));
 
 /** Entry points of the services that run as their own processes, in start order. */
 const entryPoints: Partial<Record<ServiceName, string>> = {
@@ -47,7 +48,8 @@ export async function startServiceProcess(
 
 /**
  * Distributed mode: each service as its own Node process (the same command as
- * `npm start -w <service>`), all on the same Postgres, Redis and Neo4j.
+ * `npm start -w <service>`), all on the same Postgres, Redis and Neo4j (embedded ones for those
+ * not configured).
  */
 export async function startDistributedStack(
   config: StackConfig,
@@ -60,7 +62,7 @@ export async function startDistributedStack(
   const stoppers: (() => Promise<void>)[] = [];
   const close = stopAll(stoppers);
   try {
-    const stores = await startStores(config, report, stoppers);
+    const stores = await startStores(config, report, stoppers, { needsRedis: true });
     const childEnv = { ...env, ...stackServiceEnv(config, ports, stores) };
     for (const name of Object.keys(entryPoints) as ServiceName[]) {
       const service = await report.step(`${name} (own process) on port ${ports[name]}`, () =>
@@ -84,13 +86,22 @@ function spawnService(
 ): ServiceProcess {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', '@daena/platform/register', entry],
+    [
+      '--conditions=source',
+      '--import',
+      '@daena/platform/register',
+      '--import',
+      exitWithParent,
+      entry,
+    ],
     {
       cwd: repoRoot,
       env,
-      stdio: ['ignore', inherit ? 'inherit' : 'pipe', inherit ? 'inherit' : 'pipe'],
+      // stdin: a pipe we never write; its EOF tells the service we died (exit-with-parent-import.ts)
+      stdio: ['pipe', inherit ? 'inherit' : 'pipe', inherit ? 'inherit' : 'pipe'],
     },
   );
+  child.stdin?.on('error', () => {});
   const tail: string[] = [];
   const keep = (chunk: Buffer) => {
     tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));

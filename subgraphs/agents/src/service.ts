@@ -1,5 +1,4 @@
 import {
-  graphqlOptions,
   bridgedPubSub,
   cacheStore,
   eventBusStore,
@@ -9,11 +8,13 @@ import {
   Events,
   jobQueueStore,
   principalFromHeader,
+  tokenVerifierFromConfig,
   type EventBus,
   type JobQueue,
   type Logger,
   type Principal,
   type ServiceDefinition,
+  graphqlOptions,
 } from '@daena/platform';
 import type { GraphQLSchema } from 'graphql';
 import type { AgentsConfig } from './config.js';
@@ -85,6 +86,8 @@ export function buildAgentsSchema() {
  */
 export function createAgentsService(deps: AgentsDependencies): ServiceDefinition<AgentsContext> {
   const { config, log, bus, jobs } = deps;
+  // Verifies tokens again (ARCHITECTURE §6), HS256 and JWKS_URL's keys as the gateway does.
+  const tokens = tokenVerifierFromConfig(config, deps.jwtSecret, log);
   const postgres = createPostgresStore({
     schema: 'agents',
     url: config.DATABASE_URL,
@@ -173,7 +176,7 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
         subscriptionStreamPath,
         subscriptionStreamHandler({
           schema: () => schema,
-          principal: (header) => principalFromHeader(deps.jwtSecret, header),
+          principal: (header) => principalFromHeader(tokens, header),
           context: contextFor,
           checks: graphqlSettings,
           log,
@@ -181,6 +184,6 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
       );
     },
     context: async (req) =>
-      contextFor(await principalFromHeader(deps.jwtSecret, req.headers.authorization)),
+      contextFor(await principalFromHeader(tokens, req.headers.authorization)),
   };
 }

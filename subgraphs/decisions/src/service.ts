@@ -1,5 +1,4 @@
 import {
-  graphqlOptions,
   bridgedPubSub,
   eventBusStore,
   buildFederatedSchema,
@@ -7,12 +6,14 @@ import {
   jobQueueStore,
   Jobs,
   principalFromHeader,
+  tokenVerifierFromConfig,
   type EventBus,
   type JobQueue,
   type Logger,
   type PostgresStore,
   type ServiceDefinition,
   type StoreConnector,
+  graphqlOptions,
 } from '@daena/platform';
 import type { DecisionsConfig } from './config.js';
 import type { ThresholdParams } from './domain/cmp/threshold.js';
@@ -132,6 +133,8 @@ export function createDecisionsService(
   deps: DecisionsDependencies,
 ): ServiceDefinition<DecisionsContext> {
   const { config, log, bus, jobs } = deps;
+  // Verifies tokens again (ARCHITECTURE §6), HS256 and JWKS_URL's keys as the gateway does.
+  const tokens = tokenVerifierFromConfig(config, deps.jwtSecret, log);
   const postgres = createPostgresStore({
     schema: 'decisions',
     url: config.DATABASE_URL,
@@ -167,7 +170,7 @@ export function createDecisionsService(
     createSchema: buildDecisionsSchema,
     context: async (req) =>
       createDecisionsContext(
-        await principalFromHeader(deps.jwtSecret, req.headers.authorization),
+        await principalFromHeader(tokens, req.headers.authorization),
         postgres.fork(),
         runtime,
       ),

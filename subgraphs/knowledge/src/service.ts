@@ -1,10 +1,11 @@
 import {
-  graphqlOptions,
   eventBusStore,
   principalFromHeader,
+  tokenVerifierFromConfig,
   type EventBus,
   type Logger,
   type ServiceDefinition,
+  graphqlOptions,
 } from '@daena/platform';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
@@ -61,6 +62,8 @@ export function createKnowledgeService(
   deps: KnowledgeDependencies,
 ): ServiceDefinition<KnowledgeContext> {
   const { config, log, bus } = deps;
+  // Verifies tokens again (ARCHITECTURE §6), HS256 and JWKS_URL's keys as the gateway does.
+  const tokens = tokenVerifierFromConfig(config, deps.jwtSecret, log);
   const neo4j = createNeo4jStore({
     uri: config.NEO4J_URI,
     user: config.NEO4J_USER,
@@ -76,6 +79,6 @@ export function createKnowledgeService(
     stores: [neo4j, eventBusStore(bus)],
     createSchema: () => buildKnowledgeSchema(neo4j.driver, { bus, log, jwtSecret: deps.jwtSecret }),
     context: async (req) =>
-      createKnowledgeContext(await principalFromHeader(deps.jwtSecret, req.headers.authorization)),
+      createKnowledgeContext(await principalFromHeader(tokens, req.headers.authorization)),
   };
 }

@@ -5,3 +5,4 @@ export {
   type MetricSampleDraft,
 } from './domain/samples-from-event.js';
 export { buildMetricsSchema, createMetricsService, type MetricsDependencies } from './service.js';
+export { auditBounds } from './audit/domain/audit-entry.js';

@@ -1,17 +1,19 @@
 import {
-  graphqlOptions,
   eventBusStore,
   buildFederatedSchema,
   createPostgresStore,
-  principalFromHeader,
+  serviceTokenVerifier,
+  tokenVerifierFromConfig,
   type EventBus,
   type Logger,
   type ServiceDefinition,
   type StoreConnector,
 } from '@daena/platform';
+import { AuditLogResolver } from './audit/schema/audit-log-resolver.js';
 import type { MetricsConfig } from './config.js';
 import { SampleRecorder } from './events/sample-recorder.js';
 import { createMetricsContext, type MetricsContext } from './schema/context.js';
+import { callerFromHeader } from './schema/metrics-caller.js';
 import {
   MetricSampleResolver,
   resolveMetricSampleReference,
@@ -30,7 +32,7 @@ export interface MetricsDependencies {
 /** The schema alone, for composition and tests that need no store. */
 export function buildMetricsSchema() {
   return buildFederatedSchema(
-    { resolvers: [MetricSampleResolver] },
+    { resolvers: [MetricSampleResolver, AuditLogResolver] },
     { MetricSample: { __resolveReference: resolveMetricSampleReference } },
   );
 }
@@ -42,6 +44,12 @@ export function buildMetricsSchema() {
  */
 export function createMetricsService(deps: MetricsDependencies): ServiceDefinition<MetricsContext> {
   const { config, log, bus } = deps;
+  // Verifies tokens again (ARCHITECTURE §6), HS256 and JWKS_URL's keys as the gateway does.
+  const verifiers = {
+    users: tokenVerifierFromConfig(config, deps.jwtSecret, log),
+    // The gateway's audit batches (recordAuditEntries) come with a service token.
+    services: serviceTokenVerifier(deps.jwtSecret, { issuer: config.JWT_ISSUER }),
+  };
   const postgres = createPostgresStore({
     schema: 'metrics',
     url: config.DATABASE_URL,
@@ -69,14 +77,13 @@ export function createMetricsService(deps: MetricsDependencies): ServiceDefiniti
   return {
     name: 'metrics',
     port: config.PORT,
-    ...graphqlOptions(config),
     host: config.HOST,
     log,
     stores: [store, eventBusStore(bus)],
     createSchema: buildMetricsSchema,
     context: async (req) =>
       createMetricsContext(
-        await principalFromHeader(deps.jwtSecret, req.headers.authorization),
+        await callerFromHeader(verifiers, req.headers.authorization),
         postgres.fork(),
       ),
   };

@@ -19,11 +19,26 @@ describe('metrics subgraph schema', () => {
   it('serves the metric queries with the documented arguments', async () => {
     const schema = await buildMetricsSchema();
     expect(fieldsOf(schema.getQueryType())).toEqual([
+      'auditLog(filter: AuditLogFilter, first: Int = 50, after: String): AuditLogConnection!',
       'metricSamples(name: String!, since: DateTimeISO, limit: Int = 100): [MetricSample!]!',
       'metricSummary(name: String!, since: DateTimeISO): MetricSummary!',
       'metricNames: [String!]!',
       '_entities(representations: [_Any!]!): [_Entity]!',
       '_service: _Service!',
+    ]);
+  });
+
+  it('keeps the audit writer out of the public API (@inaccessible)', async () => {
+    const schema = await buildMetricsSchema();
+    const mutation = schema.getMutationType();
+    expect(fieldsOf(mutation)).toEqual(['recordAuditEntries(entries: [AuditEntryInput!]!): Int!']);
+    const directivesOf = (node: { directives?: readonly Parameters<typeof print>[0][] } | null) =>
+      node?.directives?.map((directive) => print(directive));
+    expect(directivesOf(mutation?.getFields()['recordAuditEntries']?.astNode ?? null)).toEqual([
+      '@inaccessible',
+    ]);
+    expect(directivesOf(schema.getType('AuditEntryInput')?.astNode ?? null)).toEqual([
+      '@inaccessible',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import express, { type Request, type RequestHandler, type Response } from 'express';
+import type { GraphQLError } from 'graphql';
 import Negotiator from 'negotiator';
 import { LimitCode, limitCodes, limitVariables } from '../limits/operation-limits.js';
 
@@ -9,6 +10,11 @@ export interface GraphqlHttpOptions {
   maxBatch: number;
   /** Told of every request refused here (the gateway's audit trail listens). */
   onRefused?(request: Request, code: string, status: number): void;
+  /**
+   * Resolves a document sent by reference (trusted documents): puts its text in `query`, or
+   * returns the refusal. Called for each operation of a POST body and for a GET's parameters.
+   */
+  resolveDocument?(operation: Record<string, unknown>): GraphQLError | undefined;
 }
 
 /** The media types a GraphQL POST body may have; anything else is refused with 415. */
@@ -38,7 +44,20 @@ export function graphqlHttpHandler(
     options.onRefused?.(req, code, status);
     res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
   };
+  const refuseDocument = (req: Request, res: Response, error: GraphQLError) => {
+    const { http, ...extensions } = error.extensions as {
+      http?: { status?: number };
+      [key: string]: unknown;
+    };
+    const status = http?.status ?? 400;
+    options.onRefused?.(req, String(extensions['code']), status);
+    res.status(status).json({ errors: [{ message: error.message, extensions }] });
+  };
   return (req, res, next) => {
+    if (req.method === 'GET' && options.resolveDocument) {
+      const refused = resolveGetDocument(req, options.resolveDocument);
+      if (refused) return refuseDocument(req, res, refused);
+    }
     if (req.method === 'POST' && !req.is(jsonTypes)) {
       refuse(
         req,
@@ -90,9 +109,51 @@ export function graphqlHttpHandler(
         );
         return;
       }
+      if (options.resolveDocument && typeof body === 'object' && body !== null) {
+        for (const operation of Array.isArray(body) ? body : [body]) {
+          if (typeof operation !== 'object' || operation === null) continue;
+          const refused = options.resolveDocument(operation as Record<string, unknown>);
+          if (refused) return refuseDocument(req, res, refused);
+        }
+      }
       middleware(req, res, next);
     });
   };
+}
+
+/**
+ * A GET's parameters through `resolve`; a document named by its id is written back into the URL
+ * as `query` (Apollo's express integration reads the parameters from `req.url`).
+ */
+function resolveGetDocument(
+  req: Request,
+  resolve: NonNullable<GraphqlHttpOptions['resolveDocument']>,
+): GraphQLError | undefined {
+  const url = new URL(req.url, 'http://local');
+  const params = url.searchParams;
+  const operation: Record<string, unknown> = {};
+  for (const key of ['query', 'documentId'] as const) {
+    const value = params.get(key);
+    if (value !== null) operation[key] = value;
+  }
+  const extensions = params.get('extensions');
+  if (extensions !== null) {
+    try {
+      operation['extensions'] = JSON.parse(extensions) as unknown;
+    } catch {
+      // Left to Apollo Server, which answers malformed extensions with 400.
+    }
+  }
+  const refused = resolve(operation);
+  if (refused || typeof operation['query'] !== 'string') return refused;
+  if (params.get('query') === operation['query']) return undefined;
+  params.set('query', operation['query']);
+  params.delete('documentId');
+  if (operation['extensions'] !== undefined) {
+    params.set('extensions', JSON.stringify(operation['extensions']));
+  }
+  req.url = `${url.pathname}${url.search}`;
+  return undefined;
 }
 
 /** Errors about the request itself rather than its execution: GraphQL over HTTP §"Status". */

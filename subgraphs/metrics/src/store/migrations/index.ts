@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration0001MetricSamples } from './0001-metric-samples.js';
+import { Migration0002AuditLog } from './0002-audit-log.js';
 
 /** Every migration in order; new ones are appended, never edited once released. */
 export const migrations: MigrationObject[] = [
   { name: '0001-metric-samples', class: Migration0001MetricSamples },
+  { name: '0002-audit-log', class: Migration0002AuditLog },
 ];
