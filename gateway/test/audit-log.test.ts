@@ -15,7 +15,9 @@ import {
   waitFor,
   type TestDatabase,
 } from '@daena/testing';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { auditEntryBounds } from '../src/audit/audit-entry.js';
 import { loadGatewayConfig } from '../src/config.js';
 import { startGateway, type RunningGateway } from '../src/gateway.js';
@@ -207,6 +209,48 @@ describe('the gateway audit trail, written to metrics and read back through the 
       code: 'PAYLOAD_TOO_LARGE',
       httpStatus: 413,
       document: null,
+    });
+  });
+
+  it('records the exact code of a refusal made before Apollo Server: a batch', async () => {
+    expect(
+      await post([{ query: '{ __typename }' }, { query: '{ __typename }' }], 'req-batch'),
+    ).toBe(400);
+    expect(await entryOf('req-batch')).toMatchObject({
+      outcome: 'REFUSED',
+      code: 'BATCH_LIMIT_EXCEEDED',
+      httpStatus: 400,
+    });
+  });
+
+  it('records a subscription refused over graphql-ws, with who asked', async () => {
+    const viewer = await signToken(testJwtSecret, { sub: 'ws-viewer', roles: [Role.VIEWER] });
+    const client = createClient({
+      url: gateway.wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${viewer}` },
+    });
+    const query =
+      'subscription Deep { agentActivity { department { agents { department { id } } } } }';
+    try {
+      await expect(client.iterate({ query }).next()).rejects.toBeDefined();
+    } finally {
+      await client.dispose();
+    }
+    const entry = await waitFor(async () => {
+      const found = (await auditLog()).find(
+        (e) => e.operationName === 'Deep' && e.subject === 'ws-viewer',
+      );
+      if (!found) throw new Error('no audit entry for the refused subscription yet');
+      return found;
+    });
+    expect(entry).toMatchObject({
+      operationType: 'SUBSCRIPTION',
+      outcome: 'REFUSED',
+      code: 'MAX_DEPTH_EXCEEDED',
+      document: query,
+      httpStatus: null,
     });
   });
 
