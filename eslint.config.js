@@ -54,6 +54,18 @@ export default tseslint.config(
       ],
     },
   })),
+  // Shared packages are infrastructure: they never import a service or the stack above them.
+  {
+    files: ['packages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['@daena/gateway', '@daena/stack', ...subgraphs.map((s) => `@daena/${s}`)],
+        },
+      ],
+    },
+  },
   // Clients never import server code.
   {
     files: ['clients/**/*.ts', 'clients/**/*.tsx'],

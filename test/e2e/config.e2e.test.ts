@@ -35,7 +35,7 @@ describe('invalid configuration', () => {
     ['subgraphs/decisions/src/main.ts', { DATABASE_URL: 'mysql://x@127.0.0.1/db' }, 'DATABASE_URL'],
     ['subgraphs/knowledge/src/main.ts', {}, 'NEO4J_URI'],
     ['gateway/src/main.ts', { JWT_SECRET: 'short' }, 'JWT_SECRET'],
-    ['packages/stack/src/cli.ts', { REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL'],
+    ['apps/stack/src/cli.ts', { REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL'],
   ])('%s stops with one line naming the variable', async (entry, env, variable) => {
     const { code, stderr } = await run(entry, env);
     expect(code).toBe(1);

@@ -33,7 +33,7 @@ beforeAll(async () => {
   };
   child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', '@daena/platform/register', 'packages/stack/src/cli.ts'],
+    ['--conditions=source', '--import', '@daena/platform/register', 'apps/stack/src/cli.ts'],
     {
       cwd: repoRoot,
       env,

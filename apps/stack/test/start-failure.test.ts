@@ -29,7 +29,7 @@ function npmStart(env: Record<string, string>): Promise<{ code: number | null; s
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--conditions=source', '--import', '@daena/platform/register', 'packages/stack/src/cli.ts'],
+      ['--conditions=source', '--import', '@daena/platform/register', 'apps/stack/src/cli.ts'],
       {
         cwd: repoRoot,
         env: { PATH: process.env['PATH'] ?? '', ...env },
