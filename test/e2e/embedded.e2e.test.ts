@@ -3,7 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, freePortRange, testJwtSecret } from '@daena/testing';
+import { freePort, freePortRange, graphql, testJwtSecret } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAgentsDecideLive } from '../src/cmp-scenario.js';
 import { expectOfflineRouterAnswers } from '../src/router-scenario.js';
@@ -61,6 +61,12 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** agents, decisions, knowledge and metrics listen on the four ports after the gateway's. */
+function subgraphUrls(): string[] {
+  const port = Number(new URL(gatewayUrl).port);
+  return [1, 2, 3, 4].map((offset) => `http://127.0.0.1:${port + offset}/graphql`);
+}
+
 describe('embedded mode: one command, one process, embedded PostgreSQL', () => {
   it('prints what it starts and where', () => {
     expect(output).toContain('embedded mode');
@@ -79,6 +85,21 @@ describe('embedded mode: one command, one process, embedded PostgreSQL', () => {
 
   it('enforces knowledge access levels on the embedded Neo4j', async () => {
     await expectKnowledgeAccess(gatewayUrl);
+  });
+
+  it('has every subgraph refuse a depth bomb itself, as the gateway does', async () => {
+    // 20 levels through introspection types: valid on any schema, so each subgraph's own limit
+    // is what refuses it.
+    const bomb = `{ __schema { types { ${'fields { type { '.repeat(9)}name${' } }'.repeat(9)} } } }`;
+    for (const url of [gatewayUrl, ...subgraphUrls()]) {
+      const { body } = await graphql(url, bomb);
+      // graphql-js's own introspection-depth rule may report first; ours must be there too.
+      const refusal = body.errors?.find(
+        (error) => error.extensions?.['code'] === 'MAX_DEPTH_EXCEEDED',
+      );
+      expect(refusal?.extensions, url).toMatchObject({ measured: 21, allowed: 15 });
+      expect(body.data, url).toBeUndefined();
+    }
   });
 
   it('stops cleanly on Ctrl-C', async () => {

@@ -2,6 +2,7 @@ import {
   eventBusStore,
   buildFederatedSchema,
   createPostgresStore,
+  graphqlOptions,
   serviceTokenVerifier,
   tokenVerifierFromConfig,
   type EventBus,
@@ -77,6 +78,7 @@ export function createMetricsService(deps: MetricsDependencies): ServiceDefiniti
   return {
     name: 'metrics',
     port: config.PORT,
+    ...graphqlOptions(config),
     host: config.HOST,
     log,
     stores: [store, eventBusStore(bus)],
