@@ -29,6 +29,8 @@ export class RouterStatistics {
   private readonly tracker: PerformanceTracker;
   private flushTimer: NodeJS.Timeout | undefined;
   private syncTimer: NodeJS.Timeout | undefined;
+  /** Set once stop() has flushed: the store is closing, so nothing is written after. */
+  private stopped = false;
   private flushing: Promise<void> = Promise.resolve();
   private prunedAt = Number.NEGATIVE_INFINITY;
 
@@ -71,6 +73,8 @@ export class RouterStatistics {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     await this.flush();
+    // Calls still finishing after the stop record in memory only: the store is closing.
+    this.stopped = true;
   }
 
   posterior(model: string, taskType: TaskType): QualityBelief {
@@ -106,6 +110,7 @@ export class RouterStatistics {
   }
 
   private scheduleFlush(): void {
+    if (this.stopped) return;
     this.flushTimer ??= setTimeout(() => {
       this.flushTimer = undefined;
       void this.flush();
@@ -119,9 +124,18 @@ export class RouterStatistics {
    */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
+      if (this.stopped) return;
+      let repository: RouterRepository;
+      try {
+        repository = this.repository();
+      } catch (error) {
+        // The store is not connected (starting, or closed under a late timer): try again later.
+        this.deps.log.warn({ err: error }, 'router statistics not written; store unavailable');
+        this.scheduleFlush();
+        return;
+      }
       const buckets = this.tracker.dirtyBuckets();
       const merges = this.tracker.takePosteriorMerges();
-      const repository = this.repository();
       let failed = false;
       try {
         await repository.addBuckets(buckets);
@@ -146,7 +160,7 @@ export class RouterStatistics {
       } catch (error) {
         this.deps.log.warn({ err: error }, 'router posteriors not read back; using this replica’s');
       }
-      await this.pruneOldBuckets(this.repository());
+      await this.pruneOldBuckets(repository);
     });
     return this.flushing;
   }
