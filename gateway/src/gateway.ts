@@ -132,6 +132,10 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
     limits: options.limits,
     production: options.production ?? false,
     persistedDocuments: persisted,
+    // Visibility classes execute under tokens the gateway signs (issue 14 §1); JWKS only: none.
+    classTokens: deps.jwtSecret
+      ? { secret: deps.jwtSecret, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }
+      : undefined,
     ...(audit ? { onRefused: (refusal) => audit.recordSocketRefusal(refusal) } : {}),
     log,
   });

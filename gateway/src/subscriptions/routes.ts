@@ -1,4 +1,5 @@
 import { Events, type DomainEvent, type EventContract } from '@daena/platform';
+import { byRoles, sameForEveryone, sealedVotes, type Visibility } from './visibility.js';
 
 /**
  * How a subscription root field is served: which bus event drives it, which events concern a
@@ -10,6 +11,11 @@ export interface SubscriptionRoute<T = unknown> {
   matches(args: Record<string, unknown>, event: DomainEvent<T>): boolean;
   /** Arguments added to the query twin, each read from the event. */
   twinArguments: Record<string, (event: DomainEvent<T>) => unknown>;
+  /**
+   * Which subscribers may share one execution per event (visibility.ts), derived from what the
+   * resolvers reachable from the field's type check; unset: each identity executes its own.
+   */
+  visibility?: Visibility;
 }
 
 function route<T>(definition: SubscriptionRoute<T>): SubscriptionRoute {
@@ -23,6 +29,8 @@ export const subscriptionRoutes: readonly SubscriptionRoute[] = [
     matches: (args, event) => event.data.proposalId === args['proposalId'],
     // The tally as of this vote: the payload shows the state the event announced.
     twinArguments: { asOfVote: (event) => event.data.voteId },
+    // VoteTally reaches Vote (lastVote, proposal.votes): sealed choices in a blind round.
+    visibility: sealedVotes,
   }),
   route({
     field: 'proposalUpdates',
@@ -30,6 +38,8 @@ export const subscriptionRoutes: readonly SubscriptionRoute[] = [
     // One proposal's transitions, or every proposal's when no id is given.
     matches: (args, event) => !args['proposalId'] || args['proposalId'] === event.data.proposalId,
     twinArguments: { transitionId: (event) => event.data.transitionId },
+    // ProposalTransition reaches Proposal → votes and tally: the same sealed choices.
+    visibility: sealedVotes,
   }),
   route({
     field: 'agentActivity',
@@ -37,6 +47,8 @@ export const subscriptionRoutes: readonly SubscriptionRoute[] = [
     matches: (args, event) =>
       !args['departmentId'] || args['departmentId'] === event.data.departmentId,
     twinArguments: { agentId: (event) => event.data.agentId },
+    // The twin and every Agent/Department field check nothing about the caller.
+    visibility: sameForEveryone,
   }),
   route({
     field: 'agentMessages',
@@ -44,6 +56,8 @@ export const subscriptionRoutes: readonly SubscriptionRoute[] = [
     // Only the recipients' subscribers; relays and the sender have their inbox listings.
     matches: (args, event) => event.data.recipientAgentIds.includes(String(args['agentId'])),
     twinArguments: { messageId: (event) => event.data.messageId },
+    // No visibility: who may read an inbox depends on the agent's department (a lookup the
+    // subgraph does: assertMayReadMessagesOf), and an inbox has a handful of readers to share.
   }),
   route({
     field: 'routerSelections',
@@ -53,6 +67,8 @@ export const subscriptionRoutes: readonly SubscriptionRoute[] = [
     matches: (args, event) =>
       !args['taskType'] || String(args['taskType']).toLowerCase() === event.data.taskType,
     twinArguments: { decisionId: (event) => event.data.decisionId },
+    // Readers by role (admin, executive, department lead); RoutingDecision checks nothing else.
+    visibility: byRoles,
   }),
 ];
 

@@ -17,7 +17,7 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
-  type GraphQLFormattedError,
+  type FormattedExecutionResult,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -30,6 +30,8 @@ import type {
   IncomingOperation,
   PersistedDocuments,
 } from '../persisted-documents/persisted-documents.js';
+import { ClassPrincipals, type ClassTokenSigning } from './class-principals.js';
+import { SocketWrites, slowConsumerCloseCode, slowConsumerReason } from './socket-writes.js';
 import { buildQueryTwin, type QueryTwin } from './query-twin.js';
 import { forwardSubscription } from './forward-subscription.js';
 import {
@@ -48,6 +50,8 @@ interface SubscriptionContext extends GatewayContext {
   subscription?: { route: SubscriptionRoute; twin: QueryTwin; rootArgs: Record<string, unknown> };
   /** The owning subgraph's stream URL, for a forwarded subscription. */
   forwardTo?: string;
+  /** Closes the subscriber's socket as a slow consumer (its payloads piled up). */
+  disconnectSlow?: () => void;
 }
 
 export interface SubscriptionServerOptions {
@@ -79,6 +83,13 @@ export interface SubscriptionServerOptions {
     query?: string | undefined;
     operationName?: string | undefined;
   }): void;
+  /**
+   * How the gateway signs tokens for visibility classes (issue 14 §1); unset (JWKS only), only
+   * anonymous classes are shared and other subscribers execute as themselves.
+   */
+  classTokens?: ClassTokenSigning | undefined;
+  /** Bytes one socket may have waiting before it is closed as a slow consumer (4413). */
+  maxBufferedBytes?: number | undefined;
   /** Trusted documents: a payload may name one by hash; in `only` mode nothing else runs. */
   persistedDocuments?: PersistedDocuments | undefined;
   /** Rate limits (gateway/src/rate-limit): refuses an upgrade before the socket opens. */
@@ -112,6 +123,10 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
   const expiryTimers = new WeakMap<object, () => void>();
   const routes = new Map(subscriptionRoutes.map((route) => [route.field, route]));
   const forwarded = new Map(forwardedSubscriptions.map((route) => [route.field, route]));
+  const classes = new ClassPrincipals(options.classTokens);
+  // Before useServer: its connection handler must find each socket's send already wrapped.
+  const writes = new SocketWrites(options.maxBufferedBytes);
+  writes.attach(wss);
 
   /** The subscription's execution arguments, or the errors that refuse it. */
   const admit = async (
@@ -196,13 +211,16 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
             query: payload.query,
             operationName: payload.operationName ?? undefined,
           });
+          return admitted;
         }
+        const { socket } = ctx.extra;
+        ((admitted as ExecutionArgs).contextValue as SubscriptionContext).disconnectSlow = () =>
+          socket.close(slowConsumerCloseCode, slowConsumerReason);
         return admitted;
       },
-      // Payloads from the gateway's executor and from forwarded subgraphs carry errors already
-      // formatted (plain objects); graphql-ws would call `toJSON` on each.
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map(formattedError) } : undefined,
+      // Serialized once per result, shared by every socket of a bridge group (socket-writes.ts).
+      onNext: (ctx, id, _payload, _args, result) =>
+        writes.payloadFor(ctx.extra.socket, id, result) as FormattedExecutionResult,
       execute: (args) =>
         options.execute(
           args.document,
@@ -223,11 +241,13 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
           });
         }
         if (!context.subscription) return { errors: [new GraphQLError('Not a subscription')] };
+        const sharing = classes.sharingFor(context.subscription.route.visibility, principal);
         return options.bridge.subscribe({
           ...context.subscription,
           variables: (args.variableValues ?? {}) as Record<string, unknown>,
-          scope: JSON.stringify([principal.sub, principal.roles, principal.department]),
-          context: { principal },
+          sharing: sharing.key,
+          context: async () => ({ principal: await sharing.principal() }),
+          ...(context.disconnectSlow ? { overflow: context.disconnectSlow } : {}),
         });
       },
     },
@@ -322,8 +342,4 @@ function unavailableSubgraph(name: string): GraphQLError {
   return new GraphQLError(`No URL is configured for the ${name} subgraph`, {
     extensions: { code: 'UNAVAILABLE' },
   });
-}
-
-function formattedError(error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError {
-  return error instanceof GraphQLError ? error.toJSON() : error;
 }
