@@ -63,6 +63,8 @@ export interface ServiceDefinition<TContext extends BaseContext> {
   production?: boolean;
   /** A subgraph's per-request deadline for resolving fields (the gateway plans, it resolves none). */
   deadlineMs?: number;
+  /** The monotonic clock (ms) the deadline reads; performance.now() unless a test sets it. */
+  clock?: () => number;
   /** Resolves documents sent by reference (the gateway's trusted documents). */
   resolveDocument?: GraphqlHttpOptions['resolveDocument'];
   /** Told of every request refused before Apollo Server sees it (the gateway's audit trail). */
@@ -191,7 +193,7 @@ export async function startService<TContext extends BaseContext>(
         graphqlOverHttpPlugin<TContext>(),
         ...(limits ? [costLimitPlugin<TContext>(limits)] : []),
         ...(definition.deadlineMs && isSchema(source)
-          ? [deadlinePlugin<TContext>(definition.deadlineMs)]
+          ? [deadlinePlugin<TContext>(definition.deadlineMs, definition.clock)]
           : []),
         ...(definition.plugins ?? []),
       ],

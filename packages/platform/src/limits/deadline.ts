@@ -8,16 +8,19 @@ import { LimitCode } from './operation-limits.js';
  * request that got past the limits (or meets a slow store) cannot keep the service busy. The
  * check is one clock read per field.
  */
-export function deadlinePlugin<T extends BaseContext>(deadlineMs: number): ApolloServerPlugin<T> {
+export function deadlinePlugin<T extends BaseContext>(
+  deadlineMs: number,
+  now: () => number = () => performance.now(),
+): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
         async executionDidStart() {
-          const deadline = performance.now() + deadlineMs;
+          const deadline = now() + deadlineMs;
           let expired = false;
           return {
             willResolveField() {
-              if (!expired && performance.now() <= deadline) return;
+              if (!expired && now() <= deadline) return;
               expired = true;
               throw new GraphQLError(
                 `The request ran past its ${deadlineMs} ms deadline (GRAPHQL_DEADLINE_MS)`,

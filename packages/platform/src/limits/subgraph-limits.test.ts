@@ -10,6 +10,8 @@ import { defaultOperationLimits } from './operation-limits.js';
  */
 let service: RunningService;
 let slowCalls = 0;
+/** The clock the service's deadline reads, moved by the resolvers (no waiting in real time). */
+let clock = 0;
 
 beforeAll(async () => {
   const schema = makeExecutableSchema({
@@ -20,10 +22,10 @@ beforeAll(async () => {
     resolvers: {
       Query: {
         items: (_: unknown, { n }: { n: number }) => Array.from({ length: n }, (_, id) => ({ id })),
-        // A store that answers after the deadline has passed.
-        slow: async () => {
+        // A store that answers 150 ms later on the service's clock: past the 100 ms deadline.
+        slow: () => {
           slowCalls += 1;
-          await new Promise((resolve) => setTimeout(resolve, 150));
+          clock += 150;
           return { id: 0 };
         },
       },
@@ -39,6 +41,7 @@ beforeAll(async () => {
     context: async () => ({}),
     limits: { ...defaultOperationLimits, maxListRows: 100, maxDepth: 4 },
     deadlineMs: 100,
+    clock: () => clock,
   });
   await service.ready;
 });
