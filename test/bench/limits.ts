@@ -13,8 +13,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { costViolation, defaultOperationLimits, measureOperation } from '@daena/platform';
 import { startServiceProcess, type ServiceProcess } from '@daena/stack';
-import { createTestDatabase, freePort, testJwtSecret, testStores } from '@daena/testing';
+import { createTestDatabase, freePort } from '@daena/testing';
 import { buildSchema, getOperationAST, parse } from 'graphql';
+import { aliasQuery, cycleQuery } from '../src/hostile-queries.js';
+import { benchServiceEnv, honeycombQuery, startAgentsProcess } from './bench-services.js';
 import { runLoad, type LoadResult } from './load.js';
 
 const concurrency = 50;
@@ -22,7 +24,7 @@ const durationMs = Number(process.env['BENCH_DURATION_MS'] ?? 5_000);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 4);
 const queries = {
   'README departments': '{ departments { name agents { name role } } }',
-  'whole honeycomb': `{ organization { hub { position { x y } } departments { id slug name hex { q r } position { x y angle radius } neighbors { id } agents { id name role status position { x y } } } } }`,
+  'whole honeycomb': honeycombQuery,
 };
 
 /** The checks alone, in this process: what each request pays (validation is cached per document). */
@@ -53,17 +55,10 @@ const checks = Object.entries(queries).map(([name, query]) => {
 const checkCost = new Map(checks.map((row) => [row.query, row['cost check µs (every request)']]));
 
 /** The queries of issue 12 that once took the platform down, and a cost bomb within the depth. */
-const cycle = (levels: number) => {
-  let inner = 'id';
-  for (let level = levels - 1; level >= 1; level--) {
-    inner = `${level % 2 === 1 ? 'agents' : 'department'} { ${inner} }`;
-  }
-  return `{ departments { ${inner} } }`;
-};
 const hostile = {
-  'depth 50 (departments ↔ agents)': cycle(49),
-  '1,000 aliases': `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: departments { id }`).join(' ')} }`,
-  'cost bomb, depth 10': cycle(9),
+  'depth 50 (departments ↔ agents)': cycleQuery(49),
+  '1,000 aliases': aliasQuery(1000),
+  'cost bomb, depth 10': cycleQuery(9),
 };
 const refusals: Record<string, unknown>[] = [];
 
@@ -71,22 +66,9 @@ const database = await createTestDatabase('bench_limits');
 const processes: ServiceProcess[] = [];
 const rows: Record<string, unknown>[] = [];
 try {
-  const env = {
-    ...process.env,
-    HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
-    REDIS_URL: testStores.redisUrl,
-    JWT_SECRET: testJwtSecret,
-    LOG_LEVEL: 'warn',
-  };
-  const agentsPort = await freePort();
-  processes.push(
-    await startServiceProcess(
-      'agents',
-      { ...env, PORT: String(agentsPort) },
-      { inheritOutput: false },
-    ),
-  );
+  const env = benchServiceEnv(database.url);
+  const { agents, port: agentsPort } = await startAgentsProcess(env);
+  processes.push(agents);
   const gateway = async (limits: 'on' | 'off', cacheMb: number) => {
     const started = await startServiceProcess(
       'gateway',

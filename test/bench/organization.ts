@@ -19,36 +19,27 @@ import {
 } from '@daena/testing';
 import pg from 'pg';
 import { cacheLookups } from '../src/cache-scenario.js';
+import {
+  benchServiceEnv,
+  honeycombFields,
+  honeycombQuery,
+  startAgentsProcess,
+} from './bench-services.js';
 import { runLoad, type LoadResult } from './load.js';
 
 const concurrency = 50;
 const changesPerSecond = 10;
 const durationMs = Number(process.env['BENCH_DURATION_MS'] ?? 10_000);
-const fields =
-  'id slug name hex { q r } position { x y angle radius } neighbors { id } agents { id name role status position { x y } }';
-const fullQuery = `{ organization { hub { position { x y } } departments { ${fields} } } }`;
-const pageQuery = `{ organization { hub { position { x y } } departmentPage(first: 50) { totalCount pageInfo { endCursor hasNextPage } nodes { ${fields} } } } }`;
+const fullQuery = honeycombQuery;
+const pageQuery = `{ organization { hub { position { x y } } departmentPage(first: 50) { totalCount pageInfo { endCursor hasNextPage } nodes { ${honeycombFields} } } } }`;
 
 const database = await createTestDatabase('bench_organization');
 const processes: ServiceProcess[] = [];
 const rows: Record<string, unknown>[] = [];
 try {
-  const env = {
-    ...process.env,
-    HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
-    REDIS_URL: testStores.redisUrl,
-    JWT_SECRET: testJwtSecret,
-    LOG_LEVEL: 'warn',
-  };
-  const agentsPort = await freePort();
-  processes.push(
-    await startServiceProcess(
-      'agents',
-      { ...env, PORT: String(agentsPort) },
-      { inheritOutput: false },
-    ),
-  );
+  const env = benchServiceEnv(database.url);
+  const { agents, port: agentsPort } = await startAgentsProcess(env);
+  processes.push(agents);
   const startGateway = async (cacheMb: number) => {
     const gateway = await startServiceProcess(
       'gateway',

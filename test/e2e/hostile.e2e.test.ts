@@ -5,6 +5,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayHarness, type GatewayHarness } from '../src/gateway-harness.js';
+import { aliasQuery, cycleQuery } from '../src/hostile-queries.js';
 
 /**
  * The hostile-client suite: every request here is refused with its documented code, through the
@@ -69,15 +70,6 @@ function expectRefused(body: GraphQLBody, code: string) {
   return body.errors?.[0]?.extensions ?? {};
 }
 
-/** `{ departments { agents { department { agents … id } } } }`: `levels` + 1 fields deep. */
-function cycleQuery(levels: number): string {
-  let inner = 'id';
-  for (let level = levels - 1; level >= 1; level--) {
-    inner = `${level % 2 === 1 ? 'agents' : 'department'} { ${inner} }`;
-  }
-  return `{ departments { ${inner} } }`;
-}
-
 describe('operation limits over HTTP', () => {
   it('refuses the 50-level departments ↔ agents query (it once ran the platform out of memory)', async () => {
     const { status, body } = await post({ query: cycleQuery(49) });
@@ -97,11 +89,9 @@ describe('operation limits over HTTP', () => {
   });
 
   it('refuses 1,000 aliases (by their tokens) and 100 aliases (by their count)', async () => {
-    const aliases = (count: number) =>
-      `{ ${Array.from({ length: count }, (_, i) => `a${i}: departments { id }`).join(' ')} }`;
-    expectRefused((await post({ query: aliases(1000) })).body, 'MAX_TOKENS_EXCEEDED');
+    expectRefused((await post({ query: aliasQuery(1000) })).body, 'MAX_TOKENS_EXCEEDED');
     const extensions = expectRefused(
-      (await post({ query: aliases(100) })).body,
+      (await post({ query: aliasQuery(100) })).body,
       'MAX_ALIASES_EXCEEDED',
     );
     expect(extensions).toMatchObject({ measured: 100, allowed: 30 });
