@@ -30,7 +30,7 @@ import {
   type ModelSpec,
   type TaskClassification,
   type TaskType,
-} from '@daena/router';
+} from '@daena/agents/router';
 
 const seed = Number(process.env['ROUTER_SEED'] ?? 20250605);
 const requestCount = Number(process.env['ROUTER_REQUESTS'] ?? 20_000);

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, env, loadConfig, postgresEnv, serviceEnvSchema } from '@daena/platform';
-import { loadModelRegistry, RegistryConfigError, type ModelRegistryConfig } from '@daena/router';
+import {
+  loadModelRegistry,
+  RegistryConfigError,
+  type ModelRegistryConfig,
+} from './router/index.js';
 import { z } from 'zod';
 
 /** The agents' hot-state cache: Redis when REDIS_URL is set, in this process otherwise. */

@@ -18,31 +18,40 @@ import {
 } from '@daena/platform';
 import type { GraphQLSchema } from 'graphql';
 import type { AgentsConfig } from './config.js';
-import { createRouterService } from './router/create-router-service.js';
-import { routedVoteAdvisor } from './router/llm-vote-advisor.js';
-import { RouterResolver } from './schema/router-resolver.js';
-import { subscriptionStreamHandler, subscriptionStreamPath } from './schema/serve-subscriptions.js';
-import { defaultDepartments } from './domain/organization.js';
-import { offlineVoteAdvisor } from './domain/vote-policy.js';
-import { startVoteWorker } from './jobs/vote-worker.js';
-import { OrganizationAdminResolver } from './schema/admin-resolver.js';
-import { AgentControlResolver } from './schema/agent-control-resolver.js';
-import { AgentStateResolver } from './schema/agent-state-resolver.js';
-import { MessageResolver } from './schema/message-resolver.js';
-import { AgentResolver, resolveAgentReference } from './schema/agent-resolver.js';
-import { createAgentsContext, type AgentsContext } from './schema/context.js';
-import { DepartmentResolver, resolveDepartmentReference } from './schema/department-resolver.js';
+import { createRouterService } from './router/operations/create-router-service.js';
+import { routedVoteAdvisor } from './voting/operations/llm-vote-advisor.js';
+import { RouterResolver } from './router/schema/router-resolver.js';
+import {
+  subscriptionStreamHandler,
+  subscriptionStreamPath,
+} from './subscriptions/serve-subscriptions.js';
+import { defaultDepartments } from './organization/domain/organization.js';
+import { offlineVoteAdvisor } from './voting/domain/vote-policy.js';
+import { startVoteWorker } from './voting/operations/vote-worker.js';
+import { OrganizationAdminResolver } from './organization/schema/admin-resolver.js';
+import { AgentControlResolver } from './state/schema/agent-control-resolver.js';
+import { AgentStateResolver } from './state/schema/agent-state-resolver.js';
+import { MessageResolver } from './messaging/schema/message-resolver.js';
+import { AgentResolver, resolveAgentReference } from './organization/schema/agent-resolver.js';
+import { createAgentsContext, type AgentsContext } from './request/context.js';
+import {
+  DepartmentResolver,
+  resolveDepartmentReference,
+} from './organization/schema/department-resolver.js';
 import {
   AgentGeometryResolver,
   DepartmentGeometryResolver,
   OrganizationResolver,
-} from './schema/organization-resolver.js';
-import type { AgentHotState } from './store/agent-state-repository.js';
-import { entities } from './store/entities.js';
-import { HttpDecisionsVoting } from './store/decisions-client.js';
-import { HttpDecisionsDirectory, type DecisionsDirectory } from './store/decisions-directory.js';
+} from './organization/schema/organization-resolver.js';
+import type { AgentHotState } from './state/store/agent-state-repository.js';
+import { entities } from './organization/store/entities.js';
+import { HttpDecisionsVoting } from './voting/store/decisions-client.js';
+import {
+  HttpDecisionsDirectory,
+  type DecisionsDirectory,
+} from './organization/store/decisions-directory.js';
 import { migrations } from './store/migrations/index.js';
-import { seedOrganization } from './store/seed.js';
+import { seedOrganization } from './organization/store/seed.js';
 
 export interface AgentsDependencies {
   config: AgentsConfig;

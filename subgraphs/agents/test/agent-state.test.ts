@@ -17,8 +17,8 @@ import {
 } from '@daena/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AgentStatus } from '../src/domain/organization.js';
-import type { AgentHotState } from '../src/store/agent-state-repository.js';
+import type { AgentStatus } from '../src/organization/domain/organization.js';
+import type { AgentHotState } from '../src/state/store/agent-state-repository.js';
 import { startAgents } from './start-agents.js';
 
 let database: TestDatabase;

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { freePort, silentLogger } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpDecisionsVoting, VoteRefusedError } from '../src/store/decisions-client.js';
+import { HttpDecisionsVoting, VoteRefusedError } from '../src/voting/store/decisions-client.js';
 
 /** A loopback GraphQL endpoint whose answer each test chooses (the real one: vote-worker). */
 let answer: { status: number; body: unknown } = { status: 200, body: {} };

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { freePort, silentLogger } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpDecisionsDirectory } from '../src/store/decisions-directory.js';
+import { HttpDecisionsDirectory } from '../src/organization/store/decisions-directory.js';
 
 /** A loopback GraphQL endpoint whose answer each test chooses (the real one: organization-admin). */
 let answer: { status: number; body: string } = { status: 200, body: '{}' };

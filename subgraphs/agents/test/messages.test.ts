@@ -16,8 +16,8 @@ import {
 } from '@daena/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hexDistance } from '../src/domain/honeycomb.js';
-import { maxMessageBodyLength } from '../src/domain/message-plan.js';
+import { hexDistance } from '../src/organization/domain/honeycomb.js';
+import { maxMessageBodyLength } from '../src/messaging/domain/message-plan.js';
 import { startAgents } from './start-agents.js';
 
 let database: TestDatabase;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, graphql } from '@daena/testing';
-import { departmentHex } from '../src/domain/honeycomb.js';
+import { departmentHex } from '../src/organization/domain/honeycomb.js';
 import { startAdminStack, type AdminStack } from './admin-stack.js';
 
 let stack: AdminStack;

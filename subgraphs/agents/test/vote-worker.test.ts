@@ -24,7 +24,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAgentsConfig } from '../src/config.js';
 import { createAgentsService } from '../src/service.js';
-import type { AgentBallot, ProposalForVote } from '../src/store/decisions-client.js';
+import type { AgentBallot, ProposalForVote } from '../src/voting/store/decisions-client.js';
 
 /**
  * The decisions subgraph, stood in for by a loopback GraphQL endpoint: it serves proposal(id)

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { roleCapabilities } from '../../domain/organization.js';
+import { roleCapabilities } from '../../organization/domain/organization.js';
 
 /**
  * An agent's seat: its stable place in the department's sunflower. Seats are never reused within
