@@ -32,8 +32,13 @@ function workspaceSourceAliases(): Record<string, string> {
       name: string;
       exports?: Record<string, { source?: string } | string>;
     };
-    const main = pkg.exports?.['.'];
-    if (typeof main === 'object' && main.source) aliases[pkg.name] = resolve(dir, main.source);
+    for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
+      if (typeof target !== 'object' || !target.source) continue;
+      aliases[subpath === '.' ? pkg.name : `${pkg.name}${subpath.slice(1)}`] = resolve(
+        dir,
+        target.source,
+      );
+    }
   }
   return aliases;
 }

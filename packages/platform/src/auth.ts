@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { ConfigError } from './config.js';
-import { ForbiddenError, UnauthenticatedError } from './errors.js';
+import { UnauthenticatedError } from './errors.js';
 import { anonymous, Role, type Principal } from './principal.js';
 import { productionMode } from './service-config.js';
 import {
@@ -80,26 +80,6 @@ export async function principalFromHeader(
     throw new UnauthenticatedError('Authorization must be "Bearer <token>"', TokenReason.MALFORMED);
   }
   return verifyToken(keys, match[1]);
-}
-
-export function isAuthenticated(principal: Principal): boolean {
-  return principal.sub !== null;
-}
-
-export function requireAuthenticated(principal: Principal): void {
-  if (!isAuthenticated(principal)) throw new UnauthenticatedError();
-}
-
-/** Passes when the caller has any of `roles`; admins pass every role check. */
-export function requireRole(principal: Principal, ...roles: Role[]): void {
-  requireAuthenticated(principal);
-  if (principal.roles.includes(Role.ADMIN)) return;
-  if (!roles.some((role) => principal.roles.includes(role))) {
-    throw new ForbiddenError(
-      `This operation needs one of the roles: ${roles.join(', ')}`,
-      'ROLE_REQUIRED',
-    );
-  }
 }
 
 /** Used only when JWT_SECRET is unset outside production (embedded mode); never in production. */

@@ -1,3 +1,5 @@
+import { ForbiddenError, UnauthenticatedError } from './domain-errors.js';
+
 export const Role = {
   ADMIN: 'admin',
   EXECUTIVE: 'executive',
@@ -25,3 +27,38 @@ export const anonymous: Principal = Object.freeze({
   department: null,
   token: null,
 });
+
+export function isAuthenticated(principal: Principal): boolean {
+  return principal.sub !== null;
+}
+
+export function requireAuthenticated(principal: Principal): void {
+  if (!isAuthenticated(principal)) throw new UnauthenticatedError();
+}
+
+/** Passes when the caller has any of `roles`; admins pass every role check. */
+export function requireRole(principal: Principal, ...roles: Role[]): void {
+  requireAuthenticated(principal);
+  if (principal.roles.includes(Role.ADMIN)) return;
+  if (!roles.some((role) => principal.roles.includes(role))) {
+    throw new ForbiddenError(
+      `This operation needs one of the roles: ${roles.join(', ')}`,
+      'ROLE_REQUIRED',
+    );
+  }
+}
+
+/**
+ * Passes for an admin, and for an agent acting as itself (role `agent`, `sub` = `agentId`);
+ * anyone else gets FORBIDDEN `NOT_THIS_AGENT` with `message` saying what they tried.
+ */
+export function requireAdminOrAgentItself(
+  principal: Principal,
+  agentId: string,
+  message: string,
+): void {
+  requireAuthenticated(principal);
+  if (principal.roles.includes(Role.ADMIN)) return;
+  if (principal.roles.includes(Role.AGENT) && principal.sub === agentId) return;
+  throw new ForbiddenError(message, 'NOT_THIS_AGENT');
+}

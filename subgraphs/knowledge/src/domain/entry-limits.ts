@@ -1,4 +1,4 @@
-import { BadInputError } from '@daena/platform';
+import { BadInputError } from '@daena/platform/domain';
 
 /**
  * Bounds on one entry. Title and body come from the knowledge issue; the slug bounds only keep a

@@ -1,4 +1,4 @@
-import { BadInputError } from '@daena/platform';
+import { BadInputError } from '@daena/platform/domain';
 
 /** How many samples one `metricSamples` call may return: enough for a chart, bounded for the API. */
 export const sampleLimit = { default: 100, min: 1, max: 1000 } as const;

@@ -1,4 +1,4 @@
-import { Events, type DomainEvent } from '@daena/platform';
+import { Events, type DomainEvent } from '@daena/platform/domain';
 import { describe, expect, it } from 'vitest';
 import {
   MalformedEventError,

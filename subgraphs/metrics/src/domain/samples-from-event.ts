@@ -1,4 +1,9 @@
-import { BadInputError, Events, type DomainEvent, type EventContract } from '@daena/platform';
+import {
+  BadInputError,
+  Events,
+  type DomainEvent,
+  type EventContract,
+} from '@daena/platform/domain';
 
 /** Label values are scalars so a series can be filtered and grouped by them. */
 export type LabelValue = string | number | boolean;

@@ -1,4 +1,4 @@
-import { DaenaError, Role, type Principal } from '@daena/platform';
+import { DaenaError, Role, type Principal } from '@daena/platform/domain';
 import { describe, expect, it } from 'vitest';
 import { assertMayReadHub, assertMayReadMessagesOf, assertMaySendAs } from './message-access.js';
 

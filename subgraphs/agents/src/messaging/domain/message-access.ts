@@ -1,4 +1,4 @@
-import { ForbiddenError, Role, requireAuthenticated, type Principal } from '@daena/platform';
+import { ForbiddenError, Role, requireAuthenticated, type Principal } from '@daena/platform/domain';
 
 interface AgentInDepartment {
   id: string;

@@ -1,4 +1,4 @@
-import { DaenaError } from '@daena/platform';
+import { DaenaError } from '@daena/platform/domain';
 import { describe, expect, it } from 'vitest';
 import { buildMesh } from './message-mesh.js';
 import {

@@ -1,4 +1,4 @@
-import { BadInputError, ConflictError } from '@daena/platform';
+import { BadInputError, ConflictError } from '@daena/platform/domain';
 import type { Mesh } from './message-mesh.js';
 import { directHops, HopKind, radialHops, routesFrom, type Hop } from './message-route.js';
 

@@ -18,9 +18,10 @@ import type { AgentRecord } from '../../organization/store/entities.js';
 import type { MessageRecord } from '../store/message-entities.js';
 import { MessageRepository, type MessageList } from '../store/message-repository.js';
 import type { AgentsContext } from '../../request/context.js';
-import { loadFabric, pageArguments, toCommunicationPath } from './message-fabric.js';
+import { loadFabric } from '../operations/load-fabric.js';
+import { pageArguments, toCommunicationPath } from './message-fabric.js';
 import { CommunicationPath, Message, MessagePage, SendMessageInput } from './message-types.js';
-import { sendMessage } from './send-message.js';
+import { sendMessage } from '../operations/send-message.js';
 import { Agent, Department } from '../../organization/schema/types.js';
 
 /** The communication fabric of the hex mesh (issue 3): routes, sending, inboxes, live delivery. */

@@ -1,4 +1,4 @@
-import { BadInputError } from '@daena/platform';
+import { BadInputError } from '@daena/platform/domain';
 import { decodeKeysetCursor, encodeKeysetCursor } from './cursor.js';
 import { isUuid } from './ids.js';
 import type { AgentRole, AgentStatus } from './organization.js';

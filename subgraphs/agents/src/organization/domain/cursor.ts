@@ -1,4 +1,4 @@
-import { BadInputError } from '@daena/platform';
+import { BadInputError } from '@daena/platform/domain';
 
 /**
  * Opaque cursors. Base64url of "v1:<key>" for lists ordered by a stable integer key (a

@@ -2,7 +2,7 @@
  * Rules of the organization's admin mutations (issue 3): what a valid slug and name are, what
  * counts as open work, where new cells and seats go, and optimistic locking. Pure: no I/O.
  */
-import { BadInputError, ConflictError } from '@daena/platform';
+import { BadInputError, ConflictError } from '@daena/platform/domain';
 import { AgentStatus, type AgentRole } from './organization.js';
 
 /**

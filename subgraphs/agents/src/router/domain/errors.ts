@@ -1,4 +1,4 @@
-import { BadInputError, DaenaError, ErrorCode, NotFoundError } from '@daena/platform';
+import { BadInputError, DaenaError, ErrorCode, NotFoundError } from '@daena/platform/domain';
 import type { ProviderErrorKind } from './contracts.js';
 
 /**

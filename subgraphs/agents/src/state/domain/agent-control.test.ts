@@ -1,4 +1,4 @@
-import { anonymous, Role, type Principal } from '@daena/platform';
+import { anonymous, Role, type Principal } from '@daena/platform/domain';
 import { describe, expect, it } from 'vitest';
 import { assertMayControl, nextStatus } from './agent-control.js';
 import { AgentStatus } from '../../organization/domain/organization.js';

@@ -4,7 +4,7 @@ import {
   Role,
   requireAuthenticated,
   type Principal,
-} from '@daena/platform';
+} from '@daena/platform/domain';
 import { AgentStatus } from '../../organization/domain/organization.js';
 
 export type ControlAction = 'pause' | 'resume';

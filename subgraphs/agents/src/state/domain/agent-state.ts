@@ -5,7 +5,7 @@ import {
   Role,
   requireAuthenticated,
   type Principal,
-} from '@daena/platform';
+} from '@daena/platform/domain';
 import { AgentStatus } from '../../organization/domain/organization.js';
 
 /** What an agent's runtime reports. Absent (or null) fields stay as they are, except the task. */

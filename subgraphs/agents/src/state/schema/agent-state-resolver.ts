@@ -1,4 +1,3 @@
-import { Events, NotFoundError } from '@daena/platform';
 import {
   Arg,
   Ctx,
@@ -11,9 +10,10 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { assertMayReport, planStateChange, validateStateReport } from '../domain/agent-state.js';
+import { assertMayReport } from '../domain/agent-state.js';
 import { AgentStatus } from '../../organization/domain/organization.js';
-import { stateUpdatedAt, type AgentStateWrite } from '../store/agent-state-repository.js';
+import { reportAgentState } from '../operations/report-agent-state.js';
+import { stateUpdatedAt } from '../store/agent-state-repository.js';
 import type { AgentsContext } from '../../request/context.js';
 import { Agent } from '../../organization/schema/types.js';
 
@@ -53,15 +53,7 @@ export class AgentStateResolver {
     @Arg('input', () => AgentStateReportInput) input: AgentStateReportInput,
   ): Promise<Agent> {
     assertMayReport(ctx.principal, agentId);
-    validateStateReport(input);
-    const write = await ctx.agentState.report(agentId, (current) =>
-      planStateChange(current, input),
-    );
-    if (!write) throw new NotFoundError('Agent', agentId);
-    await announceStateWrite(ctx, write);
-    const agent = await ctx.loaders.agent.load(agentId);
-    if (!agent) throw new NotFoundError('Agent', agentId);
-    return agent;
+    return reportAgentState(ctx, agentId, input);
   }
 
   @FieldResolver(() => AgentStatus)
@@ -107,35 +99,4 @@ async function hotState<K extends HotField>(
 ): Promise<Pick<Agent, HotField>[K]> {
   const state: Pick<Agent, HotField> = (await ctx.loaders.agentState.load(agent.id)) ?? agent;
   return state[field];
-}
-
-/**
- * What follows every committed hot-state write (reports, pause, resume): the rest of this request
- * reads the written state, and subscribers hear of it (a status event only when it changed, which
- * is what `agentActivity` streams).
- */
-export async function announceStateWrite(ctx: AgentsContext, write: AgentStateWrite) {
-  const { state, departmentId, previousStatus } = write;
-  ctx.loaders.agentState.clear(state.id).prime(state.id, state);
-  const agentId = state.id;
-  if (state.status !== previousStatus) {
-    await ctx.publish(
-      Events.agentStatusChanged.create({
-        agentId,
-        departmentId,
-        status: state.status,
-        previousStatus,
-      }),
-    );
-  }
-  await ctx.publish(
-    Events.agentStateChanged.create({
-      agentId,
-      departmentId,
-      status: state.status,
-      currentTask: state.currentTask,
-      load: state.load,
-      budgetUsedUsd: state.budgetUsedUsd,
-    }),
-  );
 }

@@ -1,4 +1,4 @@
-import { BadInputError } from '@daena/platform';
+import { BadInputError } from '@daena/platform/domain';
 
 /** How a request ended: it ran (OK or ERROR), or it was refused before it could run. */
 export const AuditOutcome = { OK: 'OK', ERROR: 'ERROR', REFUSED: 'REFUSED' } as const;

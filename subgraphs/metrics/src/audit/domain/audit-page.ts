@@ -1,4 +1,4 @@
-import { BadInputError } from '@daena/platform';
+import { BadInputError } from '@daena/platform/domain';
 import type { AuditOperationType, AuditOutcome } from './audit-entry.js';
 
 /** Page sizes of `auditLog`: a screen by default, at most what one keyset query reads cheaply. */

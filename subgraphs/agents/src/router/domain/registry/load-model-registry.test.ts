@@ -1,4 +1,4 @@
-import { BadInputError } from '@daena/platform';
+import { BadInputError } from '@daena/platform/domain';
 import { describe, expect, it } from 'vitest';
 import { loadModelRegistry, type RegistryEnv } from './load-model-registry.js';
 import { RegistryConfigError } from './registry-config-error.js';

@@ -1,4 +1,4 @@
-import { BadInputError } from '@daena/platform';
+import { BadInputError } from '@daena/platform/domain';
 
 /** One problem in the model configuration: where (`LLM_MODELS[2].baseURL`) and what. */
 export interface ConfigIssue {

@@ -1,12 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Events, requireAuthenticated } from '@daena/platform';
 import { assertMaySendAs } from '../domain/message-access.js';
-import { checkSendRequest, inboxEntries, planDelivery } from '../domain/message-plan.js';
+import {
+  checkSendRequest,
+  inboxEntries,
+  planDelivery,
+  type MessageTopic,
+} from '../domain/message-plan.js';
 import type { MessageRecord } from '../store/message-entities.js';
 import { MessageRepository } from '../store/message-repository.js';
 import type { AgentsContext } from '../../request/context.js';
-import { loadFabric } from './message-fabric.js';
-import type { SendMessageInput } from './message-types.js';
+import { loadFabric } from './load-fabric.js';
+
+/** What a sender asks for; a broadcast when `toAgentId` is null or left out. */
+export interface SendMessageRequest {
+  fromAgentId: string;
+  topic: MessageTopic;
+  toAgentId?: string | null;
+  body: string;
+}
 
 /**
  * Authorize → validate → plan → one transaction → event. Every check runs before the write, so a
@@ -14,7 +26,7 @@ import type { SendMessageInput } from './message-types.js';
  */
 export async function sendMessage(
   ctx: AgentsContext,
-  input: SendMessageInput,
+  input: SendMessageRequest,
   now = new Date(),
 ): Promise<MessageRecord> {
   // Authenticate before looking anything up: anonymous callers learn nothing about ids.
