@@ -10,6 +10,7 @@ import { spawnWithParentWatch } from './exit-with-parent.js';
 import { isPortFree } from './port-check.js';
 import { packagedBinaries, postgresUser, runtimeCopy, type UserIds } from './postgres-binaries.js';
 import { PortInUseError } from './startup-error.js';
+import { untilStarted } from './until-started.js';
 
 export interface EmbeddedPostgresHandle {
   url: string;
@@ -83,24 +84,10 @@ export async function startEmbeddedPostgres(
     ],
     { stopSignal: 'INT', user: owner },
   );
-  let stderr = '';
-  server.child.stderr?.on(
-    'data',
-    (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)),
-  );
-  const exited = new Promise<never>((_, reject) =>
-    server.child.once('exit', (code) =>
-      reject(new Error(`postgres exited with code ${code}: ${stderr.trim()}`)),
-    ),
-  );
-  exited.catch(() => {});
-  try {
+  await untilStarted(server, 'postgres', STOP_GRACE_MS, async (exited) => {
     await Promise.race([waitAccepting(port), exited]);
     await ensureDatabase(port);
-  } catch (error) {
-    await server.stop(STOP_GRACE_MS);
-    throw error;
-  }
+  });
   return {
     url: `postgres://${user}:${password}@127.0.0.1:${port}/${database}`,
     pid: await postmasterPid(clusterDir),

@@ -8,6 +8,7 @@ import { spawnWithParentWatch } from './exit-with-parent.js';
 import { isPortFree } from './port-check.js';
 import { ensureRedisServer } from './redis-binary.js';
 import { PortInUseError } from './startup-error.js';
+import { untilStarted } from './until-started.js';
 
 export interface EmbeddedRedisHandle {
   url: string;
@@ -76,26 +77,12 @@ export async function startEmbeddedRedis(
     ],
     { stopSignal: 'TERM' },
   );
-  let stderr = '';
-  server.child.stderr?.on(
-    'data',
-    (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)),
-  );
-  const exited = new Promise<never>((_, reject) =>
-    server.child.once('exit', (code) =>
-      reject(new Error(`redis-server exited with code ${code}: ${stderr.trim()}`)),
-    ),
-  );
-  exited.catch(() => {});
-  try {
+  await untilStarted(server, 'redis-server', STOP_GRACE_MS, async (exited) => {
     await Promise.race([
       retryWithBackoff(() => ping(port), { initialMs: 20, maxMs: 200, deadlineMs: 20_000 }),
       exited,
     ]);
-  } catch (error) {
-    await server.stop(STOP_GRACE_MS);
-    throw error;
-  }
+  });
   return {
     url: `redis://127.0.0.1:${port}`,
     pid: Number((await readFile(pidFile, 'utf8')).trim()),

@@ -36,6 +36,18 @@ function runHandler<T>(handler: EventHandler<T>, event: DomainEvent<T>, log: Log
   }
 }
 
+/** Delivers the contract's events from `emitter` to `handler`; returns what stops it. */
+function listen<T>(
+  emitter: EventEmitter,
+  contract: EventContract<T>,
+  handler: EventHandler<T>,
+  log: Logger,
+): Unsubscribe {
+  const listener = (event: DomainEvent<T>) => runHandler(handler, event, log);
+  emitter.on(contract.type, listener);
+  return () => emitter.off(contract.type, listener);
+}
+
 /** One process, no Redis: the embedded mode's bus. */
 export class InProcessEventBus implements EventBus {
   readonly name = 'in-process bus';
@@ -49,9 +61,7 @@ export class InProcessEventBus implements EventBus {
     queueMicrotask(() => this.emitter.emit(event.type, copy));
   }
   subscribe<T>(contract: EventContract<T>, handler: EventHandler<T>): Unsubscribe {
-    const listener = (event: DomainEvent<T>) => runHandler(handler, event, this.log);
-    this.emitter.on(contract.type, listener);
-    return () => this.emitter.off(contract.type, listener);
+    return listen(this.emitter, contract, handler, this.log);
   }
   async ready(): Promise<void> {}
   async check(): Promise<void> {}
@@ -110,8 +120,7 @@ export class RedisEventBus implements EventBus {
   }
 
   subscribe<T>(contract: EventContract<T>, handler: EventHandler<T>): Unsubscribe {
-    const listener = (event: DomainEvent<T>) => runHandler(handler, event, this.log);
-    this.local.on(contract.type, listener);
+    const stopListening = listen(this.local, contract, handler, this.log);
     const count = (this.counts.get(contract.type) ?? 0) + 1;
     this.counts.set(contract.type, count);
     if (count === 1) {
@@ -120,7 +129,7 @@ export class RedisEventBus implements EventBus {
       });
     }
     return () => {
-      this.local.off(contract.type, listener);
+      stopListening();
       const left = (this.counts.get(contract.type) ?? 1) - 1;
       this.counts.set(contract.type, left);
       if (left === 0)

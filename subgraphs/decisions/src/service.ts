@@ -2,7 +2,6 @@ import {
   bridgedPubSub,
   eventBusStore,
   buildFederatedSchema,
-  createPostgresStore,
   jobQueueStore,
   Jobs,
   principalFromHeader,
@@ -23,7 +22,7 @@ import {
   createDecisionsContext,
   type DecisionsContext,
   type DecisionsRuntime,
-} from './schema/context.js';
+} from './request/context.js';
 import { LedgerResolver } from './schema/ledger-resolver.js';
 import { ProposalFieldsResolver } from './schema/proposal-fields-resolver.js';
 import { ProposalResolver, resolveProposalReference } from './schema/proposal-resolver.js';
@@ -32,8 +31,7 @@ import { resolveVoteReference, VoteResolver } from './schema/vote-resolver.js';
 import { VoteTallyResolver } from './schema/vote-tally-resolver.js';
 import { VoteTallySubscriptionResolver } from './schema/vote-tally-subscription.js';
 import { HttpAgentsDirectory, type AgentsDirectory } from './store/agents-directory.js';
-import { entities } from './store/entities.js';
-import { migrations } from './store/migrations/index.js';
+import { createDecisionsStore } from './store/decisions-store.js';
 
 export interface DecisionsDependencies {
   config: DecisionsConfig;
@@ -128,20 +126,14 @@ function registeredOnce(register: () => Promise<void>): () => Promise<void> {
     }));
 }
 
-/** The decisions subgraph: proposals, rounds and votes on Postgres (MikroORM, migrations). */
+/** The decisions subgraph: proposals, rounds and votes on Postgres (`createDecisionsStore`). */
 export function createDecisionsService(
   deps: DecisionsDependencies,
 ): ServiceDefinition<DecisionsContext> {
   const { config, log, bus, jobs } = deps;
   // Verifies tokens again (ARCHITECTURE §6), HS256 and JWKS_URL's keys as the gateway does.
   const tokens = tokenVerifierFromConfig(config, deps.jwtSecret, log);
-  const postgres = createPostgresStore({
-    schema: 'decisions',
-    url: config.DATABASE_URL,
-    entities,
-    migrations,
-    log,
-  });
+  const postgres = createDecisionsStore({ url: config.DATABASE_URL, log });
   const runtime: DecisionsRuntime = {
     agents:
       deps.agents ??

@@ -1,7 +1,6 @@
 import {
   Events,
   createLogger,
-  createPostgresStore,
   InProcessEventBus,
   PgBossJobQueue,
   signToken,
@@ -27,11 +26,10 @@ import { createAgentsService, loadAgentsConfig } from '@daena/agents';
 import { loadDecisionsConfig } from '../src/config.js';
 import { closeCompletedRound, type CompleteResult } from '../src/operations/round-complete.js';
 import { systemPrincipal } from '../src/operations/system-principal.js';
-import { createDecisionsContext } from '../src/schema/context.js';
+import { createDecisionsContext } from '../src/request/context.js';
 import { createDecisionsService } from '../src/service.js';
 import { HttpAgentsDirectory } from '../src/store/agents-directory.js';
-import { entities } from '../src/store/entities.js';
-import { migrations } from '../src/store/migrations/index.js';
+import { createDecisionsStore } from '../src/store/decisions-store.js';
 
 export interface Department {
   id: string;
@@ -142,13 +140,7 @@ export async function startStack(): Promise<Stack> {
 
   // The operations' own store, for calling an operation directly (as a job worker of another
   // replica would), e.g. several round closes at once.
-  const operationsStore = createPostgresStore({
-    schema: 'decisions',
-    url: database.url,
-    entities,
-    migrations,
-    log,
-  });
+  const operationsStore = createDecisionsStore({ url: database.url, log });
   await operationsStore.connect();
   const runtime = {
     agents: new HttpAgentsDirectory({ url: agents.url, timeoutMs: 5_000, log }),

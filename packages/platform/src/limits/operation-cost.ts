@@ -12,7 +12,6 @@ import {
   valueFromAST,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
   type GraphQLArgument,
   type GraphQLCompositeType,
   type GraphQLField,
@@ -20,6 +19,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { documentFragments } from './document-fragments.js';
 
 /** Arguments that say how many items a list (or a connection's page) returns. */
 const slicingArguments = new Set(['first', 'last', 'limit']);
@@ -53,12 +53,7 @@ export function estimateCost(
   variables: Record<string, unknown>,
   options: CostOptions,
 ): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-      fragments.set(definition.name.value, definition);
-    }
-  }
+  const fragments = documentFragments(document);
   const priced = new Map<string, number>();
   const pricing = new Set<string>();
 

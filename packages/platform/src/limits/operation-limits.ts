@@ -101,17 +101,40 @@ const bound = (fallback: number, min = 1) =>
 
 /** The limits' environment variables, for every service's config schema. */
 export const operationLimitsEnv = {
-  GRAPHQL_LIMITS: z.enum(['on', 'off']).default('on'),
-  GRAPHQL_MAX_DEPTH: bound(defaultOperationLimits.maxDepth),
-  GRAPHQL_MAX_ALIASES: bound(defaultOperationLimits.maxAliases, 0),
-  GRAPHQL_MAX_ROOT_FIELDS: bound(defaultOperationLimits.maxRootFields),
-  GRAPHQL_MAX_DIRECTIVES: bound(defaultOperationLimits.maxDirectives, 0),
-  GRAPHQL_MAX_TOKENS: bound(defaultOperationLimits.maxTokens, 100),
-  GRAPHQL_MAX_COST: bound(defaultOperationLimits.maxCost),
-  GRAPHQL_DEFAULT_LIST_SIZE: bound(defaultOperationLimits.defaultListSize),
-  GRAPHQL_MAX_BATCH: bound(defaultOperationLimits.maxBatch).pipe(z.number().max(100)),
-  GRAPHQL_MAX_BODY_BYTES: bound(defaultOperationLimits.maxBodyBytes, 1024),
-  GRAPHQL_MAX_LIST_ROWS: bound(defaultOperationLimits.maxListRows),
+  GRAPHQL_LIMITS: z
+    .enum(['on', 'off'])
+    .default('on')
+    .describe('`off` turns every operation limit below off (for benchmarks; never in production).'),
+  GRAPHQL_MAX_DEPTH: bound(defaultOperationLimits.maxDepth).describe(
+    'Nested field levels of one operation (`{ departments { id } }` is 2).',
+  ),
+  GRAPHQL_MAX_ALIASES: bound(defaultOperationLimits.maxAliases, 0).describe(
+    'Aliased fields of one operation, counted through fragment spreads.',
+  ),
+  GRAPHQL_MAX_ROOT_FIELDS: bound(defaultOperationLimits.maxRootFields).describe(
+    'Fields at the root of one operation.',
+  ),
+  GRAPHQL_MAX_DIRECTIVES: bound(defaultOperationLimits.maxDirectives, 0).describe(
+    'Directives of one operation, counted through fragment spreads.',
+  ),
+  GRAPHQL_MAX_TOKENS: bound(defaultOperationLimits.maxTokens, 100).describe(
+    'Lexical tokens of one document; parsing stops past it.',
+  ),
+  GRAPHQL_MAX_COST: bound(defaultOperationLimits.maxCost).describe(
+    "Estimated cost of one operation (a list multiplies its items' cost by its page size).",
+  ),
+  GRAPHQL_DEFAULT_LIST_SIZE: bound(defaultOperationLimits.defaultListSize).describe(
+    'The size the cost estimate assumes for a list without a page argument.',
+  ),
+  GRAPHQL_MAX_BATCH: bound(defaultOperationLimits.maxBatch)
+    .pipe(z.number().max(100))
+    .describe('Operations in one batched HTTP request; 1 turns batching off.'),
+  GRAPHQL_MAX_BODY_BYTES: bound(defaultOperationLimits.maxBodyBytes, 1024).describe(
+    'Bytes of one HTTP request body (larger ones get HTTP 413).',
+  ),
+  GRAPHQL_MAX_LIST_ROWS: bound(defaultOperationLimits.maxListRows).describe(
+    'Items any list field of a subgraph may return.',
+  ),
 };
 
 export type OperationLimitsEnv = {

@@ -5,6 +5,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { documentFragments } from './document-fragments.js';
 
 /** What an operation looks like once its fragments are spread, measured without the schema. */
 export interface OperationShape {
@@ -32,12 +33,7 @@ export function measureOperation(
   operation: OperationDefinitionNode,
   document: DocumentNode,
 ): OperationShape {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-      fragments.set(definition.name.value, definition);
-    }
-  }
+  const fragments = documentFragments(document);
   const measured = new Map<string, SetShape>();
   const visiting = new Set<string>();
 

@@ -1,4 +1,4 @@
-import { BadInputError, NotFoundError } from '@daena/platform';
+import { BadInputError, NotFoundError } from '@daena/platform/domain';
 import type { Voter } from './cmp/contracts.js';
 
 /** A department as the agents subgraph describes it (the shape of `AgentsDirectory`). */

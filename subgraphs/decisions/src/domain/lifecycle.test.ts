@@ -1,4 +1,4 @@
-import { anonymous, type Principal } from '@daena/platform';
+import { anonymous, type Principal } from '@daena/platform/domain';
 import { describe, expect, it } from 'vitest';
 import {
   assertMayIntervene,

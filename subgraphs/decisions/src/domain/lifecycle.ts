@@ -4,7 +4,7 @@ import {
   Role,
   requireAuthenticated,
   type Principal,
-} from '@daena/platform';
+} from '@daena/platform/domain';
 import type { RoundDecision, RoundResult } from './cmp/contracts.js';
 import { ProposalStatus, isClosed, type ClosedStatus } from './proposal.js';
 

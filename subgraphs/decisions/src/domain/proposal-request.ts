@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, Role, type Principal } from '@daena/platform';
+import { ForbiddenError, NotFoundError, Role, type Principal } from '@daena/platform/domain';
 import type { ProposalFeatures } from './cmp/contracts.js';
 import { departmentOfAgent, departmentsNamed, type OrganizationCell } from './electorate.js';
 import { assertMayOpenProposalIn, type ProposalDraft } from './proposal.js';

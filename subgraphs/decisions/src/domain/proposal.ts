@@ -5,7 +5,7 @@ import {
   NotFoundError,
   Role,
   type Principal,
-} from '@daena/platform';
+} from '@daena/platform/domain';
 import { ProposalKind } from './cmp/contracts.js';
 import { isUuid } from './ids.js';
 

@@ -3,9 +3,9 @@ import {
   ConflictError,
   ForbiddenError,
   Role,
-  requireAuthenticated,
+  requireAdminOrAgentItself,
   type Principal,
-} from '@daena/platform';
+} from '@daena/platform/domain';
 
 export const VoteChoice = {
   APPROVE: 'APPROVE',
@@ -47,12 +47,10 @@ export type ValidVote = Omit<Ballot, 'round'> & { round: number | null };
 
 /** Admins vote for any agent (operators, replays); an `agent` token only as itself. */
 export function assertMayVoteAs(principal: Principal, agentId: string): void {
-  requireAuthenticated(principal);
-  if (principal.roles.includes(Role.ADMIN)) return;
-  if (principal.roles.includes(Role.AGENT) && principal.sub === agentId) return;
-  throw new ForbiddenError(
+  requireAdminOrAgentItself(
+    principal,
+    agentId,
     'Only the agent itself (role agent, sub = agentId) or an admin casts its vote',
-    'NOT_THIS_AGENT',
   );
 }
 

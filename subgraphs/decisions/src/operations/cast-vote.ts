@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundError, Role, requireRole, type RoundComplete } from '@daena/platform';
-import { executiveEvidence } from '../domain/cmp/index.js';
+import { executiveEvidence, type PersonRecord } from '../domain/cmp/index.js';
 import { ProposalStatus, assertOpen, validateReason } from '../domain/proposal.js';
 import {
   assertMayVoteAs,
@@ -12,13 +12,9 @@ import {
   type ValidVote,
   type VoteRequest,
 } from '../domain/vote.js';
-import type { DecisionsContext } from '../schema/context.js';
-import {
-  runInTransaction,
-  type DecisionTransaction,
-  type PersonRecord,
-} from '../store/decision-transaction.js';
-import type { ProposalRecord, VoteRecord } from '../store/entities.js';
+import type { DecisionsContext } from '../request/context.js';
+import { runInTransaction, type DecisionTransaction } from '../store/decision-transaction.js';
+import type { ProposalRecord, VoteRecord } from '../store/records.js';
 import { announce, noEffects } from './effects.js';
 import { closeCompletedRound, queueRoundComplete } from './round-complete.js';
 
@@ -39,7 +35,7 @@ export async function castVote(ctx: DecisionsContext, request: VoteRequest): Pro
   return record(ctx, vote, {
     existing: async () => vote.agentId,
     admit: async (tx, proposal) => {
-      const stakeholders = await tx.stakeholders(proposal.id);
+      const stakeholders = await tx.stakeholders.agentsOf(proposal.id);
       assertStakeholder(
         stakeholders.map((stakeholder) => stakeholder.agentId),
         vote.agentId,
@@ -84,10 +80,10 @@ export async function castExecutiveVote(
   };
   return record(ctx, vote, {
     existing: async (tx, proposal) =>
-      (await tx.personVoters(proposal.id)).find((voter) => voter.personSubject === subject)
+      (await tx.stakeholders.peopleOf(proposal.id)).find((voter) => voter.personSubject === subject)
         ?.agentId ?? null,
     admit: async (tx, proposal) => ({
-      voterId: await tx.personVoter(proposal.id, subject, evidenceOf),
+      voterId: await tx.executives.voterId(proposal.id, subject, evidenceOf),
       stakeholders: null,
     }),
   });
@@ -112,7 +108,7 @@ async function record(ctx: DecisionsContext, vote: ValidVote, voter: Voter): Pro
     ctx.em,
     ctx.runtime.jobs,
     async (tx): Promise<Cast> => {
-      const proposal = await tx.lockProposal(vote.proposalId);
+      const proposal = await tx.proposals.lock(vote.proposalId);
       if (!proposal) throw new NotFoundError('Proposal', vote.proposalId);
       const round = vote.round ?? proposal.currentRound;
       const known = await voter.existing(tx, proposal);

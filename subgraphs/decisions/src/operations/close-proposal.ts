@@ -1,8 +1,8 @@
 import { Role, requireRole } from '@daena/platform';
 import { assertOpen } from '../domain/proposal.js';
-import type { DecisionsContext } from '../schema/context.js';
+import type { DecisionsContext } from '../request/context.js';
 import { runInTransaction } from '../store/decision-transaction.js';
-import type { ProposalRecord } from '../store/entities.js';
+import type { ProposalRecord } from '../store/records.js';
 import { closeRound } from './close-round.js';
 import { announce, noEffects } from './effects.js';
 
@@ -19,7 +19,7 @@ export async function closeProposal(
   requireRole(principal, Role.EXECUTIVE);
   const effects = noEffects();
   const closed = await runInTransaction(ctx.em, ctx.runtime.jobs, async (tx) => {
-    const proposal = assertOpen(await tx.lockProposal(proposalId), proposalId);
+    const proposal = assertOpen(await tx.proposals.lock(proposalId), proposalId);
     const close = {
       because: `closed by ${principal.sub}`,
       by: principal.sub as string,

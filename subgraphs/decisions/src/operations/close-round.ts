@@ -3,9 +3,9 @@ import { describeRound, stepAfterRound, systemActor } from '../domain/lifecycle.
 import type { ClosedStatus } from '../domain/proposal.js';
 import { ProposalStatus } from '../domain/proposal.js';
 import { evaluateRound, type RoundEvaluation } from '../domain/round-evaluation.js';
-import type { DecisionsContext } from '../schema/context.js';
+import type { DecisionsContext } from '../request/context.js';
 import type { DecisionTransaction } from '../store/decision-transaction.js';
-import type { ProposalRecord } from '../store/entities.js';
+import type { ProposalRecord } from '../store/records.js';
 import { cmpStakeholder } from './cmp-voters.js';
 import type { Effects } from './effects.js';
 import { moveTo, openRound } from './lifecycle-steps.js';
@@ -60,8 +60,8 @@ export async function closeRound(
   });
   // The round takes no more votes: requests not yet answered, and its deadline, go with it.
   const closedRound = { proposalId: proposal.id, round };
-  await tx.cancelJobs(Jobs.voteRequested, closedRound);
-  await tx.cancelJobs(Jobs.roundDeadline, closedRound);
+  await tx.jobs.cancel(Jobs.voteRequested, closedRound);
+  await tx.jobs.cancel(Jobs.roundDeadline, closedRound);
   if (step.next === 'CLOSE') {
     const reason = close.ending ? `${close.ending.reason} (${summary})` : summary;
     return moveTo(tx, proposal, { to: step.status, round, by: close.by, reason }, effects);
@@ -82,8 +82,8 @@ async function evaluate(
   options: { lastRound: boolean; closedByPerson: boolean },
 ): Promise<RoundEvaluation> {
   // One after the other: the queries share the transaction's connection.
-  const stakeholders = await tx.stakeholders(proposal.id);
-  const executives = await tx.personVoters(proposal.id);
+  const stakeholders = await tx.stakeholders.agentsOf(proposal.id);
+  const executives = await tx.stakeholders.peopleOf(proposal.id);
   const rounds = await tx.votes.ballotsByRound(proposal.id, proposal.currentRound);
   const history = await tx.history.pastBallots(
     stakeholders.map((stakeholder) => stakeholder.agentId),

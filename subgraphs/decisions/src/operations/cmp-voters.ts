@@ -1,5 +1,5 @@
 import type { Stakeholder } from '../domain/cmp/contracts.js';
-import type { ProposalStakeholderRecord } from '../store/entities.js';
+import type { ProposalStakeholderRecord } from '../store/records.js';
 
 /**
  * A stored voter as CMP's math reads it. Evidence snapshotted before migration 0003 is absent

@@ -8,9 +8,9 @@ import {
   type ProposalRequest,
 } from '../domain/proposal.js';
 import type { OrganizationCell } from '../domain/electorate.js';
-import type { DecisionsContext } from '../schema/context.js';
+import type { DecisionsContext } from '../request/context.js';
 import { runInTransaction, type DecisionTransaction } from '../store/decision-transaction.js';
-import type { ProposalRecord } from '../store/entities.js';
+import type { ProposalRecord } from '../store/records.js';
 import { announce, noEffects, type Effects } from './effects.js';
 
 /** A checked request, with the organization it was checked against. */
@@ -41,14 +41,14 @@ export async function insertDraft(
   request: AuthorizedRequest,
   effects: Effects,
 ): Promise<ProposalRecord> {
-  const proposal = await tx.insertDraft({
+  const proposal = await tx.proposals.insertDraft({
     ...request.draft,
     id: randomUUID(),
     createdBy: request.by,
     requesterSubject: request.requester.subject,
     requesterAgentId: request.requester.agentId,
   });
-  const transition = await tx.recordTransition(proposal.id, randomUUID(), {
+  const transition = await tx.transitions.record(proposal.id, randomUUID(), {
     from: null,
     to: ProposalStatus.DRAFT,
     round: 0,

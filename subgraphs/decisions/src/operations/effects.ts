@@ -1,13 +1,13 @@
 import { Events } from '@daena/platform';
 import { ProposalStatus, isClosed } from '../domain/proposal.js';
 import { publishCommitted } from '../events/publish-committed.js';
-import type { DecisionsRuntime } from '../schema/context.js';
+import type { DecisionsRuntime } from '../request/context.js';
 import type {
   ProposalRecord,
   ProposalTransitionRecord,
   VoteRecord,
   VotingRoundRecord,
-} from '../store/entities.js';
+} from '../store/records.js';
 
 /** What a committed write announces: its votes, transitions and newly opened rounds. */
 export interface Effects {

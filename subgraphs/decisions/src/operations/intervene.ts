@@ -1,9 +1,9 @@
 import { NotFoundError, type Principal } from '@daena/platform';
-import { assertTransition } from '../domain/lifecycle.js';
-import { ProposalStatus, type ClosedStatus } from '../domain/proposal.js';
-import type { DecisionsContext } from '../schema/context.js';
+import { assertMayIntervene, assertTransition } from '../domain/lifecycle.js';
+import { ProposalStatus, validateReason, type ClosedStatus } from '../domain/proposal.js';
+import type { DecisionsContext } from '../request/context.js';
 import { runInTransaction } from '../store/decision-transaction.js';
-import type { ProposalRecord } from '../store/entities.js';
+import type { ProposalRecord } from '../store/records.js';
 import { closeRound } from './close-round.js';
 import { announce, noEffects } from './effects.js';
 import { moveTo } from './lifecycle-steps.js';
@@ -30,7 +30,7 @@ export async function intervene(
   const by = principal.sub as string;
   const effects = noEffects();
   const ended = await runInTransaction(ctx.em, ctx.runtime.jobs, async (tx) => {
-    const proposal = await tx.lockProposal(proposalId);
+    const proposal = await tx.proposals.lock(proposalId);
     if (!proposal) throw new NotFoundError('Proposal', proposalId);
     intervention.authorize(principal, proposal);
     assertTransition(proposal.status, intervention.status, proposal.id);
@@ -49,4 +49,20 @@ export async function intervene(
   ctx.afterWrite();
   await announce(ctx.runtime, effects);
   return ended;
+}
+
+/** An executive ends an open proposal with `status` whatever its votes say, giving a reason. */
+export function interveneAsExecutive(
+  ctx: DecisionsContext,
+  proposalId: string,
+  reason: string,
+  ending: { status: ClosedStatus; verb: string },
+): Promise<ProposalRecord> {
+  assertMayIntervene(ctx.principal);
+  const text = validateReason(reason, true);
+  return intervene(ctx, proposalId, {
+    status: ending.status,
+    reason: `${ending.verb} by ${ctx.principal.sub}: ${text}`,
+    authorize: () => {},
+  });
 }

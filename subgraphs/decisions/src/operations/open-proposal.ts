@@ -9,9 +9,9 @@ import { departmentsNamed } from '../domain/electorate.js';
 import { assertTransition } from '../domain/lifecycle.js';
 import { assertMayOpen, featuresOf } from '../domain/proposal-request.js';
 import { ProposalStatus, type ProposalRequest } from '../domain/proposal.js';
-import type { DecisionsContext } from '../schema/context.js';
+import type { DecisionsContext } from '../request/context.js';
 import { runInTransaction, type DecisionTransaction } from '../store/decision-transaction.js';
-import type { ProposalRecord } from '../store/entities.js';
+import type { ProposalRecord } from '../store/records.js';
 import { authorizeProposal, insertDraft } from './create-proposal.js';
 import { announce, noEffects, type Effects } from './effects.js';
 import { openRound } from './lifecycle-steps.js';
@@ -37,7 +37,7 @@ export async function openProposal(ctx: DecisionsContext, id: string): Promise<P
 
   const effects = noEffects();
   const opened = await runInTransaction(ctx.em, ctx.runtime.jobs, async (tx) => {
-    const locked = await tx.lockProposal(id);
+    const locked = await tx.proposals.lock(id);
     if (!locked) throw new NotFoundError('Proposal', id);
     return writeOpening(ctx, tx, locked, plan, caller.sub, effects);
   });
@@ -76,8 +76,8 @@ async function writeOpening(
   if (draft.deadline && draft.deadline.getTime() <= now.getTime()) {
     throw new ConflictError(`Proposal ${draft.id}'s deadline has passed`, 'DEADLINE_PASSED');
   }
-  const opened = await tx.open(draft.id, plan.threshold, plan.stakeholders);
-  const transition = await tx.recordTransition(draft.id, randomUUID(), {
+  const opened = await tx.proposals.open(draft.id, plan.threshold, plan.stakeholders);
+  const transition = await tx.transitions.record(draft.id, randomUUID(), {
     from: ProposalStatus.DRAFT,
     to: ProposalStatus.OPEN,
     round: 1,

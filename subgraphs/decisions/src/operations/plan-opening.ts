@@ -7,8 +7,8 @@ import {
   electorateOf,
   type OrganizationCell,
 } from '../domain/electorate.js';
-import type { DecisionsContext } from '../schema/context.js';
-import type { StakeholderSnapshot } from '../store/decision-transaction.js';
+import type { DecisionsContext } from '../request/context.js';
+import type { StakeholderSnapshot } from '../store/stakeholder-writes.js';
 
 export interface OpeningPlan {
   threshold: Threshold;

@@ -3,11 +3,34 @@ import { aggregateRound, type Ballot } from '../domain/cmp/index.js';
 import { isUuid } from '../domain/ids.js';
 import { latestVote, tallyVotes } from '../domain/tally.js';
 import { blindRound } from '../domain/vote.js';
-import type { DecisionsContext } from '../schema/context.js';
+import type { DecisionsContext } from '../request/context.js';
+import type { ProposalRecord, VoteRecord } from '../store/records.js';
+import { roundKey } from '../request/loaders.js';
 import { cmpStakeholder } from './cmp-voters.js';
-import type { VoteTally } from '../schema/types.js';
-import type { ProposalRecord, VoteRecord } from '../store/entities.js';
-import { roundKey } from '../store/vote-repository.js';
+
+/** One round's tally as `readTally` counts it (GraphQL's `VoteTally` shows it). */
+export interface Tally {
+  proposalId: string;
+  round: number;
+  blind: boolean;
+  /** The agents' choices, null while the round is blind. */
+  approve: number | null;
+  reject: number | null;
+  abstain: number | null;
+  /** The agents' votes cast in the round so far, whatever `asOfVote` says. */
+  votes: number;
+  executiveVotes: number;
+  executiveApprove: number | null;
+  executiveReject: number | null;
+  stakeholders: number;
+  participation: number;
+  weightVoted: number;
+  support: number | null;
+  interval: { low: number; high: number } | null;
+  threshold: number | null;
+  lastVote: VoteRecord | null;
+  votesCounted: number;
+}
 
 /**
  * A proposal's tally for one round (the current one unless `round` or `asOfVote` says), now or as
@@ -17,15 +40,16 @@ import { roundKey } from '../store/vote-repository.js';
  *
  * Round 1 is blind while it is open: the tally then shows participation (votes counted, weight
  * voted) but no choices and no support. Executives' votes count in support (with the executive
- * prior's evidence) and are counted apart: participation is the stakeholder agents'. Support is CMP's (`aggregateRound`): the posterior that
- * approving is right, from each stakeholder's evidence × confidence, with its 95% interval. Batched through the request's loaders.
+ * prior's evidence) and are counted apart: participation is the stakeholder agents'. Support is
+ * CMP's (`aggregateRound`): the posterior that approving is right, from each stakeholder's
+ * evidence × confidence, with its 95% interval. Batched through the request's loaders.
  */
 export async function readTally(
   ctx: DecisionsContext,
   proposalId: string,
   asOfVoteId?: string | null,
   round?: number | null,
-): Promise<VoteTally> {
+): Promise<Tally> {
   const proposal = await ctx.loaders.proposal.load(proposalId);
   if (!proposal) throw new NotFoundError('Proposal', proposalId);
   const asOf = asOfVoteId ? await findVoteOf(ctx, proposal.id, asOfVoteId) : null;

@@ -1,9 +1,9 @@
 import { ConflictError, NotFoundError, Role, requireRole } from '@daena/platform';
 import type { Outcome } from '../domain/cmp/contracts.js';
 import { isClosed, validateReason } from '../domain/proposal.js';
-import type { DecisionsContext } from '../schema/context.js';
+import type { DecisionsContext } from '../request/context.js';
 import { runInTransaction } from '../store/decision-transaction.js';
-import type { ProposalRecord } from '../store/entities.js';
+import type { ProposalRecord } from '../store/records.js';
 
 /**
  * Stores what really happened after a closed proposal (APPROVE: approving was right; REJECT:
@@ -21,7 +21,7 @@ export async function recordOutcome(
   requireRole(principal, Role.EXECUTIVE);
   const text = validateReason(note, false);
   const proposal = await runInTransaction(ctx.em, ctx.runtime.jobs, async (tx) => {
-    const locked = await tx.lockProposal(proposalId);
+    const locked = await tx.proposals.lock(proposalId);
     if (!locked) throw new NotFoundError('Proposal', proposalId);
     if (!isClosed(locked.status) || locked.currentRound === 0) {
       throw new ConflictError(
@@ -30,8 +30,8 @@ export async function recordOutcome(
         { status: locked.status },
       );
     }
-    if (await tx.recordOutcome(locked.id, outcome, text, principal.sub as string)) return locked;
-    const stored = await tx.outcomeOf(locked.id);
+    if (await tx.outcomes.record(locked.id, outcome, text, principal.sub as string)) return locked;
+    const stored = await tx.outcomes.find(locked.id);
     if (stored?.outcome !== outcome) {
       throw new ConflictError(
         `Proposal ${proposalId}'s outcome is already recorded as ${stored?.outcome}`,

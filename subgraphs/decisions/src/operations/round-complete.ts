@@ -1,16 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Jobs, jobKeys, type JobHandler, type RoundComplete } from '@daena/platform';
 import { systemActor } from '../domain/lifecycle.js';
-import { ProposalStatus } from '../domain/proposal.js';
-import {
-  createDecisionsContext,
-  type DecisionsContext,
-  type DecisionsRuntime,
-} from '../schema/context.js';
+import type { DecisionsContext, DecisionsRuntime } from '../request/context.js';
 import { runInTransaction, type DecisionTransaction } from '../store/decision-transaction.js';
 import { closeRound } from './close-round.js';
 import { announce, noEffects } from './effects.js';
-import { systemPrincipal } from './system-principal.js';
+import { lockOpenRound } from './lifecycle-steps.js';
+import { systemJobHandler } from './system-principal.js';
 
 export type CompleteResult = 'closed' | 'not-open' | 'incomplete';
 
@@ -34,13 +30,10 @@ export async function closeCompletedRound(
     ctx.em,
     ctx.runtime.jobs,
     async (tx): Promise<CompleteResult> => {
-      const proposal = await tx.lockProposal(job.proposalId);
-      if (proposal?.status !== ProposalStatus.OPEN || proposal.currentRound !== job.round) {
-        return 'not-open';
-      }
-      const round = await tx.rounds.find(proposal.id, job.round);
-      if (!round || round.closedAt) return 'not-open';
-      const stakeholders = await tx.stakeholders(proposal.id);
+      const open = await lockOpenRound(tx, job);
+      if (!open) return 'not-open';
+      const { proposal } = open;
+      const stakeholders = await tx.stakeholders.agentsOf(proposal.id);
       if ((await tx.votes.count(proposal.id, job.round)) < stakeholders.length) return 'incomplete';
       await closeRound(ctx, tx, proposal, { because: everyoneVoted, by: systemActor }, effects);
       return 'closed';
@@ -64,21 +57,15 @@ export async function queueRoundComplete(
   job: RoundComplete,
 ): Promise<void> {
   const startAfter = new Date(runtime.now().getTime() + runtime.roundCloseBackstopSeconds * 1000);
-  await tx.sendJobs(Jobs.roundComplete, [
+  await tx.jobs.send(Jobs.roundComplete, [
     { data: job, startAfter, singletonKey: jobKeys.roundComplete(job) },
   ]);
 }
 
-/** The queue worker's handler: one fresh EntityManager per job (STYLE habit 11). */
+/** The queue worker's handler (`Jobs.roundComplete`). */
 export function roundCompleteHandler(
   fork: () => EntityManager,
   runtime: DecisionsRuntime,
 ): JobHandler<RoundComplete> {
-  return async (job) => {
-    const result = await closeCompletedRound(
-      createDecisionsContext(systemPrincipal, fork(), runtime),
-      job,
-    );
-    runtime.log.info({ ...job, result }, 'round-complete job handled');
-  };
+  return systemJobHandler(closeCompletedRound, fork, runtime, 'round-complete job handled');
 }

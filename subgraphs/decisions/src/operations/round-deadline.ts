@@ -1,16 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { JobHandler, RoundDeadline } from '@daena/platform';
 import { systemActor } from '../domain/lifecycle.js';
-import { ProposalStatus } from '../domain/proposal.js';
-import {
-  createDecisionsContext,
-  type DecisionsContext,
-  type DecisionsRuntime,
-} from '../schema/context.js';
+import type { DecisionsContext, DecisionsRuntime } from '../request/context.js';
 import { runInTransaction } from '../store/decision-transaction.js';
 import { closeRound } from './close-round.js';
 import { announce, noEffects } from './effects.js';
-import { systemPrincipal } from './system-principal.js';
+import { lockOpenRound } from './lifecycle-steps.js';
+import { systemJobHandler } from './system-principal.js';
 
 export type DeadlineResult = 'closed' | 'not-open';
 
@@ -29,12 +25,9 @@ export async function closeRoundAtDeadline(
     ctx.em,
     ctx.runtime.jobs,
     async (tx): Promise<DeadlineResult> => {
-      const proposal = await tx.lockProposal(job.proposalId);
-      if (proposal?.status !== ProposalStatus.OPEN || proposal.currentRound !== job.round) {
-        return 'not-open';
-      }
-      const round = await tx.rounds.find(proposal.id, job.round);
-      if (!round || round.closedAt) return 'not-open';
+      const open = await lockOpenRound(tx, job);
+      if (!open) return 'not-open';
+      const { proposal, round } = open;
       const now = ctx.runtime.now();
       if (now.getTime() < round.deadline.getTime()) {
         throw new Error(
@@ -51,16 +44,10 @@ export async function closeRoundAtDeadline(
   return result;
 }
 
-/** The queue worker's handler: one fresh EntityManager per job (STYLE habit 11). */
+/** The queue worker's handler (`Jobs.roundDeadline`). */
 export function roundDeadlineHandler(
   fork: () => EntityManager,
   runtime: DecisionsRuntime,
 ): JobHandler<RoundDeadline> {
-  return async (job) => {
-    const result = await closeRoundAtDeadline(
-      createDecisionsContext(systemPrincipal, fork(), runtime),
-      job,
-    );
-    runtime.log.info({ ...job, result }, 'round deadline handled');
-  };
+  return systemJobHandler(closeRoundAtDeadline, fork, runtime, 'round deadline handled');
 }

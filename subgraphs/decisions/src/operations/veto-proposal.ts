@@ -1,8 +1,7 @@
-import { assertMayIntervene } from '../domain/lifecycle.js';
-import { ProposalStatus, validateReason } from '../domain/proposal.js';
-import type { DecisionsContext } from '../schema/context.js';
-import type { ProposalRecord } from '../store/entities.js';
-import { intervene } from './intervene.js';
+import { ProposalStatus } from '../domain/proposal.js';
+import type { DecisionsContext } from '../request/context.js';
+import type { ProposalRecord } from '../store/records.js';
+import { interveneAsExecutive } from './intervene.js';
 
 /** An executive rejects an open proposal whatever its votes say, with a reason. */
 export function vetoProposal(
@@ -10,11 +9,8 @@ export function vetoProposal(
   proposalId: string,
   reason: string,
 ): Promise<ProposalRecord> {
-  assertMayIntervene(ctx.principal);
-  const text = validateReason(reason, true);
-  return intervene(ctx, proposalId, {
+  return interveneAsExecutive(ctx, proposalId, reason, {
     status: ProposalStatus.REJECTED,
-    reason: `vetoed by ${ctx.principal.sub}: ${text}`,
-    authorize: () => {},
+    verb: 'vetoed',
   });
 }

@@ -1,8 +1,8 @@
 import { requireAuthenticated } from '@daena/platform';
 import { assertMayWithdraw } from '../domain/lifecycle.js';
 import { ProposalStatus, validateReason } from '../domain/proposal.js';
-import type { DecisionsContext } from '../schema/context.js';
-import type { ProposalRecord } from '../store/entities.js';
+import type { DecisionsContext } from '../request/context.js';
+import type { ProposalRecord } from '../store/records.js';
 import { intervene } from './intervene.js';
 
 /** The requester (or its creator, or an admin) takes back a draft or an open proposal. */

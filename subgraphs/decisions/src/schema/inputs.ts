@@ -56,6 +56,14 @@ export class CreateProposalInput {
 @InputType({ description: 'A proposal to create and open at once' })
 export class OpenProposalInput extends CreateProposalInput {}
 
+// The fields an agent's and an executive's vote share, described once.
+const confidenceField = () => Field(() => Float, { nullable: true, description: '0–1, default 1' });
+const roundVotedInField = () =>
+  Field(() => Int, {
+    nullable: true,
+    description: 'The round voted in (default: the current one); a closed round is ROUND_CLOSED',
+  });
+
 @InputType()
 export class CastVoteInput {
   @Field(() => ID)
@@ -67,16 +75,13 @@ export class CastVoteInput {
   @Field(() => VoteChoice)
   choice!: VoteChoice;
 
-  @Field(() => Float, { nullable: true, description: '0–1, default 1' })
+  @confidenceField()
   confidence?: number | null;
 
   @Field(() => String, { nullable: true, description: 'At most 2,000 characters' })
   rationale?: string | null;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The round voted in (default: the current one); a closed round is ROUND_CLOSED',
-  })
+  @roundVotedInField()
   round?: number | null;
 }
 
@@ -88,7 +93,7 @@ export class CastExecutiveVoteInput {
   @Field(() => VoteChoice)
   choice!: VoteChoice;
 
-  @Field(() => Float, { nullable: true, description: '0–1, default 1' })
+  @confidenceField()
   confidence?: number | null;
 
   @Field(() => String, {
@@ -96,9 +101,6 @@ export class CastExecutiveVoteInput {
   })
   reason!: string;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: 'The round voted in (default: the current one); a closed round is ROUND_CLOSED',
-  })
+  @roundVotedInField()
   round?: number | null;
 }

@@ -12,7 +12,7 @@ import {
   Root,
 } from 'type-graphql';
 import { LedgerKind, verifyLedger, type LedgerVerification } from '../domain/ledger.js';
-import type { DecisionsContext } from './context.js';
+import type { DecisionsContext } from '../request/context.js';
 import { Proposal } from './proposal-types.js';
 
 @ObjectType({

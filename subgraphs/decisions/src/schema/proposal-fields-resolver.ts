@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { biasReportOf, consensusResultOf, previousRoundOf } from '../domain/round-views.js';
 import { readTally } from '../operations/read-tally.js';
-import { roundKey } from '../store/vote-repository.js';
-import type { DecisionsContext } from './context.js';
+import { roundKey } from '../request/loaders.js';
+import type { DecisionsContext } from '../request/context.js';
 import {
   BiasFinding,
   ConsensusResult,

@@ -7,7 +7,7 @@ import { createAndOpenProposal, openProposal } from '../operations/open-proposal
 import { recordOutcome } from '../operations/record-outcome.js';
 import { vetoProposal } from '../operations/veto-proposal.js';
 import { withdrawProposal } from '../operations/withdraw-proposal.js';
-import type { DecisionsContext } from './context.js';
+import type { DecisionsContext } from '../request/context.js';
 import { Outcome, ProposalStatus } from './enums.js';
 import { CreateProposalInput, OpenProposalInput } from './inputs.js';
 import { Proposal } from './proposal-types.js';

@@ -1,6 +1,6 @@
 import { Events, NotFoundError } from '@daena/platform';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { DecisionsContext } from './context.js';
+import type { DecisionsContext } from '../request/context.js';
 import { toTransition } from './proposal-fields-resolver.js';
 import { Proposal, ProposalTransition } from './proposal-types.js';
 

@@ -2,7 +2,7 @@ import { NotFoundError } from '@daena/platform';
 import { Arg, Ctx, FieldResolver, Float, Mutation, Resolver, Root } from 'type-graphql';
 import { mayReadVote } from '../domain/vote.js';
 import { castExecutiveVote, castVote } from '../operations/cast-vote.js';
-import type { DecisionsContext } from './context.js';
+import type { DecisionsContext } from '../request/context.js';
 import { VoteChoice, VoterKind } from './enums.js';
 import { CastExecutiveVoteInput, CastVoteInput } from './inputs.js';
 import { Proposal } from './proposal-types.js';

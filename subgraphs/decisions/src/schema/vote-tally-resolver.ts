@@ -1,7 +1,7 @@
 import { NotFoundError } from '@daena/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { readTally } from '../operations/read-tally.js';
-import type { DecisionsContext } from './context.js';
+import type { DecisionsContext } from '../request/context.js';
 import { Proposal } from './proposal-types.js';
 import { VoteTally } from './types.js';
 

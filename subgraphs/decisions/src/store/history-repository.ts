@@ -5,10 +5,9 @@ import type {
   ProposalKind,
   RecordedVote,
 } from '../domain/cmp/contracts.js';
+import { decidedStatuses, kindHistoryOf, type DecidedStatus } from '../domain/cmp/threshold.js';
 import { uuidArrayLiteral } from '../domain/ids.js';
-
-/** A raw SQL runner with `?` placeholders that returns the rows. */
-export type SqlRows = <T>(sql: string, bindings: readonly unknown[]) => Promise<T[]>;
+import type { SqlConnection } from './sql-connection.js';
 
 /**
  * How many recent closed proposals bias checks read: enough for the checks' minimum counts (10
@@ -23,20 +22,26 @@ export const pastProposalsForBias = 200;
  */
 export class HistoryRepository {
   /** Runs on a request's connection, or inside a transaction (`DecisionTransaction.history`). */
-  constructor(private readonly rows: SqlRows) {}
+  constructor(private readonly sql: SqlConnection) {}
 
-  /** How decisions of this kind turned out: decided (with an outcome) and regretted. */
+  /**
+   * How decisions of this kind turned out: its decided proposals with a recorded outcome, counted
+   * by (status, outcome) here and judged by `kindHistoryOf`.
+   */
   async kindHistory(kind: ProposalKind): Promise<KindHistory> {
-    const [row] = await this.rows<{ decided: string; regretted: string }>(
-      `select count(*) as decided,
-              count(*) filter (where (p.status = 'ACCEPTED' and o.outcome = 'REJECT')
-                                  or (p.status = 'REJECTED' and o.outcome = 'APPROVE')) as regretted
+    const rows = await this.sql.rows<{
+      status: DecidedStatus;
+      outcome: Outcome;
+      proposals: string;
+    }>(
+      `select p.status, o.outcome, count(*) as proposals
          from decisions.proposal_outcomes o
          join decisions.proposals p on p.id = o.proposal_id
-        where p.kind = ? and p.status in ('ACCEPTED', 'REJECTED')`,
-      [kind],
+        where p.kind = ? and p.status = any(?::text[])
+        group by p.status, o.outcome`,
+      [kind, `{${decidedStatuses.join(',')}}`],
     );
-    return { decided: Number(row?.decided ?? 0), regretted: Number(row?.regretted ?? 0) };
+    return kindHistoryOf(rows.map((row) => ({ ...row, proposals: Number(row.proposals) })));
   }
 
   /**
@@ -47,7 +52,7 @@ export class HistoryRepository {
     agentIds: readonly string[],
   ): Promise<{ votes: RecordedVote[]; outcomes: Map<string, Outcome> }> {
     if (agentIds.length === 0) return { votes: [], outcomes: new Map() };
-    const rows = await this.rows<{
+    const rows = await this.sql.rows<{
       proposal_id: string;
       agent_id: string;
       choice: RecordedVote['choice'];
@@ -79,7 +84,7 @@ export class HistoryRepository {
     proposals = pastProposalsForBias,
   ): Promise<PastBallot[]> {
     if (agentIds.length === 0) return [];
-    const rows = await this.rows<{
+    const rows = await this.sql.rows<{
       proposal_id: string;
       agent_id: string;
       round: number;

@@ -5,29 +5,7 @@ import {
   type LedgerEntry,
   type LedgerKind,
 } from '../domain/ledger.js';
-import type { RawRows } from './decision-transaction.js';
-
-export interface LedgerRow {
-  proposal_id: string;
-  position: number;
-  kind: LedgerKind;
-  at: string;
-  payload: string;
-  previous_hash: string;
-  hash: string;
-}
-
-export function ledgerEntryFromRow(row: LedgerRow): LedgerEntry {
-  return {
-    proposalId: row.proposal_id,
-    position: row.position,
-    kind: row.kind,
-    at: row.at,
-    payload: row.payload,
-    previousHash: row.previous_hash,
-    hash: row.hash,
-  };
-}
+import type { SqlConnection } from './sql-connection.js';
 
 /**
  * Appends to a proposal's chain (`domain/ledger.ts`) inside the caller's transaction, which holds
@@ -35,7 +13,7 @@ export function ledgerEntryFromRow(row: LedgerRow): LedgerEntry {
  * time, and the primary key (proposal, position) refuses a fork even if a writer forgot the lock.
  */
 export class LedgerWrites {
-  constructor(private readonly rows: RawRows) {}
+  constructor(private readonly sql: SqlConnection) {}
 
   async append(
     proposalId: string,
@@ -43,7 +21,11 @@ export class LedgerWrites {
     content: Record<string, unknown>,
   ): Promise<LedgerEntry> {
     // The database's clock, as the rows the entry covers are stamped by it (ISO-8601, µs, UTC).
-    const [head] = await this.rows<{ position: number | null; hash: string | null; at: string }>(
+    const [head] = await this.sql.rows<{
+      position: number | null;
+      hash: string | null;
+      at: string;
+    }>(
       `select h.position, h.hash,
               to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at
          from (select 1) one
@@ -57,7 +39,7 @@ export class LedgerWrites {
     const at = head?.at ?? new Date().toISOString();
     const payload = canonicalJson(content);
     const hash = entryHash(previousHash, position, kind, at, payload);
-    await this.rows(
+    await this.sql.rows(
       `insert into decisions.ledger (proposal_id, position, kind, at, payload, previous_hash, hash)
        values (?, ?, ?, ?, ?, ?, ?)`,
       [proposalId, position, kind, at, payload, previousHash, hash],

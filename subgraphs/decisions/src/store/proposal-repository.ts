@@ -1,20 +1,28 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid, uuidArrayLiteral } from '../domain/ids.js';
 import type { LedgerEntry } from '../domain/ledger.js';
-import { ledgerEntryFromRow, type LedgerRow } from './ledger-writes.js';
 import type { ProposalStatus } from '../domain/proposal.js';
+import type {
+  ProposalOutcomeRecord,
+  ProposalRecord,
+  ProposalStakeholderRecord,
+  ProposalTransitionRecord,
+  VotingRoundRecord,
+} from './records.js';
 import {
-  ProposalEntity,
-  ProposalOutcomeEntity,
-  ProposalStakeholderEntity,
-  ProposalTransitionEntity,
-  VotingRoundEntity,
-  type ProposalOutcomeRecord,
-  type ProposalRecord,
-  type ProposalStakeholderRecord,
-  type ProposalTransitionRecord,
-  type VotingRoundRecord,
-} from './entities.js';
+  ledgerEntryFromRow,
+  outcomeFromRow,
+  proposalFromRow,
+  roundFromRow,
+  stakeholderFromRow,
+  transitionFromRow,
+  type LedgerRow,
+  type OutcomeRow,
+  type ProposalRow,
+  type StakeholderRow,
+  type TransitionRow,
+  type VotingRoundRow,
+} from './rows.js';
+import type { SqlConnection } from './sql-connection.js';
 
 export interface ProposalFilter {
   status?: ProposalStatus | null | undefined;
@@ -24,97 +32,93 @@ export interface ProposalFilter {
 }
 
 /**
- * Reads of proposals; one instance per request, on that request's EntityManager fork. Reads skip
- * the identity map so a read after a write in the same request never sees a stale entity.
+ * Reads of proposals; one instance per request, on that request's connection. Every read goes to
+ * Postgres (nothing is cached here), so a read after a write in the same request sees the write.
+ * A malformed id can match no uuid row, so it is dropped rather than sent (Postgres would only
+ * raise a cast error).
  */
 export class ProposalRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly sql: SqlConnection) {}
 
-  byIds(ids: readonly string[]): Promise<ProposalRecord[]> {
-    // A malformed id can match no uuid row; asking Postgres would only raise a cast error.
-    const valid = ids.filter(isUuid);
-    if (valid.length === 0) return Promise.resolve([]);
-    return this.em.find(ProposalEntity, { id: { $in: valid } }, { disableIdentityMap: true });
+  async byIds(ids: readonly string[]): Promise<ProposalRecord[]> {
+    const rows = await this.whereIdIn<ProposalRow>('proposals', 'id', ids);
+    return rows.map((row) => proposalFromRow(row, this.sql.parseDate));
   }
 
   /** Newest first; ties on the timestamp broken by id so pages are stable. */
-  list(filter: ProposalFilter): Promise<ProposalRecord[]> {
-    if (filter.departmentId && !isUuid(filter.departmentId)) {
-      return Promise.resolve([]);
+  async list(filter: ProposalFilter): Promise<ProposalRecord[]> {
+    if (filter.departmentId && !isUuid(filter.departmentId)) return [];
+    const where: string[] = [];
+    const bindings: unknown[] = [];
+    if (filter.status) {
+      where.push('status = ?');
+      bindings.push(filter.status);
     }
-    return this.em.find(
-      ProposalEntity,
-      {
-        ...(filter.status ? { status: filter.status } : {}),
-        ...(filter.departmentId ? { departmentIds: { $contains: [filter.departmentId] } } : {}),
-      },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: filter.limit, disableIdentityMap: true },
+    if (filter.departmentId) {
+      where.push('department_ids @> array[?]::uuid[]');
+      bindings.push(filter.departmentId);
+    }
+    const rows = await this.sql.rows<ProposalRow>(
+      `select * from decisions.proposals
+        ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
+        order by created_at desc, id desc
+        limit ?`,
+      [...bindings, filter.limit],
     );
+    return rows.map((row) => proposalFromRow(row, this.sql.parseDate));
   }
 
   /** Heaviest first: the order a person reads a stakeholder list in. */
-  stakeholdersOf(proposalIds: readonly string[]): Promise<ProposalStakeholderRecord[]> {
-    const valid = proposalIds.filter(isUuid);
-    if (valid.length === 0) return Promise.resolve([]);
-    return this.em.find(
-      ProposalStakeholderEntity,
-      { proposalId: { $in: valid } },
-      { orderBy: { proposalId: 'asc', weight: 'desc', agentId: 'asc' }, disableIdentityMap: true },
+  async stakeholdersOf(proposalIds: readonly string[]): Promise<ProposalStakeholderRecord[]> {
+    const rows = await this.whereIdIn<StakeholderRow>(
+      'proposal_stakeholders',
+      'proposal_id',
+      proposalIds,
+      'proposal_id, weight desc, agent_id',
     );
+    return rows.map(stakeholderFromRow);
   }
 
-  roundsOf(proposalIds: readonly string[]): Promise<VotingRoundRecord[]> {
-    const valid = proposalIds.filter(isUuid);
-    if (valid.length === 0) return Promise.resolve([]);
-    return this.em.find(
-      VotingRoundEntity,
-      { proposalId: { $in: valid } },
-      { orderBy: { proposalId: 'asc', round: 'asc' }, disableIdentityMap: true },
+  async roundsOf(proposalIds: readonly string[]): Promise<VotingRoundRecord[]> {
+    const rows = await this.whereIdIn<VotingRoundRow>(
+      'voting_rounds',
+      'proposal_id',
+      proposalIds,
+      'proposal_id, round',
     );
+    return rows.map((row) => roundFromRow(row, this.sql.parseDate));
   }
 
   /** Every transition of each proposal, in the order they happened. */
-  transitionsOf(proposalIds: readonly string[]): Promise<ProposalTransitionRecord[]> {
-    const valid = proposalIds.filter(isUuid);
-    if (valid.length === 0) return Promise.resolve([]);
-    return this.em.find(
-      ProposalTransitionEntity,
-      { proposalId: { $in: valid } },
-      { orderBy: { proposalId: 'asc', seq: 'asc' }, disableIdentityMap: true },
+  async transitionsOf(proposalIds: readonly string[]): Promise<ProposalTransitionRecord[]> {
+    const rows = await this.whereIdIn<TransitionRow>(
+      'proposal_transitions',
+      'proposal_id',
+      proposalIds,
+      'proposal_id, seq',
     );
+    return rows.map((row) => transitionFromRow(row, this.sql.parseDate));
   }
 
-  transitionsByIds(ids: readonly string[]): Promise<ProposalTransitionRecord[]> {
-    const valid = ids.filter(isUuid);
-    if (valid.length === 0) return Promise.resolve([]);
-    return this.em.find(
-      ProposalTransitionEntity,
-      { id: { $in: valid } },
-      { disableIdentityMap: true },
-    );
+  async transitionsByIds(ids: readonly string[]): Promise<ProposalTransitionRecord[]> {
+    const rows = await this.whereIdIn<TransitionRow>('proposal_transitions', 'id', ids);
+    return rows.map((row) => transitionFromRow(row, this.sql.parseDate));
   }
 
   async outcomesOf(
     proposalIds: readonly string[],
   ): Promise<(ProposalOutcomeRecord & { id: string })[]> {
-    const valid = proposalIds.filter(isUuid);
-    if (valid.length === 0) return [];
-    const rows = await this.em.find(
-      ProposalOutcomeEntity,
-      { proposalId: { $in: valid } },
-      { disableIdentityMap: true },
-    );
-    return rows.map((row) => ({ ...row, id: row.proposalId }));
+    const rows = await this.whereIdIn<OutcomeRow>('proposal_outcomes', 'proposal_id', proposalIds);
+    return rows.map((row) => ({ ...outcomeFromRow(row, this.sql.parseDate), id: row.proposal_id }));
   }
 
   /** Each proposal's ledger, in chain order. */
   async ledgersOf(proposalIds: readonly string[]): Promise<LedgerEntry[]> {
-    const valid = proposalIds.filter(isUuid);
-    if (valid.length === 0) return [];
-    const rows = await this.em.execute<LedgerRow[]>(
-      `select * from decisions.ledger where proposal_id = any(?::uuid[])
-        order by proposal_id, position`,
-      [uuidArrayLiteral(valid)],
+    const rows = await this.whereIdIn<LedgerRow>(
+      'ledger',
+      'proposal_id',
+      proposalIds,
+      'proposal_id, position',
     );
     return rows.map(ledgerEntryFromRow);
   }
@@ -125,26 +129,39 @@ export class ProposalRepository {
   ): Promise<
     { id: string; choice: string; confidence: number; rationale: string | null; updatedAt: Date }[]
   > {
-    const rows = await this.em.execute<
-      {
-        id: string;
-        choice: string;
-        confidence: number;
-        rationale: string | null;
-        updated_at: string;
-      }[]
-    >(
+    const rows = await this.sql.rows<{
+      id: string;
+      choice: string;
+      confidence: number;
+      rationale: string | null;
+      updated_at: string;
+    }>(
       `select id, choice, confidence, rationale, updated_at from decisions.votes
         where proposal_id = ?`,
       [proposalId],
     );
-    const platform = this.em.getPlatform();
     return rows.map((row) => ({
       id: row.id,
       choice: row.choice,
       confidence: row.confidence,
       rationale: row.rationale,
-      updatedAt: new Date(platform.parseDate(row.updated_at)),
+      updatedAt: this.sql.parseDate(row.updated_at),
     }));
+  }
+
+  /** The rows of `table` whose uuid `column` is one of `ids`, in `orderBy` order if given. */
+  private async whereIdIn<T>(
+    table: string,
+    column: string,
+    ids: readonly string[],
+    orderBy?: string,
+  ): Promise<T[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return [];
+    return this.sql.rows<T>(
+      `select * from decisions.${table} where ${column} = any(?::uuid[])
+        ${orderBy ? `order by ${orderBy}` : ''}`,
+      [uuidArrayLiteral(valid)],
+    );
   }
 }

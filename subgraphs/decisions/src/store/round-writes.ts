@@ -1,9 +1,9 @@
 import type { BiasFinding, RoundResult } from '../domain/cmp/contracts.js';
 import { LedgerKind, roundPayload } from '../domain/ledger.js';
-import type { RawRows } from './decision-transaction.js';
+import type { VotingRoundRecord } from './records.js';
 import type { LedgerWrites } from './ledger-writes.js';
-import type { VotingRoundRecord } from './entities.js';
-import { roundFromRow, type ParseDate, type VotingRoundRow } from './rows.js';
+import { roundFromRow, type VotingRoundRow } from './rows.js';
+import type { SqlConnection } from './sql-connection.js';
 
 export interface RoundClosing {
   because: string;
@@ -15,26 +15,25 @@ export interface RoundClosing {
 /** Voting rounds: opened with a deadline, closed once with their result and bias findings. */
 export class RoundWrites {
   constructor(
-    private readonly rows: RawRows,
-    private readonly parseDate: ParseDate,
+    private readonly sql: SqlConnection,
     private readonly ledger: LedgerWrites,
   ) {}
 
   async open(proposalId: string, round: number, deadline: Date): Promise<VotingRoundRecord> {
-    const [row] = await this.rows<VotingRoundRow>(
+    const [row] = await this.sql.rows<VotingRoundRow>(
       `insert into decisions.voting_rounds (proposal_id, round, deadline)
        values (?, ?, ?) returning *`,
       [proposalId, round, deadline],
     );
-    return roundFromRow(row as VotingRoundRow, this.parseDate);
+    return roundFromRow(row as VotingRoundRow, this.sql.parseDate);
   }
 
   async find(proposalId: string, round: number): Promise<VotingRoundRecord | null> {
-    const [row] = await this.rows<VotingRoundRow>(
+    const [row] = await this.sql.rows<VotingRoundRow>(
       'select * from decisions.voting_rounds where proposal_id = ? and round = ?',
       [proposalId, round],
     );
-    return row ? roundFromRow(row, this.parseDate) : null;
+    return row ? roundFromRow(row, this.sql.parseDate) : null;
   }
 
   /** Closes an open round and records its result in the ledger; null when it was already closed. */
@@ -44,7 +43,7 @@ export class RoundWrites {
     closing: RoundClosing,
   ): Promise<VotingRoundRecord | null> {
     const { result } = closing;
-    const [row] = await this.rows<VotingRoundRow>(
+    const [row] = await this.sql.rows<VotingRoundRow>(
       `update decisions.voting_rounds
           set closed_at = now(), closed_because = ?, support = ?, interval_low = ?,
               interval_high = ?, margin = ?, participation = ?, decision = ?,
@@ -65,7 +64,7 @@ export class RoundWrites {
       ],
     );
     if (!row) return null;
-    const closed = roundFromRow(row, this.parseDate);
+    const closed = roundFromRow(row, this.sql.parseDate);
     await this.ledger.append(proposalId, LedgerKind.ROUND_CLOSED, {
       ...roundPayload(closed),
       because: closing.because,

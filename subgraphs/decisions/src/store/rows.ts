@@ -1,18 +1,22 @@
-import type { BiasFinding, ProposalKind, ThresholdTerm } from '../domain/cmp/contracts.js';
+import type { BiasFinding, Outcome, ProposalKind, ThresholdTerm } from '../domain/cmp/contracts.js';
+import type { LedgerEntry, LedgerKind } from '../domain/ledger.js';
 import type { ProposalStatus } from '../domain/proposal.js';
 import type { VoteChoice } from '../domain/vote.js';
 import type {
+  ProposalOutcomeRecord,
   ProposalRecord,
+  ProposalStakeholderRecord,
   ProposalTransitionRecord,
   VoteRecord,
   VotingRoundRecord,
-} from './entities.js';
+} from './records.js';
+import type { ParseDate } from './sql-connection.js';
 
-/**
- * Rows as raw SQL returns them on MikroORM's connection: bigint and timestamptz as strings (MikroORM
- * keeps Postgres' text form of timestamps and parses it with its platform's `parseDate`).
+/*
+ * Rows as SQL returns them on MikroORM's connection (bigint and timestamptz as strings, uuid[],
+ * json and double precision parsed by node-pg), and their mappers to the records the service
+ * works with. Every read and write of this store goes through them.
  */
-export type ParseDate = (value: string) => Date;
 
 export interface ProposalRow {
   id: string;
@@ -38,6 +42,18 @@ export interface ProposalRow {
   threshold: number | null;
   threshold_explanation: string | null;
   threshold_terms: ThresholdTerm[] | null;
+}
+
+export interface StakeholderRow {
+  proposal_id: string;
+  agent_id: string;
+  weight: number;
+  why: string;
+  role: string | null;
+  department_id: string | null;
+  log_odds: number | null;
+  log_odds_variance: number | null;
+  person_subject: string | null;
 }
 
 export interface VoteRow {
@@ -82,6 +98,24 @@ export interface TransitionRow {
   reason: string | null;
 }
 
+export interface OutcomeRow {
+  proposal_id: string;
+  outcome: Outcome;
+  note: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface LedgerRow {
+  proposal_id: string;
+  position: number;
+  kind: LedgerKind;
+  at: string;
+  payload: string;
+  previous_hash: string;
+  hash: string;
+}
+
 const optionalDate = (value: string | null, parseDate: ParseDate) =>
   value === null ? null : parseDate(value);
 
@@ -117,6 +151,20 @@ export function proposalFromRow(row: ProposalRow, parseDate: ParseDate): Proposa
     threshold: row.threshold,
     thresholdExplanation: row.threshold_explanation,
     thresholdTerms: row.threshold_terms,
+  };
+}
+
+export function stakeholderFromRow(row: StakeholderRow): ProposalStakeholderRecord {
+  return {
+    proposalId: row.proposal_id,
+    agentId: row.agent_id,
+    weight: row.weight,
+    why: row.why,
+    role: row.role,
+    departmentId: row.department_id,
+    logOdds: row.log_odds,
+    logOddsVariance: row.log_odds_variance,
+    personSubject: row.person_subject,
   };
 }
 
@@ -168,5 +216,27 @@ export function transitionFromRow(
     at: parseDate(row.at),
     by: row.by,
     reason: row.reason,
+  };
+}
+
+export function outcomeFromRow(row: OutcomeRow, parseDate: ParseDate): ProposalOutcomeRecord {
+  return {
+    proposalId: row.proposal_id,
+    outcome: row.outcome,
+    note: row.note,
+    recordedBy: row.recorded_by,
+    recordedAt: parseDate(row.recorded_at),
+  };
+}
+
+export function ledgerEntryFromRow(row: LedgerRow): LedgerEntry {
+  return {
+    proposalId: row.proposal_id,
+    position: row.position,
+    kind: row.kind,
+    at: row.at,
+    payload: row.payload,
+    previousHash: row.previous_hash,
+    hash: row.hash,
   };
 }

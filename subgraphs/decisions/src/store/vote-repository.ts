@@ -1,38 +1,33 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid } from '../domain/ids.js';
+import { isUuid, uuidArrayLiteral } from '../domain/ids.js';
 import type { CountedVote } from '../domain/tally.js';
-import { VoteEntity, type VoteRecord } from './entities.js';
+import type { VoteRecord } from './records.js';
+import { voteFromRow, type VoteRow } from './rows.js';
+import type { SqlConnection } from './sql-connection.js';
 
-/** The loader key of one round of one proposal. */
-export function roundKey(round: { proposalId: string; round: number }): string {
-  return `${round.proposalId}/${round.round}`;
-}
-
-function parseRoundKey(key: string): { proposalId: string; round: number } | null {
-  const [proposalId = '', round = ''] = key.split('/');
-  const number = Number(round);
-  return isUuid(proposalId) && Number.isInteger(number) ? { proposalId, round: number } : null;
-}
-
-/** Reads of votes; one instance per request, on that request's EntityManager fork. */
+/** Reads of votes; one instance per request, on that request's connection. */
 export class VoteRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly sql: SqlConnection) {}
 
-  byIds(ids: readonly string[]): Promise<VoteRecord[]> {
+  async byIds(ids: readonly string[]): Promise<VoteRecord[]> {
     const valid = ids.filter(isUuid);
-    if (valid.length === 0) return Promise.resolve([]);
-    return this.em.find(VoteEntity, { id: { $in: valid } }, { disableIdentityMap: true });
+    if (valid.length === 0) return [];
+    const rows = await this.sql.rows<VoteRow>(
+      'select * from decisions.votes where id = any(?::uuid[])',
+      [uuidArrayLiteral(valid)],
+    );
+    return rows.map((row) => voteFromRow(row, this.sql.parseDate));
   }
 
-  /** The current votes of the given rounds (keys from `roundKey`), in the order they were accepted. */
-  ofRounds(keys: readonly string[]): Promise<VoteRecord[]> {
-    const rounds = keys.map(parseRoundKey).filter((key) => key !== null);
-    if (rounds.length === 0) return Promise.resolve([]);
-    return this.em.find(
-      VoteEntity,
-      { $or: rounds.map((key) => ({ proposalId: key.proposalId, round: key.round })) },
-      { orderBy: { proposalId: 'asc', seq: 'asc' }, disableIdentityMap: true },
+  /** The current votes of the given rounds, in the order they were accepted. */
+  async ofRounds(rounds: readonly { proposalId: string; round: number }[]): Promise<VoteRecord[]> {
+    if (rounds.length === 0) return [];
+    const rows = await this.sql.rows<VoteRow>(
+      `select * from decisions.votes
+        where (proposal_id, round) in (${rounds.map(() => '(?::uuid, ?::int)').join(', ')})
+        order by proposal_id, seq`,
+      rounds.flatMap((key) => [key.proposalId, key.round]),
     );
+    return rows.map((row) => voteFromRow(row, this.sql.parseDate));
   }
 
   /**
@@ -45,7 +40,7 @@ export class VoteRepository {
     round: number,
     seq: string,
   ): Promise<(CountedVote & { agentId: string; personSubject: string | null })[]> {
-    return this.em.execute<(CountedVote & { agentId: string; personSubject: string | null })[]>(
+    return this.sql.rows<CountedVote & { agentId: string; personSubject: string | null }>(
       `select distinct on (agent_id) agent_id as "agentId", choice, confidence,
               person_subject as "personSubject"
          from decisions.vote_history

@@ -1,10 +1,10 @@
 import type { Ballot as CmpBallot } from '../domain/cmp/contracts.js';
 import type { Ballot } from '../domain/vote.js';
 import { LedgerKind, ballotDigest } from '../domain/ledger.js';
-import type { RawRows } from './decision-transaction.js';
+import type { VoteRecord } from './records.js';
 import type { LedgerWrites } from './ledger-writes.js';
-import type { VoteRecord } from './entities.js';
-import { voteFromRow, type ParseDate, type VoteRow } from './rows.js';
+import { voteFromRow, type VoteRow } from './rows.js';
+import type { SqlConnection } from './sql-connection.js';
 
 export interface CastResult {
   vote: VoteRecord;
@@ -15,8 +15,7 @@ export interface CastResult {
 /** Vote writes and the reads a transaction needs under the proposal's lock. */
 export class VoteWrites {
   constructor(
-    private readonly rows: RawRows,
-    private readonly parseDate: ParseDate,
+    private readonly sql: SqlConnection,
     private readonly ledger: LedgerWrites,
   ) {}
 
@@ -27,7 +26,7 @@ export class VoteWrites {
    * vote is also appended to the history and, as a digest of its ballot, to the ledger.
    */
   async upsert(id: string, ballot: Ballot): Promise<CastResult> {
-    const accepted = await this.rows<VoteRow>(
+    const accepted = await this.sql.rows<VoteRow>(
       `with accepted as (
          insert into decisions.votes as v
            (id, proposal_id, agent_id, round, choice, confidence, rationale, person_subject)
@@ -62,7 +61,7 @@ export class VoteWrites {
       ],
     );
     if (accepted[0]) {
-      const vote = voteFromRow(accepted[0], this.parseDate);
+      const vote = voteFromRow(accepted[0], this.sql.parseDate);
       await this.ledger.append(vote.proposalId, LedgerKind.VOTE, {
         voteId: vote.id,
         voter: vote.agentId,
@@ -78,16 +77,16 @@ export class VoteWrites {
   }
 
   async find(proposalId: string, round: number, agentId: string): Promise<VoteRecord | null> {
-    const [row] = await this.rows<VoteRow>(
+    const [row] = await this.sql.rows<VoteRow>(
       'select * from decisions.votes where proposal_id = ? and round = ? and agent_id = ?',
       [proposalId, round, agentId],
     );
-    return row ? voteFromRow(row, this.parseDate) : null;
+    return row ? voteFromRow(row, this.sql.parseDate) : null;
   }
 
   /** The proposal's ballots of rounds 1..`upTo`, one list per round, each in accepted order. */
   async ballotsByRound(proposalId: string, upTo: number): Promise<CmpBallot[][]> {
-    const rows = await this.rows<{
+    const rows = await this.sql.rows<{
       round: number;
       agent_id: string;
       choice: CmpBallot['choice'];
@@ -112,7 +111,7 @@ export class VoteWrites {
 
   /** The round's agent votes: what completes a round (executives' votes do not hold it open). */
   async count(proposalId: string, round: number): Promise<number> {
-    const [row] = await this.rows<{ n: string }>(
+    const [row] = await this.sql.rows<{ n: string }>(
       `select count(*) as n from decisions.votes
         where proposal_id = ? and round = ? and person_subject is null`,
       [proposalId, round],

@@ -27,7 +27,7 @@ export interface ProposalFeatures {
   departmentIds: readonly string[];
 }
 
-/** How past decisions of this kind turned out (from recorded outcomes). */
+/** How past decisions of this kind turned out (from recorded outcomes): `kindHistoryOf`. */
 export interface KindHistory {
   decided: number;
   /** Decisions of this kind whose recorded outcome went against the decision. */

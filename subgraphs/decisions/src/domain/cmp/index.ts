@@ -11,7 +11,7 @@ export {
 } from './bias-history.js';
 export { defaultBiasParams, type BiasParams } from './bias-params.js';
 export { decideRound } from './decide-round.js';
-export { executiveEvidence } from './posterior-support.js';
+export { executiveEvidence, personRecordOf, type PersonRecord } from './posterior-support.js';
 export { detectBias, type DetectBiasInput } from './detect-bias.js';
 export {
   buildRoleRelevance,
@@ -26,7 +26,14 @@ export {
   type SelectStakeholdersInput,
   type StakeholderParams,
 } from './stakeholders.js';
-export { computeThreshold, defaultThresholdParams, type ThresholdParams } from './threshold.js';
+export {
+  computeThreshold,
+  decidedStatuses,
+  defaultThresholdParams,
+  kindHistoryOf,
+  type DecidedStatus,
+  type ThresholdParams,
+} from './threshold.js';
 export {
   defaultTrackRecordParams,
   estimateTrackRecords,

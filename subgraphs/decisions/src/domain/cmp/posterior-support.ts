@@ -1,4 +1,4 @@
-import type { Stakeholder } from './contracts.js';
+import type { Outcome, Stakeholder } from './contracts.js';
 import { z95 } from './wilson-interval.js';
 
 /**
@@ -76,6 +76,24 @@ export function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
+/** A person's recorded outcomes: decisive votes that matched them, and votes that did not. */
+export interface PersonRecord {
+  hits: number;
+  misses: number;
+}
+
+/** A person's record from their decisive votes on proposals with an outcome, counted by pair. */
+export function personRecordOf(
+  counts: readonly { choice: Outcome; outcome: Outcome; votes: number }[],
+): PersonRecord {
+  const record: PersonRecord = { hits: 0, misses: 0 };
+  for (const count of counts) {
+    if (count.choice === count.outcome) record.hits += count.votes;
+    else record.misses += count.votes;
+  }
+  return record;
+}
+
 /**
  * The evidence an executive's full-confidence vote carries: their accuracy as a Beta posterior,
  * a prior of `priorAccuracy` (`EXECUTIVE_VOTE_ACCURACY`, 0.8 by default) worth `priorOutcomes`
@@ -84,7 +102,7 @@ export function logistic(x: number): number {
  */
 export function executiveEvidence(
   priorAccuracy: number,
-  record: { hits: number; misses: number } = { hits: 0, misses: 0 },
+  record: PersonRecord = { hits: 0, misses: 0 },
   priorOutcomes = 10,
 ): VoterEvidence & { accuracy: number; outcomes: number } {
   const outcomes = priorOutcomes + record.hits + record.misses;

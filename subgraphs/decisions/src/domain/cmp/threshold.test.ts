@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KindHistory, ProposalFeatures } from './contracts.js';
-import { computeThreshold, defaultThresholdParams } from './threshold.js';
+import { computeThreshold, defaultThresholdParams, kindHistoryOf } from './threshold.js';
 
 const features = (over: Partial<ProposalFeatures> = {}): ProposalFeatures => ({
   kind: 'BRAND',
@@ -55,3 +55,38 @@ describe('computeThreshold', () => {
     expect(defaultThresholdParams.min).toBeGreaterThan(0.5);
   });
 });
+
+describe('kindHistoryOf', () => {
+  const cases: [string, Parameters<typeof kindHistoryOf>[0], KindHistory][] = [
+    ['no decided proposal', [], { decided: 0, regretted: 0 }],
+    ['accepted and right', [{ status: 'ACCEPTED', outcome: 'APPROVE', proposals: 3 }], fresh3(0)],
+    [
+      'accepted, then rejecting was right',
+      [{ status: 'ACCEPTED', outcome: 'REJECT', proposals: 3 }],
+      fresh3(3),
+    ],
+    ['rejected and right', [{ status: 'REJECTED', outcome: 'REJECT', proposals: 3 }], fresh3(0)],
+    [
+      'rejected, then approving was right',
+      [{ status: 'REJECTED', outcome: 'APPROVE', proposals: 3 }],
+      fresh3(3),
+    ],
+    [
+      'every pair counted once',
+      [
+        { status: 'ACCEPTED', outcome: 'APPROVE', proposals: 4 },
+        { status: 'ACCEPTED', outcome: 'REJECT', proposals: 1 },
+        { status: 'REJECTED', outcome: 'APPROVE', proposals: 2 },
+        { status: 'REJECTED', outcome: 'REJECT', proposals: 5 },
+      ],
+      { decided: 12, regretted: 3 },
+    ],
+  ];
+  it.each(cases)('%s', (_name, counts, expected) => {
+    expect(kindHistoryOf(counts)).toEqual(expected);
+  });
+});
+
+function fresh3(regretted: number): KindHistory {
+  return { decided: 3, regretted };
+}

@@ -1,4 +1,10 @@
-import type { KindHistory, ProposalFeatures, Threshold, ThresholdTerm } from './contracts.js';
+import type {
+  KindHistory,
+  Outcome,
+  ProposalFeatures,
+  Threshold,
+  ThresholdTerm,
+} from './contracts.js';
 
 /**
  * The adaptive threshold (issue 4, "Adaptive threshold"): a linear score, clamped.
@@ -35,6 +41,28 @@ export const defaultThresholdParams: ThresholdParams = {
   min: 0.51,
   max: 0.95,
 };
+
+/** A decision a proposal closed with: the statuses whose recorded outcome can regret them. */
+export const decidedStatuses = ['ACCEPTED', 'REJECTED'] as const;
+export type DecidedStatus = (typeof decidedStatuses)[number];
+
+/** A decision is regretted when its recorded outcome says the other choice was right. */
+export function isRegretted(status: DecidedStatus, outcome: Outcome): boolean {
+  return status === 'ACCEPTED' ? outcome === 'REJECT' : outcome === 'APPROVE';
+}
+
+/** A kind's history from its decided proposals with an outcome, counted by (status, outcome). */
+export function kindHistoryOf(
+  counts: readonly { status: DecidedStatus; outcome: Outcome; proposals: number }[],
+): KindHistory {
+  let decided = 0;
+  let regretted = 0;
+  for (const count of counts) {
+    decided += count.proposals;
+    if (isRegretted(count.status, count.outcome)) regretted += count.proposals;
+  }
+  return { decided, regretted };
+}
 
 /** The required weighted support for a proposal; its terms sum to `value`. */
 export function computeThreshold(

@@ -1,17 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  byIdLoader,
-  groupLoader,
-  type EventBus,
-  type JobQueue,
-  type Logger,
-  type Principal,
-} from '@daena/platform';
+import type { EventBus, JobQueue, Logger, Principal } from '@daena/platform';
 import type { ThresholdParams } from '../domain/cmp/threshold.js';
 import type { AgentsDirectory } from '../store/agents-directory.js';
 import { HistoryRepository } from '../store/history-repository.js';
 import { ProposalRepository } from '../store/proposal-repository.js';
-import { VoteRepository, roundKey } from '../store/vote-repository.js';
+import { requestConnection } from '../store/sql-connection.js';
+import { VoteRepository } from '../store/vote-repository.js';
+import { createLoaders, type DecisionsLoaders } from './loaders.js';
 
 /** What the service gives every request: collaborators that outlive requests. */
 export interface DecisionsRuntime {
@@ -43,49 +38,20 @@ export interface DecisionsContext {
   afterWrite(): void;
 }
 
-export type DecisionsLoaders = ReturnType<typeof createLoaders>;
-
-/** Per-request loaders over a per-request EntityManager fork (STYLE habit 11). */
-export function createLoaders(proposals: ProposalRepository, votes: VoteRepository) {
-  return {
-    proposal: byIdLoader((ids) => proposals.byIds(ids)),
-    vote: byIdLoader((ids) => votes.byIds(ids)),
-    /** The votes of one round of a proposal (key: `roundKey(proposalId, round)`), in order. */
-    votesByRound: groupLoader((keys) => votes.ofRounds(keys), roundKey),
-    stakeholdersByProposal: groupLoader(
-      (ids) => proposals.stakeholdersOf(ids),
-      (stakeholder) => stakeholder.proposalId,
-    ),
-    roundsByProposal: groupLoader(
-      (ids) => proposals.roundsOf(ids),
-      (round) => round.proposalId,
-    ),
-    transitionsByProposal: groupLoader(
-      (ids) => proposals.transitionsOf(ids),
-      (transition) => transition.proposalId,
-    ),
-    transition: byIdLoader((ids) => proposals.transitionsByIds(ids)),
-    outcome: byIdLoader((ids) => proposals.outcomesOf(ids)),
-    ledgerByProposal: groupLoader(
-      (ids) => proposals.ledgersOf(ids),
-      (entry) => entry.proposalId,
-    ),
-  };
-}
-
 export function createDecisionsContext(
   principal: Principal,
   em: EntityManager,
   runtime: DecisionsRuntime,
 ): DecisionsContext {
-  const proposals = new ProposalRepository(em);
-  const votes = new VoteRepository(em);
+  const sql = requestConnection(em);
+  const proposals = new ProposalRepository(sql);
+  const votes = new VoteRepository(sql);
   const context: DecisionsContext = {
     principal,
     em,
     proposals,
     votes,
-    history: new HistoryRepository((sql, bindings) => em.execute(sql, [...bindings])),
+    history: new HistoryRepository(sql),
     loaders: createLoaders(proposals, votes),
     runtime,
     afterWrite: () => {
