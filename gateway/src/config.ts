@@ -13,22 +13,47 @@ const defaultPersistedDocuments = fileURLToPath(
 const subgraphUrl = (port: number) =>
   env.url(['http', 'https']).default(`http://127.0.0.1:${port}/graphql`);
 
-const schema = serviceEnvSchema(4000).extend({
-  SUPERGRAPH_PATH: z.string().default(defaultSupergraph),
-  AGENTS_URL: subgraphUrl(4001),
-  DECISIONS_URL: subgraphUrl(4002),
-  KNOWLEDGE_URL: subgraphUrl(4003),
-  METRICS_URL: subgraphUrl(4004),
+export const schema = serviceEnvSchema(4000).extend({
+  SUPERGRAPH_PATH: z
+    .string()
+    .default(defaultSupergraph)
+    .describe('The composed supergraph the gateway serves (`npm run compose` writes it).'),
+  AGENTS_URL: subgraphUrl(4001).describe('Where the agents subgraph answers; `npm start` sets it.'),
+  DECISIONS_URL: subgraphUrl(4002).describe(
+    'Where the decisions subgraph answers; `npm start` sets it.',
+  ),
+  KNOWLEDGE_URL: subgraphUrl(4003).describe(
+    'Where the knowledge subgraph answers; `npm start` sets it.',
+  ),
+  METRICS_URL: subgraphUrl(4004).describe(
+    'Where the metrics subgraph answers; `npm start` sets it.',
+  ),
   /** MiB of query responses the response cache keeps; 0 turns it off. */
-  RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  RESPONSE_CACHE_MB: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(4096)
+    .default(64)
+    .describe(
+      'MiB of query responses the gateway caches (keyed by data versions); 0 turns it off.',
+    ),
   ...rateLimitEnv,
   ...auditEnv,
   /**
    * Trusted documents (persisted-documents.ts): `allow` also serves the client manifest's
    * operations by hash, `only` serves nothing else, `off` ignores the manifest.
    */
-  PERSISTED_DOCUMENTS: z.enum(['off', 'allow', 'only']).default('allow'),
-  PERSISTED_DOCUMENTS_PATH: z.string().default(defaultPersistedDocuments),
+  PERSISTED_DOCUMENTS: z
+    .enum(['off', 'allow', 'only'])
+    .default('allow')
+    .describe(
+      "Trusted documents: `allow` also serves the SDK's operations by hash, `only` serves nothing else, `off` ignores the manifest.",
+    ),
+  PERSISTED_DOCUMENTS_PATH: z
+    .string()
+    .default(defaultPersistedDocuments)
+    .describe('The trusted-documents manifest (`npm run codegen` writes the default one).'),
 });
 export type GatewayConfig = z.infer<typeof schema>;
 

@@ -1,6 +1,6 @@
 import { ConfigError } from '@daena/platform';
 import { describe, expect, it } from 'vitest';
-import { loadStackConfig, servicePorts } from './config.js';
+import { loadStackConfig, servicePorts, stackMode } from './config.js';
 
 describe('stack configuration', () => {
   it('defaults to embedded mode on ports 4000–4004', () => {
@@ -21,5 +21,16 @@ describe('stack configuration', () => {
     expect(() => loadStackConfig({ REDIS_URL: 'http://localhost:6379' })).toThrow(
       /^REDIS_URL: expected a URL starting with redis:\/\//,
     );
+  });
+
+  it('takes DAENA_MODE=production as production mode, running as REDIS_URL says', () => {
+    const embedded = loadStackConfig({ DAENA_MODE: 'production' });
+    expect(embedded.NODE_ENV).toBe('production');
+    expect(stackMode(embedded)).toBe('embedded');
+    const distributed = loadStackConfig({
+      DAENA_MODE: 'production',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(stackMode(distributed)).toBe('distributed');
   });
 });

@@ -9,5 +9,8 @@ export const auditEnv = {
   AUDIT_ENABLED: z
     .enum(['true', 'false'], { message: 'expected true or false' })
     .transform((value) => value === 'true')
-    .default(true),
+    .default(true)
+    .describe(
+      'Whether mutations and refused requests are written to the audit log (`auditLog`); needs `JWT_SECRET` to sign the batches.',
+    ),
 };

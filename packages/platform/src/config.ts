@@ -75,12 +75,18 @@ export const env = {
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         message: 'expected one of fatal, error, warn, info, debug, trace, silent',
       })
-      .default('info'),
+      .default('info')
+      .describe(
+        'Log level of the process: `debug` or `trace` to look into a problem, `warn` for less.',
+      ),
   secret: () => z.string().min(16, 'expected at least 16 characters'),
   nodeEnv: () =>
     z
       .enum(['development', 'production', 'test'], {
         message: 'expected development, production or test',
       })
-      .default('development'),
+      .default('development')
+      .describe(
+        '`production` in production: no introspection, no suggestions, no internal error messages, no development JWT secret.',
+      ),
 };

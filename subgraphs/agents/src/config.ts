@@ -10,13 +10,20 @@ import { z } from 'zod';
 /** The agents' hot-state cache: Redis when REDIS_URL is set, in this process otherwise. */
 const agentStateCacheEnv = {
   // The trailing version changes with the cached JSON's shape, so old entries are never misread.
-  AGENT_STATE_CACHE_PREFIX: z.string().min(1).default('daena:agents:state:v1:'),
+  AGENT_STATE_CACHE_PREFIX: z
+    .string()
+    .min(1)
+    .default('daena:agents:state:v1:')
+    .describe(
+      "Cache key prefix of agents' hot state; change it to keep two deployments on one Redis apart.",
+    ),
   // An agent that reports nothing for an hour is cold: its entry goes; the next read refills it.
   AGENT_STATE_CACHE_TTL_SECONDS: z.coerce
     .number({ message: 'expected a whole number of seconds, at least 1' })
     .int('expected a whole number of seconds, at least 1')
     .min(1, 'expected a whole number of seconds, at least 1')
-    .default(3_600),
+    .default(3_600)
+    .describe("How long an agent's hot state stays cached without writes."),
 };
 
 const wholeNumber = (what: string, min: number, fallback: number) =>
@@ -31,55 +38,114 @@ const wholeNumber = (what: string, min: number, fallback: number) =>
  * LLM_BASE_URL / OPENAI_API_KEY, read by the router's registry loader, which validates them.
  */
 const routerEnv = {
-  LLM_MODELS: z.string().optional(),
-  LLM_MODELS_FILE: z.string().optional(),
-  LLM_BASE_URL: env.url(['http', 'https']).optional(),
-  OPENAI_API_KEY: z.string().optional(),
+  LLM_MODELS: z
+    .string()
+    .optional()
+    .describe(
+      "The router's models: a JSON array of model specs, or model names served at `LLM_BASE_URL`. Unset: only the built-in `offline` model.",
+    ),
+  LLM_DEFAULT_MODEL: z
+    .string()
+    .optional()
+    .describe(
+      'The model every request uses unless it names one (a name from `LLM_MODELS`). Unset: the router chooses.',
+    ),
+  LLM_MODELS_FILE: z
+    .string()
+    .optional()
+    .describe('A JSON file of model specs, added to those of `LLM_MODELS`.'),
+  LLM_BASE_URL: env
+    .url(['http', 'https'])
+    .optional()
+    .describe(
+      'The OpenAI-compatible endpoint of the models named in `LLM_MODELS`. Unset: `https://api.openai.com/v1`.',
+    ),
+  OPENAI_API_KEY: z
+    .string()
+    .optional()
+    .describe('The API key of the models named in `LLM_MODELS`; never logged.'),
   /** `offline` classifies tasks with NLP; `llm` asks ROUTER_CLASSIFIER_MODEL, falling back to NLP. */
   ROUTER_CLASSIFIER: z
     .enum(['offline', 'llm'], { message: 'expected offline or llm' })
-    .default('offline'),
-  ROUTER_CLASSIFIER_MODEL: z.string().optional(),
+    .default('offline')
+    .describe(
+      'How tasks are classified: `offline` with NLP, `llm` by `ROUTER_CLASSIFIER_MODEL` (falling back to NLP).',
+    ),
+  ROUTER_CLASSIFIER_MODEL: z
+    .string()
+    .optional()
+    .describe('The configured model that classifies tasks when `ROUTER_CLASSIFIER=llm`.'),
   /** The sliding window of `routingStats` and of the stored buckets. */
-  ROUTER_STATS_WINDOW_DAYS: wholeNumber('days', 1, 7),
+  ROUTER_STATS_WINDOW_DAYS: wholeNumber('days', 1, 7).describe(
+    'Days of history behind `routingStats` and the stored statistics.',
+  ),
   /** How long one routed call may take, all retries and fallbacks included. */
-  ROUTER_DEADLINE_MS: wholeNumber('milliseconds', 100, 60_000),
+  ROUTER_DEADLINE_MS: wholeNumber('milliseconds', 100, 60_000).describe(
+    'How long one routed call may take, retries and fallbacks included, unless the request says `deadlineMs`.',
+  ),
   /** Deterministic answers (temperature 0) are cached this long (the seed's 7 days). */
-  ROUTER_CACHE_TTL_SECONDS: wholeNumber('seconds', 1, 604_800),
-  ROUTER_CACHE_PREFIX: z.string().min(1).default('daena:router:response:v1:'),
+  ROUTER_CACHE_TTL_SECONDS: wholeNumber('seconds', 1, 604_800).describe(
+    'How long deterministic answers (temperature 0) are cached.',
+  ),
+  ROUTER_CACHE_PREFIX: z
+    .string()
+    .min(1)
+    .default('daena:router:response:v1:')
+    .describe(
+      "Cache key prefix of the router's answers; change it to keep two deployments on one Redis apart.",
+    ),
   /**
    * The secret admin models' API keys are sealed with at rest (AES-256-GCM, key by HKDF); the
    * JWT secret when unset. Changing it makes the stored keys unreadable: register them again.
    */
-  ROUTER_SECRET_KEY: z.string().min(16, 'expected at least 16 characters').optional(),
+  ROUTER_SECRET_KEY: z
+    .string()
+    .min(16, 'expected at least 16 characters')
+    .optional()
+    .describe(
+      'Seals the API keys admins give models (AES-256-GCM). Unset: the JWT secret. Changing it makes stored keys unreadable.',
+    ),
   /**
    * The Redis hash where the router replicas share their use of each model (rate limits); by
    * default one per database (`daena:router:load:v1:<database name>`), which is what replicas of
    * one deployment share.
    */
-  ROUTER_PEERS_KEY: z.string().min(1).optional(),
+  ROUTER_PEERS_KEY: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "The Redis hash where agents replicas share each model's use (rate limits). Unset: `daena:router:load:v1:` and the database name.",
+    ),
   /**
    * How agents form their votes: `llm` through the router, `offline` by the offline policy, `auto`
    * (default) through the router when a model other than the offline one is configured.
    */
   AGENTS_VOTE_POLICY: z
     .enum(['auto', 'llm', 'offline'], { message: 'expected auto, llm or offline' })
-    .default('auto'),
+    .default('auto')
+    .describe(
+      'How agents form votes: `llm` through the router, `offline` without it, `auto` through the router when a model is configured.',
+    ),
 };
 
-const schema = serviceEnvSchema(4001)
+export const schema = serviceEnvSchema(4001)
   .extend(postgresEnv)
   .extend(agentStateCacheEnv)
   .extend(routerEnv)
   .extend({
     /** The decisions subgraph, asked for a department's open proposals before it is retired. */
-    DECISIONS_URL: env.url(['http', 'https']).default('http://127.0.0.1:4002/graphql'),
+    DECISIONS_URL: env
+      .url(['http', 'https'])
+      .default('http://127.0.0.1:4002/graphql')
+      .describe('Where the decisions subgraph answers; `npm start` sets it.'),
     /** How long one call to the decisions subgraph may take before it counts as unavailable. */
     DECISIONS_TIMEOUT_MS: z.coerce
       .number({ message: 'expected an integer number of milliseconds' })
       .int('expected an integer number of milliseconds')
       .min(1, 'expected at least 1 ms')
-      .default(5_000),
+      .default(5_000)
+      .describe('How long one call to the decisions subgraph may take before it counts as down.'),
     /**
      * Whether this service's agents answer vote requests from the job queue (the default). Off,
      * votes come from elsewhere (an external agent runtime, or a benchmark casting its own).
@@ -87,7 +153,10 @@ const schema = serviceEnvSchema(4001)
     AGENTS_ANSWER_VOTE_REQUESTS: z
       .enum(['true', 'false'], { message: 'expected true or false' })
       .default('true')
-      .transform((value) => value === 'true'),
+      .transform((value) => value === 'true')
+      .describe(
+        'Whether agents answer vote requests from the job queue; `false` when votes come from elsewhere (an external runtime, a benchmark).',
+      ),
   });
 export type AgentsConfig = z.infer<typeof schema> & {
   /** The models of LLM_MODELS / LLM_MODELS_FILE, validated, keys resolved, plus `offline`. */

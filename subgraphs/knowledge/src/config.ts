@@ -1,11 +1,19 @@
 import { env, loadConfig, serviceEnvSchema } from '@daena/platform';
 import { z } from 'zod';
 
-const schema = serviceEnvSchema(4003).extend({
-  NEO4J_URI: env.url(['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc']),
+export const schema = serviceEnvSchema(4003).extend({
+  NEO4J_URI: env
+    .url(['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'])
+    .describe('The Neo4j server of the knowledge graph (`npm start` passes its own).'),
   // Both unset means a server with auth disabled (the embedded dev Neo4j).
-  NEO4J_USER: z.string().optional(),
-  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_USER: z
+    .string()
+    .optional()
+    .describe('Neo4j user; unset with `NEO4J_PASSWORD` for a server without auth.'),
+  NEO4J_PASSWORD: z
+    .string()
+    .optional()
+    .describe('Neo4j password; unset with `NEO4J_USER` for a server without auth.'),
 });
 export type KnowledgeConfig = z.infer<typeof schema>;
 

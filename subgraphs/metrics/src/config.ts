@@ -1,7 +1,7 @@
 import { loadConfig, postgresEnv, serviceEnvSchema } from '@daena/platform';
 import type { z } from 'zod';
 
-const schema = serviceEnvSchema(4004).extend(postgresEnv);
+export const schema = serviceEnvSchema(4004).extend(postgresEnv);
 export type MetricsConfig = z.infer<typeof schema>;
 
 /** The metrics service's validated configuration (ARCHITECTURE §4). */
