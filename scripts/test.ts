@@ -1,7 +1,10 @@
-// `npm test [-- <turbo args>]`: the formatting check, then lint, typecheck and every package's
-// tests through turbo, on the stores TEST_DATABASE_URL / TEST_REDIS_URL name or, when unset, on
-// embedded ones started for the run and stopped after it (issue 21: a fresh machine needs none).
+// `npm test [-- <turbo args>]`: the formatting check, the import boundaries, the copy-paste check,
+// then lint, typecheck and every package's tests through turbo, on the stores TEST_DATABASE_URL /
+// TEST_REDIS_URL name or, when unset, on embedded ones started for the run and stopped after it
+// (issue 21: a fresh machine needs none).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFailureMessage } from '@daena/platform';
 import { startTestStores, type TestStores } from './test-stores.js';
@@ -25,6 +28,16 @@ function run(
   });
 }
 
+/** Every production source folder: what the import boundaries (.dependency-cruiser.cjs) hold. */
+function sourceRoots(): string[] {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const under = (dir: string) =>
+    readdirSync(join(root, dir), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(root, dir, entry.name, 'src')))
+      .map((entry) => `${dir}/${entry.name}/src`);
+  return [...under('subgraphs'), ...under('packages'), ...under('apps'), 'gateway/src'];
+}
+
 // A terminal's Ctrl-C reaches the running tool too (same process group); a SIGTERM sent to us
 // alone is passed on. Either way the run ends and the stores are stopped below.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -37,6 +50,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function main(): Promise<number> {
   const formatted = await run('prettier', ['--check', '.']);
   if (formatted !== 0 || interrupted) return formatted || 130;
+  const layered = await run('depcruise', [...sourceRoots(), '--config', '.dependency-cruiser.cjs']);
+  if (layered !== 0 || interrupted) return layered || 130;
+  const copied = await run('jscpd', ['--silent']);
+  if (copied !== 0 || interrupted) return copied || 130;
   let stores: TestStores;
   try {
     stores = await startTestStores(process.env, log);

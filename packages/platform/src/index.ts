@@ -14,6 +14,7 @@ export * from './stop-process.js';
 export * from './subgraph-client.js';
 export * from './service.js';
 export * from './federation.js';
+export * from './page-info.js';
 export * from './postgres.js';
 export * from './loaders.js';
 export * from './service-config.js';

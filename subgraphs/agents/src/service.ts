@@ -29,8 +29,9 @@ import { defaultDepartments } from './organization/domain/organization.js';
 import { offlineVoteAdvisor } from './voting/domain/vote-policy.js';
 import { startVoteWorker } from './voting/operations/vote-worker.js';
 import { OrganizationAdminResolver } from './organization/schema/admin-resolver.js';
-import { AgentControlResolver } from './state/schema/agent-control-resolver.js';
+// Imported before the control resolver: the order of Mutation's fields follows module order.
 import { AgentStateResolver } from './state/schema/agent-state-resolver.js';
+import { AgentControlResolver } from './state/schema/agent-control-resolver.js';
 import { MessageResolver } from './messaging/schema/message-resolver.js';
 import { AgentResolver, resolveAgentReference } from './organization/schema/agent-resolver.js';
 import { createAgentsContext, type AgentsContext } from './request/context.js';

@@ -1,19 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { pageInfoType } from '@daena/platform';
 
-// The same type as the agents and knowledge subgraphs' PageInfo (Federation value type): fields
-// and descriptions must match theirs, so it composes as one shared type.
-@ObjectType({ description: 'Relay-style page information (shared with other subgraphs)' })
-@Directive('@shareable')
-export class PageInfo {
-  @Field(() => String, { nullable: true })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page' })
-  endCursor!: string | null;
-
-  @Field(() => Boolean)
-  hasPreviousPage!: boolean;
-
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-}
+export const PageInfo = pageInfoType();
+export type PageInfo = InstanceType<typeof PageInfo>;

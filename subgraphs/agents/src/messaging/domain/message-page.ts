@@ -1,4 +1,4 @@
-import { encodeCursor, type Page } from '../../organization/domain/cursor.js';
+import { pageOf, type Page } from '../../organization/domain/cursor.js';
 
 /**
  * A page of a newest-first list from `rows`, read with one row more than `first` so that
@@ -12,14 +12,9 @@ export function newestFirstPage<T>(
   afterKey: number | null,
   totalCount: number,
 ): Page<T> {
-  const nodes = rows.slice(0, first);
-  const [head, last] = [nodes.at(0), nodes.at(-1)];
-  return {
-    nodes,
-    startCursor: head === undefined ? null : encodeCursor(keyOf(head)),
-    endCursor: last === undefined ? null : encodeCursor(keyOf(last)),
+  return pageOf(rows.slice(0, first), keyOf, {
     hasPreviousPage: afterKey !== null,
     hasNextPage: rows.length > first,
     totalCount,
-  };
+  });
 }

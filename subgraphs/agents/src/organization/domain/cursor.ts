@@ -72,13 +72,24 @@ export function paginate<T>(
 ): Page<T> {
   const rest = afterKey === null ? items : items.filter((item) => keyOf(item) > afterKey);
   const nodes = rest.slice(0, first);
+  return pageOf(nodes, keyOf, {
+    hasPreviousPage: rest.length < items.length,
+    hasNextPage: rest.length > nodes.length,
+    totalCount: items.length,
+  });
+}
+
+/** `nodes` as a page: cursors from the keys of its first and last node. */
+export function pageOf<T>(
+  nodes: T[],
+  keyOf: (item: T) => number,
+  bounds: Pick<Page<T>, 'hasPreviousPage' | 'hasNextPage' | 'totalCount'>,
+): Page<T> {
   const [head, last] = [nodes.at(0), nodes.at(-1)];
   return {
     nodes,
     startCursor: head === undefined ? null : encodeCursor(keyOf(head)),
     endCursor: last === undefined ? null : encodeCursor(keyOf(last)),
-    hasPreviousPage: rest.length < items.length,
-    hasNextPage: rest.length > nodes.length,
-    totalCount: items.length,
+    ...bounds,
   };
 }

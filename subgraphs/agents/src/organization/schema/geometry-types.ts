@@ -1,4 +1,5 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { pageInfoType } from '@daena/platform';
 import { organizationCacheHint } from './cache-hints.js';
 import { Department } from './types.js';
 
@@ -55,22 +56,8 @@ export class Organization {
   departments!: Department[];
 }
 
-@ObjectType({ description: 'Relay-style page information (shared with other subgraphs)' })
-@Directive('@shareable')
-@Directive(organizationCacheHint)
-export class PageInfo {
-  @Field(() => String, { nullable: true })
-  startCursor!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page' })
-  endCursor!: string | null;
-
-  @Field(() => Boolean)
-  hasPreviousPage!: boolean;
-
-  @Field(() => Boolean)
-  hasNextPage!: boolean;
-}
+export const PageInfo = pageInfoType(organizationCacheHint);
+export type PageInfo = InstanceType<typeof PageInfo>;
 
 @ObjectType({ description: 'One page of departments, in honeycomb order' })
 @Directive(organizationCacheHint)

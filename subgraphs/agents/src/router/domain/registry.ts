@@ -6,6 +6,7 @@ export {
 } from './registry/model-config.js';
 export {
   loadModelRegistry,
+  toModelSpec,
   type ModelRegistryConfig,
   type RegistryEnv,
 } from './registry/load-model-registry.js';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConflictError, Events, SecretBox, type EventBus, type Logger } from '@daena/platform';
 import { UnknownModelError, type ModelSpec } from '../index.js';
 import type { ModelSource, StoredModel, StoredModelSpec } from '../domain/router-records.js';
-import { RouterRepository } from '../store/router-repository.js';
+import { ModelRepository } from '../store/model-repository.js';
 import { validateModelCommand, type ModelCommand } from './route-input.js';
 
 /** A model the router may choose, with where it came from and its version. */
@@ -195,7 +195,7 @@ export class ModelRegistry {
     }
   }
 
-  private repository(): RouterRepository {
-    return new RouterRepository(this.deps.fork());
+  private repository(): ModelRepository {
+    return new ModelRepository(this.deps.fork());
   }
 }

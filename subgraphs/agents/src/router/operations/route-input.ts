@@ -2,6 +2,7 @@ import { BadInputError } from '@daena/platform';
 import type { RouteTaskCommand } from '../domain/routing-decision.js';
 import {
   modelConfigSchema,
+  toModelSpec,
   RegistryConfigError,
   type ModelSpec,
   type RouteRequest,
@@ -104,21 +105,5 @@ export function validateModelCommand(command: ModelCommand): ModelSpec {
   if (config.name.length > 100) {
     throw new BadInputError('name must be at most 100 characters', 'INVALID_MODEL_CONFIG');
   }
-  return {
-    name: config.name,
-    kind: 'openai-compatible',
-    baseURL: config.baseURL ?? null,
-    upstreamModel: config.upstreamModel ?? config.name,
-    apiKey: config.apiKey ?? null,
-    inputUsdPerMTok: config.inputUsdPerMTok ?? 0,
-    outputUsdPerMTok: config.outputUsdPerMTok ?? 0,
-    contextWindow: config.contextWindow,
-    taskTypes: config.taskTypes,
-    features: config.features,
-    requestsPerMinute: config.requestsPerMinute,
-    tokensPerMinute: config.tokensPerMinute,
-    enabled: config.enabled,
-    priorQuality: config.priorQuality,
-    timeoutMs: config.timeoutMs,
-  };
+  return toModelSpec(config, config.apiKey ?? null);
 }

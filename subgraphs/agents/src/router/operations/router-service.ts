@@ -40,7 +40,7 @@ import {
   succeededDecision,
   type RouteTaskCommand,
 } from '../domain/routing-decision.js';
-import { RouterRepository } from '../store/router-repository.js';
+import { RoutingDecisionRepository } from '../store/decision-repository.js';
 import { ModelRegistry, type RegistryEntry } from './model-registry.js';
 import { RouterMetrics } from './router-metrics.js';
 import { RouterStatistics } from './router-statistics.js';
@@ -303,7 +303,7 @@ export class RouterService {
   private async execute(
     decision: RoutingDecisionRecord,
     command: RouteTaskCommand,
-    repository: RouterRepository,
+    repository: RoutingDecisionRepository,
     deadlineAt: number,
     options: RouteOptions,
   ): Promise<RoutedCall> {
@@ -421,8 +421,8 @@ export class RouterService {
     return this.registry.remove(name);
   }
 
-  private repository(): RouterRepository {
-    return new RouterRepository(this.deps.fork());
+  private repository(): RoutingDecisionRepository {
+    return new RoutingDecisionRepository(this.deps.fork());
   }
 
   private async publish(event: Parameters<EventBus['publish']>[0]): Promise<void> {

@@ -11,7 +11,7 @@ import {
   type QualityBelief,
   type TaskType,
 } from '../index.js';
-import { RouterRepository } from '../store/router-repository.js';
+import { RouterStatsRepository } from '../store/stats-repository.js';
 
 /** How long buffered statistics wait before they are written (a few statements per flush). */
 const flushDelayMs = 1_000;
@@ -125,7 +125,7 @@ export class RouterStatistics {
   flush(): Promise<void> {
     this.flushing = this.flushing.then(async () => {
       if (this.stopped) return;
-      let repository: RouterRepository;
+      let repository: RouterStatsRepository;
       try {
         repository = this.repository();
       } catch (error) {
@@ -169,7 +169,7 @@ export class RouterStatistics {
    * Deletes stored buckets that have left the window (they no longer count anywhere), at start
    * and then at most hourly as statistics are written. Every replica may do it: it is idempotent.
    */
-  private async pruneOldBuckets(repository: RouterRepository): Promise<void> {
+  private async pruneOldBuckets(repository: RouterStatsRepository): Promise<void> {
     const now = this.deps.clock();
     if (now - this.prunedAt < pruneEveryMs) return;
     this.prunedAt = now;
@@ -182,7 +182,7 @@ export class RouterStatistics {
     }
   }
 
-  private repository(): RouterRepository {
-    return new RouterRepository(this.deps.fork());
+  private repository(): RouterStatsRepository {
+    return new RouterStatsRepository(this.deps.fork());
   }
 }

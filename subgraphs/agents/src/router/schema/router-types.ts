@@ -426,6 +426,7 @@ export class ModelInput {
   @Field(() => String, { nullable: true, description: 'Stored, never returned or logged' })
   apiKey?: string | undefined;
 
+  /* jscpd:ignore-start: the input names the fields of the Model it creates */
   @Field(() => Float)
   inputUsdPerMTok!: number;
 
@@ -434,6 +435,7 @@ export class ModelInput {
 
   @Field(() => Int)
   contextWindow!: number;
+  /* jscpd:ignore-end */
 
   @Field(() => [TaskTypeValue], { nullable: true })
   taskTypes?: TaskTypeValue[] | undefined;

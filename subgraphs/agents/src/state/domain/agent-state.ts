@@ -1,9 +1,7 @@
 import {
   BadInputError,
   ConflictError,
-  ForbiddenError,
-  Role,
-  requireAuthenticated,
+  requireAdminOrAgentItself,
   type Principal,
 } from '@daena/platform/domain';
 import { AgentStatus } from '../../organization/domain/organization.js';
@@ -32,12 +30,10 @@ export const maxTaskLength = 500;
 
 /** Admins may report for any agent; an agent (role `agent`) only for itself (`sub` = its id). */
 export function assertMayReport(principal: Principal, agentId: string): void {
-  requireAuthenticated(principal);
-  if (principal.roles.includes(Role.ADMIN)) return;
-  if (principal.roles.includes(Role.AGENT) && principal.sub === agentId) return;
-  throw new ForbiddenError(
+  requireAdminOrAgentItself(
+    principal,
+    agentId,
     'Only admins and the agent itself may report its state',
-    'NOT_THIS_AGENT',
   );
 }
 

@@ -6,6 +6,7 @@ import { Agent } from '../../organization/schema/types.js';
 
 @Resolver(() => Agent)
 export class AgentControlResolver {
+  /* jscpd:ignore-start: pause and resume take the same arguments */
   @Mutation(() => Agent, {
     description: 'Pause an agent (admins and its department lead). `version` is the one you read.',
   })
@@ -25,6 +26,7 @@ export class AgentControlResolver {
   ): Promise<Agent> {
     return controlAgent(ctx, id, version, 'resume');
   }
+  /* jscpd:ignore-end */
 
   @Query(() => Agent, {
     nullable: true,

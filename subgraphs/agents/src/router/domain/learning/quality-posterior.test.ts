@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyPosteriorMerge,
   priorFor,
   QualityPosterior,
   UNINFORMATIVE_PRIOR,
@@ -114,18 +115,6 @@ describe('QualityPosterior', () => {
 });
 
 /** The store's side of a merge (what the agents repository does in SQL). */
-function applyMerge(stored: PosteriorState | null, merge: PosteriorMerge): PosteriorState {
-  const alpha = stored?.alpha ?? merge.priorAlpha;
-  const beta = stored?.beta ?? merge.priorBeta;
-  return {
-    alpha:
-      merge.priorAlpha + merge.shrink * Math.max(0, alpha - merge.priorAlpha) + merge.addedAlpha,
-    beta: merge.priorBeta + merge.shrink * Math.max(0, beta - merge.priorBeta) + merge.addedBeta,
-    observations: (stored?.observations ?? 0) + merge.observations,
-    updatedAt: merge.updatedAt,
-  };
-}
-
 describe('QualityPosterior merges (replicas sharing one store)', () => {
   const prior = { alpha: 8, beta: 2 };
   const signals = Array.from({ length: 300 }, (_, i) => ((i * 7919) % 100) / 100);
@@ -143,7 +132,7 @@ describe('QualityPosterior merges (replicas sharing one store)', () => {
       }
       if (i % 37 === 0) {
         const merge = synced.takeMerge();
-        if (merge) stored = applyMerge(stored, merge);
+        if (merge) stored = applyPosteriorMerge(stored, merge);
         if (stored) synced.syncTo(stored);
       }
     });
@@ -158,10 +147,10 @@ describe('QualityPosterior merges (replicas sharing one store)', () => {
     const a = new QualityPosterior(prior);
     const b = new QualityPosterior(prior);
     for (let i = 0; i < 200; i++) a.observe(0.1, at); // A sees the model fail
-    let stored = applyMerge(null, a.takeMerge() as PosteriorMerge);
+    let stored = applyPosteriorMerge(null, a.takeMerge() as PosteriorMerge);
     a.syncTo(stored);
     b.observe(0.9, at);
-    stored = applyMerge(stored, b.takeMerge() as PosteriorMerge);
+    stored = applyPosteriorMerge(stored, b.takeMerge() as PosteriorMerge);
     b.syncTo(stored);
     // B, after one signal of its own, believes what A's 200 taught.
     expect(b.mean).toBeLessThan(0.2);

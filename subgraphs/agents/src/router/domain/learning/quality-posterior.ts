@@ -82,6 +82,41 @@ export interface PosteriorMerge {
   readonly updatedAt: Date | null;
 }
 
+/** One Beta parameter after a merge: prior + shrink · max(0, stored − prior) + added. */
+function mergedParameter(prior: number, shrink: number, stored: number, added: number): number {
+  return prior + shrink * Math.max(0, stored - prior) + added;
+}
+
+/**
+ * The stored posterior after one replica's `PosteriorMerge` (`stored` null: the pair is new, so
+ * it starts from the prior). The store applies merges one at a time under a row lock, so replicas
+ * never overwrite each other's evidence.
+ */
+export function applyPosteriorMerge(
+  stored: PosteriorState | null,
+  merge: PosteriorMerge,
+): PosteriorState {
+  const updatedAt = [stored?.updatedAt ?? null, merge.updatedAt]
+    .filter((date): date is Date => date !== null)
+    .reduce<Date | null>((latest, date) => (latest && latest >= date ? latest : date), null);
+  return {
+    alpha: mergedParameter(
+      merge.priorAlpha,
+      merge.shrink,
+      stored?.alpha ?? merge.priorAlpha,
+      merge.addedAlpha,
+    ),
+    beta: mergedParameter(
+      merge.priorBeta,
+      merge.shrink,
+      stored?.beta ?? merge.priorBeta,
+      merge.addedBeta,
+    ),
+    observations: (stored?.observations ?? 0) + merge.observations,
+    updatedAt,
+  };
+}
+
 /**
  * A Beta posterior of a model's quality on one task type. A quality signal q ∈ [0, 1] counts as
  * q of a success and 1 − q of a failure (the fractional-Bernoulli update). Old evidence is
@@ -135,13 +170,11 @@ export class QualityPosterior {
   }
 
   private get alpha(): number {
-    const evidence = Math.max(0, this.synced.alpha - this.prior.alpha);
-    return this.prior.alpha + this.shrink * evidence + this.addedAlpha;
+    return mergedParameter(this.prior.alpha, this.shrink, this.synced.alpha, this.addedAlpha);
   }
 
   private get beta(): number {
-    const evidence = Math.max(0, this.synced.beta - this.prior.beta);
-    return this.prior.beta + this.shrink * evidence + this.addedBeta;
+    return mergedParameter(this.prior.beta, this.shrink, this.synced.beta, this.addedBeta);
   }
 
   get mean(): number {

@@ -112,7 +112,8 @@ function resolveKey(
   return key;
 }
 
-function toModelSpec(config: ModelConfig, apiKey: string | null): ModelSpec {
+/** A validated model configuration as the router runs it, with its resolved key. */
+export function toModelSpec(config: ModelConfig, apiKey: string | null): ModelSpec {
   return {
     name: config.name,
     kind: config.kind,

@@ -1,0 +1,138 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TaskType } from '../index.js';
+import type {
+  RoutingAttempt,
+  RoutingDecisionRecord,
+  RoutingDecisionStatus,
+} from '../domain/router-records.js';
+
+interface DecisionRow {
+  id: string;
+  created_at: string | Date;
+  task_type: TaskType;
+  classification: RoutingDecisionRecord['classification'];
+  request: RoutingDecisionRecord['request'];
+  selected_model: string;
+  confidence: number;
+  reasoning: string;
+  candidates: RoutingDecisionRecord['candidates'];
+  fallbacks: string[];
+  status: RoutingDecisionStatus;
+  served_by: string | null;
+  attempts: RoutingAttempt[];
+  latency_ms: number | null;
+  cost_usd: number | null;
+  input_tokens: number | null;
+  output_tokens: number | null;
+  quality: number | null;
+  feedback: number | null;
+  error_reason: string | null;
+}
+
+const toDecision = (row: DecisionRow): RoutingDecisionRecord => ({
+  id: row.id,
+  createdAt: new Date(row.created_at),
+  taskType: row.task_type,
+  classification: row.classification,
+  request: row.request,
+  selectedModel: row.selected_model,
+  confidence: row.confidence,
+  reasoning: row.reasoning,
+  candidates: row.candidates,
+  fallbacks: row.fallbacks,
+  status: row.status,
+  servedBy: row.served_by,
+  attempts: row.attempts,
+  latencyMs: row.latency_ms,
+  costUsd: row.cost_usd,
+  inputTokens: row.input_tokens,
+  outputTokens: row.output_tokens,
+  quality: row.quality,
+  feedback: row.feedback,
+  errorReason: row.error_reason,
+});
+
+/** Routing decisions: what was asked, chosen and served, and the feedback on it. */
+export class RoutingDecisionRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  private get sql() {
+    return this.em.getConnection();
+  }
+
+  async insertDecision(record: RoutingDecisionRecord): Promise<void> {
+    await this.sql.execute(
+      `insert into agents.router_decisions
+         (id, created_at, task_type, classification, request, selected_model, confidence,
+          reasoning, candidates, fallbacks, status)
+       values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb,
+               array(select jsonb_array_elements_text(?::jsonb)), ?)`,
+      [
+        record.id,
+        record.createdAt.toISOString(),
+        record.taskType,
+        JSON.stringify(record.classification),
+        JSON.stringify(record.request),
+        record.selectedModel,
+        record.confidence,
+        record.reasoning,
+        JSON.stringify(record.candidates),
+        JSON.stringify(record.fallbacks),
+        record.status,
+      ],
+    );
+  }
+
+  /** Records what the call did: who served it, every attempt, its cost and quality. */
+  async completeDecision(
+    id: string,
+    outcome: Pick<
+      RoutingDecisionRecord,
+      | 'status'
+      | 'servedBy'
+      | 'attempts'
+      | 'latencyMs'
+      | 'costUsd'
+      | 'inputTokens'
+      | 'outputTokens'
+      | 'quality'
+      | 'errorReason'
+    >,
+  ): Promise<void> {
+    await this.sql.execute(
+      `update agents.router_decisions
+         set status = ?, served_by = ?, attempts = ?::jsonb, latency_ms = ?, cost_usd = ?,
+             input_tokens = ?, output_tokens = ?, quality = ?, error_reason = ?
+       where id = ?`,
+      [
+        outcome.status,
+        outcome.servedBy,
+        JSON.stringify(outcome.attempts),
+        outcome.latencyMs,
+        outcome.costUsd,
+        outcome.inputTokens,
+        outcome.outputTokens,
+        outcome.quality,
+        outcome.errorReason,
+        id,
+      ],
+    );
+  }
+
+  async decision(id: string): Promise<RoutingDecisionRecord | null> {
+    const [row] = await this.sql.execute<DecisionRow[]>(
+      'select * from agents.router_decisions where id = ?',
+      [id],
+    );
+    return row ? toDecision(row) : null;
+  }
+
+  /** Stores explicit feedback once; null when the decision is unknown or already has some. */
+  async setFeedback(id: string, quality: number): Promise<RoutingDecisionRecord | null> {
+    const [row] = await this.sql.execute<DecisionRow[]>(
+      'update agents.router_decisions set feedback = ? where id = ? and feedback is null returning *',
+      [quality, id],
+    );
+    return row ? toDecision(row) : null;
+  }
+}
