@@ -20,6 +20,9 @@ const io = [
   'jose',
 ];
 const services = '^(subgraphs|gateway|apps)/';
+/** The platform's pure files (what @daena/platform/domain exports); anything else there does I/O. */
+const pureOnly =
+  '^packages/platform/src/(?!(domain|domain-errors|principal|events|define-job|jobs)\\.ts$)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -49,15 +52,22 @@ module.exports = {
       name: 'domain-is-pure',
       severity: 'error',
       comment:
-        'domain/ holds pure logic: no store, schema, operations or I/O library; from the platform only @daena/platform/domain.',
+        'domain/ holds pure logic: no store, schema, operations or I/O library; from the platform only @daena/platform/domain (and the contracts).',
       from: { path: '/domain/' },
       to: {
         path: [
           '/(store|schema|operations|execution|request|subscriptions|jobs)/',
           `node_modules/(${io.join('|')})/`,
-          '^packages/platform/src/(?!domain\\.ts|domain-errors\\.ts|principal\\.ts|events\\.ts)',
+          pureOnly,
         ],
       },
+    },
+    {
+      name: 'contracts-are-pure',
+      severity: 'error',
+      comment: 'packages/contracts holds event and job types, imported by domain code too: no I/O.',
+      from: { path: '^packages/contracts/' },
+      to: { path: [`node_modules/(${io.join('|')})/`, pureOnly, services] },
     },
     {
       name: 'domain-no-io-core-modules',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { Events, InProcessEventBus } from '@daena/platform';
+import { InProcessEventBus } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import { freePort, silentLogger, testJwtSecret, waitFor } from '@daena/testing';
 import { buildSchema, type ExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';

@@ -1,13 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import ApolloServerPluginResponseCache from '@apollo/server-plugin-response-cache';
 import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
-import {
-  Events,
-  type EventBus,
-  type EventContract,
-  type Logger,
-  type Unsubscribe,
-} from '@daena/platform';
+import { type EventBus, type EventContract, type Logger, type Unsubscribe } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
 import type { GatewayContext } from '../context.js';

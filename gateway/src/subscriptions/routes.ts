@@ -1,4 +1,5 @@
-import { Events, type DomainEvent, type EventContract } from '@daena/platform';
+import { type DomainEvent, type EventContract } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import { byRoles, sameForEveryone, sealedVotes, type Visibility } from './visibility.js';
 
 /**

@@ -1,7 +1,19 @@
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InProcessEventBus, RedisEventBus, type EventBus } from './bus.js';
-import { Events, type DomainEvent, type VoteTallyChanged } from './events.js';
+import { defineEvent, type DomainEvent } from './events.js';
+
+// Events of the bus's own tests, shaped like the decisions subgraph's (packages/contracts).
+interface VoteTallyChanged {
+  proposalId: string;
+  voteId: string;
+  agentId: string;
+  round: number;
+}
+const Events = {
+  voteCast: defineEvent<VoteTallyChanged>('decisions.vote.cast'),
+  proposalOpened: defineEvent<{ proposalId: string }>('decisions.proposal.opened'),
+};
 
 const log = pino({ level: 'silent' });
 // The same default as @daena/testing's testStores; `npm test` sets TEST_REDIS_URL (issue 21).

@@ -20,7 +20,7 @@ export * from './loaders.js';
 export * from './service-config.js';
 export * from './main.js';
 export * from './jobs.js';
-export * from './job-catalogue.js';
+export * from './define-job.js';
 export * from './pg-boss-queue.js';
 export * from './limits/operation-limits.js';
 export * from './limits/apollo-limits.js';

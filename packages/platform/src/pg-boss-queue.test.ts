@@ -3,9 +3,31 @@ import { knex } from '@mikro-orm/knex';
 import { createTestDatabase, silentLogger, waitFor, type TestDatabase } from '@daena/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineJob, Jobs, jobKeys, type VoteRequested } from './job-catalogue.js';
+import { defineJob } from './define-job.js';
 import type { JobContract } from './jobs.js';
 import { jobQueueStore, PgBossJobQueue } from './pg-boss-queue.js';
+
+// A job of the queue's own tests, shaped like the decisions subgraph's vote request.
+interface VoteRequested {
+  proposalId: string;
+  round: number;
+  agentId: string;
+  deadline: string;
+}
+const Jobs = {
+  voteRequested: defineJob<VoteRequested>(
+    'decisions.vote-request',
+    z.object({
+      proposalId: z.uuid(),
+      round: z.number().int().min(1),
+      agentId: z.uuid(),
+      deadline: z.iso.datetime({ offset: true }),
+    }),
+  ),
+};
+const jobKeys = {
+  voteRequested: (job: VoteRequested) => `${job.proposalId}:${job.round}:${job.agentId}`,
+};
 
 let database: TestDatabase;
 const opened: PgBossJobQueue[] = [];

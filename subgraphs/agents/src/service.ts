@@ -5,7 +5,6 @@ import {
   buildFederatedSchema,
   createCache,
   createPostgresStore,
-  Events,
   jobQueueStore,
   principalFromHeader,
   tokenVerifierFromConfig,
@@ -16,6 +15,7 @@ import {
   type ServiceDefinition,
   graphqlOptions,
 } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import type { GraphQLSchema } from 'graphql';
 import type { AgentsConfig } from './config.js';
 import { createRouterService } from './router/operations/create-router-service.js';

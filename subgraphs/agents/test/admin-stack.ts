@@ -1,16 +1,14 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
-  Events,
   InProcessEventBus,
   Role,
   signToken,
   startService,
   stopProcess,
-  type AgentChanged,
-  type DepartmentChanged,
   type RunningService,
 } from '@daena/platform';
+import { Events, type AgentChanged, type DepartmentChanged } from '@daena/contracts';
 import {
   createTestDatabase,
   freePort,

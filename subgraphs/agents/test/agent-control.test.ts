@@ -1,11 +1,11 @@
 import {
-  Events,
   InProcessEventBus,
   Role,
   signToken,
   type DomainEvent,
   type RunningService,
 } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import {
   createTestDatabase,
   graphql,

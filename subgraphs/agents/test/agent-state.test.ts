@@ -1,5 +1,4 @@
 import {
-  Events,
   InProcessEventBus,
   RedisCache,
   Role,
@@ -7,6 +6,7 @@ import {
   type DomainEvent,
   type RunningService,
 } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import {
   createTestDatabase,
   graphql,

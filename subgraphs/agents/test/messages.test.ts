@@ -1,12 +1,11 @@
 import {
-  Events,
   InProcessEventBus,
   Role,
   signToken,
-  type AgentMessageSent,
   type DomainEvent,
   type RunningService,
 } from '@daena/platform';
+import { Events, type AgentMessageSent } from '@daena/contracts';
 import {
   createTestDatabase,
   graphql,

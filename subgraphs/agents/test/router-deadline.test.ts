@@ -1,13 +1,11 @@
 import {
-  Events,
   InProcessEventBus,
   Role,
   signToken,
   type DomainEvent,
-  type RouterDriftDetected,
-  type RouterSelectionMade,
   type RunningService,
 } from '@daena/platform';
+import { Events, type RouterDriftDetected, type RouterSelectionMade } from '@daena/contracts';
 import {
   createTestDatabase,
   graphql,

@@ -1,12 +1,11 @@
 import {
-  Events,
   InProcessEventBus,
   Role,
   signToken,
   type DomainEvent,
-  type RouterSelectionMade,
   type RunningService,
 } from '@daena/platform';
+import { Events, type RouterSelectionMade } from '@daena/contracts';
 import {
   createTestDatabase,
   graphql,

@@ -2,16 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import {
   InProcessEventBus,
-  Jobs,
-  jobKeys,
   PgBossJobQueue,
   Role,
   signToken,
   startService,
   verifyToken,
   type RunningService,
-  type VoteRequested,
 } from '@daena/platform';
+import { Jobs, jobKeys, type VoteRequested } from '@daena/contracts';
 import {
   createTestDatabase,
   freePort,

@@ -3,7 +3,6 @@ import {
   eventBusStore,
   buildFederatedSchema,
   jobQueueStore,
-  Jobs,
   principalFromHeader,
   tokenVerifierFromConfig,
   type EventBus,
@@ -14,6 +13,7 @@ import {
   type StoreConnector,
   graphqlOptions,
 } from '@daena/platform';
+import { Jobs } from '@daena/contracts';
 import type { DecisionsConfig } from './config.js';
 import type { ThresholdParams } from './domain/cmp/threshold.js';
 import { roundCompleteHandler } from './operations/round-complete.js';

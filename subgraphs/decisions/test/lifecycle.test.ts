@@ -1,4 +1,4 @@
-import { Jobs, jobKeys } from '@daena/platform';
+import { Jobs, jobKeys } from '@daena/contracts';
 import { waitFor } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

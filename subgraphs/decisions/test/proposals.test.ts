@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Jobs } from '@daena/platform';
+import { Jobs } from '@daena/contracts';
 import { freePort, graphql } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { type DomainEvent } from '@daena/platform';
 import {
   Events,
   Jobs,
   jobKeys,
-  type DomainEvent,
   type ProposalTransitioned,
   type VoteTallyChanged,
-} from '@daena/platform';
+} from '@daena/contracts';
 import { waitFor } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

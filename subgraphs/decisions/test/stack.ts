@@ -1,18 +1,20 @@
 import {
-  Events,
   createLogger,
   InProcessEventBus,
   PgBossJobQueue,
   signToken,
   startService,
   type DomainEvent,
+  type RunningService,
+  type TokenClaims,
+} from '@daena/platform';
+import {
+  Events,
   type ProposalChanged,
   type ProposalTransitioned,
   type RoundComplete,
-  type RunningService,
-  type TokenClaims,
   type VoteTallyChanged,
-} from '@daena/platform';
+} from '@daena/contracts';
 import {
   createTestDatabase,
   graphql,

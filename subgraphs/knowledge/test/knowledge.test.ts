@@ -1,4 +1,5 @@
-import { Events, Role, type DomainEvent, type KnowledgeEntryChanged } from '@daena/platform';
+import { Role, type DomainEvent } from '@daena/platform';
+import { Events, type KnowledgeEntryChanged } from '@daena/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createEntries,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Events, RedisEventBus, type RunningService } from '@daena/platform';
+import { RedisEventBus, type RunningService } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import { createTestDatabase, silentLogger, testStores, type TestDatabase } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetricName } from '../src/domain/samples-from-event.js';

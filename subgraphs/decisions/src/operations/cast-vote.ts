@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { NotFoundError, Role, requireRole, type RoundComplete } from '@daena/platform';
+import { NotFoundError, Role, requireRole } from '@daena/platform';
+import { type RoundComplete } from '@daena/contracts';
 import { executiveEvidence, type PersonRecord } from '../domain/cmp/index.js';
 import { ProposalStatus, assertOpen, validateReason } from '../domain/proposal.js';
 import {

@@ -1,4 +1,4 @@
-import { Jobs } from '@daena/platform';
+import { Jobs } from '@daena/contracts';
 import { describeRound, stepAfterRound, systemActor } from '../domain/lifecycle.js';
 import type { ClosedStatus } from '../domain/proposal.js';
 import { ProposalStatus } from '../domain/proposal.js';

@@ -1,4 +1,4 @@
-import { Events } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import { ProposalStatus, isClosed } from '../domain/proposal.js';
 import { publishCommitted } from '../events/publish-committed.js';
 import type { DecisionsRuntime } from '../request/context.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Jobs, jobKeys } from '@daena/platform';
+import { Jobs, jobKeys } from '@daena/contracts';
 import { assertTransition, roundDeadline } from '../domain/lifecycle.js';
 import { ProposalStatus } from '../domain/proposal.js';
 import type { DecisionTransaction } from '../store/decision-transaction.js';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Jobs, jobKeys, type JobHandler, type RoundComplete } from '@daena/platform';
+import { type JobHandler } from '@daena/platform';
+import { Jobs, jobKeys, type RoundComplete } from '@daena/contracts';
 import { systemActor } from '../domain/lifecycle.js';
 import type { DecisionsContext, DecisionsRuntime } from '../request/context.js';
 import { runInTransaction, type DecisionTransaction } from '../store/decision-transaction.js';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { JobHandler, RoundDeadline } from '@daena/platform';
+import type { JobHandler } from '@daena/platform';
+import type { RoundDeadline } from '@daena/contracts';
 import { systemActor } from '../domain/lifecycle.js';
 import type { DecisionsContext, DecisionsRuntime } from '../request/context.js';
 import { runInTransaction } from '../store/decision-transaction.js';

@@ -1,4 +1,5 @@
-import { Events, NotFoundError } from '@daena/platform';
+import { NotFoundError } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { DecisionsContext } from '../request/context.js';
 import { toTransition } from './proposal-fields-resolver.js';

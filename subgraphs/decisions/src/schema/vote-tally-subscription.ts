@@ -1,5 +1,5 @@
 import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
-import { Events } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import { VoteTally } from './types.js';
 
 /**

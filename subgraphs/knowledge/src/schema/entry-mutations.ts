@@ -1,4 +1,5 @@
-import { Events, type EventBus, type Logger } from '@daena/platform';
+import { type EventBus, type Logger } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import type { GraphQLField, GraphQLFieldResolver, GraphQLSchema } from 'graphql';
 import { checkCreateBatch, checkEntryFields, type EntryFields } from '../domain/entry-limits.js';
 import type { CreatedEntry, KnowledgeContext } from './context.js';

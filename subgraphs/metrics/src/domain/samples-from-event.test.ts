@@ -1,4 +1,5 @@
-import { Events, type DomainEvent } from '@daena/platform/domain';
+import { type DomainEvent } from '@daena/platform/domain';
+import { Events } from '@daena/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   MalformedEventError,

@@ -1,9 +1,5 @@
-import {
-  BadInputError,
-  Events,
-  type DomainEvent,
-  type EventContract,
-} from '@daena/platform/domain';
+import { BadInputError, type DomainEvent, type EventContract } from '@daena/platform/domain';
+import { Events } from '@daena/contracts';
 
 /** Label values are scalars so a series can be filtered and grouped by them. */
 export type LabelValue = string | number | boolean;

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
-import { Events, InProcessEventBus, type DomainEvent } from '@daena/platform';
+import { InProcessEventBus, type DomainEvent } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { MetricSampleDraft } from '../domain/samples-from-event.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Events, requireAuthenticated } from '@daena/platform';
+import { requireAuthenticated } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import { assertMaySendAs } from '../domain/message-access.js';
 import {
   checkSendRequest,

@@ -1,4 +1,5 @@
-import { Events, NotFoundError, requireAuthenticated } from '@daena/platform';
+import { NotFoundError, requireAuthenticated } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import {
   Arg,
   Ctx,

@@ -1,4 +1,5 @@
-import { Events, NotFoundError } from '@daena/platform';
+import { NotFoundError } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import { assertNotRetired, assertVersion } from '../domain/organization-admin.js';
 import type { AgentRecord, DepartmentRecord } from '../store/entities.js';
 import type { AgentsContext } from '../../request/context.js';

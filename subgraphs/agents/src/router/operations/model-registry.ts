@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, Events, SecretBox, type EventBus, type Logger } from '@daena/platform';
+import { ConflictError, SecretBox, type EventBus, type Logger } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import { UnknownModelError, type ModelSpec } from '../index.js';
 import type { ModelSource, StoredModel, StoredModelSpec } from '../domain/router-records.js';
 import { ModelRepository } from '../store/model-repository.js';

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   ConflictError,
-  Events,
   NotFoundError,
   type EventBus,
   type Logger,
   type PeerGauges,
   type SecretBox,
 } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import {
   abortableSleep,
   AllModelsFailedError,

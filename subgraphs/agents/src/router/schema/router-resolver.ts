@@ -1,4 +1,5 @@
-import { BadInputError, Events, NotFoundError, Role, requireRole } from '@daena/platform';
+import { BadInputError, NotFoundError, Role, requireRole } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import {
   Arg,
   Ctx,

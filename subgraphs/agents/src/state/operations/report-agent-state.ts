@@ -1,4 +1,5 @@
-import { Events, NotFoundError } from '@daena/platform';
+import { NotFoundError } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import {
   planStateChange,
   validateStateReport,

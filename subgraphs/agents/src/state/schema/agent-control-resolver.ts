@@ -1,4 +1,4 @@
-import { Events } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { controlAgent } from '../operations/control-agent.js';
 import type { AgentsContext } from '../../request/context.js';

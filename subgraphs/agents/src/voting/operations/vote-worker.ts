@@ -1,12 +1,5 @@
-import {
-  Jobs,
-  Role,
-  signToken,
-  type JobHandler,
-  type JobQueue,
-  type Logger,
-  type VoteRequested,
-} from '@daena/platform';
+import { Role, signToken, type JobHandler, type JobQueue, type Logger } from '@daena/platform';
+import { Jobs, type VoteRequested } from '@daena/contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { adjacency, departmentHex } from '../../organization/domain/honeycomb.js';
 import { AgentStatus, roleCapabilities } from '../../organization/domain/organization.js';

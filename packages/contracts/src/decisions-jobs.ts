@@ -1,25 +1,7 @@
+import { defineJob } from '@daena/platform/domain';
 import { z } from 'zod';
-import { BadInputError } from './errors.js';
-import type { JobContract } from './jobs.js';
 
-/**
- * A job type: its queue name and the zod schema its payload must match. Senders and workers
- * import the same definition, so a payload is checked when it is sent and again when it is run.
- */
-export function defineJob<T>(name: string, schema: z.ZodType<T>): JobContract<T> {
-  return {
-    name,
-    parse(data) {
-      const parsed = schema.safeParse(data);
-      if (parsed.success) return parsed.data;
-      throw new BadInputError(
-        `Malformed ${name} job: ${z.prettifyError(parsed.error)}`,
-        'MALFORMED_JOB',
-        { issues: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`) },
-      );
-    },
-  };
-}
+// Owner: the decisions subgraph (it sends these; agents work vote requests).
 
 const proposalRound = {
   proposalId: z.uuid(),
@@ -52,7 +34,7 @@ export interface RoundComplete {
   round: number;
 }
 
-/** The job catalogue. Adding a job type means adding it here, with its payload schema. */
+/** The decisions subgraph's jobs. */
 export const Jobs = {
   voteRequested: defineJob<VoteRequested>(
     'decisions.vote-request',

@@ -1,0 +1,42 @@
+import { defineEvent } from '@daena/platform/domain';
+
+// Owner: the decisions subgraph (it alone publishes these).
+
+export interface VoteTallyChanged {
+  proposalId: string;
+  voteId: string;
+  agentId: string;
+  round: number;
+}
+
+export interface ProposalChanged {
+  proposalId: string;
+  status: string;
+  departmentId: string;
+}
+
+/** A proposal changed status, or entered a new voting round (OPEN → OPEN). */
+export interface ProposalTransitioned {
+  proposalId: string;
+  /** The stored transition (`Proposal.transitions`), for the subscription's query twin. */
+  transitionId: string;
+  /** null when the proposal was created. */
+  from: string | null;
+  to: string;
+  /** The round the proposal is in after the transition (0 for drafts). */
+  round: number;
+  /** The proposing department. */
+  departmentId: string;
+  /**
+   * The proposal's decision-ledger head after this transition (the hash of its entry): kept by
+   * subscribers and logs, it anchors the chain outside the decisions database.
+   */
+  ledgerHead?: string;
+}
+
+export const decisionsEvents = {
+  voteCast: defineEvent<VoteTallyChanged>('decisions.vote.cast'),
+  proposalOpened: defineEvent<ProposalChanged>('decisions.proposal.opened'),
+  proposalClosed: defineEvent<ProposalChanged>('decisions.proposal.closed'),
+  proposalTransitioned: defineEvent<ProposalTransitioned>('decisions.proposal.transitioned'),
+} as const;
