@@ -65,7 +65,8 @@ module.exports = {
     {
       name: 'contracts-are-pure',
       severity: 'error',
-      comment: 'packages/contracts holds event and job types, imported by domain code too: no I/O.',
+      comment:
+        'packages/contracts holds event and job types and the generated GraphQL contracts (enums, inputs, typed documents), imported by domain code too: no I/O.',
       from: { path: '^packages/contracts/' },
       to: { path: [`node_modules/(${io.join('|')})/`, pureOnly, services] },
     },

@@ -14,6 +14,7 @@ export default tseslint.config(
       '**/.daena/**',
       '**/.turbo/**',
       'clients/sdk/src/gql/**',
+      'packages/contracts/src/generated/**',
     ],
   },
   js.configs.recommended,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import {
   ConfigError,
   eventBusStore,
@@ -17,8 +17,11 @@ import { loadPersistedDocuments } from './persisted-documents/persisted-document
 import { gatewayAccess } from './rate-limit/gateway-access.js';
 import { createResponseCache } from './response-cache/response-cache.js';
 import { subgraphOwnership } from './response-cache/subgraph-ownership.js';
+import { keepAliveFetcher } from './subgraph-fetch/keep-alive-fetcher.js';
+import { SubgraphDataSource } from './subgraph-fetch/subgraph-data-source.js';
 import { SubscriptionBridge } from './subscriptions/bridge.js';
 import { attachSubscriptionServer } from './subscriptions/server.js';
+import { subscriptionRoutesFrom } from './subscriptions/supergraph-routes.js';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -38,17 +41,6 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** Forwards the caller's token: every subgraph verifies it again (ARCHITECTURE §6). */
-class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({
-    request,
-    context,
-  }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
-    const token = context.principal?.token;
-    if (token) request.http?.headers.set('authorization', `Bearer ${token}`);
-  }
-}
-
 /**
  * The gateway: Apollo Gateway on the committed supergraph (no introspection of subgraphs at
  * start-up), HTTP and graphql-ws on one /graphql path, subscriptions through the bridge.
@@ -56,12 +48,15 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export async function startGateway(deps: GatewayDependencies): Promise<RunningGateway> {
   const { config, log, bus } = deps;
   const supergraphSdl = readSupergraph(config.SUPERGRAPH_PATH);
+  const subscriptionRoutes = readSubscriptionRoutes(config.SUPERGRAPH_PATH, supergraphSdl);
   const urls = subgraphUrls(config);
   let apiSchema: GraphQLSchema | undefined;
+  const subgraphHttp = keepAliveFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: log,
-    buildService: ({ name, url }) => new AuthForwardingDataSource({ url: urls[name] ?? url }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({ url: urls[name] ?? url, fetcher: subgraphHttp.fetcher }),
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
@@ -126,6 +121,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
     ...access.subscriptionHooks,
     schema: () => apiSchema,
     bridge,
+    routes: subscriptionRoutes,
     subgraphUrl: (name) => urls[name],
     execute: (document, variables, operationName, context) =>
       run(document, variables, context, operationName),
@@ -149,6 +145,7 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
       responseCache?.close();
       await service.close();
       await audit?.close();
+      subgraphHttp.close();
     },
   };
 }
@@ -160,6 +157,18 @@ function readSupergraph(path: string): string {
     throw new ConfigError(
       'SUPERGRAPH_PATH',
       `SUPERGRAPH_PATH: cannot read ${path} (run npm run compose)`,
+    );
+  }
+}
+
+/** Each subscription field's route, as its subgraph declared it (`@busEvent`, `@subgraphStream`). */
+function readSubscriptionRoutes(path: string, supergraphSdl: string) {
+  try {
+    return subscriptionRoutesFrom(supergraphSdl);
+  } catch (error) {
+    throw new ConfigError(
+      'SUPERGRAPH_PATH',
+      `SUPERGRAPH_PATH: ${path}: ${(error as Error).message}`,
     );
   }
 }

@@ -12,6 +12,7 @@ import type { GatewayContext } from '../src/context.js';
 import { SubscriptionBridge } from '../src/subscriptions/bridge.js';
 import { attachSubscriptionServer } from '../src/subscriptions/server.js';
 import { slowConsumerCloseCode } from '../src/subscriptions/socket-writes.js';
+import { subscriptionRoutesFrom } from '../src/subscriptions/supergraph-routes.js';
 
 /**
  * Issue 14 §2: a subscriber that stops reading is cut off with 4413 once its payloads pile up,
@@ -21,6 +22,9 @@ import { slowConsumerCloseCode } from '../src/subscriptions/socket-writes.js';
  */
 const schema = buildSchema(
   readFileSync(new URL('../../schema/api.graphql', import.meta.url), 'utf8'),
+);
+const routes = subscriptionRoutesFrom(
+  readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8'),
 );
 const bus = new InProcessEventBus(silentLogger());
 const registry = new Registry();
@@ -48,6 +52,7 @@ beforeAll(async () => {
     tokens: testJwtSecret,
     schema: () => schema,
     bridge,
+    routes,
     subgraphUrl: () => undefined,
     execute: () => Promise.resolve({ data: null }),
     log: silentLogger(),

@@ -1,25 +1,16 @@
 import { createAgentsService, loadAgentsConfig } from '@daena/agents';
 import { createDecisionsService, loadDecisionsConfig } from '@daena/decisions';
 import { loadGatewayConfig, startGateway, type RunningGateway } from '@daena/gateway';
-import {
-  InProcessEventBus,
-  Role,
-  signToken,
-  startService,
-  type Logger,
-  type RunningService,
-} from '@daena/platform';
-import {
-  createTestDatabase,
-  freePort,
-  graphql,
-  silentLogger,
-  testJwtSecret,
-  type TestDatabase,
-} from '@daena/testing';
+import { Role, type Logger } from '@daena/platform';
+import { freePort, graphql, silentLogger, testStack, testToken } from '@daena/testing';
 
 export interface VotingHarness {
-  gateway: RunningGateway;
+  /** The gateway now running (a new one after `restartGateway`). */
+  readonly gateway: RunningGateway;
+  /** The decisions subgraph itself, reachable while the gateway is down. */
+  decisionsUrl: string;
+  /** Stops the gateway and starts a new one on the same port (the subgraphs keep running). */
+  restartGateway(): Promise<void>;
   /** Opens a cross-department proposal (blind round 1); returns its id and stakeholder agents. */
   openProposal(title: string): Promise<{ id: string; stakeholders: string[] }>;
   close(): Promise<void>;
@@ -34,63 +25,54 @@ export async function startVotingHarness(
   name: string,
   log: Logger = silentLogger(),
 ): Promise<VotingHarness> {
-  const database: TestDatabase = await createTestDatabase(name);
-  const bus = new InProcessEventBus(log);
-  const running: RunningService[] = [];
-  try {
-    const agents = await startService({
-      ...createAgentsService({
+  const stack = await testStack(name, { log });
+  return stack.closeOnFailure(async () => {
+    const agents = await stack.start(
+      createAgentsService({
         config: loadAgentsConfig({
-          DATABASE_URL: database.url,
+          DATABASE_URL: stack.database.url,
           AGENTS_ANSWER_VOTE_REQUESTS: 'false',
         }),
-        log,
-        bus,
-        jwtSecret: testJwtSecret,
+        ...stack.dependencies,
       }),
-      port: 0,
-    });
-    running.push(agents);
-    await agents.ready;
-    const decisions = await startService({
-      ...createDecisionsService({
-        config: loadDecisionsConfig({ DATABASE_URL: database.url, AGENTS_URL: agents.url }),
-        log,
-        bus,
-        jwtSecret: testJwtSecret,
+    );
+    const decisions = await stack.start(
+      createDecisionsService({
+        config: loadDecisionsConfig({ DATABASE_URL: stack.database.url, AGENTS_URL: agents.url }),
+        ...stack.dependencies,
       }),
-      port: 0,
+    );
+    // One config, so a restarted gateway comes back on the same port.
+    const config = loadGatewayConfig({
+      PORT: String(await freePort()),
+      AGENTS_URL: agents.url,
+      DECISIONS_URL: decisions.url,
+      RESPONSE_CACHE_MB: '0',
+      AUDIT_ENABLED: 'false',
     });
-    running.push(decisions);
-    await decisions.ready;
-    const gateway = await startGateway({
-      config: loadGatewayConfig({
-        PORT: String(await freePort()),
-        AGENTS_URL: agents.url,
-        DECISIONS_URL: decisions.url,
-        RESPONSE_CACHE_MB: '0',
-        AUDIT_ENABLED: 'false',
-      }),
-      log,
-      bus,
-      jwtSecret: testJwtSecret,
-    });
-    await gateway.ready;
-    const close = async () => {
-      await gateway.close();
-      for (const service of running.reverse()) await service.close();
-      await database.drop();
+    const startOne = async () => {
+      const started = stack.track(await startGateway({ config, ...stack.dependencies }));
+      await started.ready;
+      return started;
     };
-    return { gateway, openProposal: (title) => openProposal(gateway.url, title), close };
-  } catch (error) {
-    for (const service of running.reverse()) await service.close();
-    await database.drop();
-    throw error;
-  }
+    let gateway = await startOne();
+    return {
+      get gateway() {
+        return gateway;
+      },
+      decisionsUrl: decisions.url,
+      async restartGateway() {
+        await stack.stop(gateway);
+        gateway = await startOne();
+      },
+      openProposal: (title) => openProposal(gateway.url, title),
+      close: stack.close,
+    };
+  });
 }
 
 async function openProposal(url: string, title: string) {
-  const admin = await signToken(testJwtSecret, { sub: 'harness-admin', roles: [Role.ADMIN] });
+  const admin = await testToken({ sub: 'harness-admin', roles: [Role.ADMIN] });
   const org = await graphql<{ departments: { id: string }[] }>(url, '{ departments { id } }');
   const departments = org.body.data?.departments ?? [];
   const opened = await graphql<{

@@ -1,14 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type {
+  AuditEntryInput,
+  AuditOperationType,
+  AuditOutcome,
+} from '@daena/contracts/graphql/metrics';
 import { parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-
-export type AuditOutcome = 'OK' | 'ERROR' | 'REFUSED';
-export type AuditOperationType = 'QUERY' | 'MUTATION' | 'SUBSCRIPTION';
 
 /**
  * One audited request, as `recordAuditEntries(entries: [AuditEntryInput!]!)` on the metrics
- * subgraph takes it (schema/metrics.graphql). Never the variables: they may hold secrets.
+ * subgraph takes it (schema/metrics.graphql), every field set. Never the variables: they may hold
+ * secrets.
  */
-export interface AuditEntry {
+export interface AuditEntry extends AuditEntryInput {
   /** Chosen here, once: metrics inserts by id, so a retried batch cannot duplicate. */
   id: string;
   occurredAt: string;

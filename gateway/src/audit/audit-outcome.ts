@@ -1,4 +1,4 @@
-import type { AuditOperationType, AuditOutcome } from './audit-entry.js';
+import type { AuditOperationType, AuditOutcome } from '@daena/contracts/graphql/metrics';
 
 /** Codes that mean "not allowed": the operation is refused even when it ran. */
 const deniedCodes = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED']);

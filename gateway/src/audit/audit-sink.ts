@@ -7,14 +7,8 @@ import {
   UnavailableError,
   type Logger,
 } from '@daena/platform';
+import { RecordAuditEntriesDocument } from '@daena/contracts/graphql/metrics';
 import type { AuditSink } from './audit-trail.js';
-
-/** The internal mutation (@inaccessible: not in the public API) that stores a batch. */
-const recordAuditEntries = `
-  mutation RecordAuditEntries($entries: [AuditEntryInput!]!) {
-    recordAuditEntries(entries: $entries)
-  }
-`;
 
 /** Metrics answered with an error: `retryable` unless it judged the batch itself invalid. */
 export class AuditBatchRefusedError extends DaenaError {
@@ -79,7 +73,8 @@ export function metricsAuditSink(options: MetricsAuditSinkOptions): AuditSink {
   return async (entries) => {
     const body = await postToSubgraph(
       endpoint,
-      { query: recordAuditEntries, variables: { entries } },
+      // The internal mutation (@inaccessible: not in the public API) that stores a batch.
+      { document: RecordAuditEntriesDocument, variables: { entries } },
       await currentToken(),
     );
     const [error] = body.errors ?? [];

@@ -1,5 +1,6 @@
 import { Repeater } from '@repeaterjs/repeater';
 import type { ExecutionResult } from 'graphql';
+import { createClient, NetworkError } from 'graphql-sse';
 
 export interface ForwardRequest {
   /** The owning subgraph's subscription stream, e.g. `http://…/graphql/stream`. */
@@ -12,77 +13,50 @@ export interface ForwardRequest {
 }
 
 /**
- * A subscription the owning subgraph executes itself, relayed: the operation is POSTed to the
- * subgraph's GraphQL-over-SSE stream (distinct connections mode) and each `next` event is passed
- * on as it arrives. When the subscriber leaves, the request is aborted, which ends the work on
- * the subgraph too. A subgraph that is down or cuts the stream ends it with one UNAVAILABLE error.
+ * A subscription the owning subgraph executes itself, relayed: a graphql-sse client (distinct
+ * connections mode) sends the operation to the subgraph's stream and each result is passed on
+ * as it arrives. When the subscriber leaves, the client is disposed, which aborts the request
+ * and ends the work on the subgraph too. A cut stream is not retried (the subgraph's work ended
+ * with it): a subgraph that refuses the operation ends it with its typed errors, one that is down
+ * or cuts the stream with one UNAVAILABLE error.
  */
 export function forwardSubscription(
   request: ForwardRequest,
 ): AsyncIterableIterator<ExecutionResult> {
+  const client = createClient({
+    url: request.url,
+    headers: request.token ? { authorization: `Bearer ${request.token}` } : {},
+    retryAttempts: 0,
+  });
   return new Repeater<ExecutionResult>(async (push, stop) => {
-    const abort = new AbortController();
-    void stop.then(() => abort.abort());
+    void stop.then(() => client.dispose());
     try {
-      const response = await fetch(request.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'text/event-stream',
-          ...(request.token ? { authorization: `Bearer ${request.token}` } : {}),
-        },
-        body: JSON.stringify({
-          query: request.query,
-          variables: request.variables,
-          ...(request.operationName ? { operationName: request.operationName } : {}),
-        }),
-        signal: abort.signal,
-      });
-      if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
-        // Refused before the stream opened: a JSON body with the subgraph's typed errors.
-        await push((await response.json()) as ExecutionResult);
-        return;
+      const { query, variables, operationName } = request;
+      for await (const result of client.iterate({
+        query,
+        variables,
+        ...(operationName ? { operationName } : {}),
+      })) {
+        await push(result as ExecutionResult);
       }
-      if (!response.body) throw new Error('The subgraph sent no stream');
-      for await (const event of serverSentEvents(response.body)) {
-        if (event.event === 'complete') return;
-        if (event.event === 'next') await push(JSON.parse(event.data) as ExecutionResult);
-      }
-      throw new Error('The subgraph ended the stream without completing it');
     } catch (error) {
-      if (abort.signal.aborted) return; // the subscriber left
-      await push(unavailable(error));
+      await push((await refusal(error)) ?? unavailable(error));
     } finally {
-      abort.abort();
+      client.dispose();
       stop();
     }
   });
 }
 
-/** Parses `text/event-stream` (the HTML Living Standard's event stream format) into events. */
-async function* serverSentEvents(
-  body: ReadableStream<Uint8Array>,
-): AsyncGenerator<{ event: string; data: string }> {
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const bytes of body) {
-    buffer += decoder.decode(bytes, { stream: true }).replace(/\r\n?/g, '\n');
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'event') event = value;
-        else if (field === 'data') data.push(value);
-      }
-      yield { event, data: data.join('\n') };
-    }
-  }
+/** Refused before the stream opened: the subgraph's JSON body with its typed errors. */
+async function refusal(error: unknown): Promise<ExecutionResult | undefined> {
+  const response = error instanceof NetworkError ? error.response : undefined;
+  if (!(response instanceof Response)) return undefined;
+  if (!response.headers.get('content-type')?.startsWith('application/json')) return undefined;
+  return response.json().then(
+    (body) => (body as ExecutionResult | null) ?? undefined,
+    () => undefined,
+  );
 }
 
 function unavailable(error: unknown): ExecutionResult {

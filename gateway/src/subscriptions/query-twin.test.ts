@@ -6,7 +6,10 @@ const schema = buildSchema(`
   type Tally { proposalId: ID! approve: Int! lastVote: Vote }
   type Vote { id: ID! agent: Agent! }
   type Agent { id: ID! name: String! }
-  type Query { voteTally(proposalId: ID!, asOfVote: ID): Tally! }
+  type Query {
+    voteTally(proposalId: ID!, asOfVote: ID): Tally!
+    tallyAsOf(proposalId: ID!, asOfVote: ID): Tally!
+  }
   type Subscription { voteTally(proposalId: ID!): Tally! }
 `);
 
@@ -22,6 +25,15 @@ describe('buildQueryTwin', () => {
       'query Live($id: ID!, $__event_asOfVote: ID) {\n  voteTally(proposalId: $id, asOfVote: $__event_asOfVote)',
     );
     expect(print(twin.document)).toContain('fragment Who on Tally');
+    expect(validate(schema, twin.document)).toEqual([]);
+  });
+
+  it("runs a twin of another name under the subscription field's key", () => {
+    const document = parse('subscription { voteTally(proposalId: "1") { approve } }');
+    const twin = buildQueryTwin(schema, document, undefined, ['asOfVote'], 'tallyAsOf');
+    expect(print(twin.document)).toContain(
+      'voteTally: tallyAsOf(proposalId: "1", asOfVote: $__event_asOfVote)',
+    );
     expect(validate(schema, twin.document)).toEqual([]);
   });
 

@@ -24,12 +24,15 @@ const eventVariablePrefix = '__event_';
  * `query ($__event_asOfVote: ID) { voteTally(proposalId: $p, asOfVote: $__event_asOfVote) { … } }`:
  * the query twin of the subscription root field, run once per event so that every field of the
  * payload (including fields owned by other subgraphs) resolves through the gateway's planner.
+ * `twinName` is the Query field its route names (default: the same name); a twin of another
+ * name is aliased, so the payload keeps the subscription field's key.
  */
 export function buildQueryTwin(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   eventArguments: readonly string[],
+  twinName?: string,
 ): QueryTwin {
   const operation = pickOperation(document, operationName);
   if (operation.operation !== 'subscription') {
@@ -42,10 +45,17 @@ export function buildQueryTwin(
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  const twinField = schema.getQueryType()?.getFields()[field.name.value];
+  const twinField = schema.getQueryType()?.getFields()[twinName ?? field.name.value];
   if (!twinField) {
     throw new GraphQLError(`Subscription field "${field.name.value}" has no query twin`);
   }
+  const renamed: Partial<FieldNode> =
+    twinField.name === field.name.value
+      ? {}
+      : {
+          name: { kind: Kind.NAME, value: twinField.name },
+          alias: field.alias ?? { kind: Kind.NAME, value: field.name.value },
+        };
   const eventVariables: Record<string, string> = {};
   const variableDefinitions = [...(operation.variableDefinitions ?? [])];
   const args = (field.arguments ?? []).filter((arg) => !eventArguments.includes(arg.name.value));
@@ -70,7 +80,10 @@ export function buildQueryTwin(
     ...operation,
     operation: 'query' as OperationDefinitionNode['operation'],
     variableDefinitions,
-    selectionSet: { ...operation.selectionSet, selections: [{ ...field, arguments: args }] },
+    selectionSet: {
+      ...operation.selectionSet,
+      selections: [{ ...field, ...renamed, arguments: args }],
+    },
   };
   const fragments = document.definitions.filter((def) => def.kind === Kind.FRAGMENT_DEFINITION);
   return {

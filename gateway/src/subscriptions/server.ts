@@ -34,12 +34,7 @@ import { ClassPrincipals, type ClassTokenSigning } from './class-principals.js';
 import { SocketWrites, slowConsumerCloseCode, slowConsumerReason } from './socket-writes.js';
 import { buildQueryTwin, type QueryTwin } from './query-twin.js';
 import { forwardSubscription } from './forward-subscription.js';
-import {
-  forwardedSubscriptions,
-  subscriptionRoutes,
-  type ForwardedSubscription,
-  type SubscriptionRoute,
-} from './routes.js';
+import type { ForwardedSubscription, SubscriptionRoute, SubscriptionRoutes } from './routes.js';
 import {
   closeWhenTokenExpires,
   tokenExpiredCloseCode,
@@ -62,6 +57,8 @@ export interface SubscriptionServerOptions {
   /** The API schema the gateway serves (undefined until the supergraph is loaded). */
   schema(): GraphQLSchema | undefined;
   bridge: SubscriptionBridge<GatewayContext>;
+  /** Every subscription field's route, read from the supergraph (supergraph-routes.ts). */
+  routes: SubscriptionRoutes;
   /** A subgraph's /graphql URL by its supergraph name, for forwarded subscriptions. */
   subgraphUrl(name: string): string | undefined;
   /** Runs queries and mutations sent over the socket through the gateway. */
@@ -108,8 +105,8 @@ interface UpgradeRefusal {
 /**
  * graphql-ws (graphql-transport-ws protocol) on the gateway's /graphql path. The token comes in
  * `connection_init`'s payload as `{ authorization: "Bearer …" }`; a bad token closes the socket
- * with 4403. Subscriptions go to the bridge (bus fan-out), or for the fields in
- * `forwardedSubscriptions` to the owning subgraph's stream; queries and mutations to the gateway.
+ * with 4403. Subscriptions go to the bridge (bus fan-out), or for `@subgraphStream` fields to the
+ * owning subgraph's stream; queries and mutations to the gateway.
  */
 export function attachSubscriptionServer(options: SubscriptionServerOptions) {
   const { log } = options;
@@ -121,8 +118,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
   });
   const principals = new WeakMap<object, Principal>();
   const expiryTimers = new WeakMap<object, () => void>();
-  const routes = new Map(subscriptionRoutes.map((route) => [route.field, route]));
-  const forwarded = new Map(forwardedSubscriptions.map((route) => [route.field, route]));
+  const { bridged: routes, forwarded } = options.routes;
   const classes = new ClassPrincipals(options.classTokens);
   // Before useServer: its connection handler must find each socket's send already wrapped.
   const writes = new SocketWrites(options.maxBufferedBytes);
@@ -295,14 +291,15 @@ function resolveSubscription(
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Record<string, unknown>,
-  routes: Map<string, SubscriptionRoute>,
+  routes: ReadonlyMap<string, SubscriptionRoute>,
 ) {
   const operation = subscriptionOperation(document, operationName);
   if (!operation) return null;
   const first = operation.selectionSet.selections[0];
   const route = first?.kind === 'Field' ? routes.get(first.name.value) : undefined;
   if (!route) throw new GraphQLError('This subscription field is not served by the gateway');
-  const twin = buildQueryTwin(schema, document, operationName, Object.keys(route.twinArguments));
+  const eventArguments = Object.keys(route.twinArguments);
+  const twin = buildQueryTwin(schema, document, operationName, eventArguments, route.twin);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (coerced.errors) throw coerced.errors[0];
   const fieldDef = schema.getSubscriptionType()?.getFields()[route.field];
@@ -329,7 +326,7 @@ function subscriptionOperation(
 function forwardedField(
   document: DocumentNode,
   operationName: string | null | undefined,
-  forwarded: Map<string, ForwardedSubscription>,
+  forwarded: ReadonlyMap<string, ForwardedSubscription>,
 ): ForwardedSubscription | undefined {
   const operation = subscriptionOperation(document, operationName);
   if (!operation) return undefined;

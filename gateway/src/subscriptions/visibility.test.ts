@@ -1,6 +1,7 @@
 import { Role, type Principal } from '@daena/platform';
 import { describe, expect, it } from 'vitest';
-import { subscriptionRoutes } from './routes.js';
+import { readFileSync } from 'node:fs';
+import { subscriptionRoutesFrom } from './supergraph-routes.js';
 import { byRoles, sealedVotes, syntheticSubject } from './visibility.js';
 
 function principal(sub: string | null, roles: Role[], department: string | null = null): Principal {
@@ -19,10 +20,14 @@ const members: Record<string, Principal> = {
   'admin and executive': principal('admin-2', [Role.ADMIN, Role.EXECUTIVE]),
 };
 
+const { bridged } = subscriptionRoutesFrom(
+  readFileSync(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8'),
+);
+
 describe('visibility classes', () => {
   // The safety argument of sharing: a class principal may see no more than any of its members.
   // Classes executed anonymously have no privileges at all; the others carry signed claims.
-  const signedClasses = subscriptionRoutes.flatMap((route) =>
+  const signedClasses = [...bridged.values()].flatMap((route) =>
     Object.entries(members).flatMap(([name, member]) => {
       const claims = route.visibility?.(member)?.claims;
       return claims ? [{ field: route.field, name, member, claims }] : [];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role, type Principal, type TokenClaims } from '@daena/platform';
+import { Role, type Principal, type TokenClaims, type VisibilityClassName } from '@daena/platform';
 
 /**
  * A visibility class (issue 14 §1): subscribers whose payloads cannot differ share one execution
@@ -73,4 +73,11 @@ export const sealedVotes: Visibility = (principal) => {
     return { key: `voter:${principal.sub}`, claims: { sub: principal.sub, roles: [] } };
   }
   return anonymousClass;
+};
+
+/** The classes a `@busEvent(visibility:)` may name, by that name. */
+export const visibilityClasses: Record<VisibilityClassName, Visibility> = {
+  sameForEveryone,
+  byRoles,
+  sealedVotes,
 };

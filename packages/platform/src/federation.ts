@@ -9,9 +9,28 @@ import {
   type BuildSchemaOptions,
   type PubSub,
 } from 'type-graphql';
+import {
+  subscriptionDirectiveDefinitions,
+  subscriptionDirectiveLink,
+  subscriptionsSpec,
+} from './subscription-directives.js';
 
 /** The Federation 2 version every subgraph links. */
 export const federationVersion = 'v2.7';
+
+const federationImports = [
+  '@key',
+  '@shareable',
+  '@external',
+  '@requires',
+  '@provides',
+  '@inaccessible',
+  '@tag',
+];
+const subscriptionDirectiveNames = [
+  `@${subscriptionsSpec.busEvent}(`,
+  `@${subscriptionsSpec.subgraphStream}`,
+];
 
 /**
  * Builds a Federation 2 subgraph schema from type-graphql resolvers. type-graphql writes the SDL
@@ -27,8 +46,11 @@ export async function buildFederatedSchema(
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, skipCheck: true });
   const sdl = printSchemaWithDirectives(schema);
+  const routesSubscriptions = subscriptionDirectiveNames.some((name) => sdl.includes(name));
+  const imports = [...federationImports, ...(routesSubscriptions ? ['@composeDirective'] : [])];
   const typeDefs = parse(
-    `extend schema @link(url: "https://specs.apollo.dev/federation/${federationVersion}", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@tag"])\n` +
+    `extend schema @link(url: "https://specs.apollo.dev/federation/${federationVersion}", import: ${JSON.stringify(imports)})\n` +
+      (routesSubscriptions ? subscriptionDirectiveLink + subscriptionDirectiveDefinitions : '') +
       (sdl.includes('@cacheControl') ? cacheControlDefinitions : '') +
       sdl,
   );

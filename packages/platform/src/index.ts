@@ -28,3 +28,4 @@ export { estimateCost } from './limits/operation-cost.js';
 export { measureOperation } from './limits/operation-shape.js';
 export { checkOperation, withCode, type OperationCheckOptions } from './limits/check-operation.js';
 export * from './service-token.js';
+export * from './subscription-directives.js';

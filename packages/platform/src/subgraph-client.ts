@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
 import { z } from 'zod';
 import type { UnavailableError } from './errors.js';
 import type { Logger } from './logger.js';
@@ -27,17 +29,50 @@ const graphqlResponse = z.object({
 });
 export type GraphQLResponseBody = z.infer<typeof graphqlResponse>;
 
+/** One operation for another subgraph: a document generated in @daena/contracts, its variables. */
+export interface SubgraphOperation<TResult, TVariables> {
+  document: TypedDocumentNode<TResult, TVariables>;
+  /** Typed by the document alone, so a variable the operation does not declare is an error. */
+  variables: NoInfer<TVariables>;
+}
+
+/**
+ * An operation's result with every enum opened to `string`: what a service parses another's
+ * answer into, so a value a newer version of the owner adds (a role, a kind) is still read, and
+ * the caller decides what an unknown value means, rather than the call failing.
+ */
+export type OpenEnums<T> = T extends string
+  ? string
+  : T extends readonly (infer Item)[]
+    ? OpenEnums<Item>[]
+    : T extends object
+      ? { [K in keyof T]: OpenEnums<T[K]> }
+      : T;
+
+/** Each generated document is a module constant: printed once, on its first call. */
+const printed = new WeakMap<DocumentNode, string>();
+function queryText(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+}
+
 /**
  * One GraphQL-over-HTTP call to another subgraph, forwarding the caller's token. Resolves to the
  * response body, which may carry errors (a 4xx answer with a GraphQL body is an answer); throws
  * the endpoint's UnavailableError when the subgraph cannot be reached in time, fails (5xx), or
- * answers with something that is not GraphQL.
+ * answers with something that is not GraphQL. `data` is not checked against the operation's
+ * result type: the caller parses what it reads (another version of the subgraph may answer).
  */
-export async function postToSubgraph(
+export async function postToSubgraph<TResult, TVariables>(
   endpoint: SubgraphEndpoint,
-  payload: { query: string; variables?: Record<string, unknown> },
+  operation: SubgraphOperation<TResult, TVariables>,
   token: string | null,
 ): Promise<GraphQLResponseBody> {
+  const payload = { query: queryText(operation.document), variables: operation.variables };
   let status: number | undefined;
   try {
     const response = await fetch(endpoint.url, {

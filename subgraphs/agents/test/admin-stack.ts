@@ -1,22 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import {
-  InProcessEventBus,
-  Role,
-  signToken,
-  startService,
-  stopProcess,
-  type RunningService,
-} from '@daena/platform';
+import { Role, stopProcess, type RunningService } from '@daena/platform';
 import { Events, type AgentChanged, type DepartmentChanged } from '@daena/contracts';
-import {
-  createTestDatabase,
-  freePort,
-  graphql,
-  silentLogger,
-  testJwtSecret,
-  waitFor,
-} from '@daena/testing';
+import { freePort, graphql, testJwtSecret, testStack, waitFor } from '@daena/testing';
 import pg from 'pg';
 import { loadAgentsConfig } from '../src/config.js';
 import { createAgentsService } from '../src/service.js';
@@ -29,75 +15,67 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
  * agents for stakeholders, agents asks decisions for open proposals.
  */
 export async function startAdminStack(): Promise<AdminStack> {
-  const database = await createTestDatabase('organization_admin');
-  const log = silentLogger();
-  const bus = new InProcessEventBus(log);
-  const events = { departments: [] as DepartmentChanged[], agents: [] as AgentChanged[] };
-  bus.subscribe(Events.departmentChanged, (event) => void events.departments.push(event.data));
-  bus.subscribe(Events.agentChanged, (event) => void events.agents.push(event.data));
-  const pool = new pg.Pool({ connectionString: database.url, max: 2 });
-  const decisionsPort = await freePort();
-  const decisionsUrl = `http://127.0.0.1:${decisionsPort}/graphql`;
-  const running: RunningService[] = [];
+  const stack = await testStack('organization_admin');
+  return stack.closeOnFailure(async () => {
+    const { database, bus } = stack;
+    const events = { departments: [] as DepartmentChanged[], agents: [] as AgentChanged[] };
+    bus.subscribe(Events.departmentChanged, (event) => void events.departments.push(event.data));
+    bus.subscribe(Events.agentChanged, (event) => void events.agents.push(event.data));
+    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    stack.defer(() => pool.end());
+    const decisionsPort = await freePort();
+    const decisionsUrl = `http://127.0.0.1:${decisionsPort}/graphql`;
 
-  const startAgents = async (decisions = decisionsUrl): Promise<RunningService> => {
-    const config = loadAgentsConfig({ DATABASE_URL: database.url, DECISIONS_URL: decisions });
-    const service = await startService({
-      ...createAgentsService({ config, log, bus, jwtSecret: testJwtSecret }),
-      port: 0,
-    });
-    running.push(service);
-    await service.ready;
-    return service;
-  };
-  let agents = await startAgents();
-  const decisions = await startDecisionsProcess(decisionsPort, database.url, agents.url);
+    const startAgents = (decisions = decisionsUrl) =>
+      stack.start(
+        createAgentsService({
+          config: loadAgentsConfig({ DATABASE_URL: database.url, DECISIONS_URL: decisions }),
+          ...stack.dependencies,
+        }),
+      );
+    let agents = await startAgents();
+    const decisionsProcess = await startDecisionsProcess(decisionsPort, database.url, agents.url);
+    stack.defer(() => decisionsProcess.stop());
 
-  const token = (roles: Role[]) => signToken(testJwtSecret, { sub: 'tester', roles });
-  const tokens = {
-    admin: await token([Role.ADMIN]),
-    executive: await token([Role.EXECUTIVE]),
-    lead: await signToken(testJwtSecret, {
-      sub: 'lead',
-      roles: [Role.DEPARTMENT_LEAD],
-      department: 'engineering',
-    }),
-  };
+    const tokens = {
+      admin: await stack.token({ roles: [Role.ADMIN] }),
+      executive: await stack.token({ roles: [Role.EXECUTIVE] }),
+      lead: await stack.token({
+        sub: 'lead',
+        roles: [Role.DEPARTMENT_LEAD],
+        department: 'engineering',
+      }),
+    };
 
-  return {
-    events,
-    tokens,
-    get agents() {
-      return agents;
-    },
-    call: (query, variables = {}, bearer = tokens.admin) =>
-      graphql(agents.url, query, variables, bearer),
-    callDecisions: (query, variables = {}, bearer = tokens.admin) =>
-      graphql(decisionsUrl, query, variables, bearer),
-    startAgents,
-    restartAgents: async () => {
-      await agents.close();
-      agents = await startAgents();
-    },
-    sql: async (text, values = []) => (await pool.query(text, values)).rows,
-    snapshot: async () => {
-      const [row] = (
-        await pool.query<{ departments: string; agents: string }>(`
-          select (select md5(string_agg(d::text, ',' order by d.id)) from agents.departments d)
-                   as departments,
-                 (select md5(string_agg(a::text, ',' order by a.id)) from agents.agents a)
-                   as agents`)
-      ).rows;
-      return `${row?.departments}/${row?.agents}`;
-    },
-    close: async () => {
-      await Promise.all(running.map((service) => service.close()));
-      await decisions.stop();
-      await pool.end();
-      await bus.close();
-      await database.drop();
-    },
-  };
+    return {
+      events,
+      tokens,
+      get agents() {
+        return agents;
+      },
+      call: (query, variables = {}, bearer = tokens.admin) =>
+        graphql(agents.url, query, variables, bearer),
+      callDecisions: (query, variables = {}, bearer = tokens.admin) =>
+        graphql(decisionsUrl, query, variables, bearer),
+      startAgents,
+      restartAgents: async () => {
+        await stack.stop(agents);
+        agents = await startAgents();
+      },
+      sql: async (text, values = []) => (await pool.query(text, values)).rows,
+      snapshot: async () => {
+        const [row] = (
+          await pool.query<{ departments: string; agents: string }>(`
+            select (select md5(string_agg(d::text, ',' order by d.id)) from agents.departments d)
+                     as departments,
+                   (select md5(string_agg(a::text, ',' order by a.id)) from agents.agents a)
+                     as agents`)
+        ).rows;
+        return `${row?.departments}/${row?.agents}`;
+      },
+      close: stack.close,
+    };
+  });
 }
 
 type Result = Awaited<ReturnType<typeof graphql<Record<string, unknown>>>>;

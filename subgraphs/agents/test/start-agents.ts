@@ -1,10 +1,5 @@
-import {
-  InProcessEventBus,
-  startService,
-  type EventBus,
-  type RunningService,
-} from '@daena/platform';
-import { silentLogger, testJwtSecret } from '@daena/testing';
+import { InProcessEventBus, type EventBus, type RunningService } from '@daena/platform';
+import { silentLogger, startTestService, testJwtSecret } from '@daena/testing';
 import { loadAgentsConfig } from '../src/config.js';
 import { createAgentsService } from '../src/service.js';
 
@@ -18,7 +13,7 @@ export interface StartAgentsOptions {
 }
 
 /** The agents service on `databaseUrl`, on a free port, ready to answer. */
-export async function startAgents(
+export function startAgents(
   databaseUrl: string,
   bus: EventBus = new InProcessEventBus(silentLogger()),
   options: StartAgentsOptions = {},
@@ -29,10 +24,7 @@ export async function startAgents(
     AGENT_STATE_CACHE_PREFIX: options.cacheKeyPrefix,
     ...options.env,
   });
-  const service = await startService({
-    ...createAgentsService({ config, log: silentLogger(), bus, jwtSecret: testJwtSecret }),
-    port: 0,
-  });
-  await service.ready;
-  return service;
+  return startTestService(
+    createAgentsService({ config, log: silentLogger(), bus, jwtSecret: testJwtSecret }),
+  );
 }

@@ -2,11 +2,9 @@ import {
   createLogger,
   InProcessEventBus,
   PgBossJobQueue,
-  signToken,
-  startService,
   type DomainEvent,
+  type EventBus,
   type RunningService,
-  type TokenClaims,
 } from '@daena/platform';
 import {
   Events,
@@ -15,13 +13,7 @@ import {
   type RoundComplete,
   type VoteTallyChanged,
 } from '@daena/contracts';
-import {
-  createTestDatabase,
-  graphql,
-  silentLogger,
-  testJwtSecret,
-  type TestDatabase,
-} from '@daena/testing';
+import { graphql, silentLogger, testStack, type TestDatabase } from '@daena/testing';
 import pg from 'pg';
 // eslint-disable-next-line no-restricted-imports -- tests only: decisions asks the real agents subgraph for stakeholders; no source is shared at runtime
 import { createAgentsService, loadAgentsConfig } from '@daena/agents';
@@ -47,54 +39,125 @@ export interface Department {
  * requests and works round deadlines), row counts straight from Postgres, and tokens for every role.
  */
 export async function startStack(): Promise<Stack> {
-  const database: TestDatabase = await createTestDatabase('decisions');
   const log = process.env['STACK_LOG'] ? createLogger('test', 'error') : silentLogger();
-  const bus = new InProcessEventBus(log);
-  const running: RunningService[] = [];
-  const sql = new pg.Pool({ connectionString: database.url, max: 2 });
-  // Fast polling so a round deadline is worked within a second of coming due.
-  const jobs = new PgBossJobQueue({ url: database.url, log, pollingIntervalSeconds: 0.5 });
+  const stack = await testStack('decisions', { log });
+  return stack.closeOnFailure(async () => {
+    const { database, bus } = stack;
+    const sql = new pg.Pool({ connectionString: database.url, max: 2 });
+    stack.defer(() => sql.end());
+    // Fast polling so a round deadline is worked within a second of coming due.
+    const jobs = new PgBossJobQueue({ url: database.url, log, pollingIntervalSeconds: 0.5 });
+    stack.defer(() => jobs.stop());
 
-  const agents = await startService({
-    ...createAgentsService({
-      config: loadAgentsConfig({ PORT: '1', DATABASE_URL: database.url }),
-      log,
-      bus: new InProcessEventBus(log),
-      jwtSecret: testJwtSecret,
-    }),
-    port: 0,
-  });
-  running.push(agents);
-  await agents.ready;
-
-  async function startDecisions(agentsUrl = agents.url, withJobs = false): Promise<RunningService> {
-    const config = loadDecisionsConfig({
-      PORT: '1',
-      DATABASE_URL: database.url,
-      AGENTS_URL: agentsUrl,
-    });
-    const service = await startService({
-      ...createDecisionsService({
-        config,
-        log,
-        bus,
-        jwtSecret: testJwtSecret,
-        ...(withJobs ? { jobs } : {}),
+    const agents = await stack.start(
+      createAgentsService({
+        config: loadAgentsConfig({ PORT: '1', DATABASE_URL: database.url }),
+        // A bus of its own, as if in its own process: the test's bus carries decisions' events.
+        ...stack.dependencies,
+        bus: stack.track(new InProcessEventBus(log)),
       }),
-      port: 0,
-    });
-    running.push(service);
-    await service.ready;
-    return service;
-  }
-  const decisions = await startDecisions(agents.url, true);
+    );
+    const startDecisions = (agentsUrl = agents.url, withJobs = false) =>
+      stack.start(
+        createDecisionsService({
+          config: loadDecisionsConfig({
+            PORT: '1',
+            DATABASE_URL: database.url,
+            AGENTS_URL: agentsUrl,
+          }),
+          ...stack.dependencies,
+          ...(withJobs ? { jobs } : {}),
+        }),
+      );
+    const decisions = await startDecisions(agents.url, true);
+    const events = recordEvents(bus);
+    const departments = await departmentsOf(agents.url);
 
-  const events = {
-    voteCast: [] as DomainEvent<VoteTallyChanged>[],
-    proposalOpened: [] as DomainEvent<ProposalChanged>[],
-    proposalClosed: [] as DomainEvent<ProposalChanged>[],
-    proposalTransitioned: [] as DomainEvent<ProposalTransitioned>[],
-    all: [] as DomainEvent<unknown>[],
+    // The operations' own store, for calling an operation directly (as a job worker of another
+    // replica would), e.g. several round closes at once.
+    const operationsStore = stack.track(createDecisionsStore({ url: database.url, log }));
+    await operationsStore.connect();
+    const runtime = {
+      agents: new HttpAgentsDirectory({ url: agents.url, timeoutMs: 5_000, log }),
+      bus,
+      log,
+      jobs,
+      now: () => new Date(),
+      roundSeconds: 3_600,
+      roundCloseBackstopSeconds: 10,
+      executiveVoteAccuracy: 0.8,
+      threshold: {},
+    };
+
+    return {
+      database,
+      jobs,
+      agents,
+      decisions,
+      departments,
+      department: (slug) => {
+        const found = departments.find((d) => d.slug === slug);
+        if (!found) throw new Error(`no department ${slug}`);
+        return found;
+      },
+      events,
+      tokens: {
+        admin: await stack.token({ sub: 'admin-1', roles: ['admin'] }),
+        executive: await stack.token({ sub: 'exec-1', roles: ['executive'] }),
+        executiveNamed: (sub) => stack.token({ sub, roles: ['executive'] }),
+        viewer: await stack.token({ sub: 'viewer-1', roles: ['viewer'] }),
+        lead: (slug) =>
+          stack.token({ sub: `lead-${slug}`, roles: ['department_lead'], department: slug }),
+        agent: (agentId) => stack.token({ sub: agentId, roles: ['agent'] }),
+      },
+      startDecisions,
+      call: <T = Record<string, unknown>>(
+        query: string,
+        variables: Record<string, unknown> = {},
+        bearer?: string,
+      ) => graphql<T>(decisions.url, query, variables, bearer),
+      sql: async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
+        (await sql.query<T>(text, values)).rows,
+      counts: async () => {
+        const [row] = (
+          await sql.query<Record<string, string>>(`
+            select (select count(*) from decisions.proposals) as proposals,
+                   (select count(*) from decisions.proposal_stakeholders) as stakeholders,
+                   (select count(*) from decisions.votes) as votes,
+                   (select count(*) from decisions.vote_history) as history,
+                   (select count(*) from decisions.voting_rounds) as rounds,
+                   (select count(*) from decisions.proposal_transitions) as transitions,
+                   (select count(*) from decisions.proposal_outcomes) as outcomes`)
+        ).rows;
+        return Object.fromEntries(
+          Object.entries(row ?? {}).map(([table, n]) => [table, Number(n)]),
+        ) as Record<CountedTable, number>;
+      },
+      jobsOf: async (queue, proposalId) =>
+        (
+          await sql.query<{ data: Record<string, unknown>; state: string }>(
+            `select data, state from pgboss.job where name = $1 and data->>'proposalId' = $2`,
+            [queue, proposalId],
+          )
+        ).rows,
+      closeCompletedRound: (job) =>
+        closeCompletedRound(
+          createDecisionsContext(systemPrincipal, operationsStore.fork(), runtime),
+          job,
+        ),
+      close: stack.close,
+    };
+  });
+}
+
+/** Every proposal and vote event decisions publishes on `bus`, by kind and in order. */
+function recordEvents(bus: EventBus): Stack['events'] {
+  const events: Stack['events'] = {
+    voteCast: [],
+    proposalOpened: [],
+    proposalClosed: [],
+    proposalTransitioned: [],
+    all: [],
   };
   const record =
     <T>(list: DomainEvent<T>[]) =>
@@ -106,7 +169,11 @@ export async function startStack(): Promise<Stack> {
   bus.subscribe(Events.proposalOpened, record(events.proposalOpened));
   bus.subscribe(Events.proposalClosed, record(events.proposalClosed));
   bus.subscribe(Events.proposalTransitioned, record(events.proposalTransitioned));
+  return events;
+}
 
+/** The seeded organization, as the agents service serves it. */
+async function departmentsOf(agentsUrl: string): Promise<Department[]> {
   const organization = await graphql<{
     departments: {
       id: string;
@@ -114,101 +181,14 @@ export async function startStack(): Promise<Stack> {
       agents: { id: string; role: string }[];
       neighbors: { id: string }[];
     }[];
-  }>(agents.url, '{ departments { id slug agents { id role } neighbors { id } } }');
-  const departments: Department[] = (organization.body.data?.departments ?? []).map((d) => ({
+  }>(agentsUrl, '{ departments { id slug agents { id role } neighbors { id } } }');
+  return (organization.body.data?.departments ?? []).map((d) => ({
     id: d.id,
     slug: d.slug,
     agentIds: d.agents.map((a) => a.id),
     agents: d.agents,
     neighborIds: d.neighbors.map((n) => n.id),
   }));
-  const department = (slug: string): Department => {
-    const found = departments.find((d) => d.slug === slug);
-    if (!found) throw new Error(`no department ${slug}`);
-    return found;
-  };
-
-  const token = (claims: Omit<TokenClaims, 'sub'> & { sub?: string }) =>
-    signToken(testJwtSecret, { sub: claims.sub ?? 'tester', ...claims });
-  const tokens = {
-    admin: await token({ sub: 'admin-1', roles: ['admin'] }),
-    executive: await token({ sub: 'exec-1', roles: ['executive'] }),
-    executiveNamed: (sub: string) => token({ sub, roles: ['executive'] }),
-    viewer: await token({ sub: 'viewer-1', roles: ['viewer'] }),
-    lead: (slug: string) =>
-      token({ sub: `lead-${slug}`, roles: ['department_lead'], department: slug }),
-    agent: (agentId: string) => token({ sub: agentId, roles: ['agent'] }),
-  };
-
-  // The operations' own store, for calling an operation directly (as a job worker of another
-  // replica would), e.g. several round closes at once.
-  const operationsStore = createDecisionsStore({ url: database.url, log });
-  await operationsStore.connect();
-  const runtime = {
-    agents: new HttpAgentsDirectory({ url: agents.url, timeoutMs: 5_000, log }),
-    bus,
-    log,
-    jobs,
-    now: () => new Date(),
-    roundSeconds: 3_600,
-    roundCloseBackstopSeconds: 10,
-    executiveVoteAccuracy: 0.8,
-    threshold: {},
-  };
-
-  return {
-    database,
-    jobs,
-    agents,
-    decisions,
-    departments,
-    department,
-    events,
-    tokens,
-    startDecisions,
-    call: <T = Record<string, unknown>>(
-      query: string,
-      variables: Record<string, unknown> = {},
-      bearer?: string,
-    ) => graphql<T>(decisions.url, query, variables, bearer),
-    sql: async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) =>
-      (await sql.query<T>(text, values)).rows,
-    counts: async () => {
-      const [row] = (
-        await sql.query<Record<string, string>>(`
-          select (select count(*) from decisions.proposals) as proposals,
-                 (select count(*) from decisions.proposal_stakeholders) as stakeholders,
-                 (select count(*) from decisions.votes) as votes,
-                 (select count(*) from decisions.vote_history) as history,
-                 (select count(*) from decisions.voting_rounds) as rounds,
-                 (select count(*) from decisions.proposal_transitions) as transitions,
-                 (select count(*) from decisions.proposal_outcomes) as outcomes`)
-      ).rows;
-      return Object.fromEntries(
-        Object.entries(row ?? {}).map(([table, n]) => [table, Number(n)]),
-      ) as Record<CountedTable, number>;
-    },
-    jobsOf: async (queue: string, proposalId: string) =>
-      (
-        await sql.query<{ data: Record<string, unknown>; state: string }>(
-          `select data, state from pgboss.job where name = $1 and data->>'proposalId' = $2`,
-          [queue, proposalId],
-        )
-      ).rows,
-    closeCompletedRound: (job) =>
-      closeCompletedRound(
-        createDecisionsContext(systemPrincipal, operationsStore.fork(), runtime),
-        job,
-      ),
-    close: async () => {
-      await Promise.all(running.reverse().map((service) => service.close()));
-      await operationsStore.close();
-      await jobs.stop();
-      await sql.end();
-      await bus.close();
-      await database.drop();
-    },
-  };
 }
 
 type GraphQLResult<T> = Awaited<ReturnType<typeof graphql<T>>>;

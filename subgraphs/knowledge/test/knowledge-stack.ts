@@ -2,16 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '@daena/neo4j-launcher';
-import {
-  InProcessEventBus,
-  signToken,
-  startService,
-  type RunningService,
-  type TokenClaims,
-} from '@daena/platform';
-import { graphql, silentLogger, testJwtSecret } from '@daena/testing';
-import neo4j, { type Driver } from 'neo4j-driver';
+import { startEmbeddedNeo4j } from '@daena/neo4j-launcher';
+import type { InProcessEventBus, RunningService, TokenClaims } from '@daena/platform';
+import { graphql, testStack, testToken } from '@daena/testing';
+import neo4j from 'neo4j-driver';
 import { loadKnowledgeConfig } from '../src/config.js';
 import { createKnowledgeService } from '../src/service.js';
 
@@ -33,32 +27,23 @@ export interface KnowledgeStack {
 }
 
 export async function startKnowledgeStack(): Promise<KnowledgeStack> {
-  const cleanups: (() => Promise<void>)[] = [];
-  const close = async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup().catch(() => {});
-  };
-  try {
+  const stack = await testStack('knowledge', { database: false });
+  return stack.closeOnFailure(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'daena-knowledge-'));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    const database: EmbeddedNeo4j = await startEmbeddedNeo4j({ dataDir, boltPort: 0 });
-    cleanups.push(() => database.stop());
-    const driver: Driver = neo4j.driver(database.uri);
-    cleanups.push(() => driver.close());
-
-    const log = silentLogger();
-    const bus = new InProcessEventBus(log);
-    cleanups.push(() => bus.close());
-    const config = loadKnowledgeConfig({ PORT: '1', NEO4J_URI: database.uri });
-    const service = await startService({
-      ...createKnowledgeService({ config, log, bus, jwtSecret: testJwtSecret }),
-      port: 0,
-    });
-    cleanups.push(() => service.close());
-    await service.ready;
+    stack.defer(() => rm(dataDir, { recursive: true, force: true }));
+    const graph = await startEmbeddedNeo4j({ dataDir, boltPort: 0 });
+    stack.defer(() => graph.stop());
+    const driver = stack.track(neo4j.driver(graph.uri));
+    const service = await stack.start(
+      createKnowledgeService({
+        config: loadKnowledgeConfig({ PORT: '1', NEO4J_URI: graph.uri }),
+        ...stack.dependencies,
+      }),
+    );
 
     return {
       url: service.url,
-      bus,
+      bus: stack.bus,
       service,
       call: (query, variables = {}, token) => graphql(service.url, query, variables, token),
       async countEntriesTitled(title) {
@@ -75,12 +60,9 @@ export async function startKnowledgeStack(): Promise<KnowledgeStack> {
         );
         return (records[0]?.get('entry') as Record<string, unknown> | undefined) ?? null;
       },
-      close,
+      close: stack.close,
     };
-  } catch (error) {
-    await close();
-    throw error;
-  }
+  });
 }
 
 export type AccessLevel = 'PUBLIC' | 'RESTRICTED' | 'CONFIDENTIAL' | 'PERSONAL';
@@ -125,4 +107,4 @@ export const resolveEntities = `query Entities($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on KnowledgeEntry { id accessLevel } }
 }`;
 
-export const tokenFor = (claims: TokenClaims) => signToken(testJwtSecret, claims);
+export const tokenFor = (claims: TokenClaims) => testToken(claims);

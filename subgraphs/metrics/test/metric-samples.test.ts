@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { InProcessEventBus, type RunningService } from '@daena/platform';
 import { Events } from '@daena/contracts';
-import { createTestDatabase, graphql, silentLogger, type TestDatabase } from '@daena/testing';
+import {
+  createTestDatabase,
+  graphql,
+  silentLogger,
+  waitFor,
+  type TestDatabase,
+} from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetricName } from '../src/domain/samples-from-event.js';
 import { samplesOf, startMetrics } from './start-metrics.js';
-import { waitFor } from './wait-for.js';
 
 let database: TestDatabase;
 let bus: InProcessEventBus;

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { RedisEventBus, type RunningService } from '@daena/platform';
 import { Events } from '@daena/contracts';
-import { createTestDatabase, silentLogger, testStores, type TestDatabase } from '@daena/testing';
+import {
+  createTestDatabase,
+  silentLogger,
+  testStores,
+  waitFor,
+  type TestDatabase,
+} from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MetricName } from '../src/domain/samples-from-event.js';
 import { samplesOf, startMetrics } from './start-metrics.js';
-import { waitFor } from './wait-for.js';
 
 let database: TestDatabase;
 let publisher: RedisEventBus;

@@ -1,23 +1,15 @@
-import { startService, type EventBus, type RunningService } from '@daena/platform';
-import { graphql, silentLogger, testJwtSecret } from '@daena/testing';
+import { type EventBus, type RunningService } from '@daena/platform';
+import { graphql, silentLogger, startTestService, testJwtSecret } from '@daena/testing';
 import { expect } from 'vitest';
 import { loadMetricsConfig } from '../src/config.js';
 import { createMetricsService } from '../src/service.js';
 
 /** Starts the metrics service on a free port against `databaseUrl`, consuming from `bus`. */
-export async function startMetrics(databaseUrl: string, bus: EventBus): Promise<RunningService> {
+export function startMetrics(databaseUrl: string, bus: EventBus): Promise<RunningService> {
   const config = loadMetricsConfig({ PORT: '1', DATABASE_URL: databaseUrl });
-  const service = await startService({
-    ...createMetricsService({ config, log: silentLogger(), bus, jwtSecret: testJwtSecret }),
-    port: 0,
-  });
-  try {
-    await service.ready;
-  } catch (error) {
-    await service.close();
-    throw error;
-  }
-  return service;
+  return startTestService(
+    createMetricsService({ config, log: silentLogger(), bus, jwtSecret: testJwtSecret }),
+  );
 }
 
 export interface SampleView {

@@ -1,20 +1,15 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import express from 'express';
+import express, { type Request, type Response } from 'express';
 import {
   checkOperation,
   createErrorFormatter,
+  UnauthenticatedError,
   type Logger,
   type OperationCheckOptions,
   type Principal,
 } from '@daena/platform';
-import {
-  GraphQLError,
-  subscribe,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLFormattedError,
-  type GraphQLSchema,
-} from 'graphql';
+import { getOperationAST, GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import type { ExecutionResult } from 'graphql-sse';
+import { createHandler } from 'graphql-sse/lib/use/express';
 
 /** Where this subgraph serves its own subscriptions, next to `/graphql`. */
 export const subscriptionStreamPath = '/graphql/stream';
@@ -35,88 +30,119 @@ export interface SubscriptionStreamOptions {
   log: Logger;
 }
 
+interface Refusal {
+  status: number;
+  /** GraphQL errors, or a domain error (a bad token) the formatter gives its own code. */
+  errors: readonly unknown[];
+}
+
+type StreamContext = Record<PropertyKey, unknown>;
+
 /**
- * Subscriptions this subgraph executes itself (`routeTaskStream`: one caller's routed call, not
- * a bus fan-out) over GraphQL over SSE, distinct connections mode: `POST` a JSON
- * `{ query, variables, operationName }` with the caller's bearer token, and read `next` events
- * (each an execution result) until `complete`. Errors before the stream opens come back as JSON.
- * Closing the connection ends the subscription (and aborts the routed call). The gateway
- * forwards `routeTaskStream` here (gateway/src/subscriptions/forward-subscription.ts).
+ * Subscriptions this subgraph executes itself (`@subgraphStream` fields: `routeTaskStream`, one
+ * caller's routed call, not a bus fan-out) over GraphQL over SSE with graphql-sse, distinct
+ * connections mode: `POST` a JSON `{ query, variables, operationName }` with the caller's bearer
+ * token and `Accept: text/event-stream`, and read `next` events until `complete`. A request
+ * refused before the stream opens (not ready, not JSON, too large, over a limit, a bad token) is
+ * answered with JSON errors and a 4xx/5xx status, whatever it accepts. Closing the connection
+ * ends the subscription (and aborts the routed call). The gateway forwards these fields here
+ * (gateway/src/subscriptions/forward-subscription.ts).
  */
 export function subscriptionStreamHandler(options: SubscriptionStreamOptions) {
   const format = createErrorFormatter((error) =>
     options.log.error({ err: error }, 'unexpected error in a subscription'),
   );
-  const formatted = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
-    errors.map((error) => format(error.toJSON(), error));
+  const formatted = (errors: readonly unknown[]) =>
+    errors.map((error) => format(asGraphQLError(error).toJSON(), error));
+  const admitted = new WeakMap<Request, ExecutionArgs>();
+  const stream = createHandler<StreamContext>({
+    // Distinct connections mode only: each subscription is one request and its own stream.
+    authenticate: () => null,
+    onSubscribe: (req) => admitted.get(req.raw) as ExecutionArgs & { contextValue: StreamContext },
+    // Checked on admission, with the service's limits (checkOperation).
+    validate: () => [],
+    onNext: (_context, _req, result) =>
+      result.errors
+        ? ({ ...result, errors: formatted(result.errors) } as unknown as ExecutionResult)
+        : result,
+  });
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const schema = options.schema();
-    if (!schema) return refuse(res, 503, 'UNAVAILABLE', 'The service is starting');
-    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-      // JSON only: a cross-site form post (text/plain) cannot start a call (CSRF).
-      return refuse(res, 415, 'BAD_REQUEST', 'Send the operation as application/json');
+  return async (req: Request, res: Response): Promise<void> => {
+    const args = await admit(req, res, options);
+    if ('errors' in args) {
+      res.status(args.status).json({ errors: formatted(args.errors) });
+      return;
     }
-    let request: { query: string; variables: Record<string, unknown>; operationName?: string };
+    admitted.set(req, args);
     try {
-      request = readRequest(await readJson(req, res));
-    } catch (error) {
-      if ((error as { type?: string }).type === 'entity.too.large') {
-        return refuse(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is over 1 MB');
-      }
-      return refuse(res, 400, 'BAD_REQUEST', (error as Error).message);
-    }
-    const checked = checkOperation(
-      schema,
-      request.query,
-      request.operationName,
-      request.variables,
-      options.checks,
-    );
-    if (checked.errors) return sendJson(res, 400, { errors: formatted(checked.errors) });
-    const document: DocumentNode = checked.document;
-    let result: AsyncGenerator<ExecutionResult> | ExecutionResult;
-    try {
-      const principal = await options.principal(req.headers.authorization);
-      result = await subscribe({
-        schema,
-        document,
-        variableValues: request.variables,
-        operationName: request.operationName ?? null,
-        contextValue: options.context(principal),
-      });
-    } catch (error) {
-      const graphqlError =
-        error instanceof GraphQLError
-          ? error
-          : new GraphQLError((error as Error).message, { originalError: error as Error });
-      return sendJson(res, 200, { errors: formatted([graphqlError]) });
-    }
-    if (!(Symbol.asyncIterator in result)) {
-      return sendJson(res, 200, { errors: formatted(result.errors ?? []) });
-    }
-    const stream = result;
-    res.on('close', () => void stream.return(undefined));
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-    });
-    try {
-      for await (const payload of stream) {
-        if (res.destroyed) break;
-        const errors = payload.errors && formatted(payload.errors);
-        res.write(sseEvent('next', { ...payload, ...(errors ? { errors } : {}) }));
-      }
+      await stream(req, res);
     } catch (error) {
       options.log.error({ err: error }, 'a subscription stream failed');
-      const failure = new GraphQLError('The subscription failed', {
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
-      });
-      res.write(sseEvent('next', { errors: formatted([failure]) }));
+      if (!res.headersSent) {
+        const failure = new GraphQLError('The subscription failed', {
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        });
+        res.status(500).json({ errors: formatted([failure]) });
+      } else res.end();
     }
-    res.end(sseEvent('complete', null));
   };
+}
+
+/** The operation's execution arguments, or why it is refused before any stream opens. */
+async function admit(
+  req: Request,
+  res: Response,
+  options: SubscriptionStreamOptions,
+): Promise<ExecutionArgs | Refusal> {
+  const schema = options.schema();
+  if (!schema) return refusal(503, 'UNAVAILABLE', 'The service is starting');
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    // JSON only: a cross-site form post (text/plain) cannot start a call (CSRF).
+    return refusal(415, 'BAD_REQUEST', 'Send the operation as application/json');
+  }
+  let request: { query: string; variables: Record<string, unknown>; operationName?: string };
+  try {
+    request = readRequest(await readJson(req, res));
+  } catch (error) {
+    if ((error as { type?: string }).type === 'entity.too.large') {
+      return refusal(413, 'PAYLOAD_TOO_LARGE', 'The request body is over 1 MB');
+    }
+    return refusal(400, 'BAD_REQUEST', (error as Error).message);
+  }
+  const { query, variables, operationName } = request;
+  const checked = checkOperation(schema, query, operationName, variables, options.checks);
+  if (checked.errors) return { status: 400, errors: checked.errors };
+  const { document } = checked;
+  if (getOperationAST(document, operationName)?.operation !== 'subscription') {
+    return refusal(400, 'BAD_REQUEST', 'Only subscriptions are served here; use /graphql');
+  }
+  // graphql-sse answers a distinct connection only to a request that accepts exactly this.
+  if (req.headers.accept !== 'text/event-stream') {
+    return refusal(406, 'BAD_REQUEST', 'Send Accept: text/event-stream');
+  }
+  let principal: Principal;
+  try {
+    principal = await options.principal(req.headers.authorization);
+  } catch (error) {
+    return { status: error instanceof UnauthenticatedError ? 401 : 500, errors: [error] };
+  }
+  return {
+    schema,
+    document,
+    variableValues: variables,
+    operationName: operationName ?? null,
+    contextValue: options.context(principal),
+  };
+}
+
+function asGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  const original = error instanceof Error ? error : new Error(String(error));
+  return new GraphQLError(original.message, { originalError: original });
+}
+
+function refusal(status: number, code: string, message: string): Refusal {
+  return { status, errors: [new GraphQLError(message, { extensions: { code } })] };
 }
 
 function readRequest(parsed: unknown) {
@@ -130,25 +156,10 @@ function readRequest(parsed: unknown) {
   };
 }
 
-function sseEvent(event: 'next' | 'complete', data: unknown): string {
-  return `event: ${event}\ndata: ${data === null ? '' : JSON.stringify(data)}\n\n`;
-}
-
-function refuse(res: ServerResponse, status: number, code: string, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
+function readJson(req: Request, res: Response): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    parseJson(req as express.Request, res as express.Response, (error?: unknown) =>
-      error
-        ? reject(error instanceof Error ? error : new Error(String(error)))
-        : resolve((req as express.Request).body),
+    parseJson(req, res, (error?: unknown) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(req.body),
     );
   });
 }

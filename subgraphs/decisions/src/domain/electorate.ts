@@ -1,3 +1,4 @@
+import { AgentStatus } from '@daena/contracts/graphql/agents';
 import { BadInputError, NotFoundError } from '@daena/platform/domain';
 import type { Voter } from './cmp/contracts.js';
 
@@ -10,7 +11,7 @@ export interface OrganizationCell {
 }
 
 /** A paused agent does no work, so it is asked for no vote either. */
-const inactiveStatuses: ReadonlySet<string> = new Set(['PAUSED']);
+const inactiveStatuses: ReadonlySet<string> = new Set([AgentStatus.PAUSED]);
 
 export interface Electorate {
   /** Every active agent of the organization with its role and department. */

@@ -1,4 +1,4 @@
-import { VoteChoice } from './vote.js';
+import { VoteChoice } from './cmp/contracts.js';
 
 export interface CountedVote {
   choice: VoteChoice;

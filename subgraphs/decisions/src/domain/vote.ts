@@ -6,13 +6,7 @@ import {
   requireAdminOrAgentItself,
   type Principal,
 } from '@daena/platform/domain';
-
-export const VoteChoice = {
-  APPROVE: 'APPROVE',
-  REJECT: 'REJECT',
-  ABSTAIN: 'ABSTAIN',
-} as const;
-export type VoteChoice = (typeof VoteChoice)[keyof typeof VoteChoice];
+import type { VoteChoice } from './cmp/contracts.js';
 
 /** Round 1 is blind: no voter sees the others' votes before it closes (issue 4). */
 export const blindRound = 1;

@@ -3,10 +3,10 @@ import {
   BiasKind,
   Mitigation,
   ProposalKind,
+  VoteChoice,
   type Outcome as OutcomeValue,
 } from '../domain/cmp/contracts.js';
 import { ProposalStatus } from '../domain/proposal.js';
-import { VoteChoice } from '../domain/vote.js';
 
 /** The real-world outcome `recordOutcome` stores: which decision turned out right. */
 export const Outcome: { readonly [K in OutcomeValue]: K } = {

@@ -1,6 +1,6 @@
-import { NotFoundError } from '@daena/platform';
+import { BusSubscription, NotFoundError } from '@daena/platform';
 import { Events } from '@daena/contracts';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { DecisionsContext } from '../request/context.js';
 import { toTransition } from './proposal-fields-resolver.js';
 import { Proposal, ProposalTransition } from './proposal-types.js';
@@ -27,11 +27,17 @@ export class ProposalUpdatesResolver {
    * The gateway bridge serves it: on each `decisions.proposal.transitioned` event it runs the
    * subscriber's selection as the twin `proposalUpdates(proposalId:, transitionId:)`.
    */
-  @Subscription(() => ProposalTransition, {
+  @BusSubscription(() => ProposalTransition, {
     name: 'proposalUpdates',
-    topics: Events.proposalTransitioned.type,
     description:
       'Every transition of a proposal (or of all proposals): status changes and new rounds; served by the gateway bridge',
+    event: Events.proposalTransitioned,
+    twin: 'proposalUpdates',
+    // One proposal's transitions, or every proposal's when no id is given.
+    filter: { proposalId: 'proposalId' },
+    twinArguments: { transitionId: 'transitionId' },
+    // ProposalTransition reaches Proposal → votes and tally: the same sealed choices.
+    visibility: 'sealedVotes',
   })
   proposalUpdatesSubscription(
     @Root() transition: ProposalTransition,

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from 'type-graphql';
-import type { VoteChoice } from '../domain/vote.js';
+import type { VoteChoice } from '../domain/cmp/contracts.js';
 
 /** Owned by the agents subgraph; decisions only references it by id. */
 @ObjectType()

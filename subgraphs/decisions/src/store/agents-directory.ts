@@ -1,12 +1,17 @@
-import { postToSubgraph, UnavailableError, type Logger } from '@daena/platform';
+import { postToSubgraph, UnavailableError, type Logger, type OpenEnums } from '@daena/platform';
+import {
+  StakeholderDirectoryDocument,
+  type StakeholderDirectoryQuery,
+} from '@daena/contracts/graphql/agents';
 import { z } from 'zod';
 
-/** An agent as decisions needs it: who may vote, in which role and department. */
-export interface DirectoryAgent {
-  id: string;
-  role: string;
-  status: string;
-}
+type Organization = OpenEnums<StakeholderDirectoryQuery>['organization'];
+
+/**
+ * An agent as decisions needs it: who may vote, in which role and department. Role and status are
+ * read as strings: a role a newer agents adds weighs nothing, a new status is not PAUSED.
+ */
+export type DirectoryAgent = Organization['departments'][number]['agents'][number];
 
 /** What decisions needs to know about a department of the agents subgraph. */
 export interface DirectoryDepartment {
@@ -30,12 +35,6 @@ export interface AgentsDirectory {
   organization(token: string | null): Promise<DirectoryDepartment[]>;
 }
 
-const organizationQuery = `{
-  organization {
-    departments { id slug retiredAt neighbors { id } agents { id role status } }
-  }
-}`;
-
 const responseSchema = z.object({
   data: z
     .object({
@@ -49,7 +48,7 @@ const responseSchema = z.object({
             agents: z.array(z.object({ id: z.string(), role: z.string(), status: z.string() })),
           }),
         ),
-      }),
+      }) satisfies z.ZodType<Organization>,
     })
     .nullish(),
   errors: z.array(z.object({ message: z.string() })).optional(),
@@ -67,7 +66,11 @@ export class HttpAgentsDirectory implements AgentsDirectory {
 
   async organization(token: string | null): Promise<DirectoryDepartment[]> {
     const endpoint = { ...this.options, name: 'agents', unavailable };
-    const body = await postToSubgraph(endpoint, { query: organizationQuery }, token);
+    const body = await postToSubgraph(
+      endpoint,
+      { document: StakeholderDirectoryDocument, variables: {} },
+      token,
+    );
     const parsed = responseSchema.safeParse(body);
     if (!parsed.success || parsed.data.errors?.length || !parsed.data.data) {
       this.options.log.warn(

@@ -1,7 +1,12 @@
-import type { BiasFinding, Outcome, ProposalKind, ThresholdTerm } from '../domain/cmp/contracts.js';
+import type {
+  BiasFinding,
+  Outcome,
+  ProposalKind,
+  ThresholdTerm,
+  VoteChoice,
+} from '../domain/cmp/contracts.js';
 import type { LedgerEntry, LedgerKind } from '../domain/ledger.js';
 import type { ProposalStatus } from '../domain/proposal.js';
-import type { VoteChoice } from '../domain/vote.js';
 import type {
   ProposalOutcomeRecord,
   ProposalRecord,

@@ -1,17 +1,6 @@
-import { NotFoundError, requireAuthenticated } from '@daena/platform';
+import { BusSubscription, NotFoundError, requireAuthenticated } from '@daena/platform';
 import { Events } from '@daena/contracts';
-import {
-  Arg,
-  Ctx,
-  FieldResolver,
-  ID,
-  Int,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-  Subscription,
-} from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { assertMayReadHub, assertMayReadMessagesOf } from '../domain/message-access.js';
 import { newestFirstPage } from '../domain/message-page.js';
 import { DeliveryKind, directPath, MessageTopic } from '../domain/message-plan.js';
@@ -101,10 +90,16 @@ export class MessageResolver {
     return messages(ctx).received(agentId, messageId ?? null);
   }
 
-  @Subscription(() => Message, {
+  @BusSubscription(() => Message, {
     name: 'agentMessages',
-    topics: Events.agentMessageSent.type,
     description: 'Every message the agent receives, as it arrives; served by the gateway bridge',
+    event: Events.agentMessageSent,
+    twin: 'agentMessages',
+    // Only the recipients' subscribers; relays and the sender have their inbox listings.
+    filter: { agentId: 'recipientAgentIds' },
+    twinArguments: { messageId: 'messageId' },
+    // No visibility: who may read an inbox depends on the agent's department (a lookup:
+    // assertMayReadMessagesOf), and an inbox has a handful of readers to share.
   })
   agentMessagesSubscription(
     @Root() message: Message,

@@ -1,3 +1,7 @@
+import {
+  OpenProposalIdsDocument,
+  type OpenProposalIdsQuery,
+} from '@daena/contracts/graphql/decisions';
 import { z } from 'zod';
 import {
   decisionsUnavailable,
@@ -19,8 +23,9 @@ export interface DecisionsDirectory {
   openProposalIds(departmentId: string, token: string | null): Promise<string[]>;
 }
 
-const openProposalsQuery =
-  'query ($departmentId: ID!) { proposals(status: OPEN, departmentId: $departmentId) { id } }';
+const proposalsSchema: z.ZodType<OpenProposalIdsQuery['proposals']> = z.array(
+  z.object({ id: z.string() }),
+);
 
 export type HttpDecisionsDirectoryOptions = DecisionsHttpOptions;
 
@@ -31,10 +36,10 @@ export class HttpDecisionsDirectory implements DecisionsDirectory {
   async openProposalIds(departmentId: string, token: string | null): Promise<string[]> {
     const body = await postToDecisions(
       this.options,
-      { query: openProposalsQuery, variables: { departmentId } },
+      { document: OpenProposalIdsDocument, variables: { departmentId } },
       token,
     );
-    const proposals = z.array(z.object({ id: z.string() })).safeParse(body.data?.['proposals']);
+    const proposals = proposalsSchema.safeParse(body.data?.['proposals']);
     if (body.errors?.length || !proposals.success) {
       this.options.log.warn(
         { errors: body.errors ?? proposals.error?.issues },

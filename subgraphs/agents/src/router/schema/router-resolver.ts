@@ -1,8 +1,16 @@
-import { BadInputError, NotFoundError, Role, requireRole } from '@daena/platform';
+import {
+  BadInputError,
+  BusSubscription,
+  NotFoundError,
+  Role,
+  requireRole,
+  subgraphStream,
+} from '@daena/platform';
 import { Events } from '@daena/contracts';
 import {
   Arg,
   Ctx,
+  Directive,
   Float,
   ID,
   Int,
@@ -85,11 +93,17 @@ export class RouterResolver {
     return decision && toDecisionView(decision);
   }
 
-  @Subscription(() => RoutingDecision, {
+  @BusSubscription(() => RoutingDecision, {
     name: 'routerSelections',
-    topics: Events.routerSelectionMade.type,
     description:
       'Every selection of the router (of one task type, or all), with its reasoning, as it is made; served by the gateway bridge',
+    event: Events.routerSelectionMade,
+    twin: 'routerSelections',
+    // The enum's name (CODE) is compared in lower case with the router's value (code).
+    filter: { taskType: 'taskType' },
+    twinArguments: { decisionId: 'decisionId' },
+    // Readers by role (routerReaders above); RoutingDecision checks nothing else.
+    visibility: 'byRoles',
   })
   routerSelectionsSubscription(
     @Root() decision: RoutingDecision,
@@ -98,6 +112,7 @@ export class RouterResolver {
     return decision;
   }
 
+  @Directive(subgraphStream)
   @Subscription(() => RouteStreamEvent, {
     name: 'routeTaskStream',
     subscribe: subscribeRouteTaskStream,

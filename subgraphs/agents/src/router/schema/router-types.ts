@@ -8,8 +8,12 @@ import {
   ObjectType,
   registerEnumType,
 } from 'type-graphql';
+import type { ModelFeature, TaskType } from '../domain/contracts.js';
 
-/** GraphQL names of the router's task types; values are the router's own. */
+/**
+ * GraphQL names of the router's task types; values are the router's own (TASK_TYPES: each one
+ * exactly once, or this does not compile).
+ */
 export const TaskTypeValue = {
   ANALYSIS: 'analysis',
   CREATIVE: 'creative',
@@ -19,7 +23,7 @@ export const TaskTypeValue = {
   PLANNING: 'planning',
   CLASSIFICATION: 'classification',
   CONVERSATION: 'conversation',
-} as const;
+} as const satisfies { readonly [T in TaskType as Uppercase<T>]: T };
 export type TaskTypeValue = (typeof TaskTypeValue)[keyof typeof TaskTypeValue];
 registerEnumType(TaskTypeValue, {
   name: 'TaskType',
@@ -31,7 +35,7 @@ export const ModelFeatureValue = {
   JSON: 'json',
   TOOLS: 'tools',
   VISION: 'vision',
-} as const;
+} as const satisfies { readonly [F in ModelFeature as Uppercase<F>]: F };
 export type ModelFeatureValue = (typeof ModelFeatureValue)[keyof typeof ModelFeatureValue];
 registerEnumType(ModelFeatureValue, { name: 'ModelFeature' });
 

@@ -1,5 +1,6 @@
 import { Events } from '@daena/contracts';
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { BusSubscription } from '@daena/platform';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { controlAgent } from '../operations/control-agent.js';
 import type { AgentsContext } from '../../request/context.js';
 import { Agent } from '../../organization/schema/types.js';
@@ -41,11 +42,16 @@ export class AgentControlResolver {
     return ctx.loaders.agent.load(agentId);
   }
 
-  @Subscription(() => Agent, {
+  @BusSubscription(() => Agent, {
     name: 'agentActivity',
-    topics: Events.agentStatusChanged.type,
     description:
       'Every status change of an agent (of one department, if given); served by the gateway bridge',
+    event: Events.agentStatusChanged,
+    twin: 'agentActivity',
+    filter: { departmentId: 'departmentId' },
+    twinArguments: { agentId: 'agentId' },
+    // The twin and every Agent/Department field check nothing about the caller.
+    visibility: 'sameForEveryone',
   })
   agentActivitySubscription(
     @Root() agent: Agent,

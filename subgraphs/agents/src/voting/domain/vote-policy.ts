@@ -1,3 +1,4 @@
+import type { ProposalKind, VoteChoice } from '@daena/contracts/graphql/decisions';
 import { AgentRole, type RoleCapability } from '../../organization/domain/organization.js';
 
 /**
@@ -14,7 +15,11 @@ import { AgentRole, type RoleCapability } from '../../organization/domain/organi
  * the same question always gets the same answer (a redelivered vote request changes nothing).
  */
 
-/** The kinds of proposal the decisions subgraph serves, each tied to one CMP trigger. */
+/**
+ * The kinds of proposal the decisions subgraph serves (its ProposalKind: one entry each, or this
+ * does not compile), each tied to one CMP trigger. Looked up by any string: a kind a newer
+ * decisions adds has no trigger.
+ */
 export const proposalKindTriggers: Readonly<Record<string, string>> = {
   STRATEGIC: 'major strategic decisions',
   BRAND: 'brand direction changes',
@@ -24,9 +29,7 @@ export const proposalKindTriggers: Readonly<Record<string, string>> = {
   CROSS_DEPARTMENT: 'cross-department conflicts',
   QUALITY: 'quality threshold breaches',
   DISPUTE: 'inter-department disputes',
-};
-
-export type VoteChoice = 'APPROVE' | 'REJECT' | 'ABSTAIN';
+} satisfies Record<ProposalKind, string>;
 
 export interface Voter {
   agentId: string;

@@ -1,5 +1,6 @@
 import type { Logger } from '@daena/platform';
 import { DaenaError } from '@daena/platform';
+import { VoteChoice } from '@daena/contracts/graphql/decisions';
 import { z } from 'zod';
 import type { VoteAdvisor, VoteAdvice, VoteQuestion } from '../domain/vote-policy.js';
 import type { RouterService } from '../../router/operations/router-service.js';
@@ -8,10 +9,15 @@ import type { RouterService } from '../../router/operations/router-service.js';
 const rationaleMax = 2_000;
 
 const answerSchema = z.object({
-  choice: z.enum(['APPROVE', 'REJECT', 'ABSTAIN']),
+  choice: z.enum(VoteChoice),
   confidence: z.number().min(0).max(1),
   rationale: z.string().min(1),
 });
+
+/** `"APPROVE" | "REJECT" | "ABSTAIN"`: what decisions' castVote takes. */
+const choices = Object.values(VoteChoice)
+  .map((choice) => `"${choice}"`)
+  .join(' | ');
 
 /** The question as an analyst's brief: the agent's role and stake, then the proposal. */
 export function votePrompt(question: VoteQuestion): { system: string; user: string } {
@@ -20,7 +26,7 @@ export function votePrompt(question: VoteQuestion): { system: string; user: stri
     `You are the ${voter.capability.title} of the ${voter.departmentName} department in an AI-staffed company.`,
     `Your autonomy threshold is ${voter.capability.autonomyThreshold}; you are consulted on: ${voter.capability.cmpTriggers.join(', ') || 'general decisions'}.`,
     'Vote on the proposal from your role’s point of view. Answer with a JSON object only:',
-    '{"choice": "APPROVE" | "REJECT" | "ABSTAIN", "confidence": number from 0 to 1, "rationale": "two or three sentences in your own words, naming the facts you weighed"}',
+    `{"choice": ${choices}, "confidence": number from 0 to 1, "rationale": "two or three sentences in your own words, naming the facts you weighed"}`,
   ].join('\n');
   const user = [
     `Proposal: ${proposal.title}`,

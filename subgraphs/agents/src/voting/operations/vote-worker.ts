@@ -1,5 +1,6 @@
 import { Role, signToken, type JobHandler, type JobQueue, type Logger } from '@daena/platform';
 import { Jobs, type VoteRequested } from '@daena/contracts';
+import { ProposalStatus } from '@daena/contracts/graphql/decisions';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { adjacency, departmentHex } from '../../organization/domain/honeycomb.js';
 import { AgentStatus, roleCapabilities } from '../../organization/domain/organization.js';
@@ -53,7 +54,7 @@ export function voteRequestHandler(deps: VoteWorkerDependencies): JobHandler<Vot
       agentTokenLifetime,
     );
     const proposal = await deps.decisions.proposal(proposalId, token);
-    if (!proposal || proposal.status !== 'OPEN' || proposal.currentRound !== round) {
+    if (!proposal || proposal.status !== ProposalStatus.OPEN || proposal.currentRound !== round) {
       log.info(
         { status: proposal?.status, currentRound: proposal?.currentRound },
         'the round asked about is not open: not voting',

@@ -5,9 +5,17 @@ import {
   UnavailableError,
   type GraphQLResponseBody,
   type Logger,
+  type OpenEnums,
+  type SubgraphOperation,
 } from '@daena/platform';
+import {
+  AgentCastVoteDocument,
+  VoteProposalDocument,
+  type AgentCastVoteMutation,
+  type CastVoteInput,
+  type VoteProposalQuery,
+} from '@daena/contracts/graphql/decisions';
 import { z } from 'zod';
-import type { ProposalFeatures, VoteChoice } from '../domain/vote-policy.js';
 
 export interface DecisionsHttpOptions {
   url: string;
@@ -18,17 +26,18 @@ export interface DecisionsHttpOptions {
 export type DecisionsResponse = GraphQLResponseBody;
 
 /**
- * One GraphQL-over-HTTP call to the decisions subgraph. Resolves to the response body (which may
- * carry errors: a 4xx answer with a GraphQL body is an answer); throws UnavailableError when
- * decisions cannot be reached or answers with something that is not GraphQL.
+ * One GraphQL-over-HTTP call to the decisions subgraph: an operation of
+ * @daena/contracts/graphql/decisions. Resolves to the response body (which may carry errors: a
+ * 4xx answer with a GraphQL body is an answer); throws UnavailableError when decisions cannot be
+ * reached or answers with something that is not GraphQL.
  */
-export function postToDecisions(
+export function postToDecisions<TResult, TVariables>(
   options: DecisionsHttpOptions,
-  payload: { query: string; variables: Record<string, unknown> },
+  operation: SubgraphOperation<TResult, TVariables>,
   token: string | null,
 ): Promise<DecisionsResponse> {
   const endpoint = { ...options, name: 'decisions', unavailable: () => decisionsUnavailable() };
-  return postToSubgraph(endpoint, payload, token);
+  return postToSubgraph(endpoint, operation, token);
 }
 
 export function decisionsUnavailable(
@@ -38,18 +47,16 @@ export function decisionsUnavailable(
   return new UnavailableError(message, reason);
 }
 
-/** What an agent needs to know about a proposal to vote on it: the policy's features and state. */
-export interface ProposalForVote extends Omit<ProposalFeatures, 'departmentIds'> {
-  departmentId: string;
-  status: string;
-  currentRound: number;
-}
+/**
+ * What an agent needs to know about a proposal to vote on it (`VoteProposal`): the policy's
+ * features and state. Kind and status are read as strings: the policy votes on a kind a newer
+ * decisions adds with low confidence, and only an OPEN round is voted in.
+ */
+export type ProposalForVote = OpenEnums<NonNullable<VoteProposalQuery['proposal']>>;
 
-export interface AgentBallot {
-  proposalId: string;
-  agentId: string;
+/** An agent's vote, as `castVote` takes it: every optional field of CastVoteInput set. */
+export interface AgentBallot extends CastVoteInput {
   round: number;
-  choice: VoteChoice;
   confidence: number;
   rationale: string;
 }
@@ -65,23 +72,7 @@ export interface DecisionsVoting {
   castVote(ballot: AgentBallot, token: string): Promise<{ id: string }>;
 }
 
-const proposalFields = [
-  'id',
-  'title',
-  'description',
-  'kind',
-  'risk',
-  'stakeholderImpact',
-  'urgency',
-  'departmentId',
-  'status',
-  'currentRound',
-] as const;
-const proposalQuery = `query VoteProposal($id: ID!) { proposal(id: $id) { ${proposalFields.join(' ')} } }`;
-const castVoteMutation =
-  'mutation AgentCastVote($input: CastVoteInput!) { castVote(input: $input) { id } }';
-
-const proposalSchema = z.object({
+const proposalSchema: z.ZodType<ProposalForVote> = z.object({
   id: z.string(),
   title: z.string(),
   description: z
@@ -96,6 +87,7 @@ const proposalSchema = z.object({
   status: z.string(),
   currentRound: z.number().int(),
 });
+const castVoteSchema: z.ZodType<AgentCastVoteMutation['castVote']> = z.object({ id: z.string() });
 
 /** Domain refusals of a vote; anything else (validation of our query, outages) is retried. */
 const refusalCodes: ReadonlySet<string> = new Set([
@@ -111,7 +103,11 @@ export class HttpDecisionsVoting implements DecisionsVoting {
   constructor(private readonly options: DecisionsHttpOptions) {}
 
   async proposal(id: string, token: string): Promise<ProposalForVote | null> {
-    const body = await this.call(proposalQuery, { id }, token, 'proposal');
+    const body = await this.call(
+      'proposal',
+      { document: VoteProposalDocument, variables: { id } },
+      token,
+    );
     if (body.errors?.length) {
       if (body.errors.some((error) => error.extensions?.code === 'NOT_FOUND')) return null;
       throw this.failure('proposal', body.errors);
@@ -130,7 +126,11 @@ export class HttpDecisionsVoting implements DecisionsVoting {
   }
 
   async castVote(ballot: AgentBallot, token: string): Promise<{ id: string }> {
-    const body = await this.call(castVoteMutation, { input: ballot }, token, 'castVote');
+    const body = await this.call(
+      'castVote',
+      { document: AgentCastVoteDocument, variables: { input: ballot } },
+      token,
+    );
     for (const error of body.errors ?? []) {
       const code = error.extensions?.code;
       if (!isRefusal(code)) continue;
@@ -138,20 +138,19 @@ export class HttpDecisionsVoting implements DecisionsVoting {
       throw new VoteRefusedError(code, error.message, typeof reason === 'string' ? reason : code);
     }
     if (body.errors?.length) throw this.failure('castVote', body.errors);
-    const vote = z.object({ id: z.string() }).safeParse(body.data?.['castVote']);
+    const vote = castVoteSchema.safeParse(body.data?.['castVote']);
     if (!vote.success)
       throw decisionsUnavailable('The decisions subgraph answered castVote with no vote');
     return vote.data;
   }
 
-  private call(
-    query: string,
-    variables: Record<string, unknown>,
+  private call<TResult, TVariables>(
+    name: string,
+    operation: SubgraphOperation<TResult, TVariables>,
     token: string,
-    operation: string,
   ): Promise<DecisionsResponse> {
-    this.options.log.debug({ operation }, 'asking the decisions subgraph');
-    return postToDecisions(this.options, { query, variables }, token);
+    this.options.log.debug({ operation: name }, 'asking the decisions subgraph');
+    return postToDecisions(this.options, operation, token);
   }
 
   /**

@@ -50,7 +50,13 @@ export interface Threshold {
   explanation: string;
 }
 
-export type VoteChoice = 'APPROVE' | 'REJECT' | 'ABSTAIN';
+/** How a stakeholder votes; registered in the schema as VoteChoice (agents reads it from there). */
+export const VoteChoice = {
+  APPROVE: 'APPROVE',
+  REJECT: 'REJECT',
+  ABSTAIN: 'ABSTAIN',
+} as const;
+export type VoteChoice = (typeof VoteChoice)[keyof typeof VoteChoice];
 export type Outcome = 'APPROVE' | 'REJECT';
 
 /** An agent as CMP sees it (from the agents subgraph, snapshotted at open). */

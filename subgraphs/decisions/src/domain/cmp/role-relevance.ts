@@ -1,12 +1,14 @@
+import type { AgentRole } from '@daena/contracts/graphql/agents';
 import { ProposalKind } from './contracts.js';
 
 /**
- * How much each role's judgement matters for each kind of proposal. The inputs are copied from the
- * agents subgraph's capability matrix (`roleCapabilities` in the agents domain's organization.ts:
- * `defaultVotingWeight` and `cmpTriggers`), because a subgraph never imports another (STYLE.md
- * habit 6): change both together.
+ * How much each role's judgement matters for each kind of proposal. The roles are the agents
+ * subgraph's AgentRole (generated from its schema: a role added there must be weighed here); the
+ * figures are copied from its capability matrix (`roleCapabilities` in the agents domain's
+ * organization.ts: `defaultVotingWeight` and `cmpTriggers`), which its schema does not serve:
+ * change both together.
  */
-export const roleVotingWeights: Readonly<Record<string, number>> = {
+export const roleVotingWeights: Readonly<Record<AgentRole, number>> = {
   STRATEGIC_ADVISOR: 1.5,
   CREATIVE_ADVISOR: 1.2,
   GROWTH_ADVISOR: 1.2,
@@ -18,7 +20,7 @@ export const roleVotingWeights: Readonly<Record<string, number>> = {
 };
 
 /** The role whose CMP trigger names each kind (the capability matrix's `cmpTriggers`). */
-export const kindRoles: Readonly<Record<ProposalKind, string>> = {
+export const kindRoles: Readonly<Record<ProposalKind, AgentRole>> = {
   STRATEGIC: 'STRATEGIC_ADVISOR',
   BRAND: 'CREATIVE_ADVISOR',
   RESOURCE_ALLOCATION: 'GROWTH_ADVISOR',
@@ -43,8 +45,8 @@ export function buildRoleRelevance(strategicFactor = 0.6): RoleRelevance {
   for (const kind of Object.values(ProposalKind)) {
     const owner = kindRoles[kind];
     table[kind] = {
-      STRATEGIC_ADVISOR: (roleVotingWeights['STRATEGIC_ADVISOR'] ?? 1) * strategicFactor,
-      [owner]: roleVotingWeights[owner] ?? 1,
+      STRATEGIC_ADVISOR: roleVotingWeights.STRATEGIC_ADVISOR * strategicFactor,
+      [owner]: roleVotingWeights[owner],
     };
   }
   return table;
@@ -53,4 +55,4 @@ export function buildRoleRelevance(strategicFactor = 0.6): RoleRelevance {
 export const defaultRoleRelevance: RoleRelevance = buildRoleRelevance();
 
 /** Relevance of a Border Agent of a neighbouring cell: half its default voting weight. */
-export const defaultNeighbourBorderRelevance = (roleVotingWeights['BORDER_AGENT'] ?? 1) * 0.5;
+export const defaultNeighbourBorderRelevance = roleVotingWeights.BORDER_AGENT * 0.5;

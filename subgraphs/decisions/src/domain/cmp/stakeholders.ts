@@ -1,3 +1,4 @@
+import { AgentRole } from '@daena/contracts/graphql/agents';
 import type { ProposalFeatures, Stakeholder, TrackRecord, Voter } from './contracts.js';
 import {
   defaultNeighbourBorderRelevance,
@@ -75,7 +76,7 @@ export function selectStakeholders(input: SelectStakeholdersInput): Stakeholder[
         voter.role === kindRoles[kind]
           ? `the role ${kind} decisions name, in affected department ${voter.departmentId}`
           : `${voter.role} of affected department ${voter.departmentId}`;
-    } else if (neighbouring.has(voter.departmentId) && voter.role === 'BORDER_AGENT') {
+    } else if (neighbouring.has(voter.departmentId) && voter.role === AgentRole.BORDER_AGENT) {
       r = p.neighbourBorderRelevance;
       reason = `Border Agent of neighbouring cell ${voter.departmentId}`;
     }
