@@ -8,7 +8,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Events, RedisEventBus, Role, signToken } from '@daena/platform';
+import { RedisEventBus, Role, signToken } from '@daena/platform';
+import { Events } from '@daena/contracts';
 import { startServiceProcess, type ServiceProcess } from '@daena/stack';
 import {
   createTestDatabase,

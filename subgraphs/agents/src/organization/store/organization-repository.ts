@@ -23,12 +23,29 @@ export interface AgentPageRows {
 export class OrganizationRepository {
   constructor(private readonly em: EntityManager) {}
 
-  listDepartments(): Promise<DepartmentRecord[]> {
-    return this.em.find(DepartmentEntity, { retiredAt: null }, { orderBy: { ordinal: 'asc' } });
+  // Reads that only feed responses come back as plain rows: the ORM's hydration and identity map
+  // cost more than the query (issue 14's read profile: ~37% of agents' CPU on a cross-subgraph
+  // read). Reads a write builds on (`…ById`, with refresh) stay entities.
+
+  async listDepartments(): Promise<DepartmentRecord[]> {
+    const rows = await this.em
+      .getConnection()
+      .execute<DepartmentRow[]>(
+        `select ${departmentColumns} from agents.departments where retired_at is null order by ordinal`,
+      );
+    return rows.map(departmentFromRow);
   }
 
-  departmentsByIds(ids: readonly string[]): Promise<DepartmentRecord[]> {
-    return this.em.find(DepartmentEntity, { id: { $in: ids.filter(isUuid) } });
+  async departmentsByIds(ids: readonly string[]): Promise<DepartmentRecord[]> {
+    const wanted = ids.filter(isUuid);
+    if (wanted.length === 0) return [];
+    const rows = await this.em
+      .getConnection()
+      .execute<DepartmentRow[]>(
+        `select ${departmentColumns} from agents.departments where id in (?)`,
+        [wanted],
+      );
+    return rows.map(departmentFromRow);
   }
 
   departmentBySlug(slug: string): Promise<DepartmentRecord | null> {
@@ -41,11 +58,15 @@ export class OrganizationRepository {
     return this.em.findOne(DepartmentEntity, { id }, { refresh: true });
   }
 
-  agentsByIds(ids: readonly string[]): Promise<AgentRecord[]> {
-    return this.em.find(AgentEntity, { id: { $in: ids.filter(isUuid) } });
+  async agentsByIds(ids: readonly string[]): Promise<AgentRecord[]> {
+    const wanted = ids.filter(isUuid);
+    if (wanted.length === 0) return [];
+    const rows = await this.em
+      .getConnection()
+      .execute<AgentRow[]>(`select ${agentColumns} from agents.agents where id in (?)`, [wanted]);
+    return rows.map(agentFromRow);
   }
 
-  /** The current (not retired) agents of each department, by name. */
   /**
    * The current agents of many departments, as plain rows: this read feeds the honeycomb (up to
    * thousands of agents a request) and nothing writes through it, so it skips the ORM's entity
@@ -135,6 +156,30 @@ function agentWhere(filter: AgentListFilter): FilterQuery<AgentRecord> {
 /** LIKE treats `%`, `_` and the escape character `\` specially: searched for, they are literal. */
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+const departmentColumns = 'id, slug, name, ordinal, version, created_at, retired_at';
+
+interface DepartmentRow {
+  id: string;
+  slug: string;
+  name: string;
+  ordinal: number;
+  version: number;
+  created_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
+function departmentFromRow(row: DepartmentRow): DepartmentRecord {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    ordinal: row.ordinal,
+    version: row.version,
+    createdAt: dateOf(row.created_at),
+    retiredAt: dateOf(row.retired_at),
+  };
 }
 
 const agentColumns = `id, slug, name, role, status, department_id, seat, version, created_at,
