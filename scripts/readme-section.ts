@@ -1,5 +1,5 @@
 /** The marker comments around the generated configuration table in README.md. */
-export const sectionMarkers = {
+const sectionMarkers = {
   start: '<!-- config-table:start -->',
   end: '<!-- config-table:end -->',
 } as const;

@@ -66,7 +66,7 @@ export const schema = z.object({
 export type StackConfig = z.infer<typeof schema>;
 
 /** The data directory when DAENA_DATA_DIR is unset. */
-export const defaultDataDir = '.daena';
+const defaultDataDir = '.daena';
 
 export function dataDir(config: StackConfig): string {
   return config.DAENA_DATA_DIR ?? defaultDataDir;

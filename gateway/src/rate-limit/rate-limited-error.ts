@@ -11,7 +11,7 @@ export interface RateLimitVerdict {
   retryAfter: number;
 }
 
-export const rateLimitedCode = 'RATE_LIMITED';
+const rateLimitedCode = 'RATE_LIMITED';
 
 /** What the client sees: `extensions.code` RATE_LIMITED with the limit and when to retry. */
 export function rateLimitedError(verdict: RateLimitVerdict): GraphQLError {

@@ -13,7 +13,7 @@ export const slowConsumerReason = 'Slow consumer';
  * 1 MiB: a few thousand tally payloads (~300 bytes each), minutes behind at 10 events/s, on top of
  * what the kernel's socket buffers already hold; 5,000 such sockets stay within 5 GB at worst.
  */
-export const defaultMaxBufferedBytes = 1024 * 1024;
+const defaultMaxBufferedBytes = 1024 * 1024;
 
 /** What `next` payloads are stringified as; the serialized payload replaces it at send time. */
 const marker = '\u0000serialized-payload:';

@@ -2,14 +2,14 @@ import { Neo4jLaunchError, withOutputTail } from './errors.js';
 import { CommandNotFoundError, runCommand } from './runCommand.js';
 
 /** Neo4j 5.26 needs Java 17 or 21. */
-export const MIN_JAVA_MAJOR = 17;
+const MIN_JAVA_MAJOR = 17;
 
 export const INSTALL_HINT =
   'Install a JDK 17+ and Maven 3.8+ (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless maven), ' +
   'or point the services at an existing Neo4j with NEO4J_URI.';
 
 /** Reads the major version from `java -version` output: `openjdk version "17.0.15"`, `"1.8.0_392"`. */
-export function parseJavaMajor(versionOutput: string): number | undefined {
+function parseJavaMajor(versionOutput: string): number | undefined {
   const match = /version "(\d+)(?:\.(\d+))?/.exec(versionOutput);
   if (!match) return undefined;
   const major = Number(match[1]);

@@ -18,7 +18,7 @@ export interface EnsureNeo4jJarsOptions {
 }
 
 /** `-Dstyle.color=never`: Maven 3.8 still prints ANSI resets under -B -q. */
-export const MAVEN_ARGS = ['-B', '-q', '-Dstyle.color=never', 'package'] as const;
+const MAVEN_ARGS = ['-B', '-q', '-Dstyle.color=never', 'package'] as const;
 /** A cold ~/.m2 downloads ~170 MB; allow slow mirrors before giving up on someone else's build. */
 const BUILD_LOCK_TIMEOUT_MS = 15 * 60_000;
 const PROGRESS_EVERY_MS = 15_000;

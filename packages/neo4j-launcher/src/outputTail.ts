@@ -1,10 +1,10 @@
+/** ANSI colour codes (Maven prints resets even under -B), built without a control-char literal. */
+const ANSI_SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 /**
  * Keeps the last lines a child process wrote (stdout and stderr interleaved), bounded in both
  * line count and line length, so errors can quote them without holding the whole log.
  */
-/** ANSI colour codes (Maven prints resets even under -B), built without a control-char literal. */
-const ANSI_SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
-
 export class OutputTail {
   private readonly lines: string[] = [];
 

@@ -26,7 +26,7 @@ export const ProposalStatus = {
 export type ProposalStatus = (typeof ProposalStatus)[keyof typeof ProposalStatus];
 export type ClosedStatus = Exclude<ProposalStatus, 'DRAFT' | 'OPEN'>;
 
-export const closedStatuses: readonly ClosedStatus[] = [
+const closedStatuses: readonly ClosedStatus[] = [
   ProposalStatus.ACCEPTED,
   ProposalStatus.REJECTED,
   ProposalStatus.NO_CONSENSUS,
@@ -40,7 +40,7 @@ export function isClosed(status: ProposalStatus): status is ClosedStatus {
 }
 
 /** Limits of the issues "Foundation" and "CMP"; the migrations' check constraints repeat them. */
-export const proposalLimits = {
+const proposalLimits = {
   titleMax: 200,
   descriptionMax: 10_000,
   departmentsMax: 64,
@@ -88,7 +88,7 @@ export interface ProposalDraft {
  * Features left unset are "middling" (0.5): neither raising nor lowering the threshold. A
  * proposal opened without a kind is STRATEGIC, the most general CMP trigger of the matrix.
  */
-export const featureDefaults = { kind: ProposalKind.STRATEGIC, feature: 0.5 } as const;
+const featureDefaults = { kind: ProposalKind.STRATEGIC, feature: 0.5 } as const;
 
 /** Counts code points, as Postgres `length()` does on UTF-8 text. */
 const length = (text: string) => [...text].length;

@@ -12,7 +12,7 @@ import type { VoteChoice } from './cmp/contracts.js';
 export const blindRound = 1;
 
 /** Limits of the issue "Foundation"; the migration's check constraints repeat them. */
-export const voteLimits = { rationaleMax: 2_000, defaultConfidence: 1 } as const;
+const voteLimits = { rationaleMax: 2_000, defaultConfidence: 1 } as const;
 
 export interface VoteRequest {
   proposalId: string;

@@ -12,7 +12,7 @@ import { systemJobHandler } from './system-principal.js';
 export type CompleteResult = 'closed' | 'not-open' | 'incomplete';
 
 /** Why a round closed once every stakeholder voted (stored on the round and in its transition). */
-export const everyoneVoted = 'every stakeholder voted';
+const everyoneVoted = 'every stakeholder voted';
 
 /**
  * Closes a round every stakeholder voted in, in its own transaction (issue 4, item 9: the

@@ -17,7 +17,7 @@ export type DeadlineResult = 'closed' | 'not-open';
  * intervention, a redelivery) or a proposal no longer open is left alone. A job run before the
  * deadline (clock skew between replicas) throws, so the queue retries it later.
  */
-export async function closeRoundAtDeadline(
+async function closeRoundAtDeadline(
   ctx: DecisionsContext,
   job: RoundDeadline,
 ): Promise<DeadlineResult> {

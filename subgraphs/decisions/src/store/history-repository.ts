@@ -13,7 +13,7 @@ import type { SqlConnection } from './sql-connection.js';
  * How many recent closed proposals bias checks read: enough for the checks' minimum counts (10
  * blind votes, 10 split votes, 5 changes) many times over, bounded however long the history.
  */
-export const pastProposalsForBias = 200;
+const pastProposalsForBias = 200;
 
 /**
  * What CMP learns from the past, aggregated or filtered in SQL so that opening a proposal never

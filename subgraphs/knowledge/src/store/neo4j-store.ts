@@ -19,7 +19,7 @@ export interface Neo4jStoreOptions {
  * existence constraints, so the unique id and lookup indexes are all it gets; the filters of the
  * `@authorization` rules look entries up by these properties.
  */
-export const knowledgeSchemaStatements = [
+const knowledgeSchemaStatements = [
   'CREATE CONSTRAINT knowledge_entry_id IF NOT EXISTS FOR (entry:KnowledgeEntry) REQUIRE entry.id IS UNIQUE',
   'CREATE INDEX knowledge_entry_department IF NOT EXISTS FOR (entry:KnowledgeEntry) ON (entry.departmentSlug)',
   'CREATE INDEX knowledge_entry_access_level IF NOT EXISTS FOR (entry:KnowledgeEntry) ON (entry.accessLevel)',

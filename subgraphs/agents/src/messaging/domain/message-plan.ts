@@ -55,7 +55,7 @@ export function checkSendRequest(request: SendRequest): asserts request is SendR
   }
 }
 
-export function isMessageTopic(topic: string): topic is MessageTopic {
+function isMessageTopic(topic: string): topic is MessageTopic {
   return Object.hasOwn(MessageTopic, topic);
 }
 

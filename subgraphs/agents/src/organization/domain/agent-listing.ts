@@ -25,7 +25,7 @@ export interface AgentListKey {
 }
 
 /** Longest search text: as long as the longest name (a longer text can match nothing). */
-export const maxSearchLength = 100;
+const maxSearchLength = 100;
 
 /** The search text trimmed, or undefined when blank. */
 export function normalizeSearch(search: string | null | undefined): string | undefined {

@@ -42,7 +42,7 @@ export function decodeKeysetCursor(list: string, cursor: string, arity: number):
 }
 
 /** Page sizes: at least one row, at most 200 (enough for a screen, small enough for one query). */
-export const maxPageSize = 200;
+const maxPageSize = 200;
 
 export function assertPageSize(first: number): void {
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {

@@ -11,7 +11,7 @@ export interface Hex {
 }
 
 /** The six axial directions, counter-clockwise from east. */
-export const hexDirections: readonly Hex[] = [
+const hexDirections: readonly Hex[] = [
   { q: 1, r: 0 },
   { q: 1, r: -1 },
   { q: 0, r: -1 },
@@ -26,7 +26,7 @@ export function hexKey(hex: Hex): string {
   return `${hex.q},${hex.r}`;
 }
 
-export function hexNeighbors(hex: Hex): Hex[] {
+function hexNeighbors(hex: Hex): Hex[] {
   return hexDirections.map((d) => ({ q: hex.q + d.q, r: hex.r + d.r }));
 }
 

@@ -10,8 +10,8 @@ import { AgentStatus, type AgentRole } from './organization.js';
  * departments). At most 63 characters, the DNS label limit (RFC 1035 §2.3.4), so a slug can also
  * name a host or a queue. Names: 1–100 characters after trimming, as the tables check.
  */
-export const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const adminLimits = { slugMax: 63, nameMax: 100 } as const;
+const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const adminLimits = { slugMax: 63, nameMax: 100 } as const;
 
 export function validateSlug(slug: string, field = 'slug'): string {
   if (slug.length > adminLimits.slugMax || !slugPattern.test(slug)) {

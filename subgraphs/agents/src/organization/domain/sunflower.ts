@@ -15,7 +15,7 @@ export interface SunflowerPoint {
 }
 
 /** Layout scale: distance units are arbitrary; frontends scale to their canvas. */
-export const layoutScale = {
+const layoutScale = {
   /** c for departments around the hub. */
   department: 100,
   /** c for agents around their department: 8 agents stay within ~0.3 of the spacing of departments. */

@@ -14,7 +14,7 @@ export interface RegistryEntry {
 }
 
 /** A configured model as stored: its key stays in memory. */
-export function withoutKey(spec: ModelSpec): StoredModelSpec {
+function withoutKey(spec: ModelSpec): StoredModelSpec {
   const { apiKey: _secret, ...rest } = spec;
   return rest;
 }
@@ -24,7 +24,7 @@ export function withoutKey(spec: ModelSpec): StoredModelSpec {
  * as an admin last set it) and admin-registered models (spec and key from Postgres). An admin
  * model of the same name as a configured one wins, and the clash is logged.
  */
-export function mergeRegistry(
+function mergeRegistry(
   configured: readonly ModelSpec[],
   stored: readonly StoredModel[],
   log: Logger,

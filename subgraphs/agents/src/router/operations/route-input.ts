@@ -10,8 +10,8 @@ import {
 } from '../index.js';
 
 /** A task's text and context together: enough for long documents, bounded against abuse. */
-export const maxTaskCharacters = 200_000;
-export const maxDeadlineMs = 300_000;
+const maxTaskCharacters = 200_000;
+const maxDeadlineMs = 300_000;
 
 function inRange(name: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined) return;

@@ -20,7 +20,7 @@ import { AgentRole, type RoleCapability } from '../../organization/domain/organi
  * does not compile), each tied to one CMP trigger. Looked up by any string: a kind a newer
  * decisions adds has no trigger.
  */
-export const proposalKindTriggers: Readonly<Record<string, string>> = {
+const proposalKindTriggers: Readonly<Record<string, string>> = {
   STRATEGIC: 'major strategic decisions',
   BRAND: 'brand direction changes',
   RESOURCE_ALLOCATION: 'resource allocation above budget limit',
@@ -142,7 +142,7 @@ const competenceRows: Readonly<Record<AgentRole, readonly number[]>> = {
   BORDER_AGENT: [0.4, 0.3, 0.3, 0.3, 0.2, 0.8, 0.4, 1.0],
 };
 
-export const votePolicy = {
+const votePolicy = {
   /** Below this competence the agent abstains: the question is not its to judge. */
   abstainBelow: 0.25,
   /** Competence on a kind the policy does not know (a newer decisions subgraph). */

@@ -20,7 +20,7 @@ const choices = Object.values(VoteChoice)
   .join(' | ');
 
 /** The question as an analyst's brief: the agent's role and stake, then the proposal. */
-export function votePrompt(question: VoteQuestion): { system: string; user: string } {
+function votePrompt(question: VoteQuestion): { system: string; user: string } {
   const { voter, proposal } = question;
   const system = [
     `You are the ${voter.capability.title} of the ${voter.departmentName} department in an AI-staffed company.`,

@@ -34,7 +34,7 @@ export function startVoteWorker(jobs: JobQueue, deps: VoteWorkerDependencies): P
  * changes nothing. Requests that can no longer be answered (paused or retired agent, closed or
  * later round, refused vote) complete without a vote; outages throw, so the job is retried.
  */
-export function voteRequestHandler(deps: VoteWorkerDependencies): JobHandler<VoteRequested> {
+function voteRequestHandler(deps: VoteWorkerDependencies): JobHandler<VoteRequested> {
   const now = deps.now ?? (() => new Date());
   return async (request, job) => {
     const { proposalId, round, agentId } = request;

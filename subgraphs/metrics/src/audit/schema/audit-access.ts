@@ -8,7 +8,7 @@ import {
 import type { MetricsCaller } from '../../schema/context.js';
 
 /** The services whose service token may write the audit log: the gateway, which sees requests. */
-export const auditWriters: readonly string[] = ['gateway'];
+const auditWriters: readonly string[] = ['gateway'];
 
 /** Reading the log: admins only (UNAUTHENTICATED without a token, FORBIDDEN for other roles). */
 export function requireAuditReader(principal: Principal): void {

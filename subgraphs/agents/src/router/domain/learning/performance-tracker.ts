@@ -163,7 +163,6 @@ export class PerformanceTracker {
     return this.window.drainDirty();
   }
 
-  /** Every posterior's state, to upsert (they replace the stored row). */
   /**
    * What each pair learned since it last synced, for the shared store to merge (`PosteriorMerge`);
    * the tracker then counts it as synced. Give the store's answer to `syncPosteriors`, or on a

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '@daena/platform';
+import { Events } from '@daena/contracts';
+import {
+  abortableSleep,
+  AllModelsFailedError,
+  executeWithFallbacks,
+  NoModelAvailableError,
+  selectModel,
+  type Attempt,
+  type CallOutcome,
+  type CircuitBreakers,
+  type CompletionResult,
+  type LoadWindows,
+  type ModelSpec,
+  type Provider,
+  type ResponseCache,
+  type RouteRequest,
+  type Selection,
+  type TaskClassification,
+  UnknownModelError,
+} from '../index.js';
+import type { RoutingDecisionRecord } from '../domain/router-records.js';
+import {
+  completionRequest,
+  failedDecision,
+  selectedDecision,
+  succeededDecision,
+  type RouteTaskCommand,
+} from '../domain/routing-decision.js';
+import { RoutingDecisionRepository } from '../store/decision-repository.js';
+import type { ModelRegistry } from './model-registry.js';
+import type { RouterAnnouncer } from './router-announcer.js';
+import type { RouterMetrics } from './router-metrics.js';
+import type { RouterStatistics } from './router-statistics.js';
+import {
+  classifyWithinDeadline,
+  failureReason,
+  throwIfAborted,
+  type ClassifierInput,
+} from './route-deadline.js';
+import { validateRouteCommand } from './route-input.js';
+
+export interface RoutedCall {
+  decision: RoutingDecisionRecord;
+  result: CompletionResult | null;
+}
+
+/** What a caller of `route` may watch while the call runs (the streaming subscription does). */
+export interface RouteObserver {
+  /** The selection, stored and published, before any model is called. */
+  selected(decision: RoutingDecisionRecord): void;
+  /** A piece of the answer; without `delta`, the call does not stream. */
+  delta?(text: string): void;
+  /** An attempt failed after streaming part of its answer: those pieces are void. */
+  reset?(attempt: Attempt): void;
+  /** The stored decision was marked FAILED; the error is thrown next. */
+  failed?(decision: RoutingDecisionRecord, error: unknown): void;
+}
+
+export interface RouteOptions {
+  /** Aborts the request (classification and calls) when the caller is gone. */
+  signal?: AbortSignal | undefined;
+  observer?: RouteObserver | undefined;
+}
+
+/** What routing a task needs of the replica's router. */
+export interface TaskRouterParts {
+  fork(): EntityManager;
+  log: Logger;
+  providers: Readonly<Record<ModelSpec['kind'], Provider>>;
+  /** Honours `signal`: `route` aborts it when the classifier's share of the deadline is spent. */
+  classify(input: ClassifierInput): Promise<TaskClassification>;
+  cache?: ResponseCache | undefined;
+  cacheTtlSeconds: number;
+  deadlineMs: number;
+  registry: ModelRegistry;
+  statistics: RouterStatistics;
+  breakers: CircuitBreakers;
+  loads: LoadWindows;
+  metrics: RouterMetrics;
+  announcer: RouterAnnouncer;
+  /** Epoch milliseconds. */
+  clock: () => number;
+  random: () => number;
+}
+
+const maxAttemptsPerModel = 2;
+
+/**
+ * The most of a request's deadline an LLM classifier may use: it only picks the model, so it
+ * must leave the call (and a fallback) most of the time; when it runs out, the offline reading
+ * is used instead.
+ */
+const classifierShareOfDeadline = 0.25;
+
+/** Routing one task: classify, select, record and publish the selection, call with fallbacks. */
+export class TaskRouter {
+  constructor(private readonly parts: TaskRouterParts) {}
+
+  /**
+   * Selects a model for the task, records and publishes the selection, and unless a dry run calls
+   * it. The deadline (the command's or ROUTER_DEADLINE_MS) runs from here: classification (an LLM
+   * classifier gets a share of it), selection and the call all fit in it. Once the decision is
+   * stored, any failure marks it FAILED with a typed reason before the error leaves.
+   */
+  async route(
+    command: RouteTaskCommand,
+    requestedBy: string,
+    options: RouteOptions = {},
+  ): Promise<RoutedCall> {
+    const { clock } = this.parts;
+    const request = validateRouteCommand(command);
+    const deadlineAt = clock() + (command.deadlineMs ?? this.parts.deadlineMs);
+    const classified = await classifyWithinDeadline({
+      classify: this.parts.classify,
+      input: { text: request.text, context: request.context },
+      budgetMs: (deadlineAt - clock()) * classifierShareOfDeadline,
+      signal: options.signal,
+    });
+    throwIfAborted(options.signal);
+    const classification: TaskClassification = request.taskType
+      ? { ...classified, taskType: request.taskType, signals: ['task type given by the caller'] }
+      : classified;
+    const selection = this.select(request, classification);
+    const decision = selectedDecision({
+      id: randomUUID(),
+      createdAt: new Date(clock()),
+      command,
+      classification,
+      selection,
+      requestedBy,
+    });
+    const repository = new RoutingDecisionRepository(this.parts.fork());
+    await repository.insertDecision(decision);
+    const started = clock();
+    try {
+      this.parts.metrics.selected(decision.selectedModel, decision.taskType);
+      await this.parts.announcer.publish(
+        Events.routerSelectionMade.create({
+          decisionId: decision.id,
+          taskType: decision.taskType,
+          model: decision.selectedModel,
+        }),
+      );
+      options.observer?.selected(decision);
+      if (command.dryRun) return { decision, result: null };
+      return await this.execute(decision, command, repository, deadlineAt, options);
+    } catch (error) {
+      const failed = failedDecision(
+        decision,
+        error instanceof AllModelsFailedError ? error.attempts : [],
+        failureReason(error),
+        clock() - started,
+      );
+      await repository.completeDecision(decision.id, failed).catch((writeError: unknown) => {
+        this.parts.log.error(
+          { err: writeError, decisionId: decision.id },
+          'could not mark a routing decision failed',
+        );
+      });
+      options.observer?.failed?.(failed, error);
+      throw error;
+    }
+  }
+
+  /**
+   * The offline model answers from templates: it is the last resort, not a competitor. It is a
+   * candidate only when no other model can take the request, and otherwise the last fallback.
+   */
+  private select(request: RouteRequest, classification: TaskClassification): Selection {
+    const { registry, statistics, loads, breakers, random } = this.parts;
+    const specs = registry.entries().map((entry) => entry.spec);
+    const offline = specs.find((spec) => spec.kind === 'offline' && spec.enabled);
+    const others = specs.filter((spec) => spec.kind !== 'offline');
+    const choose = (candidates: ModelSpec[]) =>
+      selectModel({
+        request,
+        classification,
+        candidates,
+        posterior: (model, taskType) => statistics.posterior(model, taskType),
+        load: (model) => loads.state(model),
+        health: (model) => breakers.health(model),
+        random,
+      });
+    if (!offline || !others.some((spec) => spec.enabled)) return choose(specs);
+    try {
+      const selection = choose(others);
+      // A caller who asked for a quality gets it or an error, never a template.
+      if (request.qualityRequirement !== undefined) return selection;
+      return { ...selection, fallbacks: [...selection.fallbacks, offline.name] };
+    } catch (error) {
+      if (!(error instanceof NoModelAvailableError)) throw error;
+      return choose(specs);
+    }
+  }
+
+  private async execute(
+    decision: RoutingDecisionRecord,
+    command: RouteTaskCommand,
+    repository: RoutingDecisionRepository,
+    deadlineAt: number,
+    options: RouteOptions,
+  ): Promise<RoutedCall> {
+    const { clock } = this.parts;
+    // A model removed between selection and now fails the decision with MODEL_NOT_FOUND.
+    const models = [decision.selectedModel, ...decision.fallbacks].map((name) => {
+      const entry = this.parts.registry.get(name);
+      if (!entry) throw new UnknownModelError(name);
+      return entry.spec;
+    });
+    const started = clock();
+    const { observer } = options;
+    const { result, attempts } = await executeWithFallbacks({
+      models,
+      request: {
+        ...completionRequest(command),
+        signal: options.signal,
+        onDelta: observer?.delta && ((text) => observer.delta?.(text)),
+      },
+      taskType: decision.taskType,
+      providerFor: (spec) => this.parts.providers[spec.kind],
+      breakers: this.parts.breakers,
+      loads: this.parts.loads,
+      cache: this.parts.cache,
+      cacheTtlSeconds: this.parts.cacheTtlSeconds,
+      deadlineMs: Math.max(0, deadlineAt - started),
+      maxAttemptsPerModel,
+      clock,
+      rng: this.parts.random,
+      sleep: abortableSleep,
+      onOutcome: (outcome) => this.observe(outcome),
+      onStreamDiscarded: (attempt) => observer?.reset?.(attempt),
+    });
+    const completed = succeededDecision(decision, result, attempts, clock() - started);
+    await repository.completeDecision(decision.id, completed);
+    return { decision: completed, result };
+  }
+
+  /** Every attempt feeds the tracker (stats, posterior, drift) — never fails the call. */
+  private observe(outcome: CallOutcome): void {
+    try {
+      this.parts.metrics.call(outcome);
+      for (const drift of this.parts.statistics.record(outcome)) this.parts.announcer.drift(drift);
+    } catch (error) {
+      this.parts.log.error({ err: error, model: outcome.model }, 'could not record a call outcome');
+    }
+  }
+}
