@@ -241,7 +241,16 @@ export async function startService<TContext extends BaseContext>(
       if (apollo) await apollo.stop();
       else await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();
-      await Promise.allSettled(stores.map((store) => store.close()));
+      // Newest first, one at a time: a store declared later may need an earlier one to close (the
+      // router flushes its statistics to Postgres); closed together, that flush waited out the
+      // pool's 60 s acquire timeout on a pool already gone.
+      for (const store of [...stores].reverse()) {
+        await Promise.resolve()
+          .then(() => store.close())
+          .catch((error: unknown) =>
+            log.warn({ err: error, store: store.name }, 'store close failed'),
+          );
+      }
       log.info(`${name} stopped`);
     },
   };
