@@ -44,3 +44,19 @@ async function adminQuery(sql: string): Promise<void> {
     await client.end();
   }
 }
+
+/** PostgreSQL's code for a connection ended by an administrator (here: `drop … with (force)`). */
+const terminatedByAdmin = '57P01';
+
+/**
+ * A small pool on a throwaway database, for a test's own queries. pg-pool's `end()` resolves once
+ * its clients are told to end, not once their sockets close, so the forced drop that follows may
+ * terminate a client still ending: that error is expected and dropped; any other is thrown.
+ */
+export function testPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== terminatedByAdmin) throw error;
+  });
+  return pool;
+}

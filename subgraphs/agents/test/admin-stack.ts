@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Role, stopProcess, type RunningService } from '@daena/platform';
 import { Events, type AgentChanged, type DepartmentChanged } from '@daena/contracts';
-import { freePort, graphql, testJwtSecret, testStack, waitFor } from '@daena/testing';
-import pg from 'pg';
+import { freePort, graphql, testJwtSecret, testPool, testStack, waitFor } from '@daena/testing';
 import { loadAgentsConfig } from '../src/config.js';
 import { createAgentsService } from '../src/service.js';
 
@@ -21,7 +20,7 @@ export async function startAdminStack(): Promise<AdminStack> {
     const events = { departments: [] as DepartmentChanged[], agents: [] as AgentChanged[] };
     bus.subscribe(Events.departmentChanged, (event) => void events.departments.push(event.data));
     bus.subscribe(Events.agentChanged, (event) => void events.agents.push(event.data));
-    const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    const pool = testPool(database.url);
     stack.defer(() => pool.end());
     const decisionsPort = await freePort();
     const decisionsUrl = `http://127.0.0.1:${decisionsPort}/graphql`;

@@ -13,7 +13,7 @@ import {
   type RoundComplete,
   type VoteTallyChanged,
 } from '@daena/contracts';
-import { graphql, silentLogger, testStack, type TestDatabase } from '@daena/testing';
+import { graphql, silentLogger, testPool, testStack, type TestDatabase } from '@daena/testing';
 import pg from 'pg';
 // eslint-disable-next-line no-restricted-imports -- tests only: decisions asks the real agents subgraph for stakeholders; no source is shared at runtime
 import { createAgentsService, loadAgentsConfig } from '@daena/agents';
@@ -43,7 +43,7 @@ export async function startStack(): Promise<Stack> {
   const stack = await testStack('decisions', { log });
   return stack.closeOnFailure(async () => {
     const { database, bus } = stack;
-    const sql = new pg.Pool({ connectionString: database.url, max: 2 });
+    const sql = testPool(database.url);
     stack.defer(() => sql.end());
     // Fast polling so a round deadline is worked within a second of coming due.
     const jobs = new PgBossJobQueue({ url: database.url, log, pollingIntervalSeconds: 0.5 });

@@ -11,6 +11,7 @@ import {
   graphql,
   silentLogger,
   testJwtSecret,
+  testPool,
   type TestDatabase,
 } from '@daena/testing';
 import pg from 'pg';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   database = await createTestDatabase('metrics_audit');
   bus = new InProcessEventBus(silentLogger());
   service = await startMetrics(database.url, bus);
-  sql = new pg.Pool({ connectionString: database.url, max: 2 });
+  sql = testPool(database.url);
   gatewayToken = await signServiceToken(testJwtSecret, 'gateway');
   adminToken = await signToken(testJwtSecret, { sub: 'auditor', roles: [Role.ADMIN] });
 });
