@@ -22,7 +22,7 @@ const io = [
 const services = '^(subgraphs|gateway|apps)/';
 /** The platform's pure files (what @daena/platform/domain exports); anything else there does I/O. */
 const pureOnly =
-  '^packages/platform/src/(?!(domain|domain-errors|principal|events|define-job|jobs)\\.ts$)';
+  '^packages/platform/src/(?!(domain|domain-errors|ids|principal|events|define-job|jobs)\\.ts$)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -3,8 +3,6 @@
 // TEST_REDIS_URL name or, when unset, on embedded ones started for the run and stopped after it
 // (issue 21: a fresh machine needs none).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFailureMessage } from '@daena/platform';
 import { startTestStores, type TestStores } from './test-stores.js';
@@ -15,27 +13,31 @@ const log = (message: string) => process.stderr.write(`[test] ${message}\n`);
 let current: ChildProcess | undefined;
 let interrupted: NodeJS.Signals | undefined;
 
-/** Runs a local bin to its end with our stdio; resolves with its exit code. */
+/** Runs a program (a local bin by name, or a path) to its end with our stdio; its exit code. */
 function run(
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   return new Promise((resolve) => {
-    current = spawn(bin(command), args, { stdio: 'inherit', env });
+    current = spawn(command.includes('/') ? command : bin(command), args, {
+      stdio: 'inherit',
+      env,
+    });
     current.once('error', () => resolve(127));
     current.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
 }
 
-/** Every production source folder: what the import boundaries (.dependency-cruiser.cjs) hold. */
-function sourceRoots(): string[] {
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  const under = (dir: string) =>
-    readdirSync(join(root, dir), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && existsSync(join(root, dir, entry.name, 'src')))
-      .map((entry) => `${dir}/${entry.name}/src`);
-  return [...under('subgraphs'), ...under('packages'), ...under('apps'), 'gateway/src'];
+/**
+ * Runs one of the root package.json's scripts (the checks are defined there once: what they cover
+ * and how), with the npm that runs us when there is one.
+ */
+function runScript(name: string): Promise<number> {
+  const npm = process.env['npm_execpath'];
+  return npm
+    ? run(process.execPath, [npm, 'run', '--silent', name])
+    : run('/usr/bin/env', ['npm', 'run', '--silent', name]);
 }
 
 // A terminal's Ctrl-C reaches the running tool too (same process group); a SIGTERM sent to us
@@ -48,12 +50,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 async function main(): Promise<number> {
-  const formatted = await run('prettier', ['--check', '.']);
-  if (formatted !== 0 || interrupted) return formatted || 130;
-  const layered = await run('depcruise', [...sourceRoots(), '--config', '.dependency-cruiser.cjs']);
-  if (layered !== 0 || interrupted) return layered || 130;
-  const copied = await run('jscpd', ['--silent']);
-  if (copied !== 0 || interrupted) return copied || 130;
+  for (const check of ['format:check', 'lint:deps', 'cpd']) {
+    const code = await runScript(check);
+    if (code !== 0 || interrupted) return code || 130;
+  }
   let stores: TestStores;
   try {
     stores = await startTestStores(process.env, log);

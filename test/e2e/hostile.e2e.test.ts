@@ -17,17 +17,20 @@ let limited: GatewayHarness;
 let trusted: GatewayHarness;
 beforeAll(async () => {
   harness = await startGatewayHarness('e2e_hostile');
-  production = await startGatewayHarness('e2e_hostile_production', { NODE_ENV: 'production' });
+  production = await startGatewayHarness('e2e_hostile_production', {
+    gatewayEnv: { NODE_ENV: 'production' },
+  });
   // Loopback is exempt from rate limits outside production; here clients are told apart by
   // X-Forwarded-For from the (trusted) loopback proxy.
   limited = await startGatewayHarness('e2e_hostile_rate', {
-    RATE_LIMIT_IP: '20',
-    RATE_LIMIT_EXEMPT_LOOPBACK: 'false',
-    RATE_LIMIT_TRUST_PROXY: 'loopback',
+    gatewayEnv: {
+      RATE_LIMIT_IP: '20',
+      RATE_LIMIT_EXEMPT_LOOPBACK: 'false',
+      RATE_LIMIT_TRUST_PROXY: 'loopback',
+    },
   });
   trusted = await startGatewayHarness('e2e_hostile_trusted', {
-    NODE_ENV: 'production',
-    PERSISTED_DOCUMENTS: 'only',
+    gatewayEnv: { NODE_ENV: 'production', PERSISTED_DOCUMENTS: 'only' },
   });
 });
 afterAll(async () => {

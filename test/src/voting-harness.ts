@@ -1,73 +1,24 @@
-import { createAgentsService, loadAgentsConfig } from '@daena/agents';
-import { createDecisionsService, loadDecisionsConfig } from '@daena/decisions';
-import { loadGatewayConfig, startGateway, type RunningGateway } from '@daena/gateway';
 import { Role, type Logger } from '@daena/platform';
-import { freePort, graphql, silentLogger, testStack, testToken } from '@daena/testing';
+import { graphql, silentLogger, testToken } from '@daena/testing';
+import { startGatewayHarness, type GatewayHarness } from './gateway-harness.js';
 
-export interface VotingHarness {
-  /** The gateway now running (a new one after `restartGateway`). */
-  readonly gateway: RunningGateway;
+export interface VotingHarness extends GatewayHarness {
   /** The decisions subgraph itself, reachable while the gateway is down. */
   decisionsUrl: string;
-  /** Stops the gateway and starts a new one on the same port (the subgraphs keep running). */
-  restartGateway(): Promise<void>;
   /** Opens a cross-department proposal (blind round 1); returns its id and stakeholder agents. */
   openProposal(title: string): Promise<{ id: string; stakeholders: string[] }>;
-  close(): Promise<void>;
 }
 
-/**
- * The agents and decisions subgraphs and a gateway in front of them, in this process on one
- * in-process bus and one throwaway database: enough for live voting (voteTally, proposalUpdates)
- * through the real subscription bridge. Nobody answers vote requests: votes are the test's.
- */
+/** The gateway harness with the decisions subgraph: live voting (voteTally, proposalUpdates). */
 export async function startVotingHarness(
   name: string,
   log: Logger = silentLogger(),
 ): Promise<VotingHarness> {
-  const stack = await testStack(name, { log });
-  return stack.closeOnFailure(async () => {
-    const agents = await stack.start(
-      createAgentsService({
-        config: loadAgentsConfig({
-          DATABASE_URL: stack.database.url,
-          AGENTS_ANSWER_VOTE_REQUESTS: 'false',
-        }),
-        ...stack.dependencies,
-      }),
-    );
-    const decisions = await stack.start(
-      createDecisionsService({
-        config: loadDecisionsConfig({ DATABASE_URL: stack.database.url, AGENTS_URL: agents.url }),
-        ...stack.dependencies,
-      }),
-    );
-    // One config, so a restarted gateway comes back on the same port.
-    const config = loadGatewayConfig({
-      PORT: String(await freePort()),
-      AGENTS_URL: agents.url,
-      DECISIONS_URL: decisions.url,
-      RESPONSE_CACHE_MB: '0',
-      AUDIT_ENABLED: 'false',
-    });
-    const startOne = async () => {
-      const started = stack.track(await startGateway({ config, ...stack.dependencies }));
-      await started.ready;
-      return started;
-    };
-    let gateway = await startOne();
-    return {
-      get gateway() {
-        return gateway;
-      },
-      decisionsUrl: decisions.url,
-      async restartGateway() {
-        await stack.stop(gateway);
-        gateway = await startOne();
-      },
-      openProposal: (title) => openProposal(gateway.url, title),
-      close: stack.close,
-    };
+  const harness = await startGatewayHarness(name, { withDecisions: true, log });
+  const decisionsUrl = harness.decisions?.url ?? '';
+  return Object.assign(harness, {
+    decisionsUrl,
+    openProposal: (title: string) => openProposal(harness.gateway.url, title),
   });
 }
 

@@ -4,6 +4,7 @@
  * (the layering check holds domain/ to it).
  */
 export * from './domain-errors.js';
+export * from './ids.js';
 export * from './principal.js';
 export * from './events.js';
 export * from './define-job.js';

@@ -16,6 +16,8 @@ export * from './service.js';
 export * from './federation.js';
 export * from './page-info.js';
 export * from './postgres.js';
+export * from './sql-connection.js';
+export * from './ids.js';
 export * from './loaders.js';
 export * from './service-config.js';
 export * from './main.js';

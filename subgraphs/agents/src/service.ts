@@ -45,7 +45,6 @@ import {
   OrganizationResolver,
 } from './organization/schema/organization-resolver.js';
 import type { AgentHotState } from './state/store/agent-state-repository.js';
-import { entities } from './organization/store/entities.js';
 import { HttpDecisionsVoting } from './voting/store/decisions-client.js';
 import {
   HttpDecisionsDirectory,
@@ -101,7 +100,6 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
   const postgres = createPostgresStore({
     schema: 'agents',
     url: config.DATABASE_URL,
-    entities,
     migrations,
     log,
     afterMigrate: async (em) => {

@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import {
-  InProcessEventBus,
-  PgBossJobQueue,
-  Role,
-  signToken,
-  startService,
-  verifyToken,
-  type RunningService,
-} from '@daena/platform';
+import { PgBossJobQueue, Role, signToken, verifyToken, type RunningService } from '@daena/platform';
 import { Jobs, jobKeys, type VoteRequested } from '@daena/contracts';
 import {
-  createTestDatabase,
   freePort,
   graphql,
-  silentLogger,
   testJwtSecret,
+  testStack,
   waitFor,
-  type TestDatabase,
+  type TestStack,
 } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAgentsConfig } from '../src/config.js';
@@ -67,43 +58,29 @@ function startDecisionsStandIn(port: number): Promise<Server> {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
-let database: TestDatabase;
-let standIn: Server;
+let stack: TestStack;
 let agents: RunningService;
 /** The sending side (decisions, in production): another queue instance on the same database. */
 let sender: PgBossJobQueue;
-const log = silentLogger();
 
 beforeAll(async () => {
-  database = await createTestDatabase('vote_worker');
+  stack = await testStack('vote_worker');
   const port = await freePort();
-  standIn = await startDecisionsStandIn(port);
+  const standIn = await startDecisionsStandIn(port);
+  stack.defer(() => new Promise<void>((resolve) => standIn.close(() => resolve())));
   const config = loadAgentsConfig({
-    DATABASE_URL: database.url,
+    DATABASE_URL: stack.database.url,
     DECISIONS_URL: `http://127.0.0.1:${port}/graphql`,
   });
-  const jobs = new PgBossJobQueue({ url: database.url, log, pollingIntervalSeconds: 0.5 });
-  agents = await startService({
-    ...createAgentsService({
-      config,
-      log,
-      bus: new InProcessEventBus(log),
-      jwtSecret: testJwtSecret,
-      jobs,
-    }),
-    port: 0,
-  });
-  await agents.ready;
-  sender = new PgBossJobQueue({ url: database.url, log, pollingIntervalSeconds: 0.5 });
+  const queue = () =>
+    new PgBossJobQueue({ url: stack.database.url, log: stack.log, pollingIntervalSeconds: 0.5 });
+  agents = await stack.start(createAgentsService({ config, ...stack.dependencies, jobs: queue() }));
+  sender = queue();
   await sender.start();
+  stack.defer(() => sender.stop());
 });
 
-afterAll(async () => {
-  await agents?.close();
-  await sender?.stop();
-  await new Promise<void>((resolve) => (standIn ? standIn.close(() => resolve()) : resolve()));
-  await database?.drop();
-});
+afterAll(() => stack?.close());
 
 interface AgentRow {
   id: string;

@@ -13,7 +13,7 @@ import { adjacency, departmentHex } from '../organization/domain/honeycomb.js';
 import { AgentStateRepository, type AgentHotState } from '../state/store/agent-state-repository.js';
 import type { RouterService } from '../router/operations/router-service.js';
 import type { DecisionsDirectory } from '../organization/store/decisions-directory.js';
-import type { AgentRecord, DepartmentRecord } from '../organization/store/entities.js';
+import type { AgentRecord, DepartmentRecord } from '../organization/store/records.js';
 import { OrganizationRepository } from '../organization/store/organization-repository.js';
 
 export interface AgentsContext {

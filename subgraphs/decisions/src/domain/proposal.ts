@@ -2,12 +2,12 @@ import {
   BadInputError,
   ConflictError,
   ForbiddenError,
+  isUuid,
   NotFoundError,
   Role,
   type Principal,
 } from '@daena/platform/domain';
 import { ProposalKind } from './cmp/contracts.js';
-import { isUuid } from './ids.js';
 
 /**
  * A proposal's life (issue 4): DRAFT until opened, OPEN through its voting rounds, then exactly

@@ -1,6 +1,5 @@
-import { BadInputError, NotFoundError } from '@daena/platform';
+import { BadInputError, NotFoundError, isUuid } from '@daena/platform';
 import { aggregateRound, type Ballot } from '../domain/cmp/index.js';
-import { isUuid } from '../domain/ids.js';
 import { latestVote, tallyVotes } from '../domain/tally.js';
 import { blindRound } from '../domain/vote.js';
 import type { DecisionsContext } from '../request/context.js';

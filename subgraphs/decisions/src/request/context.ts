@@ -1,10 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventBus, JobQueue, Logger, Principal } from '@daena/platform';
+import {
+  type EventBus,
+  type JobQueue,
+  type Logger,
+  type Principal,
+  requestConnection,
+} from '@daena/platform';
 import type { ThresholdParams } from '../domain/cmp/threshold.js';
 import type { AgentsDirectory } from '../store/agents-directory.js';
 import { HistoryRepository } from '../store/history-repository.js';
 import { ProposalRepository } from '../store/proposal-repository.js';
-import { requestConnection } from '../store/sql-connection.js';
 import { VoteRepository } from '../store/vote-repository.js';
 import { createLoaders, type DecisionsLoaders } from './loaders.js';
 

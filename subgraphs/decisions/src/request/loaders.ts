@@ -1,5 +1,4 @@
-import { byIdLoader, groupLoader } from '@daena/platform';
-import { isUuid } from '../domain/ids.js';
+import { byIdLoader, groupLoader, isUuid } from '@daena/platform';
 import type { ProposalRepository } from '../store/proposal-repository.js';
 import type { VoteRepository } from '../store/vote-repository.js';
 

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { JobQueue } from '@daena/platform';
+import { type JobQueue, transactionConnection, type SqlConnection } from '@daena/platform';
 import { ExecutiveVoters } from './executive-voters.js';
 import { HistoryRepository } from './history-repository.js';
 import { LedgerWrites } from './ledger-writes.js';
 import { OutcomeWrites } from './outcome-writes.js';
 import { ProposalWrites } from './proposal-writes.js';
 import { RoundWrites } from './round-writes.js';
-import { transactionConnection, type SqlConnection } from './sql-connection.js';
 import { StakeholderWrites } from './stakeholder-writes.js';
 import { TransactionJobs } from './transaction-jobs.js';
 import { TransitionWrites } from './transition-writes.js';

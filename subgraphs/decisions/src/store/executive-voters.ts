@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { personRecordOf, type Outcome, type PersonRecord } from '../domain/cmp/index.js';
-import type { SqlConnection } from './sql-connection.js';
+import type { SqlConnection } from '@daena/platform';
 
 /** The evidence an executive's votes carry on a proposal, and why (`executiveEvidence`). */
 export type ExecutiveEvidence = (record: PersonRecord) => {

@@ -6,8 +6,7 @@ import type {
   RecordedVote,
 } from '../domain/cmp/contracts.js';
 import { decidedStatuses, kindHistoryOf, type DecidedStatus } from '../domain/cmp/threshold.js';
-import { uuidArrayLiteral } from '../domain/ids.js';
-import type { SqlConnection } from './sql-connection.js';
+import { uuidArrayLiteral, type SqlConnection } from '@daena/platform';
 
 /**
  * How many recent closed proposals bias checks read: enough for the checks' minimum counts (10

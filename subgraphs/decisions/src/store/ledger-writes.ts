@@ -5,7 +5,7 @@ import {
   type LedgerEntry,
   type LedgerKind,
 } from '../domain/ledger.js';
-import type { SqlConnection } from './sql-connection.js';
+import type { SqlConnection } from '@daena/platform';
 
 /**
  * Appends to a proposal's chain (`domain/ledger.ts`) inside the caller's transaction, which holds

@@ -1,6 +1,6 @@
 import { LedgerKind } from '../domain/ledger.js';
 import type { LedgerWrites } from './ledger-writes.js';
-import type { SqlConnection } from './sql-connection.js';
+import type { SqlConnection } from '@daena/platform';
 
 /** The real-world outcome of a closed proposal: recorded once, and appended to its ledger. */
 export class OutcomeWrites {

@@ -1,4 +1,4 @@
-import { isUuid, uuidArrayLiteral } from '../domain/ids.js';
+import { isUuid, uuidArrayLiteral, type SqlConnection } from '@daena/platform';
 import type { LedgerEntry } from '../domain/ledger.js';
 import type { ProposalStatus } from '../domain/proposal.js';
 import type {
@@ -22,7 +22,6 @@ import {
   type TransitionRow,
   type VotingRoundRow,
 } from './rows.js';
-import type { SqlConnection } from './sql-connection.js';
 
 export interface ProposalFilter {
   status?: ProposalStatus | null | undefined;

@@ -1,11 +1,10 @@
 import type { Threshold } from '../domain/cmp/contracts.js';
-import { isUuid, uuidArrayLiteral } from '../domain/ids.js';
+import { isUuid, uuidArrayLiteral, type SqlConnection } from '@daena/platform';
 import { LedgerKind } from '../domain/ledger.js';
 import { isClosed, type ProposalDraft, type ProposalStatus } from '../domain/proposal.js';
 import type { ProposalRecord } from './records.js';
 import type { LedgerWrites } from './ledger-writes.js';
 import { proposalFromRow, type ProposalRow } from './rows.js';
-import type { SqlConnection } from './sql-connection.js';
 import type { StakeholderSnapshot, StakeholderWrites } from './stakeholder-writes.js';
 
 export interface NewProposal extends ProposalDraft {

@@ -3,7 +3,7 @@ import { LedgerKind, roundPayload } from '../domain/ledger.js';
 import type { VotingRoundRecord } from './records.js';
 import type { LedgerWrites } from './ledger-writes.js';
 import { roundFromRow, type VotingRoundRow } from './rows.js';
-import type { SqlConnection } from './sql-connection.js';
+import type { SqlConnection } from '@daena/platform';
 
 export interface RoundClosing {
   because: string;

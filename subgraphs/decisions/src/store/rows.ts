@@ -15,7 +15,7 @@ import type {
   VoteRecord,
   VotingRoundRecord,
 } from './records.js';
-import type { ParseDate } from './sql-connection.js';
+import type { ParseDate } from '@daena/platform';
 
 /*
  * Rows as SQL returns them on MikroORM's connection (bigint and timestamptz as strings, uuid[],

@@ -1,7 +1,7 @@
 import type { Stakeholder } from '../domain/cmp/contracts.js';
 import type { ProposalStakeholderRecord } from './records.js';
 import { stakeholderFromRow, type StakeholderRow } from './rows.js';
-import type { SqlConnection } from './sql-connection.js';
+import type { SqlConnection } from '@daena/platform';
 
 /** A stakeholder as opening a proposal snapshots it. */
 export interface StakeholderSnapshot extends Stakeholder {

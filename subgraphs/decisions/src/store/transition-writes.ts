@@ -3,7 +3,7 @@ import type { TransitionDraft } from '../domain/lifecycle.js';
 import type { ProposalTransitionRecord } from './records.js';
 import type { LedgerWrites } from './ledger-writes.js';
 import { transitionFromRow, type TransitionRow } from './rows.js';
-import type { SqlConnection } from './sql-connection.js';
+import type { SqlConnection } from '@daena/platform';
 
 /** A proposal's transitions: each stored once and appended to its ledger. */
 export class TransitionWrites {

@@ -1,8 +1,7 @@
-import { isUuid, uuidArrayLiteral } from '../domain/ids.js';
+import { isUuid, uuidArrayLiteral, type SqlConnection } from '@daena/platform';
 import type { CountedVote } from '../domain/tally.js';
 import type { VoteRecord } from './records.js';
 import { voteFromRow, type VoteRow } from './rows.js';
-import type { SqlConnection } from './sql-connection.js';
 
 /** Reads of votes; one instance per request, on that request's connection. */
 export class VoteRepository {

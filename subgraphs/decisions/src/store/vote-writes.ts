@@ -4,7 +4,7 @@ import { LedgerKind, ballotDigest } from '../domain/ledger.js';
 import type { VoteRecord } from './records.js';
 import type { LedgerWrites } from './ledger-writes.js';
 import { voteFromRow, type VoteRow } from './rows.js';
-import type { SqlConnection } from './sql-connection.js';
+import type { SqlConnection } from '@daena/platform';
 
 export interface CastResult {
   vote: VoteRecord;

@@ -1,6 +1,6 @@
 import { NotFoundError } from '@daena/platform';
 import { buildMesh, type Mesh } from '../domain/message-mesh.js';
-import type { AgentRecord, DepartmentRecord } from '../../organization/store/entities.js';
+import type { AgentRecord, DepartmentRecord } from '../../organization/store/records.js';
 import type { AgentsContext } from '../../request/context.js';
 
 export interface Fabric {

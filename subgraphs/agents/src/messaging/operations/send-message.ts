@@ -8,7 +8,7 @@ import {
   planDelivery,
   type MessageTopic,
 } from '../domain/message-plan.js';
-import type { MessageRecord } from '../store/message-entities.js';
+import type { MessageRecord } from '../store/message-records.js';
 import { MessageRepository } from '../store/message-repository.js';
 import type { AgentsContext } from '../../request/context.js';
 import { loadFabric } from './load-fabric.js';

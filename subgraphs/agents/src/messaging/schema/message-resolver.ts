@@ -4,8 +4,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { assertMayReadHub, assertMayReadMessagesOf } from '../domain/message-access.js';
 import { newestFirstPage } from '../domain/message-page.js';
 import { DeliveryKind, directPath, MessageTopic } from '../domain/message-plan.js';
-import type { AgentRecord } from '../../organization/store/entities.js';
-import type { MessageRecord } from '../store/message-entities.js';
+import type { AgentRecord } from '../../organization/store/records.js';
+import type { MessageRecord } from '../store/message-records.js';
 import { MessageRepository, type MessageList } from '../store/message-repository.js';
 import type { AgentsContext } from '../../request/context.js';
 import { loadFabric } from '../operations/load-fabric.js';

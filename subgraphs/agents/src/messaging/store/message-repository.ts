@@ -1,15 +1,17 @@
-import type { OptionalProps } from '@mikro-orm/core';
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { isUuid } from '../../organization/domain/ids.js';
-import { MessageTopic, type DeliveryKind } from '../domain/message-plan.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  MessageDeliveryEntity,
-  MessageEntity,
-  type MessageDeliveryRecord,
-  type MessageRecord,
-} from './message-entities.js';
+  dateOf,
+  isUuid,
+  requestConnection,
+  runSqlTransaction,
+  uuidArrayLiteral,
+  type ParseDate,
+  type SqlConnection,
+} from '@daena/platform';
+import { MessageTopic, type DeliveryKind } from '../domain/message-plan.js';
+import type { MessageRecord } from './message-records.js';
 
-export type MessageDraft = Omit<MessageRecord, 'seq' | typeof OptionalProps>;
+export type MessageDraft = Omit<MessageRecord, 'seq'>;
 
 export interface InboxQuery {
   kind: DeliveryKind;
@@ -25,77 +27,151 @@ export interface MessageList {
   totalCount: number;
 }
 
+const messageColumns = `m.seq, m.id, m.topic, m.from_agent_id, m.to_agent_id, m.department_id,
+  m.body, m.path, m.relay_agent_ids, m.recipient_count, m.created_at`;
+
+interface MessageRow {
+  /** bigint: the driver returns a string. */
+  seq: string;
+  id: string;
+  topic: MessageTopic;
+  from_agent_id: string;
+  to_agent_id: string | null;
+  department_id: string;
+  body: string;
+  path: MessageRecord['path'];
+  relay_agent_ids: string[];
+  recipient_count: number;
+  created_at: Date | string;
+}
+
 /** Messages and inboxes; one instance per request, on that request's EntityManager fork. */
 export class MessageRepository {
-  constructor(private readonly em: EntityManager) {}
+  private readonly sql: SqlConnection;
+
+  constructor(private readonly em: EntityManager) {
+    this.sql = requestConnection(em);
+  }
 
   /** Stores the message and its inbox entries in one transaction: all of it or nothing. */
   create(
     draft: MessageDraft,
     entries: readonly { agentId: string; kind: DeliveryKind }[],
   ): Promise<MessageRecord> {
-    return this.em.transactional(async (tx) => {
-      const seq = Number(await tx.insert<MessageRecord>(MessageEntity, draft));
-      await tx.insertMany(
-        MessageDeliveryEntity,
-        entries.map((entry) => ({ ...entry, messageSeq: seq, topic: draft.topic })),
+    return runSqlTransaction(this.em, async (sql) => {
+      const [inserted] = await sql.rows<{ seq: string }>(
+        `insert into agents.messages (id, topic, from_agent_id, to_agent_id, department_id, body,
+           path, relay_agent_ids, recipient_count, created_at)
+         values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning seq`,
+        [
+          draft.id,
+          draft.topic,
+          draft.fromAgentId,
+          draft.toAgentId,
+          draft.departmentId,
+          draft.body,
+          draft.path === null ? null : JSON.stringify(draft.path),
+          JSON.stringify(draft.relayAgentIds),
+          draft.recipientCount,
+          draft.createdAt,
+        ],
       );
+      const seq = Number(inserted?.seq);
+      if (entries.length > 0) {
+        // Two arrays bound as two parameters, however many recipients (one statement).
+        await sql.rows(
+          `insert into agents.message_deliveries (agent_id, kind, message_seq, topic)
+           select entry.agent_id, entry.kind, ?, ? from unnest(?::uuid[], ?::text[])
+             as entry (agent_id, kind)`,
+          [
+            seq,
+            draft.topic,
+            uuidArrayLiteral(entries.map((entry) => entry.agentId)),
+            `{${entries.map((entry) => entry.kind).join(',')}}`,
+          ],
+        );
+      }
       return { ...draft, seq };
     });
   }
 
   /** One agent's inbox entries of one kind, newest first: a range scan of its index. */
   async inbox(agentId: string, query: InboxQuery): Promise<MessageList> {
-    const where: FilterQuery<MessageDeliveryRecord> = {
-      agentId,
-      kind: query.kind,
-      ...(query.topic ? { topic: query.topic } : {}),
-    };
-    const entries = await this.em.find(
-      MessageDeliveryEntity,
-      { ...where, ...(query.beforeSeq === null ? {} : { messageSeq: { $lt: query.beforeSeq } }) },
-      { orderBy: { messageSeq: 'desc' }, limit: query.limit, disableIdentityMap: true },
-    );
-    return {
-      messages: await this.bySeqs(entries.map((entry) => entry.messageSeq)),
-      totalCount: await this.em.count(MessageDeliveryEntity, where),
-    };
+    const where = ['d.agent_id = ?', 'd.kind = ?'];
+    const bindings: unknown[] = [agentId, query.kind];
+    if (query.topic) {
+      where.push('d.topic = ?');
+      bindings.push(query.topic);
+    }
+    const before = query.beforeSeq === null ? [] : [query.beforeSeq];
+    const [rows, totalCount] = await Promise.all([
+      this.sql.rows<MessageRow>(
+        `select ${messageColumns} from agents.message_deliveries d
+           join agents.messages m on m.seq = d.message_seq
+          where ${where.join(' and ')} ${before.length ? 'and d.message_seq < ?' : ''}
+          order by d.message_seq desc limit ?`,
+        [...bindings, ...before, query.limit],
+      ),
+      this.count(`agents.message_deliveries d where ${where.join(' and ')}`, bindings),
+    ]);
+    return { messages: this.records(rows), totalCount };
   }
 
   /** What reached the hub: RADIAL messages, newest first (a partial index serves it). */
   async hubInbox(query: Omit<InboxQuery, 'kind' | 'topic'>): Promise<MessageList> {
-    const where = { topic: MessageTopic.RADIAL };
-    const messages = await this.em.find(
-      MessageEntity,
-      { ...where, ...(query.beforeSeq === null ? {} : { seq: { $lt: query.beforeSeq } }) },
-      { orderBy: { seq: 'desc' }, limit: query.limit, disableIdentityMap: true },
-    );
-    return { messages, totalCount: await this.em.count(MessageEntity, where) };
+    const radial = `m.topic = '${MessageTopic.RADIAL}'`;
+    const before = query.beforeSeq === null ? [] : [query.beforeSeq];
+    const [rows, totalCount] = await Promise.all([
+      this.sql.rows<MessageRow>(
+        `select ${messageColumns} from agents.messages m
+          where ${radial} ${before.length ? 'and m.seq < ?' : ''}
+          order by m.seq desc limit ?`,
+        [...before, query.limit],
+      ),
+      this.count(`agents.messages m where ${radial}`, []),
+    ]);
+    return { messages: this.records(rows), totalCount };
   }
 
   /** The message `messageId` if `agentId` received it, or else the latest one it received. */
   async received(agentId: string, messageId: string | null): Promise<MessageRecord | null> {
     if (messageId !== null && !isUuid(messageId)) return null;
-    const message =
-      messageId === null
-        ? null
-        : await this.em.findOne(MessageEntity, { id: messageId }, { disableIdentityMap: true });
-    if (messageId !== null && !message) return null;
-    const [entry] = await this.em.find(
-      MessageDeliveryEntity,
-      { agentId, kind: 'RECEIVED', ...(message ? { messageSeq: message.seq } : {}) },
-      { orderBy: { messageSeq: 'desc' }, limit: 1, disableIdentityMap: true },
+    const byId = messageId === null ? [] : [messageId];
+    const rows = await this.sql.rows<MessageRow>(
+      `select ${messageColumns} from agents.message_deliveries d
+         join agents.messages m on m.seq = d.message_seq
+        where d.agent_id = ? and d.kind = 'RECEIVED' ${byId.length ? 'and m.id = ?' : ''}
+        order by d.message_seq desc limit 1`,
+      [agentId, ...byId],
     );
-    if (!entry) return null;
-    return message ?? (await this.bySeqs([entry.messageSeq]))[0] ?? null;
+    return this.records(rows)[0] ?? null;
   }
 
-  private bySeqs(seqs: readonly number[]): Promise<MessageRecord[]> {
-    if (seqs.length === 0) return Promise.resolve([]);
-    return this.em.find(
-      MessageEntity,
-      { seq: { $in: [...seqs] } },
-      { orderBy: { seq: 'desc' }, disableIdentityMap: true },
+  private async count(from: string, bindings: unknown[]): Promise<number> {
+    const [row] = await this.sql.rows<{ count: string }>(
+      `select count(*) as count from ${from}`,
+      bindings,
     );
+    return Number(row?.count ?? 0);
   }
+
+  private records(rows: readonly MessageRow[]): MessageRecord[] {
+    return rows.map((row) => messageFromRow(row, this.sql.parseDate));
+  }
+}
+
+function messageFromRow(row: MessageRow, parseDate: ParseDate): MessageRecord {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    topic: row.topic,
+    fromAgentId: row.from_agent_id,
+    toAgentId: row.to_agent_id,
+    departmentId: row.department_id,
+    body: row.body,
+    path: row.path,
+    relayAgentIds: row.relay_agent_ids,
+    recipientCount: row.recipient_count,
+    createdAt: dateOf(parseDate, row.created_at),
+  };
 }

@@ -1,6 +1,5 @@
-import { BadInputError } from '@daena/platform/domain';
+import { BadInputError, isUuid } from '@daena/platform/domain';
 import { decodeKeysetCursor, encodeKeysetCursor } from './cursor.js';
-import { isUuid } from './ids.js';
 import type { AgentRole, AgentStatus } from './organization.js';
 
 /**

@@ -1,7 +1,7 @@
 import { NotFoundError } from '@daena/platform';
 import { Events } from '@daena/contracts';
 import { assertNotRetired, assertVersion } from '../domain/organization-admin.js';
-import type { AgentRecord, DepartmentRecord } from '../store/entities.js';
+import type { AgentRecord, DepartmentRecord } from '../store/records.js';
 import type { AgentsContext } from '../../request/context.js';
 
 export function found<T>(kind: 'Department' | 'Agent', id: string, row: T | null): T {

@@ -9,7 +9,7 @@ import {
   validateSlug,
 } from '../domain/organization-admin.js';
 import type { AgentRole } from '../domain/organization.js';
-import type { AgentRecord } from '../store/entities.js';
+import type { AgentRecord } from '../store/records.js';
 import { runAdminTransaction } from '../store/organization-admin-repository.js';
 import type { AgentsContext } from '../../request/context.js';
 import { agentChanged, found, lockedCurrentAgent } from './admin-changes.js';

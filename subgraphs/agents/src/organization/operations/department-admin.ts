@@ -7,7 +7,7 @@ import {
   validateName,
   validateSlug,
 } from '../domain/organization-admin.js';
-import type { DepartmentRecord } from '../store/entities.js';
+import type { DepartmentRecord } from '../store/records.js';
 import { runAdminTransaction } from '../store/organization-admin-repository.js';
 import type { AgentsContext } from '../../request/context.js';
 import { agentChanged, departmentChanged, found } from './admin-changes.js';

@@ -9,7 +9,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { DepartmentRecord } from '../store/entities.js';
+import type { DepartmentRecord } from '../store/records.js';
 import type { AgentsContext } from '../../request/context.js';
 import { Agent, Department } from './types.js';
 

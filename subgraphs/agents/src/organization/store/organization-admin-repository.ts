@@ -1,19 +1,24 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  LockMode,
-  raw,
-  UniqueConstraintViolationException,
-  type EntityManager,
-} from '@mikro-orm/postgresql';
-import { ConflictError } from '@daena/platform';
-import { isUuid } from '../domain/ids.js';
+  ConflictError,
+  escapeLike,
+  isUniqueViolation,
+  isUuid,
+  runSqlTransaction,
+  uuidArrayLiteral,
+  type SqlConnection,
+} from '@daena/platform';
 import type { AgentRole } from '../domain/organization.js';
 import { AgentStatus } from '../domain/organization.js';
+import type { AgentRecord, DepartmentRecord } from './records.js';
 import {
-  AgentEntity,
-  DepartmentEntity,
-  type AgentRecord,
-  type DepartmentRecord,
-} from './entities.js';
+  agentColumns,
+  agentFromRow,
+  departmentColumns,
+  departmentFromRow,
+  type AgentRow,
+  type DepartmentRow,
+} from './rows.js';
 
 /**
  * Runs `work` in one Postgres transaction: every write of an admin mutation commits together or
@@ -23,7 +28,7 @@ export function runAdminTransaction<T>(
   em: EntityManager,
   work: (tx: OrganizationAdminRepository) => Promise<T>,
 ): Promise<T> {
-  return em.transactional((txEm) => work(new OrganizationAdminRepository(txEm)));
+  return runSqlTransaction(em, (sql) => work(new OrganizationAdminRepository(sql)));
 }
 
 /** Serializes ordinal allocation: two new departments never take the same cell. */
@@ -35,39 +40,29 @@ const layoutLockKey = 'daena:agents:department-layout';
  * second one sees the first one's version; every update bumps `version`.
  */
 export class OrganizationAdminRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly sql: SqlConnection) {}
 
   async lockDepartment(id: string): Promise<DepartmentRecord | null> {
     if (!isUuid(id)) return null;
-    return this.em.findOne(
-      DepartmentEntity,
-      { id },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-    );
+    return (await this.departments('where id = ? for update', [id]))[0] ?? null;
   }
 
   async lockAgent(id: string): Promise<AgentRecord | null> {
     if (!isUuid(id)) return null;
-    return this.em.findOne(
-      AgentEntity,
-      { id },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-    );
+    return (await this.agents('where id = ? for update', [id]))[0] ?? null;
   }
 
   /** The department's current agents, locked: none starts work or leaves until commit. */
   lockCurrentAgentsOf(departmentId: string): Promise<AgentRecord[]> {
-    return this.em.find(
-      AgentEntity,
-      { departmentId, retiredAt: null },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, orderBy: { id: 'asc' } },
-    );
+    return this.agents('where department_id = ? and retired_at is null order by id for update', [
+      departmentId,
+    ]);
   }
 
   /** Takes the layout lock (until commit) and returns the highest ordinal ever used. */
   async highestOrdinal(): Promise<number | null> {
-    await this.em.execute('select pg_advisory_xact_lock(hashtext(?))', [layoutLockKey]);
-    const [row] = await this.em.execute<{ highest: number | null }[]>(
+    await this.sql.rows('select pg_advisory_xact_lock(hashtext(?))', [layoutLockKey]);
+    const [row] = await this.sql.rows<{ highest: number | null }>(
       'select max(ordinal) as highest from agents.departments',
     );
     return row?.highest ?? null;
@@ -75,7 +70,7 @@ export class OrganizationAdminRepository {
 
   /** The highest seat in the department (retired agents keep theirs); call with it locked. */
   async highestSeat(departmentId: string): Promise<number | null> {
-    const [row] = await this.em.execute<{ highest: number | null }[]>(
+    const [row] = await this.sql.rows<{ highest: number | null }>(
       'select max(seat) as highest from agents.agents where department_id = ?',
       [departmentId],
     );
@@ -84,10 +79,9 @@ export class OrganizationAdminRepository {
 
   /** Agent slugs equal to `base` or `base-…` (candidates for a derived slug to avoid). */
   async agentSlugsLike(base: string): Promise<Set<string>> {
-    const rows = await this.em.find(
-      AgentEntity,
-      { $or: [{ slug: base }, { slug: { $like: `${base}-%` } }] },
-      { fields: ['slug'], disableIdentityMap: true },
+    const rows = await this.sql.rows<{ slug: string }>(
+      'select slug from agents.agents where slug = ? or slug like ?',
+      [base, `${escapeLike(base)}-%`],
     );
     return new Set(rows.map((row) => row.slug));
   }
@@ -98,15 +92,14 @@ export class OrganizationAdminRepository {
     name: string;
     ordinal: number;
   }): Promise<DepartmentRecord> {
-    await slugUnique(department.slug, () =>
-      this.em.insert(DepartmentEntity, {
-        ...department,
-        version: 1,
-        createdAt: raw('now()'),
-        retiredAt: null,
-      }),
+    const [row] = await slugUnique(department.slug, () =>
+      this.sql.rows<DepartmentRow>(
+        `insert into agents.departments (id, slug, name, ordinal, version)
+         values (?, ?, ?, ?, 1) returning ${departmentColumns}`,
+        [department.id, department.slug, department.name, department.ordinal],
+      ),
     );
-    return this.em.findOneOrFail(DepartmentEntity, { id: department.id }, { refresh: true });
+    return departmentFromRow(written(row), this.sql.parseDate);
   }
 
   async insertAgent(agent: {
@@ -117,20 +110,22 @@ export class OrganizationAdminRepository {
     departmentId: string;
     seat: number;
   }): Promise<AgentRecord> {
-    await slugUnique(agent.slug, () =>
-      this.em.insert(AgentEntity, {
-        ...agent,
-        status: AgentStatus.IDLE,
-        version: 1,
-        createdAt: raw('now()'),
-        retiredAt: null,
-        currentTask: null,
-        load: 0,
-        budgetUsedUsd: 0,
-        stateUpdatedAt: null,
-      }),
+    const [row] = await slugUnique(agent.slug, () =>
+      this.sql.rows<AgentRow>(
+        `insert into agents.agents (id, slug, name, role, status, department_id, seat, version)
+         values (?, ?, ?, ?, ?, ?, ?, 1) returning ${agentColumns}`,
+        [
+          agent.id,
+          agent.slug,
+          agent.name,
+          agent.role,
+          AgentStatus.IDLE,
+          agent.departmentId,
+          agent.seat,
+        ],
+      ),
     );
-    return this.em.findOneOrFail(AgentEntity, { id: agent.id }, { refresh: true });
+    return agentFromRow(written(row), this.sql.parseDate);
   }
 
   /** Applies `changes` to the locked department and bumps its version. */
@@ -138,16 +133,13 @@ export class OrganizationAdminRepository {
     department: DepartmentRecord,
     changes: { name?: string; retire?: true },
   ): Promise<DepartmentRecord> {
-    await this.em.nativeUpdate(
-      DepartmentEntity,
-      { id: department.id, version: department.version },
-      {
-        ...(changes.name === undefined ? {} : { name: changes.name }),
-        ...(changes.retire ? { retiredAt: raw('now()') } : {}),
-        version: department.version + 1,
-      },
+    const update = assignments(changes);
+    const [row] = await this.sql.rows<DepartmentRow>(
+      `update agents.departments set ${update.sql} version = version + 1
+        where id = ? and version = ? returning ${departmentColumns}`,
+      [...update.bindings, department.id, department.version],
     );
-    return this.em.findOneOrFail(DepartmentEntity, { id: department.id }, { refresh: true });
+    return departmentFromRow(written(row), this.sql.parseDate);
   }
 
   /** Applies `changes` to the locked agents and bumps each one's version. */
@@ -156,37 +148,66 @@ export class OrganizationAdminRepository {
     changes: { name?: string; departmentId?: string; seat?: number; retire?: true },
   ): Promise<AgentRecord[]> {
     if (agents.length === 0) return [];
-    const ids = agents.map((agent) => agent.id);
-    await this.em.nativeUpdate(
-      AgentEntity,
-      { id: { $in: ids } },
-      {
-        ...(changes.name === undefined ? {} : { name: changes.name }),
-        ...(changes.departmentId === undefined ? {} : { departmentId: changes.departmentId }),
-        ...(changes.seat === undefined ? {} : { seat: changes.seat }),
-        ...(changes.retire ? { retiredAt: raw('now()') } : {}),
-        version: raw('version + 1'),
-      },
+    const update = assignments(changes);
+    const rows = await this.sql.rows<AgentRow>(
+      `update agents.agents set ${update.sql} version = version + 1
+        where id = any(?::uuid[]) returning ${agentColumns}`,
+      [...update.bindings, uuidArrayLiteral(agents.map((agent) => agent.id))],
     );
-    return this.em.find(
-      AgentEntity,
-      { id: { $in: ids } },
-      { refresh: true, orderBy: { id: 'asc' } },
+    return rows
+      .map((row) => agentFromRow(row, this.sql.parseDate))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  private async departments(clause: string, bindings: unknown[]): Promise<DepartmentRecord[]> {
+    const rows = await this.sql.rows<DepartmentRow>(
+      `select ${departmentColumns} from agents.departments ${clause}`,
+      bindings,
     );
+    return rows.map((row) => departmentFromRow(row, this.sql.parseDate));
+  }
+
+  private async agents(clause: string, bindings: unknown[]): Promise<AgentRecord[]> {
+    const rows = await this.sql.rows<AgentRow>(
+      `select ${agentColumns} from agents.agents ${clause}`,
+      bindings,
+    );
+    return rows.map((row) => agentFromRow(row, this.sql.parseDate));
   }
 }
 
+/** The `set` list of an update (each followed by a comma) with its bindings, in column order. */
+function assignments(changes: {
+  name?: string;
+  departmentId?: string;
+  seat?: number;
+  retire?: true;
+}): { sql: string; bindings: unknown[] } {
+  const sets: string[] = [];
+  const bindings: unknown[] = [];
+  const set = (column: string, value: unknown) => {
+    sets.push(`${column} = ?,`);
+    bindings.push(value);
+  };
+  if (changes.name !== undefined) set('name', changes.name);
+  if (changes.departmentId !== undefined) set('department_id', changes.departmentId);
+  if (changes.seat !== undefined) set('seat', changes.seat);
+  if (changes.retire) sets.push('retired_at = now(),');
+  return { sql: sets.join(' '), bindings };
+}
+
+/** The row a write returned: the caller holds its lock, so it is always there. */
+function written<T>(row: T | undefined): T {
+  if (!row) throw new Error('the locked row was not written');
+  return row;
+}
+
 /** A taken slug (the tables' unique constraints) is the caller's conflict, not a server error. */
-async function slugUnique(slug: string, insert: () => Promise<unknown>): Promise<void> {
+async function slugUnique<T>(slug: string, insert: () => Promise<T>): Promise<T> {
   try {
-    await insert();
+    return await insert();
   } catch (error) {
-    const constraint = (error as { constraint?: unknown }).constraint;
-    if (
-      error instanceof UniqueConstraintViolationException &&
-      typeof constraint === 'string' &&
-      constraint.endsWith('_slug_key')
-    ) {
+    if (isUniqueViolation(error, '_slug_key')) {
       throw new ConflictError(`The slug "${slug}" is already taken`, 'SLUG_TAKEN', { slug });
     }
     throw error;

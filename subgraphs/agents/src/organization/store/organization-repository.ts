@@ -1,12 +1,21 @@
-import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import type { AgentListFilter, AgentListKey } from '../domain/agent-listing.js';
-import { isUuid } from '../domain/ids.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  AgentEntity,
-  DepartmentEntity,
-  type AgentRecord,
-  type DepartmentRecord,
-} from './entities.js';
+  escapeLike,
+  isUuid,
+  requestConnection,
+  uuidArrayLiteral,
+  type SqlConnection,
+} from '@daena/platform';
+import type { AgentListFilter, AgentListKey } from '../domain/agent-listing.js';
+import type { AgentRecord, DepartmentRecord } from './records.js';
+import {
+  agentColumns,
+  agentFromRow,
+  departmentColumns,
+  departmentFromRow,
+  type AgentRow,
+  type DepartmentRow,
+} from './rows.js';
 
 export interface AgentPageRows {
   rows: AgentRecord[];
@@ -18,76 +27,51 @@ export interface AgentPageRows {
 /**
  * Reads of the organization; one instance per request, on that request's EntityManager fork.
  * Lists leave retired departments and agents out (a retired department keeps its cell, which is
- * then drawn empty); lookups by id or slug still find them, since history refers to them.
+ * then drawn empty); lookups by id or slug still find them, since history refers to them. Every
+ * read is one SQL statement mapped by `rows.ts`, so each is read fresh from the database.
  */
 export class OrganizationRepository {
-  constructor(private readonly em: EntityManager) {}
+  private readonly sql: SqlConnection;
 
-  // Reads that only feed responses come back as plain rows: the ORM's hydration and identity map
-  // cost more than the query (issue 14's read profile: ~37% of agents' CPU on a cross-subgraph
-  // read). Reads a write builds on (`…ById`, with refresh) stay entities.
-
-  async listDepartments(): Promise<DepartmentRecord[]> {
-    const rows = await this.em
-      .getConnection()
-      .execute<DepartmentRow[]>(
-        `select ${departmentColumns} from agents.departments where retired_at is null order by ordinal`,
-      );
-    return rows.map(departmentFromRow);
+  constructor(em: EntityManager) {
+    this.sql = requestConnection(em);
   }
 
-  async departmentsByIds(ids: readonly string[]): Promise<DepartmentRecord[]> {
-    const wanted = ids.filter(isUuid);
-    if (wanted.length === 0) return [];
-    const rows = await this.em
-      .getConnection()
-      .execute<DepartmentRow[]>(
-        `select ${departmentColumns} from agents.departments where id in (?)`,
-        [wanted],
-      );
-    return rows.map(departmentFromRow);
+  listDepartments(): Promise<DepartmentRecord[]> {
+    return this.departments('retired_at is null order by ordinal', []);
   }
 
-  departmentBySlug(slug: string): Promise<DepartmentRecord | null> {
-    return this.em.findOne(DepartmentEntity, { slug });
+  departmentsByIds(ids: readonly string[]): Promise<DepartmentRecord[]> {
+    if (!ids.some(isUuid)) return Promise.resolve([]);
+    return this.departments('id = any(?::uuid[])', [uuidArrayLiteral(ids)]);
   }
 
-  /** One department read fresh from the database (for writes: no per-request cache). */
+  async departmentBySlug(slug: string): Promise<DepartmentRecord | null> {
+    return (await this.departments('slug = ?', [slug]))[0] ?? null;
+  }
+
   async departmentById(id: string): Promise<DepartmentRecord | null> {
     if (!isUuid(id)) return null;
-    return this.em.findOne(DepartmentEntity, { id }, { refresh: true });
+    return (await this.departments('id = ?', [id]))[0] ?? null;
   }
 
-  async agentsByIds(ids: readonly string[]): Promise<AgentRecord[]> {
-    const wanted = ids.filter(isUuid);
-    if (wanted.length === 0) return [];
-    const rows = await this.em
-      .getConnection()
-      .execute<AgentRow[]>(`select ${agentColumns} from agents.agents where id in (?)`, [wanted]);
-    return rows.map(agentFromRow);
+  agentsByIds(ids: readonly string[]): Promise<AgentRecord[]> {
+    if (!ids.some(isUuid)) return Promise.resolve([]);
+    return this.agents('id = any(?::uuid[])', [uuidArrayLiteral(ids)]);
   }
 
-  /**
-   * The current agents of many departments, as plain rows: this read feeds the honeycomb (up to
-   * thousands of agents a request) and nothing writes through it, so it skips the ORM's entity
-   * hydration and identity map, which cost more than the query itself at that size.
-   */
-  async agentsByDepartmentIds(departmentIds: readonly string[]): Promise<AgentRecord[]> {
-    const ids = departmentIds.filter(isUuid);
-    if (ids.length === 0) return [];
-    const rows = await this.em.getConnection().execute<AgentRow[]>(
-      `select ${agentColumns} from agents.agents
-       where department_id in (?) and retired_at is null
-       order by department_id, name, id`,
-      [ids],
+  /** The current agents of many departments (the honeycomb: up to thousands a request). */
+  agentsByDepartmentIds(departmentIds: readonly string[]): Promise<AgentRecord[]> {
+    if (!departmentIds.some(isUuid)) return Promise.resolve([]);
+    return this.agents(
+      'department_id = any(?::uuid[]) and retired_at is null order by department_id, name, id',
+      [uuidArrayLiteral(departmentIds)],
     );
-    return rows.map(agentFromRow);
   }
 
-  /** One agent read fresh from the database (for writes: no per-request cache). */
   async agentById(id: string): Promise<AgentRecord | null> {
     if (!isUuid(id)) return null;
-    return this.em.findOne(AgentEntity, { id }, { refresh: true });
+    return (await this.agents('id = ?', [id]))[0] ?? null;
   }
 
   /** Current agents, optionally of one department or role, by name (unpaginated: see agentPage). */
@@ -95,15 +79,12 @@ export class OrganizationRepository {
     departmentId?: string | undefined;
     role?: string | undefined;
   }): Promise<AgentRecord[]> {
-    return this.em.find(
-      AgentEntity,
-      agentWhere({
-        departmentId: filter.departmentId,
-        role: filter.role as AgentRecord['role'] | undefined,
-        includeRetired: false,
-      }),
-      { orderBy: { name: 'asc', id: 'asc' } },
-    );
+    const where = agentWhere({
+      departmentId: filter.departmentId,
+      role: filter.role as AgentRecord['role'] | undefined,
+      includeRetired: false,
+    });
+    return this.agents(`${where.sql} order by name, id`, where.bindings);
   }
 
   /**
@@ -117,18 +98,17 @@ export class OrganizationRepository {
     after: AgentListKey | null,
   ): Promise<AgentPageRows> {
     const where = agentWhere(filter);
-    const keyset = (operator: '>' | '<=', key: AgentListKey): FilterQuery<AgentRecord> => ({
-      [raw((alias) => `(${alias}.name, ${alias}.id) ${operator} (?, ?::uuid)`, [key.name, key.id])]:
-        [],
-    });
+    const keyset = after ? [after.name, after.id] : [];
     const [rows, totalCount, before] = await Promise.all([
-      this.em.find(AgentEntity, after ? { $and: [where, keyset('>', after)] } : where, {
-        orderBy: { name: 'asc', id: 'asc' },
+      this.agents(
+        `${where.sql} ${after ? 'and (name, id) > (?, ?::uuid)' : ''} order by name, id limit ?`,
         // One extra row tells whether another page follows.
-        limit: first + 1,
-      }),
-      this.em.count(AgentEntity, where),
-      after ? this.em.count(AgentEntity, { $and: [where, keyset('<=', after)] }) : 0,
+        [...where.bindings, ...keyset, first + 1],
+      ),
+      this.count(where.sql, where.bindings),
+      after
+        ? this.count(`${where.sql} and (name, id) <= (?, ?::uuid)`, [...where.bindings, ...keyset])
+        : 0,
     ]);
     return {
       rows: rows.slice(0, first),
@@ -137,95 +117,49 @@ export class OrganizationRepository {
       hasNextPage: rows.length > first,
     };
   }
+
+  private async departments(where: string, bindings: unknown[]): Promise<DepartmentRecord[]> {
+    const rows = await this.sql.rows<DepartmentRow>(
+      `select ${departmentColumns} from agents.departments where ${where}`,
+      bindings,
+    );
+    return rows.map((row) => departmentFromRow(row, this.sql.parseDate));
+  }
+
+  private async agents(where: string, bindings: unknown[]): Promise<AgentRecord[]> {
+    const rows = await this.sql.rows<AgentRow>(
+      `select ${agentColumns} from agents.agents where ${where}`,
+      bindings,
+    );
+    return rows.map((row) => agentFromRow(row, this.sql.parseDate));
+  }
+
+  private async count(where: string, bindings: unknown[]): Promise<number> {
+    const [row] = await this.sql.rows<{ count: string }>(
+      `select count(*) as count from agents.agents where ${where}`,
+      bindings,
+    );
+    return Number(row?.count ?? 0);
+  }
 }
 
-/** The filter as a MikroORM query; a malformed department id matches nothing. */
-function agentWhere(filter: AgentListFilter): FilterQuery<AgentRecord> {
+/** The filter as a SQL condition with its bindings; a malformed department id matches nothing. */
+function agentWhere(filter: AgentListFilter): { sql: string; bindings: unknown[] } {
   const { departmentId, role, status, search } = filter;
-  if (departmentId !== undefined && !isUuid(departmentId)) return { id: { $in: [] } };
-  const pattern = search === undefined ? undefined : `%${escapeLike(search)}%`;
-  return {
-    ...(departmentId ? { departmentId } : {}),
-    ...(role ? { role } : {}),
-    ...(status ? { status } : {}),
-    ...(filter.includeRetired ? {} : { retiredAt: null }),
-    ...(pattern ? { $or: [{ name: { $ilike: pattern } }, { slug: { $ilike: pattern } }] } : {}),
+  if (departmentId !== undefined && !isUuid(departmentId)) return { sql: 'false', bindings: [] };
+  const conditions: string[] = ['true'];
+  const bindings: unknown[] = [];
+  const add = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    bindings.push(...values);
   };
-}
-
-/** LIKE treats `%`, `_` and the escape character `\` specially: searched for, they are literal. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
-const departmentColumns = 'id, slug, name, ordinal, version, created_at, retired_at';
-
-interface DepartmentRow {
-  id: string;
-  slug: string;
-  name: string;
-  ordinal: number;
-  version: number;
-  created_at: Timestamp;
-  retired_at: Timestamp | null;
-}
-
-function departmentFromRow(row: DepartmentRow): DepartmentRecord {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    ordinal: row.ordinal,
-    version: row.version,
-    createdAt: dateOf(row.created_at),
-    retiredAt: dateOf(row.retired_at),
-  };
-}
-
-const agentColumns = `id, slug, name, role, status, department_id, seat, version, created_at,
-  retired_at, current_task, load, budget_used_usd, state_updated_at`;
-
-interface AgentRow {
-  id: string;
-  slug: string;
-  name: string;
-  role: AgentRecord['role'];
-  status: AgentRecord['status'];
-  department_id: string;
-  seat: number;
-  version: number;
-  created_at: Timestamp;
-  retired_at: Timestamp | null;
-  current_task: string | null;
-  load: number;
-  budget_used_usd: number;
-  state_updated_at: Timestamp | null;
-}
-
-/** The ORM's connection leaves timestamps as text (it converts them itself when hydrating). */
-type Timestamp = Date | string;
-
-function dateOf(value: Timestamp): Date;
-function dateOf(value: Timestamp | null): Date | null;
-function dateOf(value: Timestamp | null): Date | null {
-  return value === null ? null : new Date(value);
-}
-
-function agentFromRow(row: AgentRow): AgentRecord {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    role: row.role,
-    status: row.status,
-    departmentId: row.department_id,
-    seat: row.seat,
-    version: row.version,
-    createdAt: dateOf(row.created_at),
-    retiredAt: dateOf(row.retired_at),
-    currentTask: row.current_task,
-    load: row.load,
-    budgetUsedUsd: row.budget_used_usd,
-    stateUpdatedAt: dateOf(row.state_updated_at),
-  };
+  if (departmentId) add('department_id = ?', departmentId);
+  if (role) add('role = ?', role);
+  if (status) add('status = ?', status);
+  if (!filter.includeRetired) add('retired_at is null');
+  if (search !== undefined) {
+    const pattern = `%${escapeLike(search)}%`;
+    add('(name ilike ? or slug ilike ?)', pattern, pattern);
+  }
+  return { sql: conditions.join(' and '), bindings };
 }

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, NotFoundError } from '@daena/platform';
+import { ConflictError, isUuid, NotFoundError } from '@daena/platform';
 import { UnknownModelError, type TaskType } from '../index.js';
 import type { RoutingDecisionRecord } from '../domain/router-records.js';
-import { isUuid } from '../../organization/domain/ids.js';
 import { RoutingDecisionRepository } from '../store/decision-repository.js';
 import type { ModelRegistry } from './model-registry.js';
 import type { RouterAnnouncer } from './router-announcer.js';

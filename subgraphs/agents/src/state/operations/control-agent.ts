@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, requireAuthenticated } from '@daena/platform';
 import { assertMayControl, nextStatus, type ControlAction } from '../domain/agent-control.js';
-import type { AgentRecord } from '../../organization/store/entities.js';
+import type { AgentRecord } from '../../organization/store/records.js';
 import type { AgentsContext } from '../../request/context.js';
 import { announceStateWrite } from './report-agent-state.js';
 

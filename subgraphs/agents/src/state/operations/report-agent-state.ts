@@ -5,7 +5,7 @@ import {
   validateStateReport,
   type AgentStateReport,
 } from '../domain/agent-state.js';
-import type { AgentRecord } from '../../organization/store/entities.js';
+import type { AgentRecord } from '../../organization/store/records.js';
 import type { AgentStateWrite } from '../store/agent-state-repository.js';
 import type { AgentsContext } from '../../request/context.js';
 

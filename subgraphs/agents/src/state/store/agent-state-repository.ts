@@ -1,4 +1,14 @@
-import type { Cache, CacheEntry, Logger } from '@daena/platform';
+import {
+  dateOf,
+  isUuid,
+  requestConnection,
+  runSqlTransaction,
+  uuidArrayLiteral,
+  type Cache,
+  type CacheEntry,
+  type Logger,
+  type SqlConnection,
+} from '@daena/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AgentStateChange } from '../domain/agent-state.js';
 import type { AgentStatus } from '../../organization/domain/organization.js';
@@ -50,11 +60,15 @@ interface StateRow {
  * not learn of it. One instance per request, on that request's EntityManager fork.
  */
 export class AgentStateRepository {
+  private readonly sql: SqlConnection;
+
   constructor(
     private readonly em: EntityManager,
     private readonly cache: Cache<AgentHotState>,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.sql = requestConnection(em);
+  }
 
   /** One cache read (MGET) for the batch; misses in one query, then written to the cache. */
   async statesByIds(ids: readonly string[]): Promise<AgentHotState[]> {
@@ -69,10 +83,10 @@ export class AgentStateRepository {
       else missing.push(id);
     });
     if (missing.length === 0) return hits;
-    // knex expands the array binding into a list.
-    const rows = await this.em
-      .getConnection()
-      .execute<StateRow[]>(`select ${stateColumns} from agents.agents where id in (?)`, [missing]);
+    const rows = await this.sql.rows<StateRow>(
+      `select ${stateColumns} from agents.agents where id = any(?::uuid[])`,
+      [uuidArrayLiteral(missing)],
+    );
     const states = rows.map(toState);
     // A fill carries the sequence it read: if a writer committed a newer state meanwhile, the
     // cache keeps the writer's (its no-regress rule), so a fill never moves it back.
@@ -90,19 +104,16 @@ export class AgentStateRepository {
     plan: (current: { status: AgentStatus; retiredAt: Date | null }) => AgentStateChange,
   ): Promise<AgentStateWrite | null> {
     if (!isUuid(agentId)) return null;
-    const written = await this.em.transactional(async (em) => {
-      const connection = em.getConnection();
-      const transaction = em.getTransactionContext();
-      const [current] = await connection.execute<
-        { status: AgentStatus; retired_at: Date | null }[]
-      >(
+    const written = await runSqlTransaction(this.em, async (sql) => {
+      const [current] = await sql.rows<{ status: AgentStatus; retired_at: Date | string | null }>(
         'select status, retired_at from agents.agents where id = ? for update',
         [agentId],
-        'all',
-        transaction,
       );
       if (!current) return null;
-      const change = plan({ status: current.status, retiredAt: current.retired_at });
+      const change = plan({
+        status: current.status,
+        retiredAt: dateOf(sql.parseDate, current.retired_at),
+      });
       const sets: string[] = [];
       const values: unknown[] = [];
       const set = (assignment: string, value: unknown) => {
@@ -114,12 +125,10 @@ export class AgentStateRepository {
       if (change.load !== undefined) set('load = ?', change.load);
       // An increment in SQL: concurrent reports each add their spend.
       set('budget_used_usd = budget_used_usd + ?', change.spentUsd);
-      const [row] = await connection.execute<StateRow[]>(
+      const [row] = await sql.rows<StateRow>(
         `update agents.agents set ${sets.join(', ')}, state_updated_at = ${nextStateTime}
           where id = ? returning ${stateColumns}`,
         [...values, agentId],
-        'all',
-        transaction,
       );
       return row ? toWrite(row, current.status) : null;
     });
@@ -139,7 +148,7 @@ export class AgentStateRepository {
     previousStatus: AgentStatus,
   ): Promise<AgentStateWrite | null> {
     if (!isUuid(agentId)) return null;
-    const [row] = await this.em.getConnection().execute<StateRow[]>(
+    const [row] = await this.sql.rows<StateRow>(
       `update agents.agents set status = ?, version = version + 1, state_updated_at = ${nextStateTime}
         where id = ? and version = ? returning ${stateColumns}`,
       [status, agentId, expectedVersion],
@@ -201,9 +210,4 @@ function toState(row: StateRow): AgentHotState {
 
 function toWrite(row: StateRow, previousStatus: AgentStatus): AgentStateWrite {
   return { state: toState(row), departmentId: row.department_id, previousStatus };
-}
-
-/** Ids are UUIDs: anything else names no agent and must not reach Postgres as a syntax error. */
-function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
