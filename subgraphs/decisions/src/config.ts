@@ -1,5 +1,6 @@
 import { env, loadConfig, postgresEnv, serviceEnvSchema } from '@daena/platform';
 import { z } from 'zod';
+import { parseStoppingRules } from './domain/cmp/stopping-rule.js';
 
 const weight = z.coerce.number({ message: 'expected a number' }).min(0).max(1).optional();
 
@@ -72,6 +73,25 @@ export const schema = serviceEnvSchema(4002)
     THRESHOLD_REGRET_WEIGHT: weight.describe(
       "How much the regret rate of the proposal's kind raises its threshold. Unset: 0.5.",
     ),
+    /**
+     * CMP's stopping rule per proposal kind (issue 19; src/domain/cmp/stopping-rule.ts documents
+     * it): a round decides when its decision is wrong with probability at most the kind's max
+     * error; when rounds run out, DECIDE (the Bayes decision at the threshold) or NO_CONSENSUS.
+     */
+    CMP_STOPPING_RULES: z
+      .string()
+      .optional()
+      .superRefine((text, ctx) => {
+        if (text === undefined) return;
+        try {
+          parseStoppingRules(text);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      })
+      .describe(
+        'Stopping rule per proposal kind as KIND:maxError[:DECIDE|NO_CONSENSUS], comma-separated, * for all, e.g. `*:0.1,STRATEGIC:0.01:NO_CONSENSUS`. Unset: 2% and NO_CONSENSUS for STRATEGIC and DATA_PRIVACY, 5% and NO_CONSENSUS for RESOURCE_ALLOCATION, 5% and DECIDE for the rest (`domain/cmp/stopping-rule.ts`).',
+      ),
   });
 export type DecisionsConfig = z.infer<typeof schema>;
 

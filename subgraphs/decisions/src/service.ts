@@ -15,6 +15,7 @@ import {
 } from '@daena/platform';
 import { Jobs } from '@daena/contracts';
 import type { DecisionsConfig } from './config.js';
+import { parseStoppingRules } from './domain/cmp/stopping-rule.js';
 import type { ThresholdParams } from './domain/cmp/threshold.js';
 import { roundCompleteHandler } from './operations/round-complete.js';
 import { roundDeadlineHandler } from './operations/round-deadline.js';
@@ -150,6 +151,7 @@ export function createDecisionsService(
     roundCloseBackstopSeconds: config.ROUND_CLOSE_BACKSTOP_SECONDS,
     executiveVoteAccuracy: config.EXECUTIVE_VOTE_ACCURACY,
     threshold: thresholdParams(config),
+    stoppingRules: parseStoppingRules(config.CMP_STOPPING_RULES ?? ''),
   };
   const jobStores = jobs ? [jobQueueStore(jobs), roundWorkers(jobs, postgres, runtime)] : [];
   return {

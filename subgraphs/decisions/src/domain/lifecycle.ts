@@ -6,6 +6,7 @@ import {
   type Principal,
 } from '@daena/platform/domain';
 import type { RoundDecision, RoundResult } from './cmp/contracts.js';
+import { supportOf } from './cmp/decide-round.js';
 import { ProposalStatus, isClosed, type ClosedStatus } from './proposal.js';
 
 /**
@@ -114,9 +115,12 @@ export function describeRound(
 ): string {
   const f = (x: number) => x.toFixed(2);
   const bias = findings > 0 ? `; ${findings} bias finding${findings === 1 ? '' : 's'}` : '';
+  // The stopping rule's figure: P(approving is right) with the accuracies' uncertainty averaged
+  // out; a decision's chance of being wrong is 1 − P for an acceptance, P for a rejection.
+  const expected = result.logOdds === undefined ? '' : `, P(approving right) ${f(supportOf(result))}`;
   return (
     `round ${round} closed (${because}): support ${f(result.support)}, 95% interval ` +
-    `${f(result.interval.low)}–${f(result.interval.high)}, threshold ${f(threshold)}, participation ` +
-    `${f(result.participation)}${bias}`
+    `${f(result.interval.low)}–${f(result.interval.high)}${expected}, threshold ${f(threshold)}, ` +
+    `participation ${f(result.participation)}${bias}`
   );
 }

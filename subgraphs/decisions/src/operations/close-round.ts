@@ -1,4 +1,5 @@
 import { Jobs } from '@daena/contracts';
+import { stoppingRuleFor, type StoppingRule } from '../domain/cmp/stopping-rule.js';
 import { describeRound, stepAfterRound, systemActor } from '../domain/lifecycle.js';
 import type { ClosedStatus } from '../domain/proposal.js';
 import { ProposalStatus } from '../domain/proposal.js';
@@ -40,6 +41,7 @@ export async function closeRound(
   const evaluation = await evaluate(tx, proposal, {
     lastRound: Boolean(close.lastRound) || expired,
     closedByPerson: Boolean(close.lastRound) && close.by !== systemActor,
+    stopping: stoppingRuleFor(proposal.kind, ctx.runtime.stoppingRules),
   });
   const threshold = proposal.threshold ?? 0.5;
   const summary = describeRound(
@@ -79,7 +81,7 @@ export async function closeRound(
 async function evaluate(
   tx: DecisionTransaction,
   proposal: ProposalRecord,
-  options: { lastRound: boolean; closedByPerson: boolean },
+  options: { lastRound: boolean; closedByPerson: boolean; stopping: StoppingRule },
 ): Promise<RoundEvaluation> {
   // One after the other: the queries share the transaction's connection.
   const stakeholders = await tx.stakeholders.agentsOf(proposal.id);
@@ -103,5 +105,6 @@ async function evaluate(
     history,
     lastRound: options.lastRound,
     closedByPerson: options.closedByPerson,
+    stopping: options.stopping,
   });
 }

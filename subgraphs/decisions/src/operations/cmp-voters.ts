@@ -14,6 +14,8 @@ export function cmpStakeholder(record: ProposalStakeholderRecord): Stakeholder {
     why: record.why,
     logOdds: record.logOdds ?? undefined,
     logOddsVariance: record.logOddsVariance ?? undefined,
+    accuracy: record.accuracy ?? undefined,
+    accuracyEvidence: record.accuracyEvidence ?? undefined,
     ...(person ? { person } : {}),
   };
 }

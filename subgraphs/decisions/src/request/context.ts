@@ -6,6 +6,7 @@ import {
   type Principal,
   requestConnection,
 } from '@daena/platform';
+import type { StoppingRules } from '../domain/cmp/stopping-rule.js';
 import type { ThresholdParams } from '../domain/cmp/threshold.js';
 import type { AgentsDirectory } from '../store/agents-directory.js';
 import { HistoryRepository } from '../store/history-repository.js';
@@ -29,6 +30,8 @@ export interface DecisionsRuntime {
   /** The prior accuracy an executive's vote carries (config EXECUTIVE_VOTE_ACCURACY). */
   executiveVoteAccuracy: number;
   threshold: Partial<ThresholdParams>;
+  /** The stopping rule's overrides by proposal kind (config CMP_STOPPING_RULES); unset: defaults. */
+  stoppingRules?: StoppingRules;
 }
 
 export interface DecisionsContext {

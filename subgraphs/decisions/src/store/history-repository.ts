@@ -15,9 +15,15 @@ import { uuidArrayLiteral, type SqlConnection } from '@daena/platform';
 const pastProposalsForBias = 200;
 
 /**
+ * How many recent proposals without a recorded outcome the track records learn from (with all
+ * of those with one): at 64 voters, about 64,000 votes, an EM of a few tens of milliseconds.
+ */
+const unlabelledProposalsForTrackRecords = 1000;
+
+/**
  * What CMP learns from the past, aggregated or filtered in SQL so that opening a proposal never
- * loads the whole vote history: only the candidate stakeholders' votes on proposals with a
- * recorded outcome, and the kind's decision counts.
+ * loads the whole vote history: the blind votes on the proposals the candidate stakeholders voted
+ * on (all with a recorded outcome, the latest without), and the kind's decision counts.
  */
 export class HistoryRepository {
   /** Runs on a request's connection, or inside a transaction (`DecisionTransaction.history`). */
@@ -44,29 +50,59 @@ export class HistoryRepository {
   }
 
   /**
-   * The agents' blind (round-1) votes on proposals whose outcome is recorded, with those outcomes:
-   * the evidence `estimateTrackRecords` needs for these agents, and no more.
+   * The evidence `estimateTrackRecords` needs for these agents (issue 19: semi-supervised): every
+   * blind (round-1) decisive vote, of every voter, on the proposals these agents voted on whose
+   * blind round is over — those with a recorded outcome, and the latest
+   * `unlabelledProposals` without one — with each proposal's kind, and the outcomes where
+   * recorded. The other voters' votes are what lets EM infer an unrecorded outcome; the bound
+   * keeps opening a proposal from reading the whole history.
    */
   async recordedVotes(
     agentIds: readonly string[],
+    unlabelledProposals = unlabelledProposalsForTrackRecords,
   ): Promise<{ votes: RecordedVote[]; outcomes: Map<string, Outcome> }> {
     if (agentIds.length === 0) return { votes: [], outcomes: new Map() };
     const rows = await this.sql.rows<{
       proposal_id: string;
       agent_id: string;
       choice: RecordedVote['choice'];
-      outcome: Outcome;
+      kind: ProposalKind;
+      outcome: Outcome | null;
     }>(
-      `select v.proposal_id, v.agent_id, v.choice, o.outcome
-         from decisions.proposal_outcomes o
-         join decisions.votes v on v.proposal_id = o.proposal_id and v.round = 1
-        where v.agent_id = any(?::uuid[]) and v.choice <> 'ABSTAIN'`,
-      [uuidArrayLiteral(agentIds)],
+      `with theirs as (
+         select distinct v.proposal_id
+           from decisions.votes v
+           join decisions.proposals p on p.id = v.proposal_id
+          where v.agent_id = any(?::uuid[]) and v.round = 1
+            and (p.current_round > 1 or p.closed_at is not null)),
+       labelled as (
+         select t.proposal_id from theirs t
+           join decisions.proposal_outcomes o on o.proposal_id = t.proposal_id),
+       unlabelled as (
+         select t.proposal_id from theirs t
+           join decisions.proposals p on p.id = t.proposal_id
+          where not exists (
+            select 1 from decisions.proposal_outcomes o where o.proposal_id = t.proposal_id)
+          order by p.opened_at desc nulls last, p.id
+          limit ?),
+       chosen as (select proposal_id from labelled union select proposal_id from unlabelled)
+       select v.proposal_id, v.agent_id, v.choice, p.kind, o.outcome
+         from chosen c
+         join decisions.proposals p on p.id = c.proposal_id
+         join decisions.votes v on v.proposal_id = c.proposal_id and v.round = 1
+         left join decisions.proposal_outcomes o on o.proposal_id = c.proposal_id
+        where v.choice <> 'ABSTAIN' and v.person_subject is null`,
+      [uuidArrayLiteral(agentIds), unlabelledProposals],
     );
     const outcomes = new Map<string, Outcome>();
     const votes = rows.map((row) => {
-      outcomes.set(row.proposal_id, row.outcome);
-      return { proposalId: row.proposal_id, agentId: row.agent_id, choice: row.choice };
+      if (row.outcome) outcomes.set(row.proposal_id, row.outcome);
+      return {
+        proposalId: row.proposal_id,
+        agentId: row.agent_id,
+        choice: row.choice,
+        kind: row.kind,
+      };
     });
     return { votes, outcomes };
   }

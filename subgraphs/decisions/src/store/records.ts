@@ -48,6 +48,9 @@ export interface ProposalStakeholderRecord {
   /** The evidence a vote of this stakeholder carries (`Stakeholder.logOdds`); null before 0003. */
   logOdds: number | null;
   logOddsVariance: number | null;
+  /** The overall track-record accuracy and its outcomes (`Stakeholder.accuracy`); null before 0006. */
+  accuracy: number | null;
+  accuracyEvidence: number | null;
   /** A person who voted (an executive's subject); null for the agents snapshotted at open. */
   personSubject: string | null;
 }

@@ -58,6 +58,9 @@ export interface StakeholderRow {
   department_id: string | null;
   log_odds: number | null;
   log_odds_variance: number | null;
+  /** Null before migration 0006. */
+  accuracy?: number | null;
+  accuracy_evidence?: number | null;
   person_subject: string | null;
 }
 
@@ -169,6 +172,8 @@ export function stakeholderFromRow(row: StakeholderRow): ProposalStakeholderReco
     departmentId: row.department_id,
     logOdds: row.log_odds,
     logOddsVariance: row.log_odds_variance,
+    accuracy: row.accuracy ?? null,
+    accuracyEvidence: row.accuracy_evidence ?? null,
     personSubject: row.person_subject,
   };
 }

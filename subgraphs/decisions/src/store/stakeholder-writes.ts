@@ -28,8 +28,9 @@ export class StakeholderWrites {
     if (stakeholders.length === 0) return;
     await this.sql.rows(
       `insert into decisions.proposal_stakeholders
-         (proposal_id, agent_id, weight, why, role, department_id, log_odds, log_odds_variance)
-       values ${stakeholders.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+         (proposal_id, agent_id, weight, why, role, department_id, log_odds, log_odds_variance,
+          accuracy, accuracy_evidence)
+       values ${stakeholders.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       stakeholders.flatMap((stakeholder) => [
         proposalId,
         stakeholder.agentId,
@@ -39,6 +40,8 @@ export class StakeholderWrites {
         stakeholder.departmentId,
         stakeholder.logOdds ?? null,
         stakeholder.logOddsVariance ?? null,
+        stakeholder.accuracy ?? null,
+        stakeholder.accuracyEvidence ?? null,
       ]),
     );
   }

@@ -203,3 +203,77 @@ function jaccard(a: Set<string> | undefined, b: Set<string> | undefined): number
   for (const shingle of a) if (b.has(shingle)) common++;
   return common / (a.size + b.size - common);
 }
+
+describe('decideVote in a later round (issue 19)', () => {
+  // A Synthesizer off its own kind, on a proposal it barely leans on.
+  const who = voter(AgentRole.SYNTHESIZER);
+  const about = proposal({ kind: 'BRAND', risk: 0.45 });
+  const first = decideVote(ask(who, about, 'p1:1'));
+  const against = first.choice === 'APPROVE' ? 'REJECT' : 'APPROVE';
+  const rationale = (choice: string, confidence: number, i: number) =>
+    `Agent ${i}, Product: ${choice} (p 0.80, confidence ${confidence.toFixed(2)}). Mostly risk.`;
+  const previous = (choice: string, confidence: number, n = 9) => ({
+    round: {
+      round: 1,
+      approve: (choice === 'APPROVE' ? n : 0) + (first.choice === 'APPROVE' ? 1 : 0),
+      reject: (choice === 'REJECT' ? n : 0) + (first.choice === 'REJECT' ? 1 : 0),
+      abstain: 0,
+      rationales: [
+        first.rationale,
+        ...Array.from({ length: n }, (_, i) => rationale(choice, confidence, i)),
+      ].sort(),
+    },
+    seed: 'p1:1',
+  });
+
+  it('moves toward a confident majority it had no strong view against, and says why', () => {
+    const advice = decideVote({ ...ask(who, about, 'p1:2'), previous: previous(against, 0.6) });
+    expect(advice.choice).toBe(against);
+    expect(advice.rationale).toContain("round 1's");
+  });
+
+  it('reads the stated confidences: a hesitant majority moves it less', () => {
+    const lean = (confidence: number) => {
+      const advice = decideVote({
+        ...ask(who, about, 'p1:2'),
+        previous: previous(against, confidence, 2),
+      });
+      const sign = advice.choice === first.choice ? 1 : -1;
+      return sign * advice.confidence;
+    };
+    expect(lean(0.05)).toBeGreaterThan(lean(0.9));
+  });
+
+  it('does not count its own earlier ballot as support', () => {
+    const alone = decideVote({ ...ask(who, about, 'p1:2'), previous: previous(against, 0.5, 0) });
+    const fresh = decideVote(ask(who, about, 'p1:2'));
+    expect(alone.choice).toBe(fresh.choice);
+    expect(alone.confidence).toBeCloseTo(fresh.confidence, 2);
+  });
+
+  it('lets an expert on its own kind move less than a novice', () => {
+    const expert = voter(AgentRole.CREATIVE_ADVISOR);
+    const shift = (agent: Voter) => {
+      const base = decideVote(ask(agent, about, 'p1:2'));
+      const own = decideVote(ask(agent, about, 'p1:1'));
+      const other = own.choice === 'APPROVE' ? 'REJECT' : 'APPROVE';
+      const moved = decideVote({
+        ...ask(agent, about, 'p1:2'),
+        previous: {
+          round: {
+            round: 1,
+            approve: other === 'APPROVE' ? 4 : 1,
+            reject: other === 'REJECT' ? 4 : 1,
+            abstain: 0,
+            rationales: [own.rationale, ...[0, 1, 2, 3].map((i) => rationale(other, 0.5, i))],
+          },
+          seed: 'p1:1',
+        },
+      });
+      // How far P(approve) moved: the confidence also scales with competence, p does not.
+      const p = (a: { rationale: string }) => Number(/\(p ([0-9.]+)/.exec(a.rationale)?.[1]);
+      return Math.abs(p(base) - p(moved));
+    };
+    expect(shift(expert)).toBeLessThan(shift(who));
+  });
+});

@@ -13,6 +13,18 @@ import { AgentRole, type RoleCapability } from '../../organization/domain/organi
  * and abstains when the proposal's kind is far from the role's competence. `temperament` is a
  * small per-agent offset drawn from the seed, so agents of one role do not vote in lockstep while
  * the same question always gets the same answer (a redelivered vote request changes nothing).
+ *
+ * A later round (issue 19) adds what the earlier one showed: its anonymised distribution and
+ * rationales (`Proposal.previousRound`). Each other voter's ballot is evidence of its own: a
+ * rationale that states its choice and confidence c ("…: APPROVE (p 0.71, confidence 0.42)", as
+ * this policy writes them) counts s·log((1 + c)/(1 − c)) — the log-odds of the p = (1 + c)/2 a
+ * voter of full competence would have — and a counted vote without such a rationale counts as
+ * one of confidence `unstatedConfidence`. The agent's own earlier ballot (it recomputes it: same
+ * question, same answer) is taken out. The sum E is discounted before it joins the agent's own
+ * log-odds, z' = z + δ·E with δ = `deference`·(1 − competence/2): the others weighed the same
+ * features, so their votes are not independent of its own, and an expert moves less than a
+ * novice. So the re-vote moves toward a confident majority the agent had no strong view against,
+ * and stays put where its own evidence is strong; its rationale says what moved it.
  */
 
 /**
@@ -54,11 +66,22 @@ export interface ProposalFeatures {
   departmentIds: readonly string[];
 }
 
+/** The previous round as a later round's voters see it (`Proposal.previousRound`): no names. */
+export interface PreviousRound {
+  round: number;
+  approve: number;
+  reject: number;
+  abstain: number;
+  rationales: readonly string[];
+}
+
 export interface VoteQuestion {
   voter: Voter;
   proposal: ProposalFeatures;
   /** Same seed, same answer: the worker passes `${proposalId}:${round}`. */
   seed: string;
+  /** In a later round: what the previous one showed, and the seed the agent answered it with. */
+  previous?: { round: PreviousRound; seed: string };
 }
 
 export interface VoteAdvice {
@@ -157,6 +180,12 @@ const votePolicy = {
   wording: 0.4,
   /** Temperament is uniform in ±this (logits). */
   temperament: 0.3,
+  /** The share of the others' evidence a re-vote takes in, before its own competence lowers it. */
+  deference: 0.5,
+  /** Confidence credited to a counted vote whose rationale does not state one. */
+  unstatedConfidence: 0.2,
+  /** Stated confidences are capped here: one voter's "certainty" is not infinite evidence. */
+  maxStatedConfidence: 0.95,
 } as const;
 
 /** Words that say a change can be undone (or not): cheap evidence of real risk. */
@@ -168,11 +197,13 @@ interface Term {
   contribution: number;
 }
 
-export function decideVote({ voter, proposal, seed }: VoteQuestion): VoteAdvice {
+export function decideVote(question: VoteQuestion): VoteAdvice {
+  const { voter, proposal, seed, previous } = question;
   const trigger = proposalKindTriggers[proposal.kind];
   const ownTrigger = trigger !== undefined && voter.capability.cmpTriggers.includes(trigger);
   const skill = ownTrigger ? 1 : competenceOn(voter.role, proposal.kind);
   const terms = scoreTerms(voter, proposal, seed);
+  if (previous) terms.push(crowdTerm(question, skill, previous));
   const z = terms.reduce((sum, term) => sum + term.contribution, 0);
   const p = 1 / (1 + Math.exp(-z));
   const lean = p >= 0.5 ? 'APPROVE' : 'REJECT';
@@ -244,6 +275,57 @@ function scoreTerms(voter: Voter, proposal: ProposalFeatures, seed: string): Ter
     wordingTerm(`${proposal.title}\n${proposal.description}`),
     { label: 'its own temperament', contribution: temperament(`${seed}:${voter.agentId}`) },
   ];
+}
+
+/**
+ * What the previous round adds: δ·E (see the header), labelled with the distribution it read.
+ * The agent's own earlier ballot is recomputed and taken out of the counts and rationales.
+ */
+function crowdTerm(
+  question: VoteQuestion,
+  skill: number,
+  previous: NonNullable<VoteQuestion['previous']>,
+): Term {
+  const { round } = previous;
+  const own = decideVote({ ...question, seed: previous.seed, previous: undefined });
+  const counts = { APPROVE: round.approve, REJECT: round.reject };
+  if (own.choice !== 'ABSTAIN') counts[own.choice] = Math.max(0, counts[own.choice] - 1);
+  let evidence = 0;
+  const stated = { APPROVE: 0, REJECT: 0 };
+  let ownSkipped = false;
+  for (const text of round.rationales) {
+    if (!ownSkipped && text === own.rationale) {
+      ownSkipped = true;
+      continue;
+    }
+    const ballot = statedBallot(text);
+    if (!ballot || stated[ballot.choice] >= counts[ballot.choice]) continue;
+    stated[ballot.choice]++;
+    evidence += (ballot.choice === 'APPROVE' ? 1 : -1) * confidenceLogOdds(ballot.confidence);
+  }
+  const unstated = confidenceLogOdds(votePolicy.unstatedConfidence);
+  evidence += (counts.APPROVE - stated.APPROVE - (counts.REJECT - stated.REJECT)) * unstated;
+  const weight = votePolicy.deference * (1 - skill / 2);
+  return {
+    label:
+      `round ${round.round}'s ${counts.APPROVE} other approve / ${counts.REJECT} reject ` +
+      `(stated-confidence evidence ${signed(evidence)}, taken at ${fixed(weight)})`,
+    contribution: weight * evidence,
+  };
+}
+
+/** A rationale's own statement of its ballot, "…: APPROVE (p 0.71, confidence 0.42)…", if any. */
+function statedBallot(text: string): { choice: 'APPROVE' | 'REJECT'; confidence: number } | null {
+  const match = /:\s*(APPROVE|REJECT)\s*\(p [0-9.]+, confidence ([0-9.]+)\)/.exec(text);
+  const confidence = Number(match?.[2]);
+  if (!match || !Number.isFinite(confidence)) return null;
+  return { choice: match[1] as 'APPROVE' | 'REJECT', confidence };
+}
+
+/** log((1 + c)/(1 − c)): the log-odds of p = (1 + c)/2, c capped at `maxStatedConfidence`. */
+function confidenceLogOdds(confidence: number): number {
+  const c = Math.min(votePolicy.maxStatedConfidence, Math.max(0, confidence));
+  return Math.log((1 + c) / (1 - c));
 }
 
 function competenceOn(role: AgentRole, kind: string): number {

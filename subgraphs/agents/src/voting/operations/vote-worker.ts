@@ -61,10 +61,15 @@ function voteRequestHandler(deps: VoteWorkerDependencies): JobHandler<VoteReques
       );
       return;
     }
+    const previous = proposal.previousRound;
     const advice = await deps.advisor.advise({
       voter: loaded.voter,
       proposal: { ...proposal, departmentIds: [proposal.departmentId] },
       seed: `${proposalId}:${round}`,
+      // A later round weighs what the earlier one showed (its distribution and rationales).
+      ...(round > 1 && previous
+        ? { previous: { round: previous, seed: `${proposalId}:${previous.round}` } }
+        : {}),
     });
     try {
       const vote = await deps.decisions.castVote({ proposalId, agentId, round, ...advice }, token);

@@ -16,6 +16,7 @@ import {
   type VoteProposalQuery,
 } from '@daena/contracts/graphql/decisions';
 import { z } from 'zod';
+import type { PreviousRound } from '../domain/vote-policy.js';
 
 export interface DecisionsHttpOptions {
   url: string;
@@ -52,7 +53,14 @@ export function decisionsUnavailable(
  * features and state. Kind and status are read as strings: the policy votes on a kind a newer
  * decisions adds with low confidence, and only an OPEN round is voted in.
  */
-export type ProposalForVote = OpenEnums<NonNullable<VoteProposalQuery['proposal']>>;
+export type ProposalForVote = OpenEnums<NonNullable<VoteProposalQuery['proposal']>> & {
+  /**
+   * The previous round's anonymised distribution and rationales, read when the contract's
+   * VoteProposal operation selects `previousRound` (the re-vote policy uses it, issue 19); absent
+   * until it does, and then a later round is voted on the proposal's features alone.
+   */
+  previousRound?: PreviousRound | null;
+};
 
 /** An agent's vote, as `castVote` takes it: every optional field of CastVoteInput set. */
 export interface AgentBallot extends CastVoteInput {
@@ -86,6 +94,15 @@ const proposalSchema: z.ZodType<ProposalForVote> = z.object({
   departmentId: z.string(),
   status: z.string(),
   currentRound: z.number().int(),
+  previousRound: z
+    .object({
+      round: z.number().int(),
+      approve: z.number().int(),
+      reject: z.number().int(),
+      abstain: z.number().int(),
+      rationales: z.array(z.string()),
+    })
+    .nullish(),
 });
 const castVoteSchema: z.ZodType<AgentCastVoteMutation['castVote']> = z.object({ id: z.string() });
 

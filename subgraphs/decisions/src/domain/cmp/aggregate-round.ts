@@ -1,5 +1,10 @@
 import type { Ballot, RoundResult, Stakeholder } from './contracts.js';
-import { logistic, posteriorInterval, weightedEvidence } from './posterior-support.js';
+import {
+  expectedSupport,
+  logistic,
+  posteriorInterval,
+  weightedEvidence,
+} from './posterior-support.js';
 
 /**
  * One round's result. Support is the posterior probability that approving is right, σ(Σ s·c·ℓ),
@@ -68,6 +73,7 @@ export function aggregateRound(
     decisiveWeight: sums.weight > 0 ? decisive / sums.weight : 0,
     logOdds: cast.logOdds,
     logOddsVariance: cast.variance,
+    expectedSupport: anyDecisive ? expectedSupport(cast.logOdds, cast.variance) : 0.5,
     unvoted: {
       logOdds: Math.max(0, sums.logOdds - cast.voted),
       variance: Math.max(0, sums.variance - cast.votedVar),

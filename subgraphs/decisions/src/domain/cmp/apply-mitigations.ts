@@ -1,10 +1,14 @@
 import type { BiasFinding, Stakeholder } from './contracts.js';
+import { priorEvidence } from './posterior-support.js';
 import { defaultStakeholderParams } from './stakeholders.js';
 import { capWeights } from './weight-cap.js';
 
 /**
  * Applies the DOWN_WEIGHT findings: each named agent's weight is multiplied by the finding's
- * factor (several findings multiply), then all weights are renormalised under the same cap.
+ * factor (several findings multiply), then all weights are renormalised under the same cap. Its
+ * evidence ℓ (and the variance of ℓ, by the factor squared) is multiplied by the same factor, so
+ * a cluster counted as n_eff voters carries exactly n_eff voters' evidence in the posterior (the
+ * renormalised weight alone would hand part of the cut back).
  * REVOTE and FLAG_FOR_PERSON are the lifecycle's to act on and change no weight.
  */
 export function applyMitigations(
@@ -31,9 +35,18 @@ export function applyMitigations(
   return stakeholders.map((s, i) => {
     const weight = weights[i] ?? 0;
     const entry = factors.get(s.agentId);
-    const why = entry
-      ? `${s.why}; ×${entry.factor.toFixed(2)} for ${entry.kinds.join(', ')} → ${(100 * weight).toFixed(1)}%`
-      : s.why;
-    return { ...s, weight, why };
+    if (!entry) return { ...s, weight };
+    const why = `${s.why}; ×${entry.factor.toFixed(2)} for ${entry.kinds.join(', ')} → ${(100 * weight).toFixed(1)}%`;
+    const own =
+      s.logOdds === undefined || !(s.logOdds >= 0)
+        ? priorEvidence
+        : { logOdds: s.logOdds, variance: s.logOddsVariance ?? priorEvidence.variance };
+    return {
+      ...s,
+      weight,
+      why,
+      logOdds: own.logOdds * entry.factor,
+      logOddsVariance: own.variance * entry.factor * entry.factor,
+    };
   });
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emptyBiasHistory, recordProposal, summarizeBiasHistory } from './bias-history.js';
+import {
+  emptyBiasHistory,
+  pairCounts,
+  recordProposal,
+  summarizeBiasHistory,
+} from './bias-history.js';
 import type { Ballot, PastBallot, VoteChoice, Voter } from './contracts.js';
 
 const voters: Voter[] = [
@@ -58,8 +63,35 @@ describe('summarizeBiasHistory', () => {
       ...second.map((b) => ({ ...b, proposalId: 'p1', round: 2, outcome: 'REJECT' as const })),
       ...blind.map((b) => ({ ...b, proposalId: 'p1', round: 1, outcome: 'REJECT' as const })),
     ];
-    const expected = emptyBiasHistory();
+    // Pairs are counted among the voters asked about only.
+    const expected = emptyBiasHistory(new Set(voters.map((v) => v.agentId)));
     recordProposal(expected, [blind, second], departmentOf, 'REJECT');
     expect(summarizeBiasHistory(past, voters)).toEqual(expected);
+  });
+});
+
+describe('pair counts', () => {
+  it('counts every pair of decisive blind voters once, the lesser id first', () => {
+    const history = emptyBiasHistory();
+    recordProposal(history, [blind, second], departmentOf, null);
+    const decisive = blind.filter((b) => b.choice !== 'ABSTAIN').length;
+    let pairs = 0;
+    for (const row of history.pairs.values()) pairs += row.size;
+    expect(pairs).toBe((decisive * (decisive - 1)) / 2);
+    const [a, b] = blind.filter((x) => x.choice !== 'ABSTAIN');
+    expect(pairCounts(history, a?.agentId ?? '', b?.agentId ?? '')).toEqual({
+      votes: 1,
+      agreed: a?.choice === b?.choice ? 1 : 0,
+    });
+    expect(pairCounts(history, b?.agentId ?? '', a?.agentId ?? '')).toEqual(
+      pairCounts(history, a?.agentId ?? '', b?.agentId ?? ''),
+    );
+  });
+
+  it('keeps to its scope', () => {
+    const history = emptyBiasHistory(new Set(['a', 'b']));
+    recordProposal(history, [blind], departmentOf, null);
+    expect([...history.pairs.keys()]).toEqual(['a']);
+    expect([...(history.pairs.get('a')?.keys() ?? [])]).toEqual(['b']);
   });
 });

@@ -32,10 +32,35 @@ export interface BiasHistory {
   /** Pooled over every agent: the base rate the one-sided check compares with. */
   blindVotes: number;
   blindApprovals: number;
+  /**
+   * Per pair of agents (the lesser id first), the blind rounds both voted decisively in and how
+   * often they agreed: what the dependence check (`voter-dependence.ts`) reads.
+   */
+  pairs: Map<string, Map<string, PairCounts>>;
+  /** When set, only pairs among these agents are counted (a round's panel: all it needs). */
+  pairScope?: ReadonlySet<string>;
 }
 
-export function emptyBiasHistory(): BiasHistory {
-  return { agents: new Map(), blindVotes: 0, blindApprovals: 0 };
+export interface PairCounts {
+  votes: number;
+  agreed: number;
+}
+
+/**
+ * Blind rounds with more decisive votes than this are not counted pairwise (n² pairs): the
+ * dependence check sees panels up to this size, which every panel a department structure yields
+ * is (8 roles × affected departments); a larger one keeps the other checks only.
+ */
+export const pairVotersLimit = 512;
+
+export function emptyBiasHistory(pairScope?: ReadonlySet<string>): BiasHistory {
+  return { agents: new Map(), blindVotes: 0, blindApprovals: 0, pairs: new Map(), pairScope };
+}
+
+/** The counts of a pair (either order), zero when they never voted together. */
+export function pairCounts(history: BiasHistory, a: string, b: string): PairCounts {
+  const [first, second] = a < b ? [a, b] : [b, a];
+  return history.pairs.get(first)?.get(second) ?? { votes: 0, agreed: 0 };
 }
 
 export function emptyCounts(): AgentBiasCounts {
@@ -72,7 +97,7 @@ export function summarizeBiasHistory(
     if (round) round.push(ballot);
     else proposal.rounds.set(ballot.round, [ballot]);
   }
-  const history = emptyBiasHistory();
+  const history = emptyBiasHistory(new Set(departmentOf.keys()));
   for (const { outcome, rounds } of proposals.values()) {
     const ordered = [...rounds].sort(([a], [b]) => a - b).map(([, ballots]) => ballots);
     recordProposal(history, ordered, departmentOf, outcome);
@@ -94,6 +119,7 @@ export function recordProposal(
   };
   const blind = rounds[0] ?? [];
   recordBlind(history, blind, departmentOf, outcome, counts);
+  recordPairs(history, blind);
   for (let k = 1; k < rounds.length; k++)
     recordChanges(rounds[k - 1] ?? [], rounds[k] ?? [], counts);
 }
@@ -149,6 +175,32 @@ function recordBlind(
     if (mates === 0 || others === 0 || mates === others) continue;
     if (own === mates) counts(b.agentId).withDepartment++;
     else counts(b.agentId).withOthers++;
+  }
+}
+
+/** Adds a blind round's agreements of every pair (within `pairScope`) of decisive voters. */
+function recordPairs(history: BiasHistory, ballots: readonly Ballot[]): void {
+  const scope = history.pairScope;
+  const last = new Map<string, 1 | -1>();
+  for (const b of ballots) {
+    if (b.choice === 'ABSTAIN' || (scope && !scope.has(b.agentId))) continue;
+    last.set(b.agentId, b.choice === 'APPROVE' ? 1 : -1);
+  }
+  if (last.size > pairVotersLimit) return;
+  const voters = [...last].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (let i = 0; i < voters.length - 1; i++) {
+    const [first, side] = voters[i] ?? ['', 1];
+    let row = history.pairs.get(first);
+    if (!row) history.pairs.set(first, (row = new Map()));
+    for (let j = i + 1; j < voters.length; j++) {
+      const [second, other] = voters[j] ?? ['', 1];
+      const counts = row.get(second);
+      const agreed = side === other ? 1 : 0;
+      if (counts) {
+        counts.votes++;
+        counts.agreed += agreed;
+      } else row.set(second, { votes: 1, agreed });
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+import { pairVotersLimit } from './bias-history.js';
+
 /** Cut-offs of the bias checks; every one is a parameter so a deployment can tune it. */
 export interface BiasParams {
   /**
@@ -30,6 +32,17 @@ export interface BiasParams {
   boilerplateShare: number;
   /** … once the round has at least this many distinct rationales to judge by. */
   boilerplateMinTexts: number;
+  /**
+   * Dependent voters (`voter-dependence.ts`): a pair is tested once it shared this many blind
+   * votes …
+   */
+  dependenceMinVotes: number;
+  /** … and found dependent when its shrunk dependence ĉ reaches this (and the test rejects) … */
+  dependenceMinShare: number;
+  /** … ĉ being shrunk toward independence by this many pseudo-votes. */
+  dependencePriorVotes: number;
+  /** Panels larger than this are not checked pairwise (`pairVotersLimit`). */
+  dependenceMaxVoters: number;
 }
 
 export const defaultBiasParams: BiasParams = {
@@ -52,4 +65,9 @@ export const defaultBiasParams: BiasParams = {
   // A template's words are in every rationale; a copying bloc's in its own few.
   boilerplateShare: 0.5,
   boilerplateMinTexts: 4,
+  dependenceMinVotes: 20,
+  // A tenth of the votes copied is where a cluster starts to cost more than a voter's worth.
+  dependenceMinShare: 0.1,
+  dependencePriorVotes: 20,
+  dependenceMaxVoters: pairVotersLimit,
 };

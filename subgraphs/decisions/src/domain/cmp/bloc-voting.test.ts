@@ -18,6 +18,7 @@ const history = (splits: Record<string, [number, number]>): BiasHistory => ({
   ),
   blindVotes: 0,
   blindApprovals: 0,
+  pairs: new Map(),
 });
 
 describe('detectBlocVoting', () => {

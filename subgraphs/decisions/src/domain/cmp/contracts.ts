@@ -66,13 +66,25 @@ export interface Voter {
   departmentId: string;
 }
 
-/** One agent's past: how often its votes matched recorded outcomes. */
-export interface TrackRecord {
-  agentId: string;
+/** An accuracy estimate and what it rests on. */
+export interface AccuracyEstimate {
   /** Estimated probability the agent votes for the right outcome (0–1). */
   accuracy: number;
-  /** Outcomes the estimate rests on. */
+  /**
+   * Outcomes the estimate rests on: each vote on a decision with a recorded outcome counts 1, a
+   * vote on one without counts |2q − 1| for q the EM's posterior of its outcome.
+   */
   evidence: number;
+}
+
+/** One agent's past: how often its votes matched the (recorded or inferred) outcomes. */
+export interface TrackRecord extends AccuracyEstimate {
+  agentId: string;
+  /**
+   * Its accuracy on each kind of proposal it voted on, shrunk toward `accuracy` by how much
+   * accuracies differ between kinds across all agents (`track-records.ts`).
+   */
+  byKind?: Partial<Record<ProposalKind, AccuracyEstimate>>;
 }
 
 export interface Stakeholder {
@@ -89,6 +101,13 @@ export interface Stakeholder {
   logOdds?: number;
   /** Variance of `logOdds` from the track record's size (`voterEvidence`). */
   logOddsVariance?: number;
+  /**
+   * The track record's accuracy for this proposal's kind, and the outcomes behind it, snapshotted
+   * at open: what the dependence check (`voter-dependence.ts`) expects two independent voters to
+   * agree from. Absent: the prior's.
+   */
+  accuracy?: number;
+  accuracyEvidence?: number;
   /**
    * A person's vote (an executive's): it carries its own `logOdds` (the executive prior), outside
    * the agents' weights, so it neither takes part in nor is lowered by the weight cap; `weight` is 0.
@@ -122,6 +141,11 @@ export interface RoundResult {
   /** L = Σ s·c·ℓ over the decisive ballots, and its variance. */
   logOdds?: number;
   logOddsVariance?: number;
+  /**
+   * P(approving is right) averaged over the uncertainty of the accuracies, E[σ(L)] (the probit
+   * approximation, `posterior-support.ts`): what the stopping rule judges the error by.
+   */
+  expectedSupport?: number;
   /** Σℓ and Σ Var ℓ of the stakeholders who have not voted: what they could still add. */
   unvoted?: { logOdds: number; variance: number };
   /** The same for every stakeholder voting alike at full confidence: the most a round can reach. */
@@ -165,6 +189,8 @@ export interface RecordedVote {
   proposalId: string;
   agentId: string;
   choice: VoteChoice;
+  /** The proposal's kind: accuracies are also estimated per kind when it is given. */
+  kind?: ProposalKind;
 }
 
 /** A ballot of a closed proposal, as bias detection reads an agent's past. */

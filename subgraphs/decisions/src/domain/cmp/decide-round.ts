@@ -1,46 +1,71 @@
 import type { RoundDecision, RoundResult } from './contracts.js';
-import { posteriorInterval } from './posterior-support.js';
+import { expectedSupport } from './posterior-support.js';
+import { defaultStoppingRules, type StoppingRule } from './stopping-rule.js';
+
+export interface DecideOptions {
+  /** The stopping rule of the proposal's kind (`stopping-rule.ts`); default: CROSS_DEPARTMENT's. */
+  rule?: StoppingRule;
+  /**
+   * The round is still open: the stakeholders yet to vote may still move the posterior by up to
+   * their Σℓ either way (and add their variance), so the round decides early only once the rest
+   * cannot matter; else NEXT_ROUND (go on waiting), never the rounds-run-out default.
+   */
+  stillOpen?: boolean;
+}
 
 /**
- * The sequential stopping rule. ACCEPTED when the 95% interval of support (the posterior that
- * approving is right, `aggregateRound`) has its low end at or above the threshold, REJECTED when
- * its high end stays below it. While the round is `stillOpen`, the stakeholders yet to vote may
- * still move the posterior by up to their Σℓ either way (and add their variance), so the interval
- * is widened by that first: a round may close early once the rest cannot matter. Otherwise
- * NO_CONSENSUS after `maxRounds`, or when no round could decide — even unanimity of every
- * stakeholder at full confidence would leave the interval across the threshold; else NEXT_ROUND.
+ * The sequential stopping rule (`stopping-rule.ts` states its error and expected rounds). With
+ * P = E[σ(L)], the probability that approving is right averaged over the accuracies' uncertainty:
+ * ACCEPTED when P ≥ threshold and 1 − P ≤ ε, REJECTED when P < threshold and P ≤ ε. Otherwise,
+ * when the rounds run out — `maxRounds` reached, or no round could settle because even every
+ * stakeholder voting alike at full confidence would leave the error above ε — the rule's
+ * `whenRoundsRunOut`: DECIDE (the Bayes decision at the threshold) or NO_CONSENSUS; else
+ * NEXT_ROUND.
  */
 export function decideRound(
   result: RoundResult,
   threshold: number,
   round: number,
   maxRounds: number,
-  stillOpen = false,
+  options: DecideOptions = {},
 ): RoundDecision {
-  if ((result.decisiveWeight ?? result.participation) > 0) {
-    const { low, high } = bounds(result, stillOpen);
-    if (low >= threshold) return 'ACCEPTED';
-    if (high < threshold) return 'REJECTED';
+  const rule = options.rule ?? defaultStoppingRules.CROSS_DEPARTMENT;
+  const decisive = (result.decisiveWeight ?? result.participation) > 0;
+  if (decisive) {
+    const { low, high } = bounds(result, Boolean(options.stillOpen));
+    if (low >= threshold && 1 - low <= rule.maxError) return 'ACCEPTED';
+    if (high < threshold && high <= rule.maxError) return 'REJECTED';
   }
-  if (round >= maxRounds) return 'NO_CONSENSUS';
-  if (result.unanimous && !canDecide(result.unanimous, threshold)) return 'NO_CONSENSUS';
-  return 'NEXT_ROUND';
+  if (options.stillOpen) return 'NEXT_ROUND';
+  const hopeless = result.unanimous && !canSettle(result.unanimous, threshold, rule.maxError);
+  if (round < maxRounds && !hopeless) return 'NEXT_ROUND';
+  if (rule.whenRoundsRunOut === 'NO_CONSENSUS' || !decisive) return 'NO_CONSENSUS';
+  return supportOf(result) >= threshold ? 'ACCEPTED' : 'REJECTED';
 }
 
+/** P = E[σ(L)], or the stored support when the result has no log-odds (before issue 4's math). */
+export function supportOf(result: RoundResult): number {
+  if (result.logOdds === undefined) return result.support;
+  return expectedSupport(result.logOdds, result.logOddsVariance ?? 0);
+}
+
+/** P at the worst and best the votes still to come could make it (both P when none can). */
 function bounds(result: RoundResult, stillOpen: boolean): { low: number; high: number } {
   const rest = stillOpen ? result.unvoted : undefined;
-  if (result.logOdds === undefined || !rest) return result.interval;
-  return posteriorInterval(
-    result.logOdds,
-    (result.logOddsVariance ?? 0) + rest.variance,
-    rest.logOdds,
-  );
+  if (result.logOdds === undefined || !rest) {
+    const support = supportOf(result);
+    return { low: support, high: support };
+  }
+  const variance = (result.logOddsVariance ?? 0) + rest.variance;
+  return {
+    low: expectedSupport(result.logOdds - rest.logOdds, variance),
+    high: expectedSupport(result.logOdds + rest.logOdds, variance),
+  };
 }
 
-/** Whether a unanimous round of every stakeholder could clear `threshold` either way. */
-function canDecide(all: { logOdds: number; variance: number }, threshold: number): boolean {
-  return (
-    posteriorInterval(all.logOdds, all.variance).low >= threshold ||
-    posteriorInterval(-all.logOdds, all.variance).high < threshold
-  );
+/** Whether a unanimous round of every stakeholder could settle either way with error ≤ ε. */
+function canSettle(all: { logOdds: number; variance: number }, threshold: number, error: number) {
+  const best = expectedSupport(all.logOdds, all.variance);
+  const worst = expectedSupport(-all.logOdds, all.variance);
+  return (best >= threshold && 1 - best <= error) || (worst < threshold && worst <= error);
 }

@@ -22,14 +22,17 @@ const ballot = (agentId: string, choice: VoteChoice, rationale: string | null = 
   rationale,
 });
 
-/** Proposal p: its blind round, given the truth. Honest voter i errs on every fifth proposal. */
+/**
+ * Proposal p: its blind round, given the truth. Honest voter i errs on every seventh proposal,
+ * each on different ones (2i mod 7 differs for i = 4 … 9): they agree as independent voters would.
+ */
 function blindRound(p: number): Ballot[] {
   const truth: Outcome = p % 2 === 0 ? 'APPROVE' : 'REJECT';
   const salesLine: Outcome = p % 4 < 2 ? 'APPROVE' : 'REJECT';
   return voters.map(({ agentId }, i) => {
     if (agentId.startsWith('s')) return ballot(agentId, salesLine);
     if (agentId === 'z') return ballot(agentId, 'APPROVE');
-    return ballot(agentId, (p + i) % 5 === 0 ? other(truth) : truth);
+    return ballot(agentId, (p + 2 * i) % 7 === 0 ? other(truth) : truth);
   });
 }
 const past: PastBallot[] = Array.from({ length: 30 }, (_, p) =>
@@ -70,6 +73,7 @@ describe('detectBias', () => {
       ]),
       blindVotes: 0,
       blindApprovals: 0,
+      pairs: new Map(),
     };
     const first = blindRound(30);
     expect(kinds(detectBias({ rounds: [first], history: herder, voters }))).toEqual([]);

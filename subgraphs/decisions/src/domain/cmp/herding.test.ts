@@ -19,6 +19,7 @@ const history = (joined: number, minority: number, agreed = 60, blind = 100): Bi
   ]),
   blindVotes: 0,
   blindApprovals: 0,
+  pairs: new Map(),
 });
 
 describe('detectHerding', () => {

@@ -7,6 +7,7 @@ const history = (votes: number, approvals: number, pooled = 0.5): BiasHistory =>
   agents: new Map([['x', { ...emptyCounts(), blindVotes: votes, blindApprovals: approvals }]]),
   blindVotes: 1000,
   blindApprovals: 1000 * pooled,
+  pairs: new Map(),
 });
 
 describe('detectOneSidedVoting', () => {

@@ -23,7 +23,7 @@ export interface VoterEvidence {
 }
 
 /** The Beta(7, 3) prior of `defaultTrackRecordParams`: accuracy 0.7 over 10 outcomes. */
-const priorEvidence: VoterEvidence = { logOdds: Math.log(0.7 / 0.3), variance: 1 / (10 * 0.21) };
+export const priorEvidence: VoterEvidence = { logOdds: Math.log(0.7 / 0.3), variance: 1 / (10 * 0.21) };
 
 /** ℓ and Var ℓ of an accuracy estimate resting on `outcomes` (prior pseudo-outcomes included). */
 export function voterEvidence(
@@ -70,6 +70,16 @@ export function posteriorInterval(
 ): { low: number; high: number } {
   const half = z95 * Math.sqrt(Math.max(0, variance)) + Math.max(0, slack);
   return { low: logistic(logOdds - half), high: logistic(logOdds + half) };
+}
+
+/**
+ * E[σ(L)] for L ~ N(logOdds, variance): the probability that approving is right once the
+ * uncertainty of the accuracies is averaged out, by the probit approximation
+ * σ(μ / √(1 + πσ²/8)) (MacKay 1992, "The evidence framework applied to classification
+ * networks"). It lies between σ(μ) and ½: uncertain evidence says less.
+ */
+export function expectedSupport(logOdds: number, variance: number): number {
+  return logistic(logOdds / Math.sqrt(1 + (Math.PI * Math.max(0, variance)) / 8));
 }
 
 export function logistic(x: number): number {

@@ -1,5 +1,11 @@
 import { AgentRole } from '@daena/contracts/graphql/agents';
-import type { ProposalFeatures, Stakeholder, TrackRecord, Voter } from './contracts.js';
+import type {
+  AccuracyEstimate,
+  ProposalFeatures,
+  Stakeholder,
+  TrackRecord,
+  Voter,
+} from './contracts.js';
 import {
   defaultNeighbourBorderRelevance,
   defaultRoleRelevance,
@@ -7,11 +13,12 @@ import {
   type RoleRelevance,
 } from './role-relevance.js';
 import { voterEvidence } from './posterior-support.js';
-import { defaultTrackRecordParams, priorAccuracy } from './track-records.js';
+import { accuracyFor, defaultTrackRecordParams, priorAccuracy } from './track-records.js';
 import { capWeights } from './weight-cap.js';
 
 /**
  * Stakeholder weights: role relevance × log-odds of the track record, w = r · log(p / (1 − p)),
+ * p the record's accuracy on the proposal's kind where it has one (`accuracyFor`),
  * the optimal weights of independent voters (Nitzan & Paroush 1982). p is the Beta-shrunk
  * estimate of `estimateTrackRecords`, so a thin record sits near the prior; p ≤ ½ (no better than
  * a coin) gets the floor `minLogOdds` instead of a negative weight. Weights are then normalised
@@ -64,7 +71,14 @@ export function selectStakeholders(input: SelectStakeholdersInput): Stakeholder[
   }
   const records = new Map(input.trackRecords.map((r) => [r.agentId, r]));
   const relevance = p.roleRelevance[kind] ?? {};
-  const chosen: { voter: Voter; relevance: number; reason: string; record?: TrackRecord }[] = [];
+  const chosen: {
+    voter: Voter;
+    relevance: number;
+    reason: string;
+    /** The accuracy for this kind, and the agent's overall record. */
+    record?: AccuracyEstimate;
+    overall?: TrackRecord;
+  }[] = [];
   const seen = new Set<string>();
   for (const voter of input.voters) {
     if (seen.has(voter.agentId)) continue;
@@ -82,7 +96,14 @@ export function selectStakeholders(input: SelectStakeholdersInput): Stakeholder[
     }
     if (!(r > 0)) continue;
     seen.add(voter.agentId);
-    chosen.push({ voter, relevance: r, reason, record: records.get(voter.agentId) });
+    const record = records.get(voter.agentId);
+    chosen.push({
+      voter,
+      relevance: r,
+      reason,
+      record: record && accuracyFor(record, kind),
+      overall: record,
+    });
   }
   const logOdds = chosen.map(({ record }) => trackLogOdds(record?.accuracy ?? p.priorAccuracy, p));
   const weights = capWeights(
@@ -104,6 +125,9 @@ export function selectStakeholders(input: SelectStakeholdersInput): Stakeholder[
       weight,
       logOdds: evidence.logOdds,
       logOddsVariance: evidence.variance,
+      // The overall record: the dependence check compares agreement pooled over every kind.
+      accuracy: c.overall?.accuracy ?? p.priorAccuracy,
+      accuracyEvidence: p.priorOutcomes + (c.overall?.evidence ?? 0),
       why: `${c.reason} (relevance ${c.relevance.toFixed(2)}); ${track} → log-odds ${(logOdds[i] ?? 0).toFixed(2)}; weight ${(100 * weight).toFixed(1)}%${capped}`,
     };
   });

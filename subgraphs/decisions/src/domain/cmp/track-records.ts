@@ -1,4 +1,10 @@
-import type { Outcome, RecordedVote, TrackRecord } from './contracts.js';
+import type {
+  AccuracyEstimate,
+  Outcome,
+  ProposalKind,
+  RecordedVote,
+  TrackRecord,
+} from './contracts.js';
 
 /**
  * Track records by the one-coin Dawid–Skene model (Dawid & Skene 1979; one accuracy per agent,
@@ -9,10 +15,22 @@ import type { Outcome, RecordedVote, TrackRecord } from './contracts.js';
  *           for proposals with a recorded outcome)
  *   M-step  p_j = (α + Σ_i P(vote ij right)) / (α + β + n_j),   π = (1 + Σ q_i) / (2 + N)
  *
- * Recorded outcomes anchor the fit; EM fills in the rest. With no votes an agent sits at the prior
- * mean α/(α+β), so a new agent starts neither trusted nor ignored. Pass blind (round-1) votes:
- * later rounds saw the others' votes and would credit agents for following them. Abstentions
- * carry no information and are skipped.
+ * Semi-supervised (issue 19): pass every recorded blind vote, on decisions with an outcome and
+ * without. Recorded outcomes anchor the fit; EM infers the rest, so accuracies are learned long
+ * before outcomes pile up (with no outcome at all, the fit rests on agreement alone, anchored by
+ * the prior's belief that agents beat a coin). Each agent's evidence counts a labelled vote 1 and
+ * an unlabelled one |2q − 1|: a vote on a proposal whose outcome the others settle clearly is
+ * almost as good as a label, one on a split proposal tells nothing. With no votes an agent sits at
+ * the prior mean α/(α+β), so a new agent starts neither trusted nor ignored. Pass blind (round-1)
+ * votes: later rounds saw the others' votes and would credit agents for following them.
+ * Abstentions carry no information and are skipped.
+ *
+ * Accuracy by kind: when votes carry their proposal's kind, each agent also gets an accuracy per
+ * kind, shrunk toward its overall one (empirical Bayes, the method of moments of Efron & Morris
+ * 1975): p_jk = (m·p_j + right_jk) / (m + n_jk), where m = p̄(1 − p̄)/τ² and τ² is the spread of
+ * the per-kind rates around each agent's overall rate left after removing binomial noise,
+ * estimated over all agents. Where accuracy does not depend on the kind τ² ≈ 0, m is huge and
+ * p_jk = p_j; where it does, the kind's own record counts. The E-step uses the kind's accuracy.
  */
 export interface TrackRecordParams {
   /** Beta prior on an agent's accuracy: as if it had been right α times in α + β outcomes. */
@@ -20,6 +38,8 @@ export interface TrackRecordParams {
   maxIterations: number;
   /** EM stops when no accuracy moves by more than this. */
   tolerance: number;
+  /** Bounds of m, the pseudo-votes a kind's accuracy borrows from the agent's overall one. */
+  kindShrinkage: { min: number; max: number };
 }
 
 export const defaultTrackRecordParams: TrackRecordParams = {
@@ -27,6 +47,7 @@ export const defaultTrackRecordParams: TrackRecordParams = {
   prior: { alpha: 7, beta: 3 },
   maxIterations: 50,
   tolerance: 1e-6,
+  kindShrinkage: { min: 2, max: 10_000 },
 };
 
 /** The accuracy an agent without a track record is given. */
@@ -34,7 +55,7 @@ export function priorAccuracy(params: Pick<TrackRecordParams, 'prior'> = default
   return params.prior.alpha / (params.prior.alpha + params.prior.beta);
 }
 
-/** Estimates every voting agent's accuracy; sorted by agent id. */
+/** Estimates every voting agent's accuracy (and by kind, when votes carry it); sorted by agent id. */
 export function estimateTrackRecords(
   votes: readonly RecordedVote[],
   outcomes: ReadonlyMap<string, Outcome>,
@@ -42,45 +63,118 @@ export function estimateTrackRecords(
 ): TrackRecord[] {
   const p = { ...defaultTrackRecordParams, ...params };
   const data = indexVotes(votes, outcomes);
-  const { agentIds, q, labelled } = data;
-  const accuracy = new Float64Array(agentIds.length).fill(priorAccuracy(p));
-  const correct = new Float64Array(agentIds.length);
-  const count = new Float64Array(agentIds.length);
+  const { agentIds, q, labelled, kinds } = data;
+  const agents = agentIds.length;
+  const kindCount = Math.max(1, kinds.length);
+  const accuracy = new Float64Array(agents).fill(priorAccuracy(p));
+  const byKind = new Float64Array(agents * kindCount).fill(priorAccuracy(p));
+  const correct = new Float64Array(agents * kindCount);
+  const count = new Float64Array(agents * kindCount);
   const iterations = data.unlabelled.length > 0 ? p.maxIterations : 1;
   let prevalence = 0.5;
+  let shrinkage = p.kindShrinkage.max;
   for (let it = 0; it < iterations; it++) {
-    expectation(data, accuracy, prevalence);
+    expectation(data, kinds.length > 0 ? byKind : accuracy, kindCount, prevalence);
     correct.fill(0);
     count.fill(0);
     for (let v = 0; v < data.agent.length; v++) {
-      const j = data.agent[v] ?? 0;
+      const cell = (data.agent[v] ?? 0) * kindCount + (data.kindOf[data.item[v] ?? 0] ?? 0);
       const qi = q[data.item[v] ?? 0] ?? 0.5;
-      correct[j] = (correct[j] ?? 0) + (data.sign[v] === 1 ? qi : 1 - qi);
-      count[j] = (count[j] ?? 0) + 1;
+      correct[cell] = (correct[cell] ?? 0) + (data.sign[v] === 1 ? qi : 1 - qi);
+      count[cell] = (count[cell] ?? 0) + 1;
     }
     let moved = 0;
-    for (let j = 0; j < agentIds.length; j++) {
-      const next =
-        (p.prior.alpha + (correct[j] ?? 0)) / (p.prior.alpha + p.prior.beta + (count[j] ?? 0));
+    for (let j = 0; j < agents; j++) {
+      const { right, votes: n } = sumRow(correct, count, j, kindCount);
+      const next = (p.prior.alpha + right) / (p.prior.alpha + p.prior.beta + n);
       moved = Math.max(moved, Math.abs(next - (accuracy[j] ?? 0)));
       accuracy[j] = next;
+    }
+    shrinkage = kinds.length > 0 ? kindShrinkage(correct, count, accuracy, kindCount, p) : 0;
+    for (let cell = 0; kinds.length > 0 && cell < byKind.length; cell++) {
+      const overall = accuracy[Math.floor(cell / kindCount)] ?? 0;
+      const next = (shrinkage * overall + (correct[cell] ?? 0)) / (shrinkage + (count[cell] ?? 0));
+      moved = Math.max(moved, Math.abs(next - (byKind[cell] ?? 0)));
+      byKind[cell] = next;
     }
     prevalence = (1 + q.reduce((s, x) => s + x, 0)) / (2 + q.length);
     if (it > 0 && moved < p.tolerance) break;
   }
-  const evidence = new Float64Array(agentIds.length);
+  const evidence = new Float64Array(agents * kindCount);
   for (let v = 0; v < data.agent.length; v++) {
     const i = data.item[v] ?? 0;
-    const j = data.agent[v] ?? 0;
-    evidence[j] = (evidence[j] ?? 0) + (labelled[i] ? 1 : Math.abs(2 * (q[i] ?? 0.5) - 1));
+    const cell = (data.agent[v] ?? 0) * kindCount + (data.kindOf[i] ?? 0);
+    evidence[cell] = (evidence[cell] ?? 0) + (labelled[i] ? 1 : Math.abs(2 * (q[i] ?? 0.5) - 1));
   }
   return agentIds
-    .map((agentId, j) => ({ agentId, accuracy: accuracy[j] ?? 0, evidence: evidence[j] ?? 0 }))
+    .map((agentId, j) => {
+      const total = sumRow(evidence, evidence, j, kindCount).right;
+      const record: TrackRecord = { agentId, accuracy: accuracy[j] ?? 0, evidence: total };
+      if (kinds.length === 0) return record;
+      const perKind: Partial<Record<ProposalKind, AccuracyEstimate>> = {};
+      kinds.forEach((kind, k) => {
+        const cell = j * kindCount + k;
+        if (!((count[cell] ?? 0) > 0)) return;
+        perKind[kind] = {
+          accuracy: byKind[cell] ?? 0,
+          // The kind's own evidence, plus what it borrows from the agent's whole record.
+          evidence: (evidence[cell] ?? 0) + Math.min(shrinkage, total),
+        };
+      });
+      return { ...record, byKind: perKind };
+    })
     .sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
+}
+
+/** The accuracy to weigh an agent by on a proposal of `kind`: its kind's, else its overall one. */
+export function accuracyFor(record: TrackRecord, kind: ProposalKind): AccuracyEstimate {
+  return record.byKind?.[kind] ?? record;
+}
+
+function sumRow(a: Float64Array, b: Float64Array, j: number, width: number) {
+  let right = 0;
+  let votes = 0;
+  for (let k = 0; k < width; k++) {
+    right += a[j * width + k] ?? 0;
+    votes += b[j * width + k] ?? 0;
+  }
+  return { right, votes };
+}
+
+/**
+ * m = p̄(1 − p̄)/τ², τ² = Σ n_jk[(r_jk − p_j)² − p_j(1 − p_j)/n_jk] / Σ n_jk over every (agent,
+ * kind) with votes: the between-kind variance of accuracies beyond binomial noise.
+ */
+function kindShrinkage(
+  correct: Float64Array,
+  count: Float64Array,
+  accuracy: Float64Array,
+  width: number,
+  p: TrackRecordParams,
+): number {
+  let excess = 0;
+  let votes = 0;
+  let mean = 0;
+  for (let cell = 0; cell < count.length; cell++) {
+    const n = count[cell] ?? 0;
+    if (!(n > 0)) continue;
+    const overall = accuracy[Math.floor(cell / width)] ?? 0;
+    const rate = (correct[cell] ?? 0) / n;
+    excess += n * (rate - overall) ** 2 - overall * (1 - overall);
+    votes += n;
+    mean += n * overall;
+  }
+  if (!(votes > 0)) return p.kindShrinkage.max;
+  const tau2 = excess / votes;
+  const pBar = mean / votes;
+  if (!(tau2 > 0)) return p.kindShrinkage.max;
+  return Math.min(p.kindShrinkage.max, Math.max(p.kindShrinkage.min, (pBar * (1 - pBar)) / tau2));
 }
 
 interface IndexedVotes {
   agentIds: string[];
+  /** The kinds the votes carry, in first-seen order (empty when none does). */
+  kinds: ProposalKind[];
   /** Per vote: item index, agent index, +1 approve / −1 reject. */
   item: Int32Array;
   agent: Int32Array;
@@ -88,6 +182,8 @@ interface IndexedVotes {
   /** Per item: P(APPROVE is right); fixed for labelled items. */
   q: Float64Array;
   labelled: Uint8Array;
+  /** Per item: the index of its kind in `kinds` (0 when votes carry none). */
+  kindOf: Int32Array;
   /** Per unlabelled item, the range of its votes in the item-sorted arrays. */
   unlabelled: { item: number; votes: number[] }[];
 }
@@ -98,17 +194,22 @@ function indexVotes(
 ): IndexedVotes {
   const items = new Map<string, number>();
   const agents = new Map<string, number>();
+  const kindIndex = new Map<ProposalKind, number>();
+  const itemKind: number[] = [];
   const decisive = votes.filter((v) => v.choice !== 'ABSTAIN');
   const item = new Int32Array(decisive.length);
   const agent = new Int32Array(decisive.length);
   const sign = new Int8Array(decisive.length);
   decisive.forEach((vote, v) => {
-    item[v] = getOrAdd(items, vote.proposalId);
+    const i = getOrAdd(items, vote.proposalId);
+    item[v] = i;
     agent[v] = getOrAdd(agents, vote.agentId);
     sign[v] = vote.choice === 'APPROVE' ? 1 : -1;
+    if (vote.kind !== undefined) itemKind[i] = getOrAdd(kindIndex, vote.kind);
   });
   const q = new Float64Array(items.size).fill(0.5);
   const labelled = new Uint8Array(items.size);
+  const kindOf = Int32Array.from({ length: items.size }, (_, i) => itemKind[i] ?? 0);
   for (const [proposalId, i] of items) {
     const outcome = outcomes.get(proposalId);
     if (outcome === undefined) continue;
@@ -124,20 +225,41 @@ function indexVotes(
     else byItem.set(i, [v]);
   }
   const unlabelled = [...byItem].map(([i, list]) => ({ item: i, votes: list }));
-  return { agentIds: [...agents.keys()], item, agent, sign, q, labelled, unlabelled };
+  return {
+    agentIds: [...agents.keys()],
+    kinds: [...kindIndex.keys()],
+    item,
+    agent,
+    sign,
+    q,
+    labelled,
+    kindOf,
+    unlabelled,
+  };
 }
 
-function expectation(data: IndexedVotes, accuracy: Float64Array, prevalence: number): void {
+/** q_i = σ(logit π + Σ_j v_ij · logit p_j,kind(i)) for every unlabelled item. */
+function expectation(
+  data: IndexedVotes,
+  accuracy: Float64Array,
+  width: number,
+  prevalence: number,
+): void {
   const logOdds = accuracy.map((p) => Math.log(p / (1 - p)));
+  const perKind = accuracy.length > data.agentIds.length;
   const prior = Math.log(prevalence / (1 - prevalence));
   for (const { item, votes } of data.unlabelled) {
+    const k = perKind ? (data.kindOf[item] ?? 0) : 0;
     let z = prior;
-    for (const v of votes) z += (data.sign[v] ?? 0) * (logOdds[data.agent[v] ?? 0] ?? 0);
+    for (const v of votes) {
+      const j = data.agent[v] ?? 0;
+      z += (data.sign[v] ?? 0) * (logOdds[perKind ? j * width + k : j] ?? 0);
+    }
     data.q[item] = 1 / (1 + Math.exp(-z));
   }
 }
 
-function getOrAdd(map: Map<string, number>, key: string): number {
+function getOrAdd<K>(map: Map<K, number>, key: K): number {
   let index = map.get(key);
   if (index === undefined) {
     index = map.size;

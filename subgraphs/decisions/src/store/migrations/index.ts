@@ -4,6 +4,7 @@ import { Migration0002CmpLifecycle } from './0002-cmp-lifecycle.js';
 import { Migration0003StakeholderEvidence } from './0003-stakeholder-evidence.js';
 import { Migration0004ExecutiveVotes } from './0004-executive-votes.js';
 import { Migration0005DecisionLedger } from './0005-decision-ledger.js';
+import { Migration0006StakeholderAccuracy } from './0006-stakeholder-accuracy.js';
 
 /** Every migration in order; new ones are appended, never edited once released. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: '0003-stakeholder-evidence', class: Migration0003StakeholderEvidence },
   { name: '0004-executive-votes', class: Migration0004ExecutiveVotes },
   { name: '0005-decision-ledger', class: Migration0005DecisionLedger },
+  { name: '0006-stakeholder-accuracy', class: Migration0006StakeholderAccuracy },
 ];
