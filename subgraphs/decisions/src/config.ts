@@ -90,7 +90,7 @@ export const schema = serviceEnvSchema(4002)
         }
       })
       .describe(
-        'Stopping rule per proposal kind as KIND:maxError[:DECIDE|NO_CONSENSUS], comma-separated, * for all, e.g. `*:0.1,STRATEGIC:0.01:NO_CONSENSUS`. Unset: 2% and NO_CONSENSUS for STRATEGIC and DATA_PRIVACY, 5% and NO_CONSENSUS for RESOURCE_ALLOCATION, 5% and DECIDE for the rest (`domain/cmp/stopping-rule.ts`).',
+        'Stopping rule per proposal kind as KIND:maxError[:DECIDE|NO_CONSENSUS], comma-separated, * for all, e.g. `*:0.05,QUALITY:0.2:DECIDE`. Unset: 2% for STRATEGIC, DATA_PRIVACY and RESOURCE_ALLOCATION, 5% for the rest, NO_CONSENSUS when rounds run out (`domain/cmp/stopping-rule.ts`).',
       ),
   });
 export type DecisionsConfig = z.infer<typeof schema>;

@@ -21,13 +21,15 @@ import { ProposalKind } from './contracts.js';
  *
  * When rounds run out (the proposal's maximum reached, or no round could settle: even a unanimous
  * panel would leave the error above ε), `whenRoundsRunOut` says what happens:
- * - DECIDE: the Bayes decision at the threshold — ACCEPT when P(approving is right) ≥ threshold,
- *   else REJECT — whose error, min(P, 1 − P), is stated in the round's reason. The default for
- *   kinds a later proposal can revisit (brand, research method, cross-department, quality,
- *   disputes): a decision that is the better bet beats none.
- * - NO_CONSENSUS: nothing is decided; people take it from there. The default for kinds that are
- *   costly to undo (strategic, data privacy, resource allocation above budget), which also ask for
- *   a smaller error (2%).
+ * - NO_CONSENSUS, the default for every kind: nothing is decided and people take it from there.
+ *   A decision the votes cannot back at the stated error is not taken behind the deployment's back.
+ * - DECIDE, per kind by configuration: the Bayes decision at the threshold — ACCEPT when
+ *   P(approving is right) ≥ threshold, else REJECT — whose error, min(P, 1 − P), the round's reason
+ *   states (`describeRound`). For kinds a later proposal can revisit, a decision that is the better
+ *   bet may beat none.
+ * Defaults: ε = 5% for the kinds a later proposal can revisit (brand, research method,
+ * cross-department, quality, disputes), 2% for those costly to undo (strategic, data privacy,
+ * resource allocation above budget).
  */
 export type WhenRoundsRunOut = 'DECIDE' | 'NO_CONSENSUS';
 
@@ -38,12 +40,12 @@ export interface StoppingRule {
 }
 
 const careful: StoppingRule = { maxError: 0.02, whenRoundsRunOut: 'NO_CONSENSUS' };
-const routine: StoppingRule = { maxError: 0.05, whenRoundsRunOut: 'DECIDE' };
+const routine: StoppingRule = { maxError: 0.05, whenRoundsRunOut: 'NO_CONSENSUS' };
 
 export const defaultStoppingRules: Readonly<Record<ProposalKind, StoppingRule>> = {
   STRATEGIC: careful,
   BRAND: routine,
-  RESOURCE_ALLOCATION: { maxError: 0.05, whenRoundsRunOut: 'NO_CONSENSUS' },
+  RESOURCE_ALLOCATION: careful,
   DATA_PRIVACY: careful,
   RESEARCH_METHOD: routine,
   CROSS_DEPARTMENT: routine,
@@ -66,7 +68,10 @@ export function stoppingRuleFor(kind: ProposalKind, overrides: StoppingRules = {
  */
 export function parseStoppingRules(text: string): StoppingRules {
   const rules: StoppingRules = {};
-  for (const entry of text.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [kind = '', error = '', last] = entry.split(':').map((part) => part.trim());
     const known = kind === '*' || Object.hasOwn(ProposalKind, kind);
     const maxError = Number(error);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome, RecordedVote } from './contracts.js';
-import { estimateTrackRecords, priorAccuracy } from './track-records.js';
+import { accuracyFor, estimateTrackRecords, priorAccuracy } from './track-records.js';
 
 const truth = (i: number): Outcome => (i % 2 === 0 ? 'APPROVE' : 'REJECT');
 const flip = (o: Outcome): Outcome => (o === 'APPROVE' ? 'REJECT' : 'APPROVE');
@@ -72,5 +72,45 @@ describe('estimateTrackRecords', () => {
       { prior: { alpha: 1, beta: 1 } },
     );
     expect(records[0]?.accuracy).toBeCloseTo(2 / 3, 12);
+  });
+});
+
+describe('estimateTrackRecords by kind', () => {
+  /** 200 proposals over two kinds: a right on QUALITY, a coin on BRAND; b right on both. */
+  const kindVotes = (): RecordedVote[] =>
+    Array.from({ length: 200 }, (_, i) => {
+      const kind = i % 2 === 0 ? ('QUALITY' as const) : ('BRAND' as const);
+      const aRight = kind === 'QUALITY' || i % 4 === 1;
+      return [
+        { proposalId: `k${i}`, agentId: 'a', choice: aRight ? truth(i) : flip(truth(i)), kind },
+        { proposalId: `k${i}`, agentId: 'b', choice: truth(i), kind },
+        { proposalId: `k${i}`, agentId: 'c', choice: truth(i), kind },
+      ];
+    }).flat();
+  const outcomes = new Map(Array.from({ length: 200 }, (_, i) => [`k${i}`, truth(i)]));
+
+  it('tells an agent strong on one kind from its coin-flips on another', () => {
+    const a = estimateTrackRecords(kindVotes(), outcomes).find((r) => r.agentId === 'a');
+    expect(a?.byKind?.QUALITY?.accuracy).toBeGreaterThan(0.9);
+    expect(a?.byKind?.BRAND?.accuracy).toBeLessThan(0.6);
+    expect(accuracyFor(a ?? { agentId: 'a', accuracy: 0, evidence: 0 }, 'QUALITY')).toBe(
+      a?.byKind?.QUALITY,
+    );
+  });
+
+  it('learns from votes without outcomes too (semi-supervised)', () => {
+    const few = new Map([...outcomes].slice(0, 10));
+    const a = estimateTrackRecords(kindVotes(), few).find((r) => r.agentId === 'a');
+    expect(a?.byKind?.QUALITY?.accuracy).toBeGreaterThan(0.85);
+    expect(a?.evidence).toBeGreaterThan(100);
+  });
+
+  it('keeps one accuracy where kinds do not differ', () => {
+    // Each kind gets both truths, and every agent is as good on one kind as on the other.
+    const kindOf = (proposalId: string) =>
+      Math.floor(Number(proposalId.slice(1)) / 2) % 2 === 0 ? 'QUALITY' : 'BRAND';
+    const same = votes().map((v) => ({ ...v, kind: kindOf(v.proposalId) }) as const);
+    const c = estimateTrackRecords(same, allOutcomes).find((r) => r.agentId === 'c');
+    expect(c?.byKind?.QUALITY?.accuracy).toBeCloseTo(c?.accuracy ?? 0, 2);
   });
 });

@@ -18,9 +18,10 @@ import type {
  * Semi-supervised (issue 19): pass every recorded blind vote, on decisions with an outcome and
  * without. Recorded outcomes anchor the fit; EM infers the rest, so accuracies are learned long
  * before outcomes pile up (with no outcome at all, the fit rests on agreement alone, anchored by
- * the prior's belief that agents beat a coin). Each agent's evidence counts a labelled vote 1 and
- * an unlabelled one |2q − 1|: a vote on a proposal whose outcome the others settle clearly is
- * almost as good as a label, one on a split proposal tells nothing. With no votes an agent sits at
+ * the prior's belief that agents beat a coin). An unlabelled vote counts `unlabelledWeight` (λ,
+ * 1 by default) of a labelled one in the M-step (EM-λ, Nigam et al. 2000), and in an agent's
+ * evidence λ·|2q − 1|: a vote on a proposal whose outcome the others settle clearly is almost as
+ * good as a label, one on a split proposal tells nothing. With no votes an agent sits at
  * the prior mean α/(α+β), so a new agent starts neither trusted nor ignored. Pass blind (round-1)
  * votes: later rounds saw the others' votes and would credit agents for following them.
  * Abstentions carry no information and are skipped.
@@ -38,6 +39,13 @@ export interface TrackRecordParams {
   maxIterations: number;
   /** EM stops when no accuracy moves by more than this. */
   tolerance: number;
+  /**
+   * What a vote on a proposal without a recorded outcome counts for in the M-step, beside a
+   * labelled one (EM-λ, Nigam et al. 2000; 1: plain semi-supervised EM). Its outcome is inferred
+   * from the very votes being scored: a deployment whose early proposals are near-unanimous may
+   * lower it so that those votes do not make every voter look proven.
+   */
+  unlabelledWeight: number;
   /** Bounds of m, the pseudo-votes a kind's accuracy borrows from the agent's overall one. */
   kindShrinkage: { min: number; max: number };
 }
@@ -47,6 +55,7 @@ export const defaultTrackRecordParams: TrackRecordParams = {
   prior: { alpha: 7, beta: 3 },
   maxIterations: 50,
   tolerance: 1e-6,
+  unlabelledWeight: 1,
   kindShrinkage: { min: 2, max: 10_000 },
 };
 
@@ -80,8 +89,9 @@ export function estimateTrackRecords(
     for (let v = 0; v < data.agent.length; v++) {
       const cell = (data.agent[v] ?? 0) * kindCount + (data.kindOf[data.item[v] ?? 0] ?? 0);
       const qi = q[data.item[v] ?? 0] ?? 0.5;
-      correct[cell] = (correct[cell] ?? 0) + (data.sign[v] === 1 ? qi : 1 - qi);
-      count[cell] = (count[cell] ?? 0) + 1;
+      const w = data.labelled[data.item[v] ?? 0] ? 1 : p.unlabelledWeight;
+      correct[cell] = (correct[cell] ?? 0) + w * (data.sign[v] === 1 ? qi : 1 - qi);
+      count[cell] = (count[cell] ?? 0) + w;
     }
     let moved = 0;
     for (let j = 0; j < agents; j++) {
@@ -104,7 +114,8 @@ export function estimateTrackRecords(
   for (let v = 0; v < data.agent.length; v++) {
     const i = data.item[v] ?? 0;
     const cell = (data.agent[v] ?? 0) * kindCount + (data.kindOf[i] ?? 0);
-    evidence[cell] = (evidence[cell] ?? 0) + (labelled[i] ? 1 : Math.abs(2 * (q[i] ?? 0.5) - 1));
+    const unlabelled = p.unlabelledWeight * Math.abs(2 * (q[i] ?? 0.5) - 1);
+    evidence[cell] = (evidence[cell] ?? 0) + (labelled[i] ? 1 : unlabelled);
   }
   return agentIds
     .map((agentId, j) => {
