@@ -33,6 +33,11 @@ afterAll(async () => {
 
 /** 10 of 16 approve: round 1 is undecided, so its close opens round 2. */
 const split = (i: number) => (i < 10 ? 'APPROVE' : 'REJECT');
+/**
+ * Split and hesitant: undecided whatever the voters' records (issue 19: semi-supervised track
+ * records learn from this file's earlier, unrecorded proposals).
+ */
+const hesitant = () => ({ confidence: 0.1 });
 
 /** How often round 1 of the proposal was closed: its stored close and its transitions. */
 async function round1Closes(proposalId: string) {
@@ -54,7 +59,12 @@ async function round1Closes(proposalId: string) {
 async function completedByADeadProcess(title: string): Promise<OpenedProposal> {
   const proposal = await openCouncilProposal(stack, title);
   const last = proposal.stakeholders.at(-1)?.id as string;
-  await voteAll(stack, { ...proposal, stakeholders: proposal.stakeholders.slice(0, -1) }, split);
+  await voteAll(
+    stack,
+    { ...proposal, stakeholders: proposal.stakeholders.slice(0, -1) },
+    split,
+    hesitant,
+  );
   await stack.sql(
     `with vote as (
        insert into decisions.votes (id, proposal_id, agent_id, round, choice, confidence)
@@ -70,7 +80,7 @@ async function completedByADeadProcess(title: string): Promise<OpenedProposal> {
 describe('closing a completed round', () => {
   it('publishes the completing vote’s tally first, then closes the round once, durably', async () => {
     const proposal = await openCouncilProposal(stack, 'Tally before the close');
-    const completing = (await voteAll(stack, proposal, split)).at(-1);
+    const completing = (await voteAll(stack, proposal, split, hesitant)).at(-1);
     // The mutation answers once the round is closed: its caller reads the next round.
     expect(completing?.proposal).toMatchObject({ status: 'OPEN', currentRound: 2 });
 
@@ -130,7 +140,12 @@ describe('closing a completed round', () => {
   it('records every accepted vote and closes once when changed votes race the completing one', async () => {
     const proposal = await openCouncilProposal(stack, 'Changes race the close');
     const last = proposal.stakeholders.at(-1)?.id as string;
-    await voteAll(stack, { ...proposal, stakeholders: proposal.stakeholders.slice(0, -1) }, split);
+    await voteAll(
+      stack,
+      { ...proposal, stakeholders: proposal.stakeholders.slice(0, -1) },
+      split,
+      hesitant,
+    );
     const before = await stack.counts();
     const eventsBefore = stack.events.voteCast.length;
 
@@ -180,7 +195,12 @@ describe('closing a completed round', () => {
 
   it('closes it from the durable job when no process did, and leaves an incomplete round open', async () => {
     const incomplete = await openCouncilProposal(stack, 'Not everyone voted');
-    await voteAll(stack, { ...incomplete, stakeholders: incomplete.stakeholders.slice(1) }, split);
+    await voteAll(
+      stack,
+      { ...incomplete, stakeholders: incomplete.stakeholders.slice(1) },
+      split,
+      hesitant,
+    );
     const before = await stack.counts();
     expect(await stack.closeCompletedRound({ proposalId: incomplete.id, round: 1 })).toBe(
       'incomplete',

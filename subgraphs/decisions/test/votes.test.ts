@@ -29,10 +29,18 @@ const tally = async (proposalId: string, asOfVote?: string, round?: number) =>
 const weightOf = (proposal: OpenedProposal, ids: string[]) =>
   proposal.stakeholders.filter((s) => ids.includes(s.id)).reduce((sum, s) => sum + s.weight, 0);
 
-/** A council proposal whose round 1 ended undecided (10 of 16 approve): round 2 is open. */
+/**
+ * A council proposal whose round 1 ended undecided (10 of 16 approve, at confidence 0.1: undecided
+ * whatever the records the file's earlier proposals gave the voters): round 2 is open.
+ */
 async function proposalInRound2(title: string): Promise<OpenedProposal> {
   const proposal = await openCouncilProposal(stack, title);
-  await voteAll(stack, proposal, (i) => (i < 10 ? 'APPROVE' : 'REJECT'));
+  await voteAll(
+    stack,
+    proposal,
+    (i) => (i < 10 ? 'APPROVE' : 'REJECT'),
+    () => ({ confidence: 0.1 }),
+  );
   const [row] = await stack.sql<{ current_round: number }>(
     'select current_round from decisions.proposals where id = $1',
     [proposal.id],
@@ -68,7 +76,7 @@ describe('casting votes', () => {
       proposalId: proposal.id,
       agentId: b,
       choice: 'REJECT',
-      confidence: 0.3,
+      confidence: 0.1,
     });
     const last = await castVote(stack, { proposalId: proposal.id, agentId: c, choice: 'ABSTAIN' });
 
@@ -101,7 +109,7 @@ describe('casting votes', () => {
     );
     expect(seen.body.data?.proposal.votes).toEqual([
       { sealed: true, choice: null, confidence: null, rationale: null },
-      { sealed: false, choice: 'REJECT', confidence: 0.3, rationale: null },
+      { sealed: false, choice: 'REJECT', confidence: 0.1, rationale: null },
       { sealed: true, choice: null, confidence: null, rationale: null },
     ]);
     expect(stack.events.voteCast.slice(-3).map((event) => event.data)).toEqual(

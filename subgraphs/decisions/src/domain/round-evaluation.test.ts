@@ -88,3 +88,42 @@ describe('evaluateRound: copied rationales', () => {
     expect(evaluation.decision).toBe('ACCEPTED');
   });
 });
+
+describe('evaluateRound: dependent voters (issue 19)', () => {
+  /** 40 past blind rounds: agents 0–3 (four departments) always vote alike, the rest on their own. */
+  function copyingPast() {
+    return Array.from({ length: 40 }, (_, p) =>
+      agents.map((agentId, i) => {
+        // Each right 70% of the time on its own draws (a fixed hash of round and voter).
+        const draw = (voter: number) => (Math.imul(p * 31 + voter, 2654435761) >>> 0) % 100 < 70;
+        const right = draw(i < 4 ? 0 : i);
+        const truth = p % 2 === 0 ? 'APPROVE' : 'REJECT';
+        const choice = right ? truth : truth === 'APPROVE' ? 'REJECT' : 'APPROVE';
+        return {
+          agentId,
+          choice: choice as 'APPROVE' | 'REJECT',
+          confidence: 1,
+          rationale: null,
+          proposalId: `p${p}`,
+          round: 1,
+          outcome: null,
+        };
+      }),
+    ).flat();
+  }
+
+  it('counts copiers spread over departments as their effective size, and settles their copies', () => {
+    const evaluation = evaluateRound(input(1, { history: copyingPast() }));
+    const cluster = evaluation.findings.find(
+      (f) => f.kind === 'BLOC_VOTING' && f.agentIds.includes(agents[0] ?? ''),
+    );
+    expect([...(cluster?.agentIds ?? [])].sort()).toEqual(agents.slice(0, 4));
+    expect(cluster?.evidence).toContain('department-0, department-1, department-2, department-3');
+    expect(cluster?.weightFactor).toBeLessThan(0.5);
+    // They also hand in one rationale: already counted as one bloc, so no re-vote is asked.
+    const copied = evaluation.findings.find((f) => f.kind === 'COPIED_RATIONALE');
+    expect(copied?.mitigation).toBe('DOWN_WEIGHT');
+    expect(copied?.evidence).toMatch(/no re-vote needed/);
+    expect(evaluation.decision).not.toBe('NEXT_ROUND');
+  });
+});

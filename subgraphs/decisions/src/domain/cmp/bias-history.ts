@@ -181,6 +181,8 @@ function recordBlind(
 /** Adds a blind round's agreements of every pair (within `pairScope`) of decisive voters. */
 function recordPairs(history: BiasHistory, ballots: readonly Ballot[]): void {
   const scope = history.pairScope;
+  // Nothing to pair, or a round too large to (skipped before indexing its ballots).
+  if (scope ? scope.size < 2 : ballots.length > pairVotersLimit) return;
   const last = new Map<string, 1 | -1>();
   for (const b of ballots) {
     if (b.choice === 'ABSTAIN' || (scope && !scope.has(b.agentId))) continue;

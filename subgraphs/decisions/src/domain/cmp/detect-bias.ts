@@ -56,7 +56,8 @@ export function detectBias(input: DetectBiasInput): BiasFinding[] {
     blindVotes: base.blindVotes,
     blindApprovals: base.blindApprovals,
     pairs: new Map(),
-    pairScope: new Set(departmentOf.keys()),
+    // A panel too large to check pairwise counts no pairs at all.
+    pairScope: new Set(input.voters.length > params.dependenceMaxVoters ? [] : departmentOf.keys()),
   };
   recordProposal(current, input.rounds, departmentOf, null);
   const agentIds = input.voters.map((v) => v.agentId);

@@ -113,4 +113,15 @@ describe('estimateTrackRecords by kind', () => {
     const c = estimateTrackRecords(same, allOutcomes).find((r) => r.agentId === 'c');
     expect(c?.byKind?.QUALITY?.accuracy).toBeCloseTo(c?.accuracy ?? 0, 2);
   });
+
+  it('gives an agent seen on one kind only its overall accuracy there', () => {
+    // Everyone wrong on the one proposal with an outcome: (7 + 0)/(10 + 1) each, on its kind too.
+    const one = votes()
+      .filter((v) => v.proposalId === 'p0')
+      .map((v) => ({ ...v, kind: 'QUALITY' as const }));
+    const records = estimateTrackRecords(one, new Map([['p0', 'REJECT' as const]]));
+    const c = records.find((r) => r.agentId === 'c');
+    expect(c?.accuracy).toBeCloseTo(7 / 11, 12);
+    expect(c?.byKind?.QUALITY?.accuracy).toBeCloseTo(7 / 11, 12);
+  });
 });

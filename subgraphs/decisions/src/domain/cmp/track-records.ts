@@ -100,10 +100,15 @@ export function estimateTrackRecords(
       moved = Math.max(moved, Math.abs(next - (accuracy[j] ?? 0)));
       accuracy[j] = next;
     }
-    shrinkage = kinds.length > 0 ? kindShrinkage(correct, count, accuracy, kindCount, p) : 0;
+    shrinkage = kinds.length > 0 ? kindShrinkage(correct, count, kindCount, p) : 0;
     for (let cell = 0; kinds.length > 0 && cell < byKind.length; cell++) {
-      const overall = accuracy[Math.floor(cell / kindCount)] ?? 0;
-      const next = (shrinkage * overall + (correct[cell] ?? 0)) / (shrinkage + (count[cell] ?? 0));
+      const j = Math.floor(cell / kindCount);
+      const overall = accuracy[j] ?? 0;
+      // An agent seen on one kind only has nothing to tell its kinds apart by.
+      const own = kindsSeen(count, j, kindCount) > 1;
+      const next = own
+        ? (shrinkage * overall + (correct[cell] ?? 0)) / (shrinkage + (count[cell] ?? 0))
+        : overall;
       moved = Math.max(moved, Math.abs(next - (byKind[cell] ?? 0)));
       byKind[cell] = next;
     }
@@ -152,28 +157,39 @@ function sumRow(a: Float64Array, b: Float64Array, j: number, width: number) {
   return { right, votes };
 }
 
+function kindsSeen(count: Float64Array, j: number, width: number): number {
+  let seen = 0;
+  for (let k = 0; k < width; k++) if ((count[j * width + k] ?? 0) > 0) seen++;
+  return seen;
+}
+
 /**
- * m = p̄(1 − p̄)/τ², τ² = Σ n_jk[(r_jk − p_j)² − p_j(1 − p_j)/n_jk] / Σ n_jk over every (agent,
- * kind) with votes: the between-kind variance of accuracies beyond binomial noise.
+ * m = r̄(1 − r̄)/τ², τ² = Σ n_jk[(r_jk − r_j)² − r_j(1 − r_j)(1/n_jk − 1/n_j)] / Σ n_jk over the
+ * (agent, kind) cells of agents seen on two kinds or more, r the raw rates of right votes (r_j over
+ * all the agent's votes): the between-kind variance of accuracies beyond binomial noise (the
+ * expected (r_jk − r_j)² of an agent equally good on every kind is r(1 − r)(1/n_jk − 1/n_j)).
  */
 function kindShrinkage(
   correct: Float64Array,
   count: Float64Array,
-  accuracy: Float64Array,
   width: number,
   p: TrackRecordParams,
 ): number {
   let excess = 0;
   let votes = 0;
   let mean = 0;
-  for (let cell = 0; cell < count.length; cell++) {
-    const n = count[cell] ?? 0;
-    if (!(n > 0)) continue;
-    const overall = accuracy[Math.floor(cell / width)] ?? 0;
-    const rate = (correct[cell] ?? 0) / n;
-    excess += n * (rate - overall) ** 2 - overall * (1 - overall);
-    votes += n;
-    mean += n * overall;
+  for (let j = 0; j * width < count.length; j++) {
+    if (kindsSeen(count, j, width) < 2) continue;
+    const { right, votes: n } = sumRow(correct, count, j, width);
+    const overall = right / n;
+    for (let k = 0; k < width; k++) {
+      const nk = count[j * width + k] ?? 0;
+      if (!(nk > 0)) continue;
+      const rate = (correct[j * width + k] ?? 0) / nk;
+      excess += nk * (rate - overall) ** 2 - overall * (1 - overall) * (1 - nk / n);
+      votes += nk;
+      mean += nk * overall;
+    }
   }
   if (!(votes > 0)) return p.kindShrinkage.max;
   const tau2 = excess / votes;
