@@ -138,7 +138,14 @@ function newVoter(
   random: () => number,
 ): SimVoter {
   const accuracy = uniform(scenario.accuracies, random);
-  const voter: SimVoter = { agentId, role, departmentId, accuracy, own: accuracy, behaviour: 'honest' };
+  const voter: SimVoter = {
+    agentId,
+    role,
+    departmentId,
+    accuracy,
+    own: accuracy,
+    behaviour: 'honest',
+  };
   const byKind = scenario.structure?.kinds;
   if (byKind) {
     // Strong on a random half of the kinds, weak on the rest.
@@ -296,7 +303,8 @@ function structuredLogOdds(
   for (const b of ballots) {
     const v = byId.get(b.agentId);
     if (!v || v.behaviour === 'alwaysApprove' || v.behaviour === 'bloc') continue;
-    const leaderId = v.behaviour === 'copier' ? v.leader : leaders.has(v.agentId) ? v.agentId : null;
+    const leaderId =
+      v.behaviour === 'copier' ? v.leader : leaders.has(v.agentId) ? v.agentId : null;
     if (leaderId) clusters.set(leaderId, [...(clusters.get(leaderId) ?? []), b]);
     else if (v.misleadable && structure?.correlated) group.push(b);
     else llr += sign(b.choice) * logit(v.byKind?.[kind] ?? v.own);
@@ -315,7 +323,8 @@ function structuredLogOdds(
           const v = byId.get(b.agentId);
           const s = sign(b.choice);
           if (!v || v === leader) term *= s === l ? 1 : 0;
-          else term *= (v.copy ?? 0) * (s === l ? 1 : 0) + (1 - (v.copy ?? 0)) * p(s, truth, own(v));
+          else
+            term *= (v.copy ?? 0) * (s === l ? 1 : 0) + (1 - (v.copy ?? 0)) * p(s, truth, own(v));
         }
         total += term;
       }
@@ -388,7 +397,9 @@ function simulate(scenario: Scenario) {
     }
     const truth: Truth = {
       outcome: random() < 0.5 ? 'APPROVE' : 'REJECT',
-      kind: structure?.kinds ? (kinds[Math.floor(random() * kinds.length)] ?? 'QUALITY') : 'CROSS_DEPARTMENT',
+      kind: structure?.kinds
+        ? (kinds[Math.floor(random() * kinds.length)] ?? 'QUALITY')
+        : 'CROSS_DEPARTMENT',
       misled: random() < (structure?.correlated?.misledShare ?? 0),
     };
     const adaptive = scenario.adaptiveThreshold;
@@ -402,7 +413,9 @@ function simulate(scenario: Scenario) {
     const threshold = computeThreshold(features, { decided: 0, regretted: 0 }).value;
     const affected = new Set(features.departmentIds);
     const eligible = voters.filter((v) => affected.has(v.departmentId));
-    const electorate = scenario.panelVoters ? pick(eligible, scenario.panelVoters, random) : eligible;
+    const electorate = scenario.panelVoters
+      ? pick(eligible, scenario.panelVoters, random)
+      : eligible;
     const stakeholders = selectStakeholders({
       features,
       voters: electorate,
@@ -424,7 +437,9 @@ function simulate(scenario: Scenario) {
     let settledBy: RoundDecision = 'NO_CONSENSUS';
     const rule = scenario.stopping ?? stoppingRuleFor(truth.kind);
     for (let round = 1; decision === 'NEXT_ROUND' || (scenario.twoRounds && round <= 2); round++) {
-      rounds.push(castRound(panel, byId, truth, structure, blocLine, rounds.at(-1) ?? null, random));
+      rounds.push(
+        castRound(panel, byId, truth, structure, blocLine, rounds.at(-1) ?? null, random),
+      );
       const evaluation = evaluateRound({
         round,
         maxRounds,
@@ -438,6 +453,7 @@ function simulate(scenario: Scenario) {
         history,
         lastRound: round >= maxRounds,
         stopping: rule,
+        kind: truth.kind,
       });
       settledBy = decideRound(evaluation.result, threshold, round, maxRounds, {
         rule: { ...rule, whenRoundsRunOut: 'NO_CONSENSUS' },
@@ -481,7 +497,7 @@ function simulate(scenario: Scenario) {
     for (const b of first) {
       votes.push({ proposalId: `p${t}`, agentId: b.agentId, choice: b.choice, kind: truth.kind });
     }
-    recordProposal(history, rounds, departmentOf, recorded ? truth.outcome : null);
+    recordProposal(history, rounds, departmentOf, recorded ? truth.outcome : null, truth.kind);
   }
   process.stderr.write(`\r${scenario.name}: ${proposalCount}/${proposalCount}\n`);
   const pct = (x: number, of = proposalCount) => (of > 0 ? Math.round((1000 * x) / of) / 10 : null);
@@ -566,7 +582,8 @@ function timeRound(departments: number, pastProposals: number, runs: number) {
     stopping: stoppingRuleFor('CROSS_DEPARTMENT'),
   };
   const round = () => evaluateRound(input);
-  const tally = () => evaluateRound({ ...input, rounds: [rounds[1] ?? []], round: 1, history: emptyBiasHistory() });
+  const tally = () =>
+    evaluateRound({ ...input, rounds: [rounds[1] ?? []], round: 1, history: emptyBiasHistory() });
   return {
     voters: voters.length,
     'past proposals': pastProposals,
@@ -607,82 +624,84 @@ const weak = [0.5, 0.75] as const;
 const mediocre = [0.55, 0.7] as const;
 const base = { biasedShare: 0, adaptiveThreshold: false, twoRounds: false };
 const biased = { ...base, biasedShare: 1 / 3 };
-const scenarios: Scenario[] = ([
-  { ...biased, name: '64 voters, a third biased', panelDepartments: 8, accuracies: strong },
-  { ...base, name: '64 voters, none biased', panelDepartments: 8, accuracies: strong },
-  { ...biased, name: '24-voter panels, a third biased', panelDepartments: 3, accuracies: strong },
-  { ...biased, name: '16-voter panels, a third biased', panelDepartments: 2, accuracies: strong },
-  {
-    ...biased,
-    name: '64 voters, a third biased, adaptive thresholds',
-    panelDepartments: 8,
-    adaptiveThreshold: true,
-    accuracies: strong,
-  },
-  {
-    ...biased,
-    name: 'weak voters: 64 voters, a third biased',
-    panelDepartments: 8,
-    accuracies: weak,
-  },
-  {
-    ...biased,
-    name: 'weak voters: 16-voter panels, a third biased',
-    panelDepartments: 2,
-    accuracies: weak,
-  },
-  {
-    ...biased,
-    name: 'herding probe: 16-voter panels, a third biased, always 2 rounds',
-    panelDepartments: 2,
-    accuracies: strong,
-    twoRounds: true,
-  },
-  // Issue 19: structures CMP's model does not assume.
-  {
-    ...base,
-    name: 'copiers: 6 leaders × 4 followers in other departments, 32-voter panels',
-    panelDepartments: 4,
-    accuracies: weak,
-    structure: { copiers: { clusters: 6, followers: 4, copy: 0.9 } },
-  },
-  {
-    ...base,
-    name: 'copiers: 6 leaders × 4 followers, all 64 voters',
-    panelDepartments: 8,
-    accuracies: weak,
-    structure: { copiers: { clusters: 6, followers: 4, copy: 0.9 } },
-  },
-  {
-    ...base,
-    name: 'accuracy by kind: strong on 2 of 4 kinds, 16-voter panels',
-    panelDepartments: 2,
-    accuracies: weak,
-    structure: { kinds: { strong: [0.7, 0.9], weak: [0.45, 0.6] } },
-  },
-  {
-    ...base,
-    name: 'newcomers: 2 of 64 replaced per proposal, 16-voter panels',
-    panelDepartments: 2,
-    accuracies: strong,
-    structure: { newcomers: { replacedPerProposal: 2 } },
-  },
-  {
-    ...base,
-    name: 'correlated errors: half the voters misled together on 1 proposal in 5, 32-voter panels',
-    panelDepartments: 4,
-    accuracies: strong,
-    structure: { correlated: { groupShare: 0.5, misledShare: 0.2, wrong: 0.75 } },
-  },
-  ...[0.02, 0.05, 0.1, 0.2].map((maxError) => ({
-    ...base,
-    name: `12 mediocre voters, stopping rule max error ${maxError}`,
-    panelDepartments: 2,
-    panelVoters: 12,
-    accuracies: mediocre,
-    stopping: { maxError, whenRoundsRunOut: 'DECIDE' as const },
-  })),
-] satisfies Scenario[]).filter((s) => !only || s.name.includes(only));
+const scenarios: Scenario[] = (
+  [
+    { ...biased, name: '64 voters, a third biased', panelDepartments: 8, accuracies: strong },
+    { ...base, name: '64 voters, none biased', panelDepartments: 8, accuracies: strong },
+    { ...biased, name: '24-voter panels, a third biased', panelDepartments: 3, accuracies: strong },
+    { ...biased, name: '16-voter panels, a third biased', panelDepartments: 2, accuracies: strong },
+    {
+      ...biased,
+      name: '64 voters, a third biased, adaptive thresholds',
+      panelDepartments: 8,
+      adaptiveThreshold: true,
+      accuracies: strong,
+    },
+    {
+      ...biased,
+      name: 'weak voters: 64 voters, a third biased',
+      panelDepartments: 8,
+      accuracies: weak,
+    },
+    {
+      ...biased,
+      name: 'weak voters: 16-voter panels, a third biased',
+      panelDepartments: 2,
+      accuracies: weak,
+    },
+    {
+      ...biased,
+      name: 'herding probe: 16-voter panels, a third biased, always 2 rounds',
+      panelDepartments: 2,
+      accuracies: strong,
+      twoRounds: true,
+    },
+    // Issue 19: structures CMP's model does not assume.
+    {
+      ...base,
+      name: 'copiers: 6 leaders × 4 followers in other departments, 32-voter panels',
+      panelDepartments: 4,
+      accuracies: weak,
+      structure: { copiers: { clusters: 6, followers: 4, copy: 0.9 } },
+    },
+    {
+      ...base,
+      name: 'copiers: 6 leaders × 4 followers, all 64 voters',
+      panelDepartments: 8,
+      accuracies: weak,
+      structure: { copiers: { clusters: 6, followers: 4, copy: 0.9 } },
+    },
+    {
+      ...base,
+      name: 'accuracy by kind: strong on 2 of 4 kinds, 16-voter panels',
+      panelDepartments: 2,
+      accuracies: weak,
+      structure: { kinds: { strong: [0.7, 0.9], weak: [0.45, 0.6] } },
+    },
+    {
+      ...base,
+      name: 'newcomers: 2 of 64 replaced per proposal, 16-voter panels',
+      panelDepartments: 2,
+      accuracies: strong,
+      structure: { newcomers: { replacedPerProposal: 2 } },
+    },
+    {
+      ...base,
+      name: 'correlated errors: half the voters misled together on 1 proposal in 5, 32-voter panels',
+      panelDepartments: 4,
+      accuracies: strong,
+      structure: { correlated: { groupShare: 0.5, misledShare: 0.2, wrong: 0.75 } },
+    },
+    ...[0.02, 0.05, 0.1, 0.2].map((maxError) => ({
+      ...base,
+      name: `12 mediocre voters, stopping rule max error ${maxError}`,
+      panelDepartments: 2,
+      panelVoters: 12,
+      accuracies: mediocre,
+      stopping: { maxError, whenRoundsRunOut: 'DECIDE' as const },
+    })),
+  ] satisfies Scenario[]
+).filter((s) => !only || s.name.includes(only));
 const started = performance.now();
 const runs = scenarios.map(simulate);
 process.stderr.write('timing one round …\n');
@@ -702,7 +721,7 @@ if (!only) {
         maxRounds,
         recordedShare,
         model:
-          '8 departments × 8 roles; honest accuracies uniform in the scenario\'s `accuracies` range. "A third biased": department d2 a bloc voting its own line (independent of the merits, one copied rationale); the rest of that third alternate always-approve / herder (follows the previous majority with p = 0.8). Structures (issue 19): copiers vote their leader\'s blind opinion with probability `copy`, leader and followers each in another department; accuracy by kind: each voter strong on a random half of 4 kinds; newcomers: voters replaced by new agents without a record; correlated errors: a group misled together (each votes wrong w.p. `wrong`) on a share of proposals. Honest votes are drawn afresh each round. Confidence 1 throughout. Majority and oracles decide on the blind round; CMP runs the lifecycle\'s evaluateRound with the stopping rule per round.',
+          "8 departments × 8 roles; honest accuracies uniform in the scenario's `accuracies` range. \"A third biased\": department d2 a bloc voting its own line (independent of the merits, one copied rationale); the rest of that third alternate always-approve / herder (follows the previous majority with p = 0.8). Structures (issue 19): copiers vote their leader's blind opinion with probability `copy`, leader and followers each in another department; accuracy by kind: each voter strong on a random half of 4 kinds; newcomers: voters replaced by new agents without a record; correlated errors: a group misled together (each votes wrong w.p. `wrong`) on a share of proposals. Honest votes are drawn afresh each round. Confidence 1 throughout. Majority and oracles decide on the blind round; CMP runs the lifecycle's evaluateRound with the stopping rule per round.",
         seconds: Math.round((performance.now() - started) / 100) / 10,
         scenarios: scenarios.map((s, i) => ({ ...s, roundsUsed: runs[i]?.roundsUsed })),
         accuracy: runs.flatMap((r) => r.accuracy),

@@ -117,7 +117,8 @@ export function describeRound(
   const bias = findings > 0 ? `; ${findings} bias finding${findings === 1 ? '' : 's'}` : '';
   // The stopping rule's figure: P(approving is right) with the accuracies' uncertainty averaged
   // out; a decision's chance of being wrong is 1 − P for an acceptance, P for a rejection.
-  const expected = result.logOdds === undefined ? '' : `, P(approving right) ${f(supportOf(result))}`;
+  const expected =
+    result.logOdds === undefined ? '' : `, P(approving right) ${f(supportOf(result))}`;
   return (
     `round ${round} closed (${because}): support ${f(result.support)}, 95% interval ` +
     `${f(result.interval.low)}–${f(result.interval.high)}${expected}, threshold ${f(threshold)}, ` +

@@ -9,6 +9,7 @@ import {
   type RoundDecision,
   type RoundResult,
   type Stakeholder,
+  type ProposalKind,
   type StoppingRule,
   type Voter,
 } from './cmp/index.js';
@@ -35,6 +36,8 @@ export interface RoundInput {
   history: readonly PastBallot[] | BiasHistory;
   /** The stopping rule of the proposal's kind (`stoppingRuleFor`); default: CROSS_DEPARTMENT's. */
   stopping?: StoppingRule;
+  /** The proposal's kind: the dependence check compares voters on past proposals of this kind. */
+  kind?: ProposalKind;
   /** No further round may follow (the maximum is reached, or a person closes it now). */
   lastRound: boolean;
   /**
@@ -82,7 +85,13 @@ export function evaluateRound(input: RoundInput): RoundEvaluation {
     ),
   );
   const findings = settledCopies(
-    detectBias({ rounds: agentRounds, history: input.history, voters, accuracies }),
+    detectBias({
+      rounds: agentRounds,
+      history: input.history,
+      voters,
+      accuracies,
+      ...(input.kind ? { kind: input.kind } : {}),
+    }),
   );
   const weights = applyMitigations(input.stakeholders, findings);
   const ballots = input.rounds[input.round - 1] ?? [];

@@ -106,5 +106,6 @@ async function evaluate(
     lastRound: options.lastRound,
     closedByPerson: options.closedByPerson,
     stopping: options.stopping,
+    kind: proposal.kind,
   });
 }

@@ -127,6 +127,7 @@ export class HistoryRepository {
       confidence: number;
       rationale: string | null;
       outcome: Outcome | null;
+      kind: ProposalKind;
     }>(
       `with recent as (
          select v.proposal_id
@@ -136,8 +137,10 @@ export class HistoryRepository {
           group by v.proposal_id
           order by max(v.seq) desc
           limit ?)
-       select v.proposal_id, v.agent_id, v.round, v.choice, v.confidence, v.rationale, o.outcome
+       select v.proposal_id, v.agent_id, v.round, v.choice, v.confidence, v.rationale, o.outcome,
+              p.kind
          from recent
+         join decisions.proposals p on p.id = recent.proposal_id
          join decisions.votes v on v.proposal_id = recent.proposal_id
          left join decisions.proposal_outcomes o on o.proposal_id = recent.proposal_id
         order by v.proposal_id, v.round, v.seq`,
@@ -151,6 +154,7 @@ export class HistoryRepository {
       confidence: row.confidence,
       rationale: row.rationale,
       outcome: row.outcome,
+      kind: row.kind,
     }));
   }
 }

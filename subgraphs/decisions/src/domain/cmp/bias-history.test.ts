@@ -91,7 +91,15 @@ describe('pair counts', () => {
   it('keeps to its scope', () => {
     const history = emptyBiasHistory(new Set(['a', 'b']));
     recordProposal(history, [blind], departmentOf, null);
-    expect([...history.pairs.keys()]).toEqual(['a']);
-    expect([...(history.pairs.get('a')?.keys() ?? [])]).toEqual(['b']);
+    expect([...history.pairs.keys()]).toEqual(['\u0000a']);
+    expect([...(history.pairs.get('\u0000a')?.keys() ?? [])]).toEqual(['b']);
+  });
+
+  it('counts pairs by the kind of proposal', () => {
+    const history = emptyBiasHistory();
+    recordProposal(history, [blind], departmentOf, null, 'QUALITY');
+    expect(pairCounts(history, 'a', 'b', 'QUALITY').votes).toBe(1);
+    expect(pairCounts(history, 'a', 'b', 'BRAND').votes).toBe(0);
+    expect(pairCounts(history, 'a', 'b').votes).toBe(0);
   });
 });

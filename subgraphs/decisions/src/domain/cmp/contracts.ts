@@ -199,4 +199,6 @@ export interface PastBallot extends Ballot {
   round: number;
   /** The proposal's recorded outcome, null while unknown. */
   outcome: Outcome | null;
+  /** The proposal's kind: the dependence check compares voters on proposals of one kind. */
+  kind?: ProposalKind;
 }

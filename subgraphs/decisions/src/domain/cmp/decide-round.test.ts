@@ -32,7 +32,13 @@ describe('decideRound', () => {
     ['rejecting is right with P ≥ 95%', result(-3.6, 0.5), 1, false, 'REJECTED'],
     ['P = 0.86: wrong too often, another round', result(2, 0.5), 1, false, 'NEXT_ROUND'],
     ['P = 0.86 at the last round, no consensus', result(2, 0.5), 3, false, 'NO_CONSENSUS'],
-    ['the same log-odds, less sure accuracies: another round', result(3.6, 4), 1, false, 'NEXT_ROUND'],
+    [
+      'the same log-odds, less sure accuracies: another round',
+      result(3.6, 4),
+      1,
+      false,
+      'NEXT_ROUND',
+    ],
     [
       'an early close while the rest could still sink it',
       result(4, 0.5, { unvoted: { logOdds: 2.5, variance: 0.2 } }),

@@ -7,7 +7,14 @@ import {
 } from './bias-history.js';
 import { defaultBiasParams, type BiasParams } from './bias-params.js';
 import { detectBlocVoting } from './bloc-voting.js';
-import type { AccuracyEstimate, Ballot, BiasFinding, PastBallot, Voter } from './contracts.js';
+import type {
+  AccuracyEstimate,
+  Ballot,
+  BiasFinding,
+  PastBallot,
+  ProposalKind,
+  Voter,
+} from './contracts.js';
 import { detectCopiedRationales } from './copied-rationale.js';
 import { detectHerding } from './herding.js';
 import { detectOneSidedVoting } from './one-sided-voting.js';
@@ -29,6 +36,8 @@ export interface DetectBiasInput {
    * dependence check expects independent voters to agree from. Absent: the prior's.
    */
   accuracies?: ReadonlyMap<string, AccuracyEstimate>;
+  /** The proposal's kind: pairs are compared on past proposals of this kind (and `accuracies` are this kind's). */
+  kind?: ProposalKind;
   params?: Partial<BiasParams>;
 }
 
@@ -59,7 +68,8 @@ export function detectBias(input: DetectBiasInput): BiasFinding[] {
     // A panel too large to check pairwise counts no pairs at all.
     pairScope: new Set(input.voters.length > params.dependenceMaxVoters ? [] : departmentOf.keys()),
   };
-  recordProposal(current, input.rounds, departmentOf, null);
+  const kind = input.kind ?? '';
+  recordProposal(current, input.rounds, departmentOf, null, kind);
   const agentIds = input.voters.map((v) => v.agentId);
   const latest = input.rounds.at(-1) ?? [];
   const oneSided = detectOneSidedVoting(current, agentIds, params);
@@ -69,8 +79,8 @@ export function detectBias(input: DetectBiasInput): BiasFinding[] {
   const dependent = detectDependentVoters({
     voters: input.voters,
     pairs: (a, b) => {
-      const past = pairCounts(base, a, b);
-      const now = pairCounts(current, a, b);
+      const past = pairCounts(base, a, b, kind);
+      const now = pairCounts(current, a, b, kind);
       return { votes: past.votes + now.votes, agreed: past.agreed + now.agreed };
     },
     accuracy: (agentId) => input.accuracies?.get(agentId) ?? priorRecord,

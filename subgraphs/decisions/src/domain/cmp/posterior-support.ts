@@ -23,7 +23,10 @@ export interface VoterEvidence {
 }
 
 /** The Beta(7, 3) prior of `defaultTrackRecordParams`: accuracy 0.7 over 10 outcomes. */
-export const priorEvidence: VoterEvidence = { logOdds: Math.log(0.7 / 0.3), variance: 1 / (10 * 0.21) };
+export const priorEvidence: VoterEvidence = {
+  logOdds: Math.log(0.7 / 0.3),
+  variance: 1 / (10 * 0.21),
+};
 
 /** ℓ and Var ℓ of an accuracy estimate resting on `outcomes` (prior pseudo-outcomes included). */
 export function voterEvidence(

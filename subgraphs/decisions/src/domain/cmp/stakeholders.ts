@@ -75,9 +75,8 @@ export function selectStakeholders(input: SelectStakeholdersInput): Stakeholder[
     voter: Voter;
     relevance: number;
     reason: string;
-    /** The accuracy for this kind, and the agent's overall record. */
+    /** The accuracy for this kind (the overall one where the record has none for it). */
     record?: AccuracyEstimate;
-    overall?: TrackRecord;
   }[] = [];
   const seen = new Set<string>();
   for (const voter of input.voters) {
@@ -102,7 +101,6 @@ export function selectStakeholders(input: SelectStakeholdersInput): Stakeholder[
       relevance: r,
       reason,
       record: record && accuracyFor(record, kind),
-      overall: record,
     });
   }
   const logOdds = chosen.map(({ record }) => trackLogOdds(record?.accuracy ?? p.priorAccuracy, p));
@@ -125,9 +123,9 @@ export function selectStakeholders(input: SelectStakeholdersInput): Stakeholder[
       weight,
       logOdds: evidence.logOdds,
       logOddsVariance: evidence.variance,
-      // The overall record: the dependence check compares agreement pooled over every kind.
-      accuracy: c.overall?.accuracy ?? p.priorAccuracy,
-      accuracyEvidence: p.priorOutcomes + (c.overall?.evidence ?? 0),
+      // The kind's record: the dependence check compares agreement on proposals of this kind.
+      accuracy: c.record?.accuracy ?? p.priorAccuracy,
+      accuracyEvidence: p.priorOutcomes + (c.record?.evidence ?? 0),
       why: `${c.reason} (relevance ${c.relevance.toFixed(2)}); ${track} → log-odds ${(logOdds[i] ?? 0).toFixed(2)}; weight ${(100 * weight).toFixed(1)}%${capped}`,
     };
   });

@@ -13,8 +13,9 @@ import { z95 } from './wilson-interval.js';
  *
  * The test. Two voters independent given the truth with accuracies p_i, p_j agree on a blind vote
  * with probability a₀ = p_i·p_j + (1 − p_i)(1 − p_j), whatever the truth. Over the n blind rounds
- * both voted in (every past proposal's round 1, outcome recorded or not, and this one's), they
- * agreed k times. The accuracies are estimates (their track records, Var p ≈ p(1 − p)/N), so the
+ * both voted in on proposals of this one's kind (every past proposal's round 1, outcome recorded
+ * or not, and this one's), they agreed k times; p are their accuracies on that kind, so two voters
+ * who are simply both strong on the same kinds are not taken for copiers. The accuracies are estimates (their track records, Var p ≈ p(1 − p)/N), so the
  * test is against the most agreement independent voters could reach within their 95% intervals,
  * a⁺ = a₀ + z·sd(a₀), sd² = (2p_j − 1)²·p_i(1 − p_i)/N_i + (2p_i − 1)²·p_j(1 − p_j)/N_j (delta
  * method): a pair is dependent when the exact binomial test P(X ≥ k), X ~ Binomial(n, a⁺), is
@@ -136,7 +137,8 @@ function finding(
   const k = members.length;
   let sum = 0;
   for (let x = 0; x < k; x++) {
-    for (let y = x + 1; y < k; y++) sum += dependence[(members[x] ?? 0) * n + (members[y] ?? 0)] ?? 0;
+    for (let y = x + 1; y < k; y++)
+      sum += dependence[(members[x] ?? 0) * n + (members[y] ?? 0)] ?? 0;
   }
   const rho = sum / ((k * (k - 1)) / 2);
   const effective = k / (1 + (k - 1) * rho);
