@@ -3,4 +3,7 @@ export * from './domain/errors.js';
 export * from './domain/classification.js';
 export * from './domain/registry.js';
 export * from './domain/learning.js';
+export * from './domain/prediction.js';
+export * from './domain/judging.js';
 export * from './execution/index.js';
+export * from './training/routellm-data.js';

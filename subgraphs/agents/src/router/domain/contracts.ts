@@ -56,6 +56,13 @@ export interface ModelSpec {
   readonly priorQuality: Readonly<Partial<Record<TaskType | 'default', number>>>;
   /** Per-attempt timeout in milliseconds. */
   readonly timeoutMs: number;
+  /**
+   * The profile of the prompt-quality model that predicts this model per prompt (issue 18), when
+   * it is not `upstreamModel` itself: e.g. a GPT-4-class model as `gpt-4-1106-preview`.
+   */
+  readonly promptProfile?: string | undefined;
+  /** Set on the model that judges answers (issue 18): it is then a judge, never routed to. */
+  readonly judge?: JudgeSettings | undefined;
 }
 
 /** What the classifier says of a task. */
@@ -187,6 +194,29 @@ export interface CallOutcome {
   readonly costUsd: number;
   /** Quality signal (0–1) when one is known: automatic checks or explicit feedback. */
   readonly quality: number | null;
+  /** Where `quality` came from, which sets how much it counts (`SIGNAL_TRUST`); automatic unless told. */
+  readonly qualitySource?: QualitySignalSource | undefined;
+}
+
+/**
+ * Sources of quality signals (issue 18): the automatic checks of an answer, an LLM judge, the
+ * outcome of the agent's task or of the CMP decision the answer served, and explicit feedback.
+ */
+export const QUALITY_SIGNAL_SOURCES = [
+  'automatic',
+  'judge',
+  'task',
+  'decision',
+  'feedback',
+] as const;
+export type QualitySignalSource = (typeof QUALITY_SIGNAL_SOURCES)[number];
+
+/** A model used as the LLM judge: the share of answers it scores and its own spending cap. */
+export interface JudgeSettings {
+  /** Share of answered calls (0–1) the judge scores. */
+  readonly sampleRate: number;
+  /** Most the judge may spend in any hour, US dollars. */
+  readonly maxUsdPerHour: number;
 }
 
 /** Per (model, task type) performance over the sliding window (`routingStats`). */

@@ -64,3 +64,10 @@ export class AllModelsFailedError extends DaenaError {
     super(ErrorCode.UNAVAILABLE, message, reason, { attempts });
   }
 }
+
+/** The committed prompt-quality model (router-model/) cannot be read; rebuild it with its script. */
+export class PromptModelFileError extends DaenaError {
+  constructor(message: string) {
+    super(ErrorCode.UNAVAILABLE, message, 'PROMPT_MODEL_INVALID');
+  }
+}

@@ -20,6 +20,7 @@ import {
   type TaskClassification,
 } from '../index.js';
 import type { AgentsConfig } from '../../config.js';
+import { loadPromptModel } from './prompt-model.js';
 import { responseCacheOn } from './response-cache-adapter.js';
 import type { ClassifierInput } from './route-deadline.js';
 import { RouterService } from './router-service.js';
@@ -67,6 +68,7 @@ export function createRouterService(options: {
     cacheTtlSeconds: config.ROUTER_CACHE_TTL_SECONDS,
     windowDays: config.ROUTER_STATS_WINDOW_DAYS,
     deadlineMs: config.ROUTER_DEADLINE_MS,
+    promptModel: loadPromptModel(log),
     // Replicas on one Redis count each model's rate limits together.
     secrets: new SecretBox(config.ROUTER_SECRET_KEY ?? options.jwtSecret, 'router model api keys'),
     peers: config.REDIS_URL

@@ -1,4 +1,4 @@
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Histogram, type Metric, type Registry } from 'prom-client';
 import type { CallOutcome, DriftEvent } from '../index.js';
 
 /**
@@ -38,10 +38,28 @@ export class RouterMetrics {
     registers: [],
   });
 
+  private readonly judged = new Counter({
+    name: 'router_judge_calls_total',
+    help: 'Answers sent to the LLM judge, by result (rated, unrated, failed, over_budget)',
+    labelNames: ['result'],
+    registers: [],
+  });
+  private readonly judgeCost = new Counter({
+    name: 'router_judge_cost_usd_total',
+    help: 'US dollars spent on the LLM judge (not counted in router_cost_usd_total)',
+    registers: [],
+  });
+
   register(registry: Registry): void {
-    for (const metric of [this.calls, this.cost, this.duration, this.selections, this.drift]) {
+    const metrics: Metric[] = [this.calls, this.cost, this.duration, this.selections, this.drift];
+    for (const metric of [...metrics, this.judged, this.judgeCost]) {
       registry.registerMetric(metric);
     }
+  }
+
+  judge(result: 'rated' | 'unrated' | 'failed' | 'over_budget', costUsd = 0): void {
+    this.judged.inc({ result });
+    if (costUsd > 0) this.judgeCost.inc(costUsd);
   }
 
   call(outcome: CallOutcome): void {

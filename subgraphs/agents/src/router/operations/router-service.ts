@@ -3,13 +3,16 @@ import type { EventBus, Logger, PeerGauges, SecretBox } from '@daena/platform';
 import {
   CircuitBreakers,
   LoadWindows,
+  SpendTargetPacer,
   type HealthState,
   type LoadState,
   type ModelSpec,
+  type PromptQualityModel,
   type Provider,
   type ResponseCache,
   type TaskClassification,
 } from '../index.js';
+import { AnswerJudge } from './answer-judge.js';
 import { ModelRegistry, type RegistryEntry } from './model-registry.js';
 import { PeerLoadSync } from './peer-load-sync.js';
 import { RouterAnnouncer } from './router-announcer.js';
@@ -51,6 +54,13 @@ export interface RouterServiceDependencies {
   /** Epoch milliseconds. */
   clock?: () => number;
   random?: () => number;
+  /** Per-prompt quality prediction, the prior of each selection (see `TaskRouterParts`). */
+  promptModel?: PromptQualityModel | null | undefined;
+  /**
+   * The deployment's cost knob: at most `usdPerHour` spent by this replica on routed calls (the
+   * pacer holds it by trading quality for price); absent, the default trade-off.
+   */
+  spendTarget?: { readonly usdPerHour: number } | undefined;
 }
 
 /**
@@ -87,6 +97,22 @@ export class RouterService {
       deps.peers && new PeerLoadSync(deps.peers, this.loads, deps.log, deps.peerSyncMs ?? 1_000);
     const announcer = new RouterAnnouncer({ bus: deps.bus, log: deps.log, metrics: this.metrics });
     const shared = { registry: this.registry, statistics: this.statistics, announcer };
+    const random = deps.random ?? Math.random;
+    const judge = new AnswerJudge({
+      judgeSpec: () =>
+        this.registry
+          .entries()
+          .map((entry) => entry.spec)
+          .find((spec) => spec.judge !== undefined && spec.enabled),
+      providers: deps.providers,
+      learn: (model, taskType, quality, source) =>
+        this.statistics.feedback(model, taskType, quality, source),
+      drift: (event) => announcer.drift(event),
+      metrics: this.metrics,
+      log: deps.log,
+      clock,
+      random,
+    });
     this.router = new TaskRouter({
       ...deps,
       ...shared,
@@ -94,7 +120,11 @@ export class RouterService {
       loads: this.loads,
       metrics: this.metrics,
       clock,
-      random: deps.random ?? Math.random,
+      random,
+      judge,
+      pacer:
+        deps.spendTarget &&
+        new SpendTargetPacer({ targetUsd: deps.spendTarget.usdPerHour, windowMs: 3_600_000 }),
     });
     this.feedbacks = new RoutingFeedback({ fork: deps.fork, ...shared });
   }
@@ -139,6 +169,13 @@ export class RouterService {
 
   feedback: RoutingFeedback['feedback'] = (decisionId, quality) =>
     this.feedbacks.feedback(decisionId, quality);
+
+  /**
+   * Ties the outcome of an agent's task or a CMP decision back to the routed call that served it
+   * (see `RoutingFeedback.outcome`), for the autonomy engine and the voting worker to call.
+   */
+  recordOutcome: RoutingFeedback['outcome'] = (decisionId, source, quality) =>
+    this.feedbacks.outcome(decisionId, source, quality);
 
   async registerModel(command: ModelCommand): Promise<ModelState> {
     return this.stateOf(await this.registry.register(command));

@@ -9,6 +9,7 @@ import {
   type ModelSpec,
   type ModelTaskStats,
   type QualityBelief,
+  type QualitySignalSource,
   type TaskType,
 } from '../index.js';
 import { RouterStatsRepository } from '../store/stats-repository.js';
@@ -88,9 +89,17 @@ export class RouterStatistics {
     return drift;
   }
 
-  /** Explicit feedback on an answer of `model`; returns the drift it revealed. */
-  feedback(model: string, taskType: TaskType, quality: number): DriftEvent[] {
-    const drift = this.tracker.recordFeedback(model, taskType, quality);
+  /**
+   * A quality signal on an answer of `model` (explicit feedback unless told: a judge's grade, a
+   * task's or decision's outcome), weighted by its source's trust; returns the drift it revealed.
+   */
+  feedback(
+    model: string,
+    taskType: TaskType,
+    quality: number,
+    source: QualitySignalSource = 'feedback',
+  ): DriftEvent[] {
+    const drift = this.tracker.recordFeedback(model, taskType, quality, source);
     this.scheduleFlush();
     return drift;
   }

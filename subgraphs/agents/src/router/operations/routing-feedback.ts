@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ConflictError, isUuid, NotFoundError } from '@daena/platform';
+import { BadInputError, ConflictError, isUuid, NotFoundError } from '@daena/platform';
 import { UnknownModelError, type TaskType } from '../index.js';
 import type { RoutingDecisionRecord } from '../domain/router-records.js';
-import { RoutingDecisionRepository } from '../store/decision-repository.js';
+import { RoutingDecisionRepository, type OutcomeSource } from '../store/decision-repository.js';
 import type { ModelRegistry } from './model-registry.js';
 import type { RouterAnnouncer } from './router-announcer.js';
 import type { RouterStatistics } from './router-statistics.js';
@@ -55,6 +55,33 @@ export class RoutingFeedback {
       announcer.drift(drift);
     }
     return updated;
+  }
+
+  /**
+   * The outcome of the agent's task (`task`) or of the CMP decision (`decision`) a routed answer
+   * served, 0–1 (issue 18): counted once per decision and source in the served model's posterior,
+   * with that source's trust (`SIGNAL_TRUST`). Returns whether it counted (false: already had).
+   */
+  async outcome(decisionId: string, source: OutcomeSource, quality: number): Promise<boolean> {
+    if (!Number.isFinite(quality) || quality < 0 || quality > 1) {
+      throw new BadInputError('An outcome quality is between 0 and 1', 'INVALID_QUALITY', {
+        quality,
+      });
+    }
+    const current = await this.decision(decisionId);
+    if (!current) throw new NotFoundError('RoutingDecision', decisionId);
+    if (!current.servedBy) {
+      throw new ConflictError('This decision was never answered', 'DECISION_NOT_SERVED', {
+        decisionId,
+        status: current.status,
+      });
+    }
+    if (!(await this.repository().recordSignal(decisionId, source, quality))) return false;
+    const { statistics, announcer } = this.parts;
+    for (const drift of statistics.feedback(current.servedBy, current.taskType, quality, source)) {
+      announcer.drift(drift);
+    }
+    return true;
   }
 
   private repository(): RoutingDecisionRepository {

@@ -7,13 +7,18 @@ import {
   AllModelsFailedError,
   executeWithFallbacks,
   NoModelAvailableError,
+  promptShifts,
   selectModel,
+  DEFAULT_QUALITY_TOLERANCE,
+  ShiftedBelief,
+  type SpendTargetPacer,
   type Attempt,
   type CallOutcome,
   type CircuitBreakers,
   type CompletionResult,
   type LoadWindows,
   type ModelSpec,
+  type PromptQualityModel,
   type Provider,
   type ResponseCache,
   type RouteRequest,
@@ -30,6 +35,7 @@ import {
   type RouteTaskCommand,
 } from '../domain/routing-decision.js';
 import { RoutingDecisionRepository } from '../store/decision-repository.js';
+import type { AnswerJudge } from './answer-judge.js';
 import type { ModelRegistry } from './model-registry.js';
 import type { RouterAnnouncer } from './router-announcer.js';
 import type { RouterMetrics } from './router-metrics.js';
@@ -84,6 +90,18 @@ export interface TaskRouterParts {
   /** Epoch milliseconds. */
   clock: () => number;
   random: () => number;
+  /**
+   * Per-prompt quality prediction (issue 18): each model's posterior is moved by how far the
+   * prompt sits from that model's average (`ShiftedBelief`); absent, selection uses the posteriors.
+   */
+  promptModel?: PromptQualityModel | null | undefined;
+  /** Grades a sample of answers (issue 18); absent when no model is configured as the judge. */
+  judge?: AnswerJudge | undefined;
+  /**
+   * The deployment's spend target (issue 18): scales every selection's quality tolerance so this
+   * replica's spend over the window meets it; absent, the default trade-off.
+   */
+  pacer?: SpendTargetPacer | undefined;
 }
 
 const maxAttemptsPerModel = 2;
@@ -170,16 +188,28 @@ export class TaskRouter {
    * candidate only when no other model can take the request, and otherwise the last fallback.
    */
   private select(request: RouteRequest, classification: TaskClassification): Selection {
-    const { registry, statistics, loads, breakers, random } = this.parts;
-    const specs = registry.entries().map((entry) => entry.spec);
+    const { registry, statistics, loads, breakers, random, promptModel } = this.parts;
+    // A judge grades answers; it is never routed to.
+    const specs = registry
+      .entries()
+      .map((entry) => entry.spec)
+      .filter((spec) => spec.judge === undefined);
     const offline = specs.find((spec) => spec.kind === 'offline' && spec.enabled);
     const others = specs.filter((spec) => spec.kind !== 'offline');
+    const shifts = promptModel ? promptShifts(promptModel, request.text, specs) : null;
+    const scale = this.parts.pacer?.toleranceScale ?? 1;
+    const { easy, hard } = DEFAULT_QUALITY_TOLERANCE;
     const choose = (candidates: ModelSpec[]) =>
       selectModel({
         request,
         classification,
         candidates,
-        posterior: (model, taskType) => statistics.posterior(model, taskType),
+        tolerance: { easy: easy * scale, hard: hard * scale },
+        posterior: (model, taskType) => {
+          const base = statistics.posterior(model, taskType);
+          const shift = shifts?.get(model) ?? 0;
+          return shift === 0 ? base : new ShiftedBelief(base, shift);
+        },
         load: (model) => loads.state(model),
         health: (model) => breakers.health(model),
         random,
@@ -235,6 +265,16 @@ export class TaskRouter {
     });
     const completed = succeededDecision(decision, result, attempts, clock() - started);
     await repository.completeDecision(decision.id, completed);
+    // Graded after the answer is stored and without holding up the caller; never throws.
+    if (!result.cached) {
+      void this.parts.judge?.consider({
+        model: result.model,
+        taskType: decision.taskType,
+        prompt: command.text,
+        answer: result.text,
+        decisionId: decision.id,
+      });
+    }
     return { decision: completed, result };
   }
 
@@ -242,6 +282,7 @@ export class TaskRouter {
   private observe(outcome: CallOutcome): void {
     try {
       this.parts.metrics.call(outcome);
+      this.parts.pacer?.record(this.parts.clock(), outcome.costUsd);
       for (const drift of this.parts.statistics.record(outcome)) this.parts.announcer.drift(drift);
     } catch (error) {
       this.parts.log.error({ err: error, model: outcome.model }, 'could not record a call outcome');

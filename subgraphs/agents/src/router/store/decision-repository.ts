@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { TaskType } from '../index.js';
+import type { QualitySignalSource, TaskType } from '../index.js';
+
+/** Outcome signals stored on a decision: the task's or the CMP decision's it served. */
+export type OutcomeSource = Extract<QualitySignalSource, 'task' | 'decision'>;
 import type {
   RoutingAttempt,
   RoutingDecisionRecord,
@@ -134,5 +137,18 @@ export class RoutingDecisionRepository {
       [quality, id],
     );
     return row ? toDecision(row) : null;
+  }
+
+  /**
+   * Stores an outcome signal on a decision, once per (decision, source): true when this call
+   * stored it, false when one of that source was already there.
+   */
+  async recordSignal(id: string, source: OutcomeSource, quality: number): Promise<boolean> {
+    const rows = await this.sql.execute<{ decision_id: string }[]>(
+      `insert into agents.router_decision_signals (decision_id, source, quality) values (?, ?, ?)
+       on conflict do nothing returning decision_id`,
+      [id, source, quality],
+    );
+    return rows.length > 0;
   }
 }

@@ -1,6 +1,13 @@
-import type { CallOutcome, DriftEvent, ModelTaskStats, TaskType } from '../contracts.js';
+import type {
+  CallOutcome,
+  DriftEvent,
+  ModelTaskStats,
+  QualitySignalSource,
+  TaskType,
+} from '../contracts.js';
 import { DriftMonitor } from './drift-monitor.js';
 import { qualityEvidence } from './quality-evidence.js';
+import { outcomeSignalWeight, SIGNAL_TRUST } from './signal-trust.js';
 import {
   type BetaPrior,
   DEFAULT_EVIDENCE_DISCOUNT,
@@ -76,7 +83,7 @@ export class PerformanceTracker {
     const quality = qualityEvidence(outcome);
     if (quality !== null && Number.isFinite(quality)) {
       const posterior = this.posterior(model, taskType);
-      posterior.observe(quality, at);
+      posterior.observe(quality, at, outcomeSignalWeight(outcome));
       const event = this.drift.observeQuality(model, taskType, quality, at);
       if (event) {
         posterior.discount(this.driftKeep);
@@ -91,14 +98,21 @@ export class PerformanceTracker {
   }
 
   /**
-   * Explicit feedback on an answer of `model`: evidence for the posterior and the quality drift
-   * detector, and a quality signal in the stats (not another call).
+   * A quality signal on an answer of `model` after the call (explicit feedback, a judge's grade, a
+   * task's or decision's outcome): evidence for the posterior, weighted by how much its source is
+   * trusted (`SIGNAL_TRUST`), for the quality drift detector, and a quality signal in the stats
+   * (not another call).
    */
-  recordFeedback(model: string, taskType: TaskType, quality: number): DriftEvent[] {
+  recordFeedback(
+    model: string,
+    taskType: TaskType,
+    quality: number,
+    source: QualitySignalSource = 'feedback',
+  ): DriftEvent[] {
     const at = this.options.now();
     this.window.addQuality(model, taskType, at, quality);
     const posterior = this.posterior(model, taskType);
-    posterior.observe(quality, at);
+    posterior.observe(quality, at, SIGNAL_TRUST[source]);
     const event = this.drift.observeQuality(model, taskType, quality, at);
     if (!event) return [];
     posterior.discount(this.driftKeep);

@@ -151,12 +151,16 @@ export class QualityPosterior {
     this.updated = state?.updatedAt ?? null;
   }
 
-  /** Counts one quality signal, clamped to [0, 1]. */
-  observe(quality: number, at: Date): void {
+  /**
+   * Counts one quality signal, clamped to [0, 1], as `weight` observations (its source's trust,
+   * `SIGNAL_TRUST`): α += w·q, β += w·(1 − q), older evidence discounted by γ^w.
+   */
+  observe(quality: number, at: Date, weight = 1): void {
     const q = Number.isFinite(quality) ? Math.min(1, Math.max(0, quality)) : 0;
-    this.shrinkEvidence(this.evidenceDiscount);
-    this.addedAlpha += q;
-    this.addedBeta += 1 - q;
+    const w = Number.isFinite(weight) ? Math.max(0, weight) : 0;
+    this.shrinkEvidence(this.evidenceDiscount ** w);
+    this.addedAlpha += w * q;
+    this.addedBeta += w * (1 - q);
     this.addedObservations += 1;
     this.updated = at;
   }

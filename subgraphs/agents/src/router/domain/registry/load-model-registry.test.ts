@@ -248,3 +248,32 @@ function catchError(run: () => unknown): RegistryConfigError {
   }
   throw new Error('expected a RegistryConfigError');
 }
+
+describe('loadModelRegistry: issue 18 settings', () => {
+  it('reads a model’s prompt profile and a judge’s sample and budget', () => {
+    const registry = loadModelRegistry(
+      {
+        LLM_MODELS: json([
+          spec({ promptProfile: 'mixtral-8x7b-instruct' }),
+          spec({ name: 'judge', judge: { sampleRate: 0.05, maxUsdPerHour: 2 } }),
+        ]),
+      },
+      noFile,
+    );
+    expect(registry.models[0]).toMatchObject({ promptProfile: 'mixtral-8x7b-instruct' });
+    expect(registry.models[0]).not.toHaveProperty('judge');
+    expect(registry.models[1]).toMatchObject({ judge: { sampleRate: 0.05, maxUsdPerHour: 2 } });
+  });
+
+  it('refuses a judge sample outside 0–1 and a negative judge budget', () => {
+    const load = () =>
+      loadModelRegistry(
+        { LLM_MODELS: json([spec({ judge: { sampleRate: 1.5, maxUsdPerHour: -1 } })]) },
+        noFile,
+      );
+    expect(load).toThrow(RegistryConfigError);
+    expect(load).toThrow(
+      /judge\.sampleRate: must be at most 1.*judge\.maxUsdPerHour: must be at least 0/,
+    );
+  });
+});

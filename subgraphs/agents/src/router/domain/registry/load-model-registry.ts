@@ -130,6 +130,8 @@ export function toModelSpec(config: ModelConfig, apiKey: string | null): ModelSp
     enabled: config.enabled,
     priorQuality: config.priorQuality,
     timeoutMs: config.timeoutMs,
+    ...(config.promptProfile === undefined ? {} : { promptProfile: config.promptProfile }),
+    ...(config.judge === undefined ? {} : { judge: config.judge }),
   };
 }
 

@@ -70,6 +70,24 @@ export const modelConfigSchema = z
         { error: 'must be an object of task type → quality (0–1)' },
       )
       .default({}),
+    judge: z
+      .object(
+        {
+          sampleRate: z
+            .number({ error: 'must be a share of answers between 0 and 1' })
+            .min(0, { error: 'must be at least 0' })
+            .max(1, { error: 'must be at most 1' }),
+          maxUsdPerHour: z
+            .number({ error: 'must be US dollars per hour' })
+            .min(0, { error: 'must be at least 0' }),
+        },
+        { error: 'must be { sampleRate, maxUsdPerHour }' },
+      )
+      .optional(),
+    promptProfile: z
+      .string({ error: 'must be the name of a profile of the prompt-quality model' })
+      .min(1, { error: 'must not be empty' })
+      .optional(),
     timeoutMs: z
       .int({ error: 'must be a whole number of milliseconds' })
       .positive({ error: 'must be more than 0' })

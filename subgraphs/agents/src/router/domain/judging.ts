@@ -1,0 +1,2 @@
+export * from './judging/judge-prompt.js';
+export * from './judging/spend-pacer.js';
