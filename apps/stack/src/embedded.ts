@@ -58,17 +58,18 @@ export async function startEmbeddedStack(
       await report.step(`${service.name} subgraph at ${service.url}`, service.ready);
       return service;
     };
-    // Metrics first: it records the events the others publish as they start (the seed).
-    const metricsConfig = loadMetricsConfig(serviceEnv(ports.metrics));
-    await start(createMetricsService({ config: metricsConfig, ...common('metrics') }));
-    const agentsConfig = loadAgentsConfig(serviceEnv(ports.agents));
     // One durable job queue for the process: decisions sends vote requests and round deadlines,
-    // agents answer the requests (starting and stopping it is idempotent, so both may).
+    // agents answer them and run tasks, metrics keeps its partitions (starting and stopping it is
+    // idempotent, so each may).
     const jobs = new PgBossJobQueue({
-      url: agentsConfig.DATABASE_URL,
+      url: stores.databaseUrl,
       log: createLogger('jobs', config.LOG_LEVEL),
     });
     stoppers.push(() => jobs.stop());
+    // Metrics first: it records the events the others publish as they start (the seed).
+    const metricsConfig = loadMetricsConfig(serviceEnv(ports.metrics));
+    await start(createMetricsService({ config: metricsConfig, ...common('metrics'), jobs }));
+    const agentsConfig = loadAgentsConfig(serviceEnv(ports.agents));
     await start(createAgentsService({ config: agentsConfig, ...common('agents'), jobs }));
     // Decisions asks agents for stakeholders, so it starts once agents is ready.
     const decisionsConfig = loadDecisionsConfig(serviceEnv(ports.decisions));

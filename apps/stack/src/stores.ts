@@ -111,6 +111,10 @@ export function stackServiceEnv(
     DECISIONS_URL: url(ports.decisions),
     KNOWLEDGE_URL: url(ports.knowledge),
     METRICS_URL: url(ports.metrics),
+    // Every service of the stack, for the metrics subgraph's own rule evaluation.
+    METRICS_SCRAPE_TARGETS: Object.values(ports)
+      .map((port) => `http://${config.HOST}:${port}/metrics`)
+      .join(','),
   };
 }
 

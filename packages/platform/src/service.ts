@@ -30,6 +30,7 @@ import {
   type OperationLimitsEnv,
 } from './limits/operation-limits.js';
 import { createMetricsRegistry, graphqlMetricsPlugin } from './metrics.js';
+import { registerStoreHealth } from './metrics-stores.js';
 import { retryWithBackoff } from './retry.js';
 import { productionMode } from './service-config.js';
 
@@ -100,6 +101,7 @@ export async function startService<TContext extends BaseContext>(
   const { name, log, stores } = definition;
   const registry = createMetricsRegistry(name);
   for (const store of stores) store.registerMetrics?.(registry);
+  registerStoreHealth(registry, stores);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);

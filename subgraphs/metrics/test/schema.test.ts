@@ -19,10 +19,14 @@ describe('metrics subgraph schema', () => {
   it('serves the metric queries with the documented arguments', async () => {
     const schema = await buildMetricsSchema();
     expect(fieldsOf(schema.getQueryType())).toEqual([
+      'alerts(state: AlertState, severity: AlertSeverity, limit: Int = 100): [Alert!]!',
+      'alertUpdate(state: AlertState, severity: AlertSeverity, transitionId: ID!): AlertUpdate',
       'auditLog(filter: AuditLogFilter, first: Int = 50, after: String): AuditLogConnection!',
+      'kpis(at: DateTimeISO): [Kpi!]!',
       'metricSamples(name: String!, since: DateTimeISO, limit: Int = 100): [MetricSample!]!',
       'metricSummary(name: String!, since: DateTimeISO): MetricSummary!',
       'metricNames: [String!]!',
+      'series(metric: String!, range: TimeRangeInput!, step: Int!): [SeriesResult!]!',
       '_entities(representations: [_Any!]!): [_Entity]!',
       '_service: _Service!',
     ]);
@@ -42,6 +46,17 @@ describe('metrics subgraph schema', () => {
     ]);
   });
 
+  it('declares alertUpdates for the gateway bridge, with its query twin alertUpdate', async () => {
+    const schema = await buildMetricsSchema();
+    const field = schema.getSubscriptionType()?.getFields()['alertUpdates'];
+    expect(field && signature(field)).toBe(
+      'alertUpdates(state: AlertState, severity: AlertSeverity): AlertUpdate!',
+    );
+    expect(field?.astNode?.directives?.map((directive) => print(directive))).toEqual([
+      '@busEvent(event: "metrics.alert.transitioned", twin: "alertUpdate", filter: "state severity", twinArguments: "transitionId", visibility: "sameForEveryone")',
+    ]);
+  });
+
   it('makes MetricSample a federation entity keyed by id', async () => {
     const schema = await buildMetricsSchema();
     const sample = schema.getType('MetricSample') as GraphQLObjectType;
@@ -56,6 +71,6 @@ describe('metrics subgraph schema', () => {
       '@key(fields: "id")',
     ]);
     const entities = schema.getType('_Entity') as GraphQLUnionType;
-    expect(entities.getTypes().map((type) => type.name)).toEqual(['MetricSample']);
+    expect(entities.getTypes().map((type) => type.name)).toEqual(['Alert', 'MetricSample']);
   });
 });

@@ -6,7 +6,12 @@ import { createMetricsService } from '../src/service.js';
 
 /** Starts the metrics service on a free port against `databaseUrl`, consuming from `bus`. */
 export function startMetrics(databaseUrl: string, bus: EventBus): Promise<RunningService> {
-  const config = loadMetricsConfig({ PORT: '1', DATABASE_URL: databaseUrl });
+  // Embedded monitoring off: the tests that need it start it themselves with their targets.
+  const config = loadMetricsConfig({
+    PORT: '1',
+    DATABASE_URL: databaseUrl,
+    METRICS_SCRAPE_INTERVAL_SECONDS: '0',
+  });
   return startTestService(
     createMetricsService({ config, log: silentLogger(), bus, jwtSecret: testJwtSecret }),
   );

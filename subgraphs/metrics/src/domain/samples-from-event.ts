@@ -33,6 +33,9 @@ export const MetricName = {
   routerSelections: 'router.selections',
   routerDrift: 'router.drift_detected',
   routerModelChanges: 'router.model_changes',
+  alertTransitions: 'metrics.alert_transitions',
+  taskUpdates: 'agents.task_updates',
+  runSteps: 'agents.run_steps',
 } as const;
 export type MetricName = (typeof MetricName)[keyof typeof MetricName];
 
@@ -156,6 +159,29 @@ const rules: readonly SampleRule[] = [
   ]),
   rule(Events.routerModelChanged, (data) => [
     { name: MetricName.routerModelChanges, value: 1, labels: labelsOf(data, ['name', 'change']) },
+  ]),
+  // Task outcomes (status DONE, FAILED …): the agent task success rate counts these.
+  rule(Events.taskUpdated, (data) => [
+    {
+      name: MetricName.taskUpdates,
+      value: 1,
+      labels: labelsOf(data, ['taskId', 'departmentId', 'assigneeId', 'status']),
+    },
+  ]),
+  rule(Events.runStepRecorded, (data) => [
+    {
+      name: MetricName.runSteps,
+      value: 1,
+      labels: labelsOf(data, ['runId', 'taskId', 'agentId', 'departmentId', 'kind', 'status']),
+    },
+  ]),
+  // The embedded evaluator's own alert changes: how often each rule pages, in the same store.
+  rule(Events.alertTransitioned, (data) => [
+    {
+      name: MetricName.alertTransitions,
+      value: 1,
+      labels: labelsOf(data, ['alertId', 'rule', 'severity', 'state']),
+    },
   ]),
   rule(Events.knowledgeEntryCreated, (data) => [
     {

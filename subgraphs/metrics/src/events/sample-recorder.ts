@@ -29,6 +29,8 @@ export class SampleRecorder {
   constructor(
     private readonly write: SampleWriter,
     private readonly log: Logger,
+    /** Told of every accepted event's samples (the domain counters on /metrics). */
+    private readonly onSamples: (samples: readonly MetricSampleDraft[]) => void = () => undefined,
   ) {}
 
   /** Subscribes to every measured event contract; calling it again while started is a no-op. */
@@ -56,6 +58,7 @@ export class SampleRecorder {
       return;
     }
     if (samples.length === 0) return;
+    this.onSamples(samples);
     this.queue.push({ event, samples });
     this.flushing ??= this.flush();
   }

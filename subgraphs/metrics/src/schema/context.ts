@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, type Principal } from '@daena/platform';
+import { byIdLoader, groupLoader, type Principal } from '@daena/platform';
+import { AlertRepository } from '../alerts/store/alert-repository.js';
 import { AuditLogRepository } from '../audit/store/audit-log-repository.js';
+import type { KpiDefinition } from '../kpis/domain/kpi.js';
 import { MetricSampleRepository } from '../store/metric-sample-repository.js';
+import { SeriesRepository } from '../series/store/series-repository.js';
 
 export interface MetricsContext {
   principal: Principal;
@@ -9,6 +12,10 @@ export interface MetricsContext {
   service: string | null;
   samples: MetricSampleRepository;
   auditLog: AuditLogRepository;
+  alerts: AlertRepository;
+  series: SeriesRepository;
+  /** The KPIs of the repository's recording rules (observability/prometheus/rules). */
+  kpis: readonly KpiDefinition[];
   loaders: ReturnType<typeof createLoaders>;
 }
 
@@ -19,18 +26,31 @@ export interface MetricsCaller {
 }
 
 /** Per-request loaders over a per-request EntityManager fork (STYLE habit 11). */
-export function createLoaders(samples: MetricSampleRepository) {
+export function createLoaders(samples: MetricSampleRepository, alerts: AlertRepository) {
   return {
     sample: byIdLoader((ids) => samples.byIds(ids)),
+    alert: byIdLoader((ids) => alerts.byIds(ids)),
+    alertTransitions: groupLoader(
+      (ids) => alerts.transitionsOf(ids),
+      (transition) => transition.alertId,
+    ),
   };
 }
 
-export function createMetricsContext(caller: MetricsCaller, em: EntityManager): MetricsContext {
+export function createMetricsContext(
+  caller: MetricsCaller,
+  em: EntityManager,
+  kpis: readonly KpiDefinition[] = [],
+): MetricsContext {
   const samples = new MetricSampleRepository(em);
+  const alerts = new AlertRepository(em);
   return {
     ...caller,
     samples,
     auditLog: new AuditLogRepository(em),
-    loaders: createLoaders(samples),
+    alerts,
+    series: new SeriesRepository(em),
+    kpis,
+    loaders: createLoaders(samples, alerts),
   };
 }

@@ -1,0 +1,20 @@
+import { defineEvent } from '@daena/platform/domain';
+
+// Owner: the metrics subgraph (it alone publishes these).
+
+/** An alert changed state; state values in lower case, as the gateway's enum filters expect. */
+export interface AlertTransitioned {
+  /** The stored transition, for the alertUpdates subscription's query twin. */
+  transitionId: string;
+  alertId: string;
+  rule: string;
+  /** critical, warning or info. */
+  severity: string;
+  /** pending, firing or resolved. */
+  state: string;
+  previousState: string | null;
+}
+
+export const metricsEvents = {
+  alertTransitioned: defineEvent<AlertTransitioned>('metrics.alert.transitioned'),
+} as const;
