@@ -23,25 +23,34 @@ describe('the knowledge subgraph schema', () => {
     );
   });
 
-  it('takes id, owner and timestamps from the server, never from input', async () => {
+  it('takes id, owner, version, classification and timestamps from the server, never from input', async () => {
     const schema = await buildKnowledgeSchema();
     const inputFields = (name: string) => {
       const type = schema.getType(name);
       return isInputObjectType(type) ? Object.keys(type.getFields()).sort() : [];
     };
-    expect(inputFields('KnowledgeEntryCreateInput')).toEqual([
+    const authorFields = [
       'accessLevel',
+      'accessOverrideReason',
+      'authorAgentId',
       'body',
       'departmentSlug',
+      'kind',
       'sharedWithDepartments',
+      'source',
+      'tags',
       'title',
-    ]);
-    expect(inputFields('KnowledgeEntryUpdateInput')).toEqual([
-      'accessLevel',
-      'body',
-      'departmentSlug',
-      'sharedWithDepartments',
-      'title',
-    ]);
+      'topics',
+    ];
+    expect(inputFields('KnowledgeEntryCreateInput')).toEqual(authorFields);
+    expect(inputFields('KnowledgeEntryUpdateInput')).toEqual(authorFields);
+  });
+
+  it('lets no client write relations, versions or classification', async () => {
+    const schema = await buildKnowledgeSchema();
+    const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
+    expect(mutations.filter((name) => /Version/.test(name))).toEqual([]);
+    expect(schema.getType('KnowledgeEntryRelatedFieldInput')).toBeUndefined();
+    expect(schema.getType('KnowledgeEntryDerivedFromFieldInput')).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ import type { KnowledgeConfig } from './config.js';
 import { createKnowledgeContext, type KnowledgeContext } from './schema/context.js';
 import { entryCallbacks } from './schema/entry-callbacks.js';
 import { wrapEntryMutations, type EntryMutationRuntime } from './schema/entry-mutations.js';
+import { wrapKnowledgeQueries } from './schema/knowledge-queries.js';
 import { mapRootFieldErrors } from './schema/neo4j-errors.js';
 import { knowledgeTypeDefs } from './schema/type-defs.js';
 import { createNeo4jStore } from './store/neo4j-store.js';
@@ -52,7 +53,8 @@ export async function buildKnowledgeSchema(
     },
   });
   const schema = await neo4jGraphQL.getSubgraphSchema();
-  wrapEntryMutations(schema, runtime);
+  wrapEntryMutations(schema, { ...runtime, driver });
+  wrapKnowledgeQueries(schema);
   mapRootFieldErrors(schema);
   return schema;
 }

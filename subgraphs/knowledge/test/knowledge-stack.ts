@@ -23,10 +23,18 @@ export interface KnowledgeStack {
   countEntriesTitled(title: string): Promise<number>;
   /** One stored entry's properties, read by Cypher straight from the database. */
   storedEntry(id: string): Promise<Record<string, unknown> | null>;
+  /** Rows of a Cypher statement run straight on the database (the tests' ground truth). */
+  cypher<T = Record<string, unknown>>(
+    statement: string,
+    params?: Record<string, unknown>,
+  ): Promise<T[]>;
   close(): Promise<void>;
 }
 
-export async function startKnowledgeStack(): Promise<KnowledgeStack> {
+/** `env` adds to the service's configuration (e.g. a longer deadline for a seeding fuzz). */
+export async function startKnowledgeStack(
+  env: Record<string, string> = {},
+): Promise<KnowledgeStack> {
   const stack = await testStack('knowledge', { database: false });
   return stack.closeOnFailure(async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'daena-knowledge-'));
@@ -36,7 +44,7 @@ export async function startKnowledgeStack(): Promise<KnowledgeStack> {
     const driver = stack.track(neo4j.driver(graph.uri));
     const service = await stack.start(
       createKnowledgeService({
-        config: loadKnowledgeConfig({ PORT: '1', NEO4J_URI: graph.uri }),
+        config: loadKnowledgeConfig({ PORT: '1', NEO4J_URI: graph.uri, ...env }),
         ...stack.dependencies,
       }),
     );
@@ -59,6 +67,10 @@ export async function startKnowledgeStack(): Promise<KnowledgeStack> {
           { id },
         );
         return (records[0]?.get('entry') as Record<string, unknown> | undefined) ?? null;
+      },
+      async cypher<T>(statement: string, params: Record<string, unknown> = {}) {
+        const { records } = await driver.executeQuery(statement, params);
+        return records.map((record) => record.toObject() as T);
       },
       close: stack.close,
     };

@@ -4,6 +4,7 @@ import {
   charCount,
   checkCreateBatch,
   checkEntryFields,
+  checkTopicNames,
   entryLimits,
   type EntryFields,
 } from './entry-limits.js';
@@ -61,5 +62,13 @@ describe('entry limits', () => {
   it('bounds the number of entries one mutation creates', () => {
     expect(() => checkCreateBatch(entryLimits.entriesPerCreateMax)).not.toThrow();
     expect(() => checkCreateBatch(entryLimits.entriesPerCreateMax + 1)).toThrow(BadInputError);
+  });
+});
+
+describe('topic names', () => {
+  it('takes 1 to 64 characters', () => {
+    expect(() => checkTopicNames(['tax', 't'.repeat(64)])).not.toThrow();
+    expect(() => checkTopicNames([' '])).toThrow(expect.objectContaining({ reason: 'TOPIC_NAME' }));
+    expect(() => checkTopicNames(['t'.repeat(65)])).toThrow(BadInputError);
   });
 });

@@ -11,6 +11,11 @@ export const entryLimits = {
   slugMaxChars: 64,
   sharedDepartmentsMax: 64,
   entriesPerCreateMax: 100,
+  tagsMax: 20,
+  tagMaxChars: 64,
+  topicNameMaxChars: 64,
+  /** A source (URL, document name) and an override reason are one line, not a document. */
+  noteMaxChars: 500,
 } as const;
 
 /** The checked fields of an entry, as far as one create or update sets them. */
@@ -19,6 +24,9 @@ export interface EntryFields {
   body?: string | undefined;
   departmentSlug?: string | undefined;
   sharedWithDepartments?: readonly string[] | undefined;
+  tags?: readonly string[] | undefined;
+  source?: string | undefined;
+  accessOverrideReason?: string | undefined;
 }
 
 /** Length in Unicode code points, so an emoji counts as one character, as a reader expects. */
@@ -62,6 +70,29 @@ export function checkEntryFields(fields: EntryFields): void {
     }
     for (const slug of sharedWithDepartments) checkSlug('sharedWithDepartments', slug);
   }
+  if (fields.tags !== undefined) checkTags(fields.tags);
+  for (const field of ['source', 'accessOverrideReason'] as const) {
+    const value = fields[field];
+    if (value !== undefined && charCount(value) > entryLimits.noteMaxChars) {
+      throw new BadInputError(
+        `${field} must have at most ${entryLimits.noteMaxChars} characters`,
+        'NOTE_LENGTH',
+        { field, max: entryLimits.noteMaxChars },
+      );
+    }
+  }
+}
+
+function checkTags(tags: readonly string[]): void {
+  const { tagsMax, tagMaxChars } = entryLimits;
+  const bad = tags.find((tag) => tag.trim() === '' || charCount(tag) > tagMaxChars);
+  if (tags.length > tagsMax || bad !== undefined) {
+    throw new BadInputError(
+      `tags: at most ${tagsMax} tags of 1 to ${tagMaxChars} characters`,
+      'TAGS',
+      { field: 'tags', max: tagsMax, maxChars: tagMaxChars },
+    );
+  }
 }
 
 /** Throws BadInputError when one create mutation carries more entries than the batch limit. */
@@ -82,5 +113,16 @@ function checkSlug(field: string, slug: string): void {
       'DEPARTMENT_SLUG',
       { field, max: entryLimits.slugMaxChars },
     );
+  }
+}
+
+/** Throws BadInputError (TOPIC_NAME) unless every topic name has 1 to 64 characters. */
+export function checkTopicNames(names: readonly string[]): void {
+  const max = entryLimits.topicNameMaxChars;
+  if (names.some((name) => name.trim() === '' || charCount(name) > max)) {
+    throw new BadInputError(`a topic name has 1 to ${max} characters`, 'TOPIC_NAME', {
+      field: 'name',
+      max,
+    });
   }
 }

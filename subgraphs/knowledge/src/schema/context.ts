@@ -11,6 +11,8 @@ export interface KnowledgeJwt {
 export interface CreatedEntry {
   entryId: string;
   departmentSlug: string;
+  /** The full-text query that finds its related entries (search-terms.ts); null without terms. */
+  relatedQuery: string | null;
 }
 
 /**
@@ -27,6 +29,8 @@ export interface KnowledgeContext {
   jwt?: KnowledgeJwt;
   /** Filled by the `newEntryId` callback while one create mutation is translated. */
   createdEntries?: CreatedEntry[];
+  /** The transaction a wrapped write runs the generated Cypher in (entry-mutations.ts). */
+  executionContext?: unknown;
 }
 
 /** The `$jwt` for a caller whose token the platform verified; undefined for anonymous callers. */

@@ -10,16 +10,34 @@ describe('@populatedBy callbacks', () => {
     expect(entryCallbacks.callerSubject({}, {}, context)).toBe('finance-lead');
   });
 
+  it('classifies the content of a create input', () => {
+    const parent = {
+      title: 'Payroll',
+      body: 'Send the slip to ana@example.com; IBAN DE89 3704 0044 0532 0130 00',
+    };
+    expect(entryCallbacks.personalData(parent)).toEqual(['EMAIL', 'IBAN']);
+    expect(entryCallbacks.suggestedAccessLevel(parent)).toBe('PERSONAL');
+    expect(entryCallbacks.firstVersion()).toBe(1);
+  });
+
   it('hands out a fresh UUID per entry and records it for the created event', () => {
     const createdEntries: CreatedEntry[] = [];
     const context = { createdEntries, populatedByOperation: 'CREATE' } as CallbackContext;
-    const first = entryCallbacks.newEntryId({ departmentSlug: 'finance' }, {}, context);
+    const first = entryCallbacks.newEntryId(
+      { departmentSlug: 'finance', title: 'Travel policy', body: 'Receipts within 30 days' },
+      {},
+      context,
+    );
     const second = entryCallbacks.newEntryId({ departmentSlug: 'legal' }, {}, context);
     expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(second).not.toBe(first);
     expect(createdEntries).toEqual([
-      { entryId: first, departmentSlug: 'finance' },
-      { entryId: second, departmentSlug: 'legal' },
+      {
+        entryId: first,
+        departmentSlug: 'finance',
+        relatedQuery: 'policy travel 30 days receipts within',
+      },
+      { entryId: second, departmentSlug: 'legal', relatedQuery: null },
     ]);
   });
 });

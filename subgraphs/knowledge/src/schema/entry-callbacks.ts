@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Neo4jGraphQLCallback } from '@neo4j/graphql';
+import { personalDataKinds, suggestAccessLevel } from '../domain/classification.js';
+import { relatedQuery } from '../domain/search-terms.js';
 import type { KnowledgeContext } from './context.js';
+
+/** The title and body a create input carries, as one text to classify. */
+function contentOf(parent: Record<string, unknown> | undefined): string {
+  return `${textOf(parent, 'title')}\n${textOf(parent, 'body')}`;
+}
+
+function textOf(parent: Record<string, unknown> | undefined, key: string): string {
+  const value = parent?.[key];
+  return typeof value === 'string' ? value : '';
+}
 
 /**
  * The `@populatedBy` callbacks named in type-defs.ts. @neo4j/graphql calls them while it
@@ -15,11 +27,15 @@ export const entryCallbacks = {
    */
   newEntryId: (parent, _args, context) => {
     const entryId = randomUUID();
-    const departmentSlug = parent?.['departmentSlug'];
     (context as Pick<KnowledgeContext, 'createdEntries'>).createdEntries?.push({
       entryId,
-      departmentSlug: typeof departmentSlug === 'string' ? departmentSlug : '',
+      departmentSlug: textOf(parent, 'departmentSlug'),
+      relatedQuery: relatedQuery(textOf(parent, 'title'), textOf(parent, 'body')),
     });
     return entryId;
   },
+  /** Every entry starts at version 1; an update makes the next (entry-revisions.ts). */
+  firstVersion: () => 1,
+  suggestedAccessLevel: (parent) => suggestAccessLevel(personalDataKinds(contentOf(parent))),
+  personalData: (parent) => personalDataKinds(contentOf(parent)),
 } satisfies Record<string, Neo4jGraphQLCallback>;

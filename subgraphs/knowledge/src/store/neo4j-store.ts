@@ -16,7 +16,7 @@ export interface Neo4jStoreOptions {
 
 /**
  * Idempotent schema statements, run on every connect. Neo4j community has no property type or
- * existence constraints, so the unique id and lookup indexes are all it gets; the filters of the
+ * existence constraints, so the unique id, lookup and full-text indexes are all it gets; the filters of the
  * `@authorization` rules look entries up by these properties.
  */
 const knowledgeSchemaStatements = [
@@ -24,6 +24,11 @@ const knowledgeSchemaStatements = [
   'CREATE INDEX knowledge_entry_department IF NOT EXISTS FOR (entry:KnowledgeEntry) ON (entry.departmentSlug)',
   'CREATE INDEX knowledge_entry_access_level IF NOT EXISTS FOR (entry:KnowledgeEntry) ON (entry.accessLevel)',
   'CREATE INDEX knowledge_entry_owner IF NOT EXISTS FOR (entry:KnowledgeEntry) ON (entry.ownerId)',
+  // The `@fulltext` index of searchKnowledge and of related-entry linking (Lucene, BM25).
+  'CREATE FULLTEXT INDEX knowledge_entry_text IF NOT EXISTS FOR (entry:KnowledgeEntry) ON EACH [entry.title, entry.body]',
+  'CREATE INDEX knowledge_version_entry IF NOT EXISTS FOR (version:KnowledgeVersion) ON (version.entryId)',
+  'CREATE INDEX knowledge_version_access_level IF NOT EXISTS FOR (version:KnowledgeVersion) ON (version.accessLevel)',
+  'CREATE INDEX topic_department IF NOT EXISTS FOR (topic:Topic) ON (topic.departmentSlug)',
 ] as const;
 
 export function createNeo4jStore(options: Neo4jStoreOptions): Neo4jStore {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsOfCreate, fieldsOfUpdate } from './entry-mutations.js';
+import { fieldsOfCreate, fieldsOfUpdate, topicNamesOf } from './entry-inputs.js';
 
 describe('the fields a mutation writes', () => {
   it('reads a create input as is', () => {
@@ -34,5 +34,21 @@ describe('the fields a mutation writes', () => {
         .sharedWithDepartments,
     ).toEqual(['legal', 'hr']);
     expect(fieldsOfUpdate({ sharedWithDepartments: { pop: 1 } }).sharedWithDepartments).toEqual([]);
+  });
+});
+
+describe('the topic names a write sets', () => {
+  it('finds them in topic inputs, topic updates and topics created with an entry', () => {
+    expect(topicNamesOf([{ name: 'tax' }, { name: 'audit' }])).toEqual(['tax', 'audit']);
+    expect(topicNamesOf({ name: { set: 'vat' } })).toEqual(['vat']);
+    expect(
+      topicNamesOf([
+        { title: 'T', topics: { create: [{ node: { name: 'm&a' } }], connect: [] } },
+        { title: 'U' },
+      ]),
+    ).toEqual(['m&a']);
+    expect(topicNamesOf({ topics: [{ create: [{ node: { name: 'hiring' } }] }] })).toEqual([
+      'hiring',
+    ]);
   });
 });
