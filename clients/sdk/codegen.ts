@@ -16,6 +16,7 @@ const config: CodegenConfig = {
           DateTimeISO: 'string',
           DateTime: 'string',
           JSONObject: 'Record<string, unknown>',
+          JSON: 'unknown',
         },
       },
       // persisted-documents.json maps each operation's SHA-256 to its text: the gateway's trusted

@@ -42,6 +42,7 @@ const config: CodegenConfig = {
             DateTimeISO: 'string',
             DateTime: 'string',
             JSONObject: 'Record<string, unknown>',
+            JSON: 'unknown',
           },
         },
       },

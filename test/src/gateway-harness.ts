@@ -1,7 +1,7 @@
 import { createAgentsService, loadAgentsConfig } from '@daena/agents';
 import { createDecisionsService, loadDecisionsConfig } from '@daena/decisions';
 import { loadGatewayConfig, startGateway, type RunningGateway } from '@daena/gateway';
-import type { Logger, RunningService } from '@daena/platform';
+import { PgBossJobQueue, type Logger, type RunningService } from '@daena/platform';
 import { freePort, testStack } from '@daena/testing';
 
 export interface GatewayHarness {
@@ -20,6 +20,10 @@ export interface GatewayHarnessOptions {
   gatewayEnv?: Record<string, string>;
   /** Starts the decisions subgraph too (live voting). */
   withDecisions?: boolean;
+  /** Decisions variables on top of the harness's. */
+  decisionsEnv?: Record<string, string>;
+  /** Gives agents a job queue on the stack's database: its agents run tasks (the autonomy engine). */
+  agentsRunTasks?: boolean;
   log?: Logger;
 }
 
@@ -35,13 +39,20 @@ export async function startGatewayHarness(
 ): Promise<GatewayHarness> {
   const stack = await testStack(name, options.log ? { log: options.log } : {});
   return stack.closeOnFailure(async () => {
+    const decisionsPort = await freePort();
+    const jobs = options.agentsRunTasks
+      ? new PgBossJobQueue({ url: stack.database.url, log: stack.log, pollingIntervalSeconds: 0.5 })
+      : undefined;
     const agents = await stack.start(
       createAgentsService({
         config: loadAgentsConfig({
           DATABASE_URL: stack.database.url,
           AGENTS_ANSWER_VOTE_REQUESTS: 'false',
+          // Decisions starts on this port below; agents call it only when a task escalates.
+          DECISIONS_URL: `http://127.0.0.1:${decisionsPort}/graphql`,
         }),
         ...stack.dependencies,
+        ...(jobs ? { jobs } : {}),
       }),
     );
     const decisions = options.withDecisions
@@ -50,9 +61,11 @@ export async function startGatewayHarness(
             config: loadDecisionsConfig({
               DATABASE_URL: stack.database.url,
               AGENTS_URL: agents.url,
+              ...options.decisionsEnv,
             }),
             ...stack.dependencies,
           }),
+          decisionsPort,
         )
       : undefined;
     // One config, so a restarted gateway comes back on the same port.

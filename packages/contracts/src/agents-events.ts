@@ -49,6 +49,25 @@ export interface AgentMessageSent {
   viaAgentIds: string[];
 }
 
+/** A task changed state (created, started, waiting, done, failed): `taskUpdates`. */
+export interface TaskUpdated {
+  taskId: string;
+  departmentId: string;
+  assigneeId: string;
+  status: string;
+}
+
+/** A step of an agent's run was checkpointed with its outcome: `agentActivity`. */
+export interface RunStepRecorded {
+  runId: string;
+  taskId: string;
+  agentId: string;
+  departmentId: string;
+  seq: number;
+  kind: string;
+  status: string;
+}
+
 export const agentsEvents = {
   agentsSeeded: defineEvent<{ departments: number; agents: number }>('agents.organization.seeded'),
   agentStatusChanged: defineEvent<AgentStatusChanged>('agents.agent.status_changed'),
@@ -56,4 +75,6 @@ export const agentsEvents = {
   agentChanged: defineEvent<AgentChanged>('agents.agent.changed'),
   agentStateChanged: defineEvent<AgentStateChanged>('agents.agent.state_changed'),
   agentMessageSent: defineEvent<AgentMessageSent>('agents.message.sent'),
+  taskUpdated: defineEvent<TaskUpdated>('agents.task.updated'),
+  runStepRecorded: defineEvent<RunStepRecorded>('agents.run.step_recorded'),
 } as const;

@@ -35,7 +35,7 @@ export interface RoundComplete {
 }
 
 /** The decisions subgraph's jobs. */
-export const Jobs = {
+export const decisionsJobs = {
   voteRequested: defineJob<VoteRequested>(
     'decisions.vote-request',
     z.object({ ...proposalRound, agentId: z.uuid(), deadline: z.iso.datetime({ offset: true }) }),

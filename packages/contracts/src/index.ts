@@ -1,6 +1,9 @@
 import { agentsEvents } from './agents-events.js';
+import { agentsJobs } from './agents-jobs.js';
+import { decisionsJobs } from './decisions-jobs.js';
 import { decisionsEvents } from './decisions-events.js';
 import { knowledgeEvents } from './knowledge-events.js';
+import { metricsEvents } from './metrics-events.js';
 import { routerEvents } from './router-events.js';
 
 /**
@@ -13,9 +16,11 @@ import { routerEvents } from './router-events.js';
  * operations/<owner>/*.graphql and schema/<owner>.graphql (src/generated/, never edited by hand).
  */
 export * from './agents-events.js';
+export * from './agents-jobs.js';
 export * from './decisions-events.js';
 export * from './decisions-jobs.js';
 export * from './knowledge-events.js';
+export * from './metrics-events.js';
 export * from './router-events.js';
 
 /** The event catalogue. Adding an event means adding it to its owner's file, with its payload. */
@@ -24,4 +29,11 @@ export const Events = {
   ...agentsEvents,
   ...knowledgeEvents,
   ...routerEvents,
+  ...metricsEvents,
+} as const;
+
+/** The job catalogue: each job type in its owner's file, with its payload. */
+export const Jobs = {
+  ...decisionsJobs,
+  ...agentsJobs,
 } as const;

@@ -30,8 +30,10 @@ export function testToken(claims: TestClaims): Promise<string> {
  */
 export async function startTestService<TContext extends object>(
   definition: ServiceDefinition<TContext>,
+  /** A port chosen ahead (another service's config names it); a free one when 0. */
+  port = 0,
 ): Promise<RunningService<TContext>> {
-  const service = await startService({ ...definition, port: 0 });
+  const service = await startService({ ...definition, port });
   try {
     await service.ready;
   } catch (error) {

@@ -37,9 +37,13 @@ export interface TestStack extends AsyncDisposable {
   readonly log: Logger;
   /** What every `createXService` takes besides its config: `{ config, ...stack.dependencies }`. */
   readonly dependencies: { log: Logger; bus: InProcessEventBus; jwtSecret: string };
-  /** Starts a service on a free port, waits until it serves, and closes it with the stack. */
+  /**
+   * Starts a service on a free port (or `port`, taken with `freePort()` when another service
+   * must know it first), waits until it serves, and closes it with the stack.
+   */
   start<TContext extends object>(
     definition: ServiceDefinition<TContext>,
+    port?: number,
   ): Promise<RunningService<TContext>>;
   /** Closes `resource` with the stack (before everything tracked earlier); returns it. */
   track<T extends Closeable>(resource: T): T;
@@ -93,7 +97,7 @@ export async function testStack(name: string, options: TestStackOptions = {}): P
     bus,
     log,
     dependencies: { log, bus, jwtSecret: testJwtSecret },
-    start: async (definition) => track(await startTestService(definition)),
+    start: async (definition, port) => track(await startTestService(definition, port)),
     track,
     defer: (cleanup) => void track({ close: cleanup }),
     async stop(resource) {

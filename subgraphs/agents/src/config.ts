@@ -157,6 +157,31 @@ export const schema = serviceEnvSchema(4001)
       .describe(
         'Whether agents answer vote requests from the job queue; `false` when votes come from elsewhere (an external runtime, a benchmark).',
       ),
+    AGENTS_RUN_TASKS: z
+      .enum(['true', 'false'], { message: 'expected true or false' })
+      .default('true')
+      .transform((value) => value === 'true')
+      .describe(
+        'Whether this process works task runs from the job queue (the autonomy engine); `false` for a replica that only serves the API.',
+      ),
+    AUTONOMY_LEASE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(3600)
+      .default(30)
+      .describe(
+        'How long a worker holds a task run without finishing a step; after it, another worker takes the run over from its checkpoints.',
+      ),
+    AUTONOMY_MAX_OUTPUT_TOKENS: z.coerce
+      .number()
+      .int()
+      .min(16)
+      .max(32_000)
+      .default(800)
+      .describe(
+        'Most output tokens one model call of a task run may ask for: bounds its cost before it is made.',
+      ),
   });
 export type AgentsConfig = z.infer<typeof schema> & {
   /** The models of LLM_MODELS / LLM_MODELS_FILE, validated, keys resolved, plus `offline`. */

@@ -52,6 +52,10 @@ import {
 } from './organization/store/decisions-directory.js';
 import { migrations } from './store/migrations/index.js';
 import { seedOrganization } from './organization/store/seed.js';
+// Last: the autonomy slice's fields follow the others' in the SDL.
+import { AgentRunResolver, TaskResolver } from './autonomy/schema/task-resolver.js';
+import { startTaskWorker } from './autonomy/operations/task-worker.js';
+import { HttpDecisionsEscalation } from './autonomy/store/decisions-escalation.js';
 
 export interface AgentsDependencies {
   config: AgentsConfig;
@@ -60,7 +64,7 @@ export interface AgentsDependencies {
   bus: EventBus;
   /** Where open proposals come from; defaults to the decisions subgraph at DECISIONS_URL. */
   decisions?: DecisionsDirectory;
-  /** The durable job queue; with it, this service's agents answer vote requests. */
+  /** The durable job queue; with it, this service's agents answer vote requests and run tasks. */
   jobs?: JobQueue;
 }
 
@@ -79,6 +83,8 @@ export function buildAgentsSchema() {
         RouterResolver,
         DepartmentGeometryResolver,
         AgentGeometryResolver,
+        TaskResolver,
+        AgentRunResolver,
       ],
       pubSub: bridgedPubSub,
     },
@@ -134,13 +140,14 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
     fork: () => postgres.fork(),
     jwtSecret: deps.jwtSecret,
   });
-  const contextFor = (principal: Principal) =>
-    createAgentsContext(principal, postgres.fork(), {
+  const contextFor = (principal: Principal, em = postgres.fork()) =>
+    createAgentsContext(principal, em, {
       bus,
       log,
       agentStateCache,
       decisions,
       router: router.service,
+      jobs,
     });
   let schema: GraphQLSchema | undefined;
   const graphqlSettings = graphqlOptions(config);
@@ -174,6 +181,23 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
             : offlineVoteAdvisor,
           jwtSecret: deps.jwtSecret,
           log,
+        });
+      }
+      if (jobs && config.AGENTS_RUN_TASKS) {
+        await startTaskWorker(jobs, {
+          fork: () => postgres.fork(),
+          contextFor,
+          router: router.service,
+          bus,
+          log,
+          leaseSeconds: config.AUTONOMY_LEASE_SECONDS,
+          maxOutputTokens: config.AUTONOMY_MAX_OUTPUT_TOKENS,
+          escalation: new HttpDecisionsEscalation({
+            url: config.DECISIONS_URL,
+            timeoutMs: config.DECISIONS_TIMEOUT_MS,
+            log,
+          }),
+          jwtSecret: deps.jwtSecret,
         });
       }
       schema = await buildAgentsSchema();

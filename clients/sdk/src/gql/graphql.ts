@@ -18,6 +18,8 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
   DateTimeISO: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
@@ -79,6 +81,22 @@ export type AgentRole =
   | 'STRATEGIC_ADVISOR'
   | 'SYNTHESIZER';
 
+/** One run of a task by its agent: its steps are its trace */
+export type AgentRun = {
+  __typename?: 'AgentRun';
+  agent: Agent;
+  costUsd: Scalars['Float']['output'];
+  endedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  errorCode?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  startedAt: Scalars['DateTimeISO']['output'];
+  status: RunStatus;
+  /** Every step, in order: the run’s trace */
+  steps: Array<RunStep>;
+  task: Task;
+  tokens: Scalars['Int']['output'];
+};
+
 /** An agent runtime's report: fields left out stay as they are */
 export type AgentStateReportInput = {
   /** The task in hand (at most 500 characters); null clears it */
@@ -98,6 +116,59 @@ export type AgentStatus =
   | 'PAUSED'
   | 'WAITING_FOR_CONSENSUS'
   | 'WORKING';
+
+/** One alert of an alerting rule (observability/prometheus/rules): a label set for which the rule's expression holds or held */
+export type Alert = {
+  __typename?: 'Alert';
+  /** Since when the condition holds (this episode) */
+  activeAt: Scalars['DateTimeISO']['output'];
+  /** Summary and other annotations */
+  annotations: Scalars['JSONObject']['output'];
+  /** Stable for the same rule and labels */
+  id: Scalars['ID']['output'];
+  /** The alert's labels (with alertname) */
+  labels: Scalars['JSONObject']['output'];
+  resolvedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The alerting rule, e.g. "ResponseTimeHigh" */
+  rule: Scalars['String']['output'];
+  severity: AlertSeverity;
+  state: AlertState;
+  /** Every state change, oldest first */
+  transitions: Array<AlertTransition>;
+  updatedAt: Scalars['DateTimeISO']['output'];
+  /** The expression's value at the last change */
+  value: Scalars['Float']['output'];
+};
+
+export type AlertSeverity =
+  | 'CRITICAL'
+  | 'INFO'
+  | 'WARNING';
+
+/** PENDING: the condition holds, not yet for long enough; FIRING; RESOLVED */
+export type AlertState =
+  | 'FIRING'
+  | 'PENDING'
+  | 'RESOLVED';
+
+/** A change of an alert's state, as the evaluator stored it */
+export type AlertTransition = {
+  __typename?: 'AlertTransition';
+  at: Scalars['DateTimeISO']['output'];
+  /** Null when the alert first appeared */
+  fromState?: Maybe<AlertState>;
+  id: Scalars['ID']['output'];
+  toState: AlertState;
+  /** The rule expression's value at the change */
+  value: Scalars['Float']['output'];
+};
+
+/** A state change of an alert, with the alert as it is now */
+export type AlertUpdate = {
+  __typename?: 'AlertUpdate';
+  alert: Alert;
+  transition: AlertTransition;
+};
 
 /** One audited request: every mutation and every refused request, as the gateway saw it. Variables are never kept (they may hold secrets). */
 export type AuditEntry = {
@@ -161,6 +232,17 @@ export type AuditOutcome =
   | 'OK'
   /** Refused: not parsed, not valid, over a limit, or not allowed */
   | 'REFUSED';
+
+/** The global kill switch of the agents’ autonomy */
+export type AutonomyControl = {
+  __typename?: 'AutonomyControl';
+  changedAt: Scalars['DateTimeISO']['output'];
+  /** Who changed it last */
+  changedBy?: Maybe<Scalars['String']['output']>;
+  /** Halted: no run takes another step until resumed */
+  halted: Scalars['Boolean']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+};
 
 /** A bias finding, with the evidence a person can check */
 export type BiasFinding = {
@@ -258,6 +340,11 @@ export type CommunicationPath = {
   length: Scalars['Int']['output'];
 };
 
+export type ConnectionAggregationCountFilterInput = {
+  edges?: InputMaybe<IntScalarFilters>;
+  nodes?: InputMaybe<IntScalarFilters>;
+};
+
 /** The outcome of CMP: weighted support with its interval, and the decision */
 export type ConsensusResult = {
   __typename?: 'ConsensusResult';
@@ -275,6 +362,12 @@ export type ConsensusResult = {
 
 export type Count = {
   __typename?: 'Count';
+  nodes: Scalars['Int']['output'];
+};
+
+export type CountConnection = {
+  __typename?: 'CountConnection';
+  edges: Scalars['Int']['output'];
   nodes: Scalars['Int']['output'];
 };
 
@@ -327,10 +420,37 @@ export type CreateProposalInput = {
   urgency?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** A task for the agents; assigned by capability unless assigneeId says */
+export type CreateTaskInput = {
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  budgetUsd?: Scalars['Float']['input'];
+  complexity?: Scalars['Float']['input'];
+  deadline?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  departmentId: Scalars['ID']['input'];
+  description?: Scalars['String']['input'];
+  /** The task this one follows up */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  priority?: Scalars['Int']['input'];
+  requiredCapabilities?: Array<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type CreateTopicsMutationResponse = {
+  __typename?: 'CreateTopicsMutationResponse';
+  info: CreateInfo;
+  topics: Array<Topic>;
+};
+
 export type DateTimeAggregateSelection = {
   __typename?: 'DateTimeAggregateSelection';
   max?: Maybe<Scalars['DateTime']['output']>;
   min?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** Filters for an aggregation of an DateTime input field */
+export type DateTimeScalarAggregationFilters = {
+  max?: InputMaybe<DateTimeScalarFilters>;
+  min?: InputMaybe<DateTimeScalarFilters>;
 };
 
 /** DateTime filters */
@@ -396,6 +516,38 @@ export type ExecutiveVoter = {
   why: Scalars['String']['output'];
 };
 
+export type FloatAggregateSelection = {
+  __typename?: 'FloatAggregateSelection';
+  average?: Maybe<Scalars['Float']['output']>;
+  max?: Maybe<Scalars['Float']['output']>;
+  min?: Maybe<Scalars['Float']['output']>;
+  sum?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Filters for an aggregation of a float field */
+export type FloatScalarAggregationFilters = {
+  average?: InputMaybe<FloatScalarFilters>;
+  max?: InputMaybe<FloatScalarFilters>;
+  min?: InputMaybe<FloatScalarFilters>;
+  sum?: InputMaybe<FloatScalarFilters>;
+};
+
+/** Float filters */
+export type FloatScalarFilters = {
+  eq?: InputMaybe<Scalars['Float']['input']>;
+  gt?: InputMaybe<Scalars['Float']['input']>;
+  gte?: InputMaybe<Scalars['Float']['input']>;
+  in?: InputMaybe<Array<Scalars['Float']['input']>>;
+  lt?: InputMaybe<Scalars['Float']['input']>;
+  lte?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** The input for filtering a float */
+export type FloatWhere = {
+  max?: InputMaybe<Scalars['Float']['input']>;
+  min?: InputMaybe<Scalars['Float']['input']>;
+};
+
 /** Axial hex coordinates; the hub holds (0, 0) */
 export type HexCoordinate = {
   __typename?: 'HexCoordinate';
@@ -437,6 +589,37 @@ export type IdScalarFilters = {
   startsWith?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** ID mutations */
+export type IdScalarMutations = {
+  set?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type IntAggregateSelection = {
+  __typename?: 'IntAggregateSelection';
+  average?: Maybe<Scalars['Float']['output']>;
+  max?: Maybe<Scalars['Int']['output']>;
+  min?: Maybe<Scalars['Int']['output']>;
+  sum?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Filters for an aggregation of an int field */
+export type IntScalarAggregationFilters = {
+  average?: InputMaybe<FloatScalarFilters>;
+  max?: InputMaybe<IntScalarFilters>;
+  min?: InputMaybe<IntScalarFilters>;
+  sum?: InputMaybe<IntScalarFilters>;
+};
+
+/** Int filters */
+export type IntScalarFilters = {
+  eq?: InputMaybe<Scalars['Int']['input']>;
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  in?: InputMaybe<Array<Scalars['Int']['input']>>;
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  lte?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A 95% interval */
 export type Interval = {
   __typename?: 'Interval';
@@ -474,23 +657,133 @@ export type KnowledgeEntriesConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** A piece of knowledge owned by one department. Lists hold at most 200 entries per page. */
+export type KnowledgeEntriesIndexConnection = {
+  __typename?: 'KnowledgeEntriesIndexConnection';
+  edges: Array<KnowledgeEntryIndexEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * A piece of knowledge owned by one department; its latest version. Lists hold at most 200
+ * entries per page.
+ */
 export type KnowledgeEntry = {
   __typename?: 'KnowledgeEntry';
+  /** Less strict than suggestedAccessLevel only with an accessOverrideReason. */
   accessLevel: KnowledgeAccessLevel;
+  /** Why the author chose a less strict level than suggested (required then). */
+  accessOverrideReason?: Maybe<Scalars['String']['output']>;
+  /** The agent that wrote the entry, when an agent did. */
+  authorAgentId?: Maybe<Scalars['ID']['output']>;
   /** At most 20,000 characters. */
   body: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   /** The slug of the department that owns the entry. */
   departmentSlug: Scalars['String']['output'];
+  /** The entry this one is a copy of (a shared, redacted copy). */
+  derivedFrom: Array<KnowledgeEntry>;
+  derivedFromConnection: KnowledgeEntryDerivedFromConnection;
+  /** Earlier versions, newest first. */
+  history: Array<KnowledgeVersion>;
   id: Scalars['ID']['output'];
+  /** Never null once written: classified from the content when the author leaves it out. */
+  kind?: Maybe<KnowledgeKind>;
   /** The token subject of the entry's creator. */
   ownerId: Scalars['String']['output'];
+  /** Kinds of personal data found in the content (EMAIL, PHONE, IBAN, PAYMENT_CARD, SALARY). */
+  personalData: Array<Scalars['String']['output']>;
+  /** Entries found related on write (both directions), with strength and reason. */
+  related: Array<KnowledgeEntry>;
+  relatedConnection: KnowledgeEntryRelatedConnection;
   /** Department slugs that may read a RESTRICTED entry besides its own department. */
   sharedWithDepartments: Array<Scalars['String']['output']>;
+  /** Where the knowledge comes from (a URL, a document, a meeting); at most 500 characters. */
+  source?: Maybe<Scalars['String']['output']>;
+  /** The access level the content calls for (personal data pushes it up). */
+  suggestedAccessLevel: KnowledgeAccessLevel;
+  /** At most 20 tags of 1 to 64 characters. */
+  tags?: Maybe<Array<Scalars['String']['output']>>;
   /** 1 to 200 characters. */
   title: Scalars['String']['output'];
+  /** What the entry is about. */
+  topics: Array<Topic>;
+  topicsConnection: KnowledgeEntryTopicsConnection;
   updatedAt: Scalars['DateTime']['output'];
+  /** 1 on create, one more with each update (the previous versions are in history). */
+  version: Scalars['Int']['output'];
+};
+
+
+/**
+ * A piece of knowledge owned by one department; its latest version. Lists hold at most 200
+ * entries per page.
+ */
+export type KnowledgeEntryDerivedFromArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeEntrySort>>;
+  where?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+
+/**
+ * A piece of knowledge owned by one department; its latest version. Lists hold at most 200
+ * entries per page.
+ */
+export type KnowledgeEntryDerivedFromConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeEntryDerivedFromConnectionSort>>;
+  where?: InputMaybe<KnowledgeEntryDerivedFromConnectionWhere>;
+};
+
+
+/**
+ * A piece of knowledge owned by one department; its latest version. Lists hold at most 200
+ * entries per page.
+ */
+export type KnowledgeEntryRelatedArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeEntrySort>>;
+  where?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+
+/**
+ * A piece of knowledge owned by one department; its latest version. Lists hold at most 200
+ * entries per page.
+ */
+export type KnowledgeEntryRelatedConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeEntryRelatedConnectionSort>>;
+  where?: InputMaybe<KnowledgeEntryRelatedConnectionWhere>;
+};
+
+
+/**
+ * A piece of knowledge owned by one department; its latest version. Lists hold at most 200
+ * entries per page.
+ */
+export type KnowledgeEntryTopicsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TopicSort>>;
+  where?: InputMaybe<TopicWhere>;
+};
+
+
+/**
+ * A piece of knowledge owned by one department; its latest version. Lists hold at most 200
+ * entries per page.
+ */
+export type KnowledgeEntryTopicsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeEntryTopicsConnectionSort>>;
+  where?: InputMaybe<KnowledgeEntryTopicsConnectionWhere>;
 };
 
 export type KnowledgeEntryAggregate = {
@@ -501,20 +794,102 @@ export type KnowledgeEntryAggregate = {
 
 export type KnowledgeEntryAggregateNode = {
   __typename?: 'KnowledgeEntryAggregateNode';
+  accessOverrideReason: StringAggregateSelection;
   body: StringAggregateSelection;
   createdAt: DateTimeAggregateSelection;
   departmentSlug: StringAggregateSelection;
   ownerId: StringAggregateSelection;
+  source: StringAggregateSelection;
   title: StringAggregateSelection;
   updatedAt: DateTimeAggregateSelection;
+  version: IntAggregateSelection;
+};
+
+export type KnowledgeEntryConnectInput = {
+  topics?: InputMaybe<Array<KnowledgeEntryTopicsConnectFieldInput>>;
+};
+
+export type KnowledgeEntryConnectWhere = {
+  node: KnowledgeEntryWhere;
 };
 
 export type KnowledgeEntryCreateInput = {
   accessLevel: KnowledgeAccessLevel;
+  accessOverrideReason?: InputMaybe<Scalars['String']['input']>;
+  authorAgentId?: InputMaybe<Scalars['ID']['input']>;
   body: Scalars['String']['input'];
   departmentSlug: Scalars['String']['input'];
+  kind?: InputMaybe<KnowledgeKind>;
   sharedWithDepartments: Array<Scalars['String']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
   title: Scalars['String']['input'];
+  topics?: InputMaybe<KnowledgeEntryTopicsFieldInput>;
+};
+
+export type KnowledgeEntryDerivedFromConnection = {
+  __typename?: 'KnowledgeEntryDerivedFromConnection';
+  aggregate: KnowledgeEntryKnowledgeEntryDerivedFromAggregateSelection;
+  edges: Array<KnowledgeEntryDerivedFromRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type KnowledgeEntryDerivedFromConnectionAggregateInput = {
+  AND?: InputMaybe<Array<KnowledgeEntryDerivedFromConnectionAggregateInput>>;
+  NOT?: InputMaybe<KnowledgeEntryDerivedFromConnectionAggregateInput>;
+  OR?: InputMaybe<Array<KnowledgeEntryDerivedFromConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  node?: InputMaybe<KnowledgeEntryDerivedFromNodeAggregationWhereInput>;
+};
+
+export type KnowledgeEntryDerivedFromConnectionFilters = {
+  /** Filter KnowledgeEntries by aggregating results on related KnowledgeEntryDerivedFromConnections */
+  aggregate?: InputMaybe<KnowledgeEntryDerivedFromConnectionAggregateInput>;
+  /** Return KnowledgeEntries where all of the related KnowledgeEntryDerivedFromConnections match this filter */
+  all?: InputMaybe<KnowledgeEntryDerivedFromConnectionWhere>;
+  /** Return KnowledgeEntries where none of the related KnowledgeEntryDerivedFromConnections match this filter */
+  none?: InputMaybe<KnowledgeEntryDerivedFromConnectionWhere>;
+  /** Return KnowledgeEntries where one of the related KnowledgeEntryDerivedFromConnections match this filter */
+  single?: InputMaybe<KnowledgeEntryDerivedFromConnectionWhere>;
+  /** Return KnowledgeEntries where some of the related KnowledgeEntryDerivedFromConnections match this filter */
+  some?: InputMaybe<KnowledgeEntryDerivedFromConnectionWhere>;
+};
+
+export type KnowledgeEntryDerivedFromConnectionSort = {
+  node?: InputMaybe<KnowledgeEntrySort>;
+};
+
+export type KnowledgeEntryDerivedFromConnectionWhere = {
+  AND?: InputMaybe<Array<KnowledgeEntryDerivedFromConnectionWhere>>;
+  NOT?: InputMaybe<KnowledgeEntryDerivedFromConnectionWhere>;
+  OR?: InputMaybe<Array<KnowledgeEntryDerivedFromConnectionWhere>>;
+  node?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+export type KnowledgeEntryDerivedFromNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<KnowledgeEntryDerivedFromNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<KnowledgeEntryDerivedFromNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<KnowledgeEntryDerivedFromNodeAggregationWhereInput>>;
+  accessOverrideReason?: InputMaybe<StringScalarAggregationFilters>;
+  body?: InputMaybe<StringScalarAggregationFilters>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  departmentSlug?: InputMaybe<StringScalarAggregationFilters>;
+  ownerId?: InputMaybe<StringScalarAggregationFilters>;
+  source?: InputMaybe<StringScalarAggregationFilters>;
+  title?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  version?: InputMaybe<IntScalarAggregationFilters>;
+};
+
+export type KnowledgeEntryDerivedFromRelationship = {
+  __typename?: 'KnowledgeEntryDerivedFromRelationship';
+  cursor: Scalars['String']['output'];
+  node: KnowledgeEntry;
+};
+
+export type KnowledgeEntryDisconnectInput = {
+  topics?: InputMaybe<Array<KnowledgeEntryTopicsDisconnectFieldInput>>;
 };
 
 export type KnowledgeEntryEdge = {
@@ -523,24 +898,267 @@ export type KnowledgeEntryEdge = {
   node: KnowledgeEntry;
 };
 
+export type KnowledgeEntryIndexEdge = {
+  __typename?: 'KnowledgeEntryIndexEdge';
+  cursor: Scalars['String']['output'];
+  node: KnowledgeEntry;
+  score: Scalars['Float']['output'];
+};
+
+/** The input for sorting a Fulltext query on an index of KnowledgeEntry */
+export type KnowledgeEntryIndexSort = {
+  node?: InputMaybe<KnowledgeEntrySort>;
+  score?: InputMaybe<SortDirection>;
+};
+
+/** The input for filtering a full-text query on an index of KnowledgeEntry */
+export type KnowledgeEntryIndexWhere = {
+  node?: InputMaybe<KnowledgeEntryWhere>;
+  score?: InputMaybe<FloatWhere>;
+};
+
+export type KnowledgeEntryKnowledgeEntryDerivedFromAggregateSelection = {
+  __typename?: 'KnowledgeEntryKnowledgeEntryDerivedFromAggregateSelection';
+  count: CountConnection;
+  node?: Maybe<KnowledgeEntryKnowledgeEntryDerivedFromNodeAggregateSelection>;
+};
+
+export type KnowledgeEntryKnowledgeEntryDerivedFromNodeAggregateSelection = {
+  __typename?: 'KnowledgeEntryKnowledgeEntryDerivedFromNodeAggregateSelection';
+  accessOverrideReason: StringAggregateSelection;
+  body: StringAggregateSelection;
+  createdAt: DateTimeAggregateSelection;
+  departmentSlug: StringAggregateSelection;
+  ownerId: StringAggregateSelection;
+  source: StringAggregateSelection;
+  title: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  version: IntAggregateSelection;
+};
+
+export type KnowledgeEntryKnowledgeEntryRelatedAggregateSelection = {
+  __typename?: 'KnowledgeEntryKnowledgeEntryRelatedAggregateSelection';
+  count: CountConnection;
+  edge?: Maybe<KnowledgeEntryKnowledgeEntryRelatedEdgeAggregateSelection>;
+  node?: Maybe<KnowledgeEntryKnowledgeEntryRelatedNodeAggregateSelection>;
+};
+
+export type KnowledgeEntryKnowledgeEntryRelatedEdgeAggregateSelection = {
+  __typename?: 'KnowledgeEntryKnowledgeEntryRelatedEdgeAggregateSelection';
+  reason: StringAggregateSelection;
+  strength: FloatAggregateSelection;
+};
+
+export type KnowledgeEntryKnowledgeEntryRelatedNodeAggregateSelection = {
+  __typename?: 'KnowledgeEntryKnowledgeEntryRelatedNodeAggregateSelection';
+  accessOverrideReason: StringAggregateSelection;
+  body: StringAggregateSelection;
+  createdAt: DateTimeAggregateSelection;
+  departmentSlug: StringAggregateSelection;
+  ownerId: StringAggregateSelection;
+  source: StringAggregateSelection;
+  title: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  version: IntAggregateSelection;
+};
+
+export type KnowledgeEntryRelatedConnection = {
+  __typename?: 'KnowledgeEntryRelatedConnection';
+  aggregate: KnowledgeEntryKnowledgeEntryRelatedAggregateSelection;
+  edges: Array<KnowledgeEntryRelatedRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type KnowledgeEntryRelatedConnectionAggregateInput = {
+  AND?: InputMaybe<Array<KnowledgeEntryRelatedConnectionAggregateInput>>;
+  NOT?: InputMaybe<KnowledgeEntryRelatedConnectionAggregateInput>;
+  OR?: InputMaybe<Array<KnowledgeEntryRelatedConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  edge?: InputMaybe<RelatedToAggregationWhereInput>;
+  node?: InputMaybe<KnowledgeEntryRelatedNodeAggregationWhereInput>;
+};
+
+export type KnowledgeEntryRelatedConnectionFilters = {
+  /** Filter KnowledgeEntries by aggregating results on related KnowledgeEntryRelatedConnections */
+  aggregate?: InputMaybe<KnowledgeEntryRelatedConnectionAggregateInput>;
+  /** Return KnowledgeEntries where all of the related KnowledgeEntryRelatedConnections match this filter */
+  all?: InputMaybe<KnowledgeEntryRelatedConnectionWhere>;
+  /** Return KnowledgeEntries where none of the related KnowledgeEntryRelatedConnections match this filter */
+  none?: InputMaybe<KnowledgeEntryRelatedConnectionWhere>;
+  /** Return KnowledgeEntries where one of the related KnowledgeEntryRelatedConnections match this filter */
+  single?: InputMaybe<KnowledgeEntryRelatedConnectionWhere>;
+  /** Return KnowledgeEntries where some of the related KnowledgeEntryRelatedConnections match this filter */
+  some?: InputMaybe<KnowledgeEntryRelatedConnectionWhere>;
+};
+
+export type KnowledgeEntryRelatedConnectionSort = {
+  edge?: InputMaybe<RelatedToSort>;
+  node?: InputMaybe<KnowledgeEntrySort>;
+};
+
+export type KnowledgeEntryRelatedConnectionWhere = {
+  AND?: InputMaybe<Array<KnowledgeEntryRelatedConnectionWhere>>;
+  NOT?: InputMaybe<KnowledgeEntryRelatedConnectionWhere>;
+  OR?: InputMaybe<Array<KnowledgeEntryRelatedConnectionWhere>>;
+  edge?: InputMaybe<RelatedToWhere>;
+  node?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+export type KnowledgeEntryRelatedNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<KnowledgeEntryRelatedNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<KnowledgeEntryRelatedNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<KnowledgeEntryRelatedNodeAggregationWhereInput>>;
+  accessOverrideReason?: InputMaybe<StringScalarAggregationFilters>;
+  body?: InputMaybe<StringScalarAggregationFilters>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  departmentSlug?: InputMaybe<StringScalarAggregationFilters>;
+  ownerId?: InputMaybe<StringScalarAggregationFilters>;
+  source?: InputMaybe<StringScalarAggregationFilters>;
+  title?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  version?: InputMaybe<IntScalarAggregationFilters>;
+};
+
+export type KnowledgeEntryRelatedRelationship = {
+  __typename?: 'KnowledgeEntryRelatedRelationship';
+  cursor: Scalars['String']['output'];
+  node: KnowledgeEntry;
+  properties: RelatedTo;
+};
+
+export type KnowledgeEntryRelationshipFilters = {
+  /** Filter type where all of the related KnowledgeEntries match this filter */
+  all?: InputMaybe<KnowledgeEntryWhere>;
+  /** Filter type where none of the related KnowledgeEntries match this filter */
+  none?: InputMaybe<KnowledgeEntryWhere>;
+  /** Filter type where one of the related KnowledgeEntries match this filter */
+  single?: InputMaybe<KnowledgeEntryWhere>;
+  /** Filter type where some of the related KnowledgeEntries match this filter */
+  some?: InputMaybe<KnowledgeEntryWhere>;
+};
+
 /** Fields to sort KnowledgeEntries by. The order in which sorts are applied is not guaranteed when specifying many fields in one KnowledgeEntrySort object. */
 export type KnowledgeEntrySort = {
   accessLevel?: InputMaybe<SortDirection>;
+  accessOverrideReason?: InputMaybe<SortDirection>;
+  authorAgentId?: InputMaybe<SortDirection>;
   body?: InputMaybe<SortDirection>;
   createdAt?: InputMaybe<SortDirection>;
   departmentSlug?: InputMaybe<SortDirection>;
   id?: InputMaybe<SortDirection>;
+  kind?: InputMaybe<SortDirection>;
   ownerId?: InputMaybe<SortDirection>;
+  source?: InputMaybe<SortDirection>;
+  suggestedAccessLevel?: InputMaybe<SortDirection>;
   title?: InputMaybe<SortDirection>;
   updatedAt?: InputMaybe<SortDirection>;
+  version?: InputMaybe<SortDirection>;
+};
+
+export type KnowledgeEntryTopicTopicsAggregateSelection = {
+  __typename?: 'KnowledgeEntryTopicTopicsAggregateSelection';
+  count: CountConnection;
+  node?: Maybe<KnowledgeEntryTopicTopicsNodeAggregateSelection>;
+};
+
+export type KnowledgeEntryTopicTopicsNodeAggregateSelection = {
+  __typename?: 'KnowledgeEntryTopicTopicsNodeAggregateSelection';
+  departmentSlug: StringAggregateSelection;
+  name: StringAggregateSelection;
+};
+
+export type KnowledgeEntryTopicsConnectFieldInput = {
+  connect?: InputMaybe<Array<TopicConnectInput>>;
+  where?: InputMaybe<TopicConnectWhere>;
+};
+
+export type KnowledgeEntryTopicsConnection = {
+  __typename?: 'KnowledgeEntryTopicsConnection';
+  aggregate: KnowledgeEntryTopicTopicsAggregateSelection;
+  edges: Array<KnowledgeEntryTopicsRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type KnowledgeEntryTopicsConnectionAggregateInput = {
+  AND?: InputMaybe<Array<KnowledgeEntryTopicsConnectionAggregateInput>>;
+  NOT?: InputMaybe<KnowledgeEntryTopicsConnectionAggregateInput>;
+  OR?: InputMaybe<Array<KnowledgeEntryTopicsConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  node?: InputMaybe<KnowledgeEntryTopicsNodeAggregationWhereInput>;
+};
+
+export type KnowledgeEntryTopicsConnectionFilters = {
+  /** Filter KnowledgeEntries by aggregating results on related KnowledgeEntryTopicsConnections */
+  aggregate?: InputMaybe<KnowledgeEntryTopicsConnectionAggregateInput>;
+  /** Return KnowledgeEntries where all of the related KnowledgeEntryTopicsConnections match this filter */
+  all?: InputMaybe<KnowledgeEntryTopicsConnectionWhere>;
+  /** Return KnowledgeEntries where none of the related KnowledgeEntryTopicsConnections match this filter */
+  none?: InputMaybe<KnowledgeEntryTopicsConnectionWhere>;
+  /** Return KnowledgeEntries where one of the related KnowledgeEntryTopicsConnections match this filter */
+  single?: InputMaybe<KnowledgeEntryTopicsConnectionWhere>;
+  /** Return KnowledgeEntries where some of the related KnowledgeEntryTopicsConnections match this filter */
+  some?: InputMaybe<KnowledgeEntryTopicsConnectionWhere>;
+};
+
+export type KnowledgeEntryTopicsConnectionSort = {
+  node?: InputMaybe<TopicSort>;
+};
+
+export type KnowledgeEntryTopicsConnectionWhere = {
+  AND?: InputMaybe<Array<KnowledgeEntryTopicsConnectionWhere>>;
+  NOT?: InputMaybe<KnowledgeEntryTopicsConnectionWhere>;
+  OR?: InputMaybe<Array<KnowledgeEntryTopicsConnectionWhere>>;
+  node?: InputMaybe<TopicWhere>;
+};
+
+export type KnowledgeEntryTopicsCreateFieldInput = {
+  node: TopicCreateInput;
+};
+
+export type KnowledgeEntryTopicsDisconnectFieldInput = {
+  disconnect?: InputMaybe<TopicDisconnectInput>;
+  where?: InputMaybe<KnowledgeEntryTopicsConnectionWhere>;
+};
+
+export type KnowledgeEntryTopicsFieldInput = {
+  connect?: InputMaybe<Array<KnowledgeEntryTopicsConnectFieldInput>>;
+  create?: InputMaybe<Array<KnowledgeEntryTopicsCreateFieldInput>>;
+};
+
+export type KnowledgeEntryTopicsNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<KnowledgeEntryTopicsNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<KnowledgeEntryTopicsNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<KnowledgeEntryTopicsNodeAggregationWhereInput>>;
+  departmentSlug?: InputMaybe<StringScalarAggregationFilters>;
+  name?: InputMaybe<StringScalarAggregationFilters>;
+};
+
+export type KnowledgeEntryTopicsRelationship = {
+  __typename?: 'KnowledgeEntryTopicsRelationship';
+  cursor: Scalars['String']['output'];
+  node: Topic;
+};
+
+export type KnowledgeEntryTopicsUpdateFieldInput = {
+  connect?: InputMaybe<Array<KnowledgeEntryTopicsConnectFieldInput>>;
+  create?: InputMaybe<Array<KnowledgeEntryTopicsCreateFieldInput>>;
+  disconnect?: InputMaybe<Array<KnowledgeEntryTopicsDisconnectFieldInput>>;
 };
 
 export type KnowledgeEntryUpdateInput = {
   accessLevel?: InputMaybe<KnowledgeAccessLevelEnumScalarMutations>;
+  accessOverrideReason?: InputMaybe<StringScalarMutations>;
+  authorAgentId?: InputMaybe<IdScalarMutations>;
   body?: InputMaybe<StringScalarMutations>;
   departmentSlug?: InputMaybe<StringScalarMutations>;
+  kind?: InputMaybe<KnowledgeKindEnumScalarMutations>;
   sharedWithDepartments?: InputMaybe<ListStringMutations>;
+  source?: InputMaybe<StringScalarMutations>;
+  tags?: InputMaybe<ListStringMutations>;
   title?: InputMaybe<StringScalarMutations>;
+  topics?: InputMaybe<Array<KnowledgeEntryTopicsUpdateFieldInput>>;
 };
 
 export type KnowledgeEntryWhere = {
@@ -548,15 +1166,179 @@ export type KnowledgeEntryWhere = {
   NOT?: InputMaybe<KnowledgeEntryWhere>;
   OR?: InputMaybe<Array<KnowledgeEntryWhere>>;
   accessLevel?: InputMaybe<KnowledgeAccessLevelEnumScalarFilters>;
+  accessOverrideReason?: InputMaybe<StringScalarFilters>;
+  authorAgentId?: InputMaybe<IdScalarFilters>;
   body?: InputMaybe<StringScalarFilters>;
   createdAt?: InputMaybe<DateTimeScalarFilters>;
   departmentSlug?: InputMaybe<StringScalarFilters>;
+  derivedFrom?: InputMaybe<KnowledgeEntryRelationshipFilters>;
+  derivedFromConnection?: InputMaybe<KnowledgeEntryDerivedFromConnectionFilters>;
+  history?: InputMaybe<KnowledgeVersionRelationshipFilters>;
+  history_ALL?: InputMaybe<KnowledgeVersionWhere>;
+  history_NONE?: InputMaybe<KnowledgeVersionWhere>;
+  history_SINGLE?: InputMaybe<KnowledgeVersionWhere>;
+  history_SOME?: InputMaybe<KnowledgeVersionWhere>;
   id?: InputMaybe<IdScalarFilters>;
+  kind?: InputMaybe<KnowledgeKindEnumScalarFilters>;
+  ownerId?: InputMaybe<StringScalarFilters>;
+  personalData?: InputMaybe<StringListFilters>;
+  related?: InputMaybe<KnowledgeEntryRelationshipFilters>;
+  relatedConnection?: InputMaybe<KnowledgeEntryRelatedConnectionFilters>;
+  sharedWithDepartments?: InputMaybe<StringListFilters>;
+  source?: InputMaybe<StringScalarFilters>;
+  suggestedAccessLevel?: InputMaybe<KnowledgeAccessLevelEnumScalarFilters>;
+  tags?: InputMaybe<StringListFilters>;
+  title?: InputMaybe<StringScalarFilters>;
+  topics?: InputMaybe<TopicRelationshipFilters>;
+  topicsConnection?: InputMaybe<KnowledgeEntryTopicsConnectionFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarFilters>;
+  version?: InputMaybe<IntScalarFilters>;
+};
+
+/** What an entry is; classified from the content when the author does not say. */
+export type KnowledgeKind =
+  | 'DECISION'
+  | 'FACT'
+  | 'NOTE'
+  | 'POLICY'
+  | 'PROCEDURE'
+  | 'REPORT';
+
+/** KnowledgeKind filters */
+export type KnowledgeKindEnumScalarFilters = {
+  eq?: InputMaybe<KnowledgeKind>;
+  in?: InputMaybe<Array<KnowledgeKind>>;
+};
+
+/** KnowledgeKind mutations */
+export type KnowledgeKindEnumScalarMutations = {
+  set?: InputMaybe<KnowledgeKind>;
+};
+
+/**
+ * An earlier version of an entry, kept when an update replaced it. It carries the entry's current
+ * access properties, so it is visible exactly when the entry is.
+ */
+export type KnowledgeVersion = {
+  __typename?: 'KnowledgeVersion';
+  accessLevel: KnowledgeAccessLevel;
+  body: Scalars['String']['output'];
+  departmentSlug: Scalars['String']['output'];
+  entryId: Scalars['ID']['output'];
+  kind?: Maybe<KnowledgeKind>;
+  ownerId: Scalars['String']['output'];
+  sharedWithDepartments: Array<Scalars['String']['output']>;
+  source?: Maybe<Scalars['String']['output']>;
+  /** When the next version replaced it. */
+  supersededAt: Scalars['DateTime']['output'];
+  tags?: Maybe<Array<Scalars['String']['output']>>;
+  title: Scalars['String']['output'];
+  /** When this version was written. */
+  updatedAt: Scalars['DateTime']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type KnowledgeVersionAggregate = {
+  __typename?: 'KnowledgeVersionAggregate';
+  count: Count;
+  node: KnowledgeVersionAggregateNode;
+};
+
+export type KnowledgeVersionAggregateNode = {
+  __typename?: 'KnowledgeVersionAggregateNode';
+  body: StringAggregateSelection;
+  departmentSlug: StringAggregateSelection;
+  ownerId: StringAggregateSelection;
+  source: StringAggregateSelection;
+  supersededAt: DateTimeAggregateSelection;
+  title: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  version: IntAggregateSelection;
+};
+
+export type KnowledgeVersionEdge = {
+  __typename?: 'KnowledgeVersionEdge';
+  cursor: Scalars['String']['output'];
+  node: KnowledgeVersion;
+};
+
+export type KnowledgeVersionRelationshipFilters = {
+  /** Filter type where all of the related KnowledgeVersions match this filter */
+  all?: InputMaybe<KnowledgeVersionWhere>;
+  /** Filter type where none of the related KnowledgeVersions match this filter */
+  none?: InputMaybe<KnowledgeVersionWhere>;
+  /** Filter type where one of the related KnowledgeVersions match this filter */
+  single?: InputMaybe<KnowledgeVersionWhere>;
+  /** Filter type where some of the related KnowledgeVersions match this filter */
+  some?: InputMaybe<KnowledgeVersionWhere>;
+};
+
+/** Fields to sort KnowledgeVersions by. The order in which sorts are applied is not guaranteed when specifying many fields in one KnowledgeVersionSort object. */
+export type KnowledgeVersionSort = {
+  accessLevel?: InputMaybe<SortDirection>;
+  body?: InputMaybe<SortDirection>;
+  departmentSlug?: InputMaybe<SortDirection>;
+  entryId?: InputMaybe<SortDirection>;
+  kind?: InputMaybe<SortDirection>;
+  ownerId?: InputMaybe<SortDirection>;
+  source?: InputMaybe<SortDirection>;
+  supersededAt?: InputMaybe<SortDirection>;
+  title?: InputMaybe<SortDirection>;
+  updatedAt?: InputMaybe<SortDirection>;
+  version?: InputMaybe<SortDirection>;
+};
+
+export type KnowledgeVersionWhere = {
+  AND?: InputMaybe<Array<KnowledgeVersionWhere>>;
+  NOT?: InputMaybe<KnowledgeVersionWhere>;
+  OR?: InputMaybe<Array<KnowledgeVersionWhere>>;
+  accessLevel?: InputMaybe<KnowledgeAccessLevelEnumScalarFilters>;
+  body?: InputMaybe<StringScalarFilters>;
+  departmentSlug?: InputMaybe<StringScalarFilters>;
+  entryId?: InputMaybe<IdScalarFilters>;
+  kind?: InputMaybe<KnowledgeKindEnumScalarFilters>;
   ownerId?: InputMaybe<StringScalarFilters>;
   sharedWithDepartments?: InputMaybe<StringListFilters>;
+  source?: InputMaybe<StringScalarFilters>;
+  supersededAt?: InputMaybe<DateTimeScalarFilters>;
+  tags?: InputMaybe<StringListFilters>;
   title?: InputMaybe<StringScalarFilters>;
   updatedAt?: InputMaybe<DateTimeScalarFilters>;
+  version?: InputMaybe<IntScalarFilters>;
 };
+
+export type KnowledgeVersionsConnection = {
+  __typename?: 'KnowledgeVersionsConnection';
+  aggregate: KnowledgeVersionAggregate;
+  edges: Array<KnowledgeVersionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One of the design document's KPIs, measured now */
+export type Kpi = {
+  __typename?: 'Kpi';
+  goal: KpiGoal;
+  /** e.g. response_time_p95_seconds */
+  name: Scalars['String']['output'];
+  status: KpiStatus;
+  target: Scalars['Float']['output'];
+  /** seconds, ratio or usd */
+  unit: Scalars['String']['output'];
+  /** Null when nothing was measured yet */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Whether the value must stay above or below its target */
+export type KpiGoal =
+  | 'ABOVE'
+  | 'BELOW';
+
+/** OK, BREACHED, or NO_DATA when nothing was measured yet */
+export type KpiStatus =
+  | 'BREACHED'
+  | 'NO_DATA'
+  | 'OK';
 
 /** The ledger checked now: the chain recomputed, and the stored votes and round results compared with their entries */
 export type LedgerCheck = {
@@ -760,9 +1542,15 @@ export type Mutation = {
   createKnowledgeEntries: CreateKnowledgeEntriesMutationResponse;
   /** Creates a DRAFT proposal: nobody votes until it opens */
   createProposal: Proposal;
+  /** Create a task (admins, executives, the department’s lead); the capable agent with the least work takes it */
+  createTask: Task;
+  createTopics: CreateTopicsMutationResponse;
   deleteKnowledgeEntries: DeleteInfo;
+  deleteTopics: DeleteInfo;
   /** An executive hands an open proposal to a person (ESCALATED), with a reason */
   escalateProposal: Proposal;
+  /** The kill switch (admins, executives): every run stops before its next step until resumed */
+  haltAutonomy: AutonomyControl;
   /** Hires an agent into a department (admins) */
   hireAgent: Agent;
   /** Opens a draft (`id`), or creates and opens one (`input`): computes its threshold and weighted stakeholders, opens round 1 and asks the stakeholders for their votes */
@@ -787,6 +1575,8 @@ export type Mutation = {
   reportAgentState: Agent;
   /** Resume a paused agent: it becomes IDLE. */
   resumeAgent: Agent;
+  /** Lets the agents act again: halted runs go on from their checkpoints */
+  resumeAutonomy: AutonomyControl;
   /** Retires an agent with no open work; it keeps its row and seat (admins) */
   retireAgent: Agent;
   /** Retires a department with no open work; its agents retire with it and its cell stays empty (admins) */
@@ -800,6 +1590,7 @@ export type Mutation = {
   updateKnowledgeEntries: UpdateKnowledgeEntriesMutationResponse;
   /** Replaces an admin model's settings; `version` must be current (admins) */
   updateModel: LlmModel;
+  updateTopics: UpdateTopicsMutationResponse;
   /** An executive rejects an open proposal, with a reason */
   vetoProposal: Proposal;
   /** The requester or an admin withdraws a proposal */
@@ -837,13 +1628,33 @@ export type MutationCreateProposalArgs = {
 };
 
 
+export type MutationCreateTaskArgs = {
+  input: CreateTaskInput;
+};
+
+
+export type MutationCreateTopicsArgs = {
+  input: Array<TopicCreateInput>;
+};
+
+
 export type MutationDeleteKnowledgeEntriesArgs = {
   where?: InputMaybe<KnowledgeEntryWhere>;
 };
 
 
+export type MutationDeleteTopicsArgs = {
+  where?: InputMaybe<TopicWhere>;
+};
+
+
 export type MutationEscalateProposalArgs = {
   id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationHaltAutonomyArgs = {
   reason: Scalars['String']['input'];
 };
 
@@ -958,6 +1769,12 @@ export type MutationUpdateKnowledgeEntriesArgs = {
 export type MutationUpdateModelArgs = {
   input: ModelInput;
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationUpdateTopicsArgs = {
+  update?: InputMaybe<TopicUpdateInput>;
+  where?: InputMaybe<TopicWhere>;
 };
 
 
@@ -1174,10 +1991,18 @@ export type Query = {
   agentMessages?: Maybe<Message>;
   /** Agents a page at a time, filtered; pass pageInfo.endCursor as `after` */
   agentPage: AgentPage;
+  /** A run and its trace */
+  agentRun?: Maybe<AgentRun>;
   /** Current agents, optionally of one department or role (see agentPage for more) */
   agents: Array<Agent>;
+  /** One stored state change with its alert: alertUpdates' query twin; null for an unknown id or one outside the state and severity asked for */
+  alertUpdate?: Maybe<AlertUpdate>;
+  /** Alerts of the embedded evaluator, most recently changed first, optionally of one state and severity (alerts(state: FIRING, severity: CRITICAL)) */
+  alerts: Array<Alert>;
   /** Every mutation and every refused request, newest first; admins only. Pass pageInfo.endCursor as `after` for the next page. */
   auditLog: AuditLogConnection;
+  /** Whether the agents may act (the kill switch) */
+  autonomy: AutonomyControl;
   /** The route a DIRECT message between two agents takes now */
   communicationPath: CommunicationPath;
   /** One department by id or slug (retired ones too: see retiredAt) */
@@ -1188,6 +2013,10 @@ export type Query = {
   hubInbox: MessagePage;
   knowledgeEntries: Array<KnowledgeEntry>;
   knowledgeEntriesConnection: KnowledgeEntriesConnection;
+  knowledgeVersions: Array<KnowledgeVersion>;
+  knowledgeVersionsConnection: KnowledgeVersionsConnection;
+  /** The design document's KPIs (p95 response time, agent success, CMP consensus, error rate, cost per decision, routing efficiency, uptime) over the stored series, with their targets */
+  kpis: Array<Kpi>;
   /** Every series that has samples, sorted */
   metricNames: Array<Scalars['String']['output']>;
   /** Samples of one series, newest first; an unknown series has none */
@@ -1203,6 +2032,12 @@ export type Query = {
   proposalUpdates?: Maybe<ProposalTransition>;
   /** Proposals, newest first (at most 100); by department: those affecting it */
   proposals: Array<Proposal>;
+  /**
+   * Entries reachable from entry `id` over RELATED_TO in 1 to 3 hops: the 50 with the
+   * strongest path (product of strengths) first; the walk never passes through an entry the
+   * caller may not read.
+   */
+  relatedKnowledge: Array<KnowledgeEntry>;
   /** The capability matrix: one row per role */
   roles: Array<RoleCapability>;
   /** Query twin of Subscription.routerSelections: selection `decisionId` */
@@ -1211,6 +2046,18 @@ export type Query = {
   routingDecision?: Maybe<RoutingDecision>;
   /** Per (model, task type): quality, latency p50/p95, error rate and cost over the sliding window (7 days by default) */
   routingStats: Array<RoutingStats>;
+  /** Query twin of Subscription.runSteps: one step of a run as checkpointed (used by the gateway bridge) */
+  runSteps?: Maybe<RunStep>;
+  searchKnowledge: KnowledgeEntriesIndexConnection;
+  /** A metric (or expression) over time from the stored, scraped series: what the web dashboard's panels plot (observability/grafana holds the same panels for Grafana) */
+  series: Array<SeriesResult>;
+  task?: Maybe<Task>;
+  /** Query twin of Subscription.taskUpdates: the task as its latest change left it (used by the gateway bridge) */
+  taskUpdates?: Maybe<Task>;
+  /** Tasks, newest first */
+  tasks: Array<Task>;
+  topics: Array<Topic>;
+  topicsConnection: TopicsConnection;
   /** Verifies a proposal’s ledger: the hash chain, and its votes and round results against their entries */
   verifyLedger: LedgerCheck;
   /** The tally of a round of a proposal (default: the current round); with asOfVote, that vote’s round with only the votes up to it (the query twin of Subscription.voteTally) */
@@ -1251,9 +2098,28 @@ export type QueryAgentPageArgs = {
 };
 
 
+export type QueryAgentRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryAgentsArgs = {
   departmentId?: InputMaybe<Scalars['ID']['input']>;
   role?: InputMaybe<AgentRole>;
+};
+
+
+export type QueryAlertUpdateArgs = {
+  severity?: InputMaybe<AlertSeverity>;
+  state?: InputMaybe<AlertState>;
+  transitionId: Scalars['ID']['input'];
+};
+
+
+export type QueryAlertsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  severity?: InputMaybe<AlertSeverity>;
+  state?: InputMaybe<AlertState>;
 };
 
 
@@ -1298,6 +2164,27 @@ export type QueryKnowledgeEntriesConnectionArgs = {
 };
 
 
+export type QueryKnowledgeVersionsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeVersionSort>>;
+  where?: InputMaybe<KnowledgeVersionWhere>;
+};
+
+
+export type QueryKnowledgeVersionsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeVersionSort>>;
+  where?: InputMaybe<KnowledgeVersionWhere>;
+};
+
+
+export type QueryKpisArgs = {
+  at?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+
 export type QueryMetricSamplesArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   name: Scalars['String']['input'];
@@ -1328,6 +2215,12 @@ export type QueryProposalsArgs = {
 };
 
 
+export type QueryRelatedKnowledgeArgs = {
+  depth?: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryRouterSelectionsArgs = {
   decisionId?: InputMaybe<Scalars['ID']['input']>;
   taskType?: InputMaybe<TaskType>;
@@ -1345,6 +2238,65 @@ export type QueryRoutingStatsArgs = {
 };
 
 
+export type QueryRunStepsArgs = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+  runId: Scalars['ID']['input'];
+  seq: Scalars['Int']['input'];
+};
+
+
+export type QuerySearchKnowledgeArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  phrase: Scalars['String']['input'];
+  sort?: InputMaybe<Array<KnowledgeEntryIndexSort>>;
+  where?: InputMaybe<KnowledgeEntryIndexWhere>;
+};
+
+
+export type QuerySeriesArgs = {
+  metric: Scalars['String']['input'];
+  range: TimeRangeInput;
+  step: Scalars['Int']['input'];
+};
+
+
+export type QueryTaskArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTaskUpdatesArgs = {
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+  taskId: Scalars['ID']['input'];
+};
+
+
+export type QueryTasksArgs = {
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<TaskStatus>;
+};
+
+
+export type QueryTopicsArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TopicSort>>;
+  where?: InputMaybe<TopicWhere>;
+};
+
+
+export type QueryTopicsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TopicSort>>;
+  where?: InputMaybe<TopicWhere>;
+};
+
+
 export type QueryVerifyLedgerArgs = {
   knownHead?: InputMaybe<Scalars['String']['input']>;
   proposalId: Scalars['ID']['input'];
@@ -1355,6 +2307,39 @@ export type QueryVoteTallyArgs = {
   asOfVote?: InputMaybe<Scalars['ID']['input']>;
   proposalId: Scalars['ID']['input'];
   round?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * The edge properties for the following fields:
+ * * KnowledgeEntry.related
+ */
+export type RelatedTo = {
+  __typename?: 'RelatedTo';
+  /** How the relation was found. */
+  reason: Scalars['String']['output'];
+  /** BM25 score of the full-text match divided by the entry's own score: (0, 1]. */
+  strength: Scalars['Float']['output'];
+};
+
+export type RelatedToAggregationWhereInput = {
+  AND?: InputMaybe<Array<RelatedToAggregationWhereInput>>;
+  NOT?: InputMaybe<RelatedToAggregationWhereInput>;
+  OR?: InputMaybe<Array<RelatedToAggregationWhereInput>>;
+  reason?: InputMaybe<StringScalarAggregationFilters>;
+  strength?: InputMaybe<FloatScalarAggregationFilters>;
+};
+
+export type RelatedToSort = {
+  reason?: InputMaybe<SortDirection>;
+  strength?: InputMaybe<SortDirection>;
+};
+
+export type RelatedToWhere = {
+  AND?: InputMaybe<Array<RelatedToWhere>>;
+  NOT?: InputMaybe<RelatedToWhere>;
+  OR?: InputMaybe<Array<RelatedToWhere>>;
+  reason?: InputMaybe<StringScalarFilters>;
+  strength?: InputMaybe<FloatScalarFilters>;
 };
 
 /** Who asks for the decision: a person or an agent */
@@ -1528,6 +2513,50 @@ export type RoutingStatus =
   | 'SELECTED'
   | 'SUCCEEDED';
 
+/** Where a run of a task is */
+export type RunStatus =
+  | 'FAILED'
+  | 'RUNNING'
+  | 'SUCCEEDED'
+  | 'WAITING_FOR_CONSENSUS';
+
+/** One step of a run, as checkpointed before and after it ran */
+export type RunStep = {
+  __typename?: 'RunStep';
+  /** Times it was started (more than 1: resumed after a crash) */
+  attempts: Scalars['Int']['output'];
+  cost: Scalars['Float']['output'];
+  endedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  errorCode?: Maybe<Scalars['String']['output']>;
+  input: Scalars['JSON']['output'];
+  kind: RunStepKind;
+  /** The model that answered a MODEL_CALL */
+  model?: Maybe<Scalars['String']['output']>;
+  output?: Maybe<Scalars['JSON']['output']>;
+  /** Its place in the run, from 0 */
+  seq: Scalars['Int']['output'];
+  startedAt: Scalars['DateTimeISO']['output'];
+  status: RunStepStatus;
+  tokens: Scalars['Int']['output'];
+};
+
+/** What a step of a run does */
+export type RunStepKind =
+  | 'COMPLETE'
+  | 'MODEL_CALL'
+  | 'PLAN'
+  | 'TOOL_CALL'
+  | 'WAIT_FOR_CONSENSUS';
+
+/** A step as checkpointed */
+export type RunStepStatus =
+  /** Ran; its output is recorded */
+  | 'DONE'
+  /** Not run: a malformed or forbidden action, or a budget stop */
+  | 'REFUSED'
+  /** Checkpointed before it ran; a resumed run runs it again */
+  | 'STARTED';
+
 export type SendMessageInput = {
   /** 1–4000 characters */
   body: Scalars['String']['input'];
@@ -1535,6 +2564,20 @@ export type SendMessageInput = {
   /** The addressee: DIRECT messages only */
   toAgentId?: InputMaybe<Scalars['ID']['input']>;
   topic: MessageTopic;
+};
+
+/** One point of a series */
+export type SeriesPoint = {
+  __typename?: 'SeriesPoint';
+  at: Scalars['DateTimeISO']['output'];
+  value: Scalars['Float']['output'];
+};
+
+/** One series of a range query: its labels and points */
+export type SeriesResult = {
+  __typename?: 'SeriesResult';
+  labels: Scalars['JSONObject']['output'];
+  points: Array<SeriesPoint>;
 };
 
 /** An enum for sorting in either ascending or descending order. */
@@ -1568,6 +2611,13 @@ export type StringListFilters = {
   includes?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Filters for an aggregation of a string field */
+export type StringScalarAggregationFilters = {
+  averageLength?: InputMaybe<FloatScalarFilters>;
+  longestLength?: InputMaybe<IntScalarFilters>;
+  shortestLength?: InputMaybe<IntScalarFilters>;
+};
+
 /** String filters */
 export type StringScalarFilters = {
   contains?: InputMaybe<Scalars['String']['input']>;
@@ -1588,12 +2638,18 @@ export type Subscription = {
   agentActivity: Agent;
   /** Every message the agent receives, as it arrives; served by the gateway bridge */
   agentMessages: Message;
+  /** Every alert state change (PENDING, FIRING, RESOLVED) as the embedded evaluator stores it, optionally of one state and severity; served by the gateway bridge */
+  alertUpdates: AlertUpdate;
   /** Every transition of a proposal (or of all proposals): status changes and new rounds; served by the gateway bridge */
   proposalUpdates: ProposalTransition;
   /** Routes a task like routeTask (admins) and streams it: the selection, the text as it is generated, a reset when a model fails part way and the next one starts over, and the completed decision. Served by this subgraph over SSE, forwarded by the gateway */
   routeTaskStream: RouteStreamEvent;
   /** Every selection of the router (of one task type, or all), with its reasoning, as it is made; served by the gateway bridge */
   routerSelections: RoutingDecision;
+  /** Every step agents take in their runs, as it is checkpointed (of one department or agent, if given) */
+  runSteps: RunStep;
+  /** Every change of a task’s state (of one department, if given); served by the gateway bridge */
+  taskUpdates: Task;
   /** Live tally of a proposal, one payload per accepted vote; served by the gateway bridge */
   voteTally: VoteTally;
 };
@@ -1606,6 +2662,12 @@ export type SubscriptionAgentActivityArgs = {
 
 export type SubscriptionAgentMessagesArgs = {
   agentId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionAlertUpdatesArgs = {
+  severity?: InputMaybe<AlertSeverity>;
+  state?: InputMaybe<AlertState>;
 };
 
 
@@ -1624,6 +2686,17 @@ export type SubscriptionRouterSelectionsArgs = {
 };
 
 
+export type SubscriptionRunStepsArgs = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionTaskUpdatesArgs = {
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type SubscriptionVoteTallyArgs = {
   proposalId: Scalars['ID']['input'];
 };
@@ -1636,6 +2709,39 @@ export type SunflowerPosition = {
   radius: Scalars['Float']['output'];
   x: Scalars['Float']['output'];
   y: Scalars['Float']['output'];
+};
+
+/** Work for an agent, from a person, an agent’s scan or a follow-up */
+export type Task = {
+  __typename?: 'Task';
+  assignee: Agent;
+  /** Most the task may spend on model calls, US dollars */
+  budgetUsd: Scalars['Float']['output'];
+  /** 0–1; above the role’s autonomy threshold it goes to CMP */
+  complexity: Scalars['Float']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  deadline?: Maybe<Scalars['DateTimeISO']['output']>;
+  department: Department;
+  description: Scalars['String']['output'];
+  /** Why it failed */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The task this one follows up */
+  parent?: Maybe<Task>;
+  /** 1 (most urgent) to 5 */
+  priority: Scalars['Int']['output'];
+  /** Capabilities of the matrix the work needs */
+  requiredCapabilities: Array<Scalars['String']['output']>;
+  /** The summary its run ended with */
+  result?: Maybe<Scalars['String']['output']>;
+  /** Its runs, newest first */
+  runs: Array<AgentRun>;
+  source: TaskSource;
+  /** What its runs spent so far, US dollars */
+  spentUsd: Scalars['Float']['output'];
+  status: TaskStatus;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTimeISO']['output'];
 };
 
 /** What the classifier said of a task, and why */
@@ -1651,6 +2757,25 @@ export type TaskClassificationView = {
   signals: Array<Scalars['String']['output']>;
   taskType: TaskType;
 };
+
+/** Who found the work */
+export type TaskSource =
+  | 'AGENT_SCAN'
+  | 'FOLLOW_UP'
+  | 'PERSON';
+
+/** Where a task is */
+export type TaskStatus =
+  /** Finished with a result */
+  | 'DONE'
+  /** Stopped; errorCode says why */
+  | 'FAILED'
+  /** Assigned; its run waits for the agent */
+  | 'QUEUED'
+  /** Its agent is working on it */
+  | 'RUNNING'
+  /** Above the agent’s autonomy: waiting for CMP */
+  | 'WAITING_FOR_CONSENSUS';
 
 /** What kind of work an LLM call does; the router tracks quality per type */
 export type TaskType =
@@ -1673,6 +2798,225 @@ export type ThresholdTerm = {
   value: Scalars['Float']['output'];
 };
 
+/** A closed time range */
+export type TimeRangeInput = {
+  from: Scalars['DateTimeISO']['input'];
+  to: Scalars['DateTimeISO']['input'];
+};
+
+/**
+ * A subject in one department's vocabulary. Its name is visible to the department and to
+ * whoever may read an entry about it; the entries stay filtered on their own.
+ */
+export type Topic = {
+  __typename?: 'Topic';
+  departmentSlug: Scalars['String']['output'];
+  entries: Array<KnowledgeEntry>;
+  entriesConnection: TopicEntriesConnection;
+  /** 1 to 64 characters. */
+  name: Scalars['String']['output'];
+};
+
+
+/**
+ * A subject in one department's vocabulary. Its name is visible to the department and to
+ * whoever may read an entry about it; the entries stay filtered on their own.
+ */
+export type TopicEntriesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeEntrySort>>;
+  where?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+
+/**
+ * A subject in one department's vocabulary. Its name is visible to the department and to
+ * whoever may read an entry about it; the entries stay filtered on their own.
+ */
+export type TopicEntriesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<TopicEntriesConnectionSort>>;
+  where?: InputMaybe<TopicEntriesConnectionWhere>;
+};
+
+export type TopicAggregate = {
+  __typename?: 'TopicAggregate';
+  count: Count;
+  node: TopicAggregateNode;
+};
+
+export type TopicAggregateNode = {
+  __typename?: 'TopicAggregateNode';
+  departmentSlug: StringAggregateSelection;
+  name: StringAggregateSelection;
+};
+
+export type TopicConnectInput = {
+  entries?: InputMaybe<Array<TopicEntriesConnectFieldInput>>;
+};
+
+export type TopicConnectWhere = {
+  node: TopicWhere;
+};
+
+export type TopicCreateInput = {
+  departmentSlug: Scalars['String']['input'];
+  entries?: InputMaybe<TopicEntriesFieldInput>;
+  name: Scalars['String']['input'];
+};
+
+export type TopicDisconnectInput = {
+  entries?: InputMaybe<Array<TopicEntriesDisconnectFieldInput>>;
+};
+
+export type TopicEdge = {
+  __typename?: 'TopicEdge';
+  cursor: Scalars['String']['output'];
+  node: Topic;
+};
+
+export type TopicEntriesConnectFieldInput = {
+  connect?: InputMaybe<Array<KnowledgeEntryConnectInput>>;
+  where?: InputMaybe<KnowledgeEntryConnectWhere>;
+};
+
+export type TopicEntriesConnection = {
+  __typename?: 'TopicEntriesConnection';
+  aggregate: TopicKnowledgeEntryEntriesAggregateSelection;
+  edges: Array<TopicEntriesRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type TopicEntriesConnectionAggregateInput = {
+  AND?: InputMaybe<Array<TopicEntriesConnectionAggregateInput>>;
+  NOT?: InputMaybe<TopicEntriesConnectionAggregateInput>;
+  OR?: InputMaybe<Array<TopicEntriesConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  node?: InputMaybe<TopicEntriesNodeAggregationWhereInput>;
+};
+
+export type TopicEntriesConnectionFilters = {
+  /** Filter Topics by aggregating results on related TopicEntriesConnections */
+  aggregate?: InputMaybe<TopicEntriesConnectionAggregateInput>;
+  /** Return Topics where all of the related TopicEntriesConnections match this filter */
+  all?: InputMaybe<TopicEntriesConnectionWhere>;
+  /** Return Topics where none of the related TopicEntriesConnections match this filter */
+  none?: InputMaybe<TopicEntriesConnectionWhere>;
+  /** Return Topics where one of the related TopicEntriesConnections match this filter */
+  single?: InputMaybe<TopicEntriesConnectionWhere>;
+  /** Return Topics where some of the related TopicEntriesConnections match this filter */
+  some?: InputMaybe<TopicEntriesConnectionWhere>;
+};
+
+export type TopicEntriesConnectionSort = {
+  node?: InputMaybe<KnowledgeEntrySort>;
+};
+
+export type TopicEntriesConnectionWhere = {
+  AND?: InputMaybe<Array<TopicEntriesConnectionWhere>>;
+  NOT?: InputMaybe<TopicEntriesConnectionWhere>;
+  OR?: InputMaybe<Array<TopicEntriesConnectionWhere>>;
+  node?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+export type TopicEntriesDisconnectFieldInput = {
+  disconnect?: InputMaybe<KnowledgeEntryDisconnectInput>;
+  where?: InputMaybe<TopicEntriesConnectionWhere>;
+};
+
+export type TopicEntriesFieldInput = {
+  connect?: InputMaybe<Array<TopicEntriesConnectFieldInput>>;
+};
+
+export type TopicEntriesNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<TopicEntriesNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<TopicEntriesNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<TopicEntriesNodeAggregationWhereInput>>;
+  accessOverrideReason?: InputMaybe<StringScalarAggregationFilters>;
+  body?: InputMaybe<StringScalarAggregationFilters>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  departmentSlug?: InputMaybe<StringScalarAggregationFilters>;
+  ownerId?: InputMaybe<StringScalarAggregationFilters>;
+  source?: InputMaybe<StringScalarAggregationFilters>;
+  title?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  version?: InputMaybe<IntScalarAggregationFilters>;
+};
+
+export type TopicEntriesRelationship = {
+  __typename?: 'TopicEntriesRelationship';
+  cursor: Scalars['String']['output'];
+  node: KnowledgeEntry;
+};
+
+export type TopicEntriesUpdateFieldInput = {
+  connect?: InputMaybe<Array<TopicEntriesConnectFieldInput>>;
+  disconnect?: InputMaybe<Array<TopicEntriesDisconnectFieldInput>>;
+};
+
+export type TopicKnowledgeEntryEntriesAggregateSelection = {
+  __typename?: 'TopicKnowledgeEntryEntriesAggregateSelection';
+  count: CountConnection;
+  node?: Maybe<TopicKnowledgeEntryEntriesNodeAggregateSelection>;
+};
+
+export type TopicKnowledgeEntryEntriesNodeAggregateSelection = {
+  __typename?: 'TopicKnowledgeEntryEntriesNodeAggregateSelection';
+  accessOverrideReason: StringAggregateSelection;
+  body: StringAggregateSelection;
+  createdAt: DateTimeAggregateSelection;
+  departmentSlug: StringAggregateSelection;
+  ownerId: StringAggregateSelection;
+  source: StringAggregateSelection;
+  title: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  version: IntAggregateSelection;
+};
+
+export type TopicRelationshipFilters = {
+  /** Filter type where all of the related Topics match this filter */
+  all?: InputMaybe<TopicWhere>;
+  /** Filter type where none of the related Topics match this filter */
+  none?: InputMaybe<TopicWhere>;
+  /** Filter type where one of the related Topics match this filter */
+  single?: InputMaybe<TopicWhere>;
+  /** Filter type where some of the related Topics match this filter */
+  some?: InputMaybe<TopicWhere>;
+};
+
+/** Fields to sort Topics by. The order in which sorts are applied is not guaranteed when specifying many fields in one TopicSort object. */
+export type TopicSort = {
+  departmentSlug?: InputMaybe<SortDirection>;
+  name?: InputMaybe<SortDirection>;
+};
+
+export type TopicUpdateInput = {
+  departmentSlug?: InputMaybe<StringScalarMutations>;
+  entries?: InputMaybe<Array<TopicEntriesUpdateFieldInput>>;
+  name?: InputMaybe<StringScalarMutations>;
+};
+
+export type TopicWhere = {
+  AND?: InputMaybe<Array<TopicWhere>>;
+  NOT?: InputMaybe<TopicWhere>;
+  OR?: InputMaybe<Array<TopicWhere>>;
+  departmentSlug?: InputMaybe<StringScalarFilters>;
+  entries?: InputMaybe<KnowledgeEntryRelationshipFilters>;
+  entriesConnection?: InputMaybe<TopicEntriesConnectionFilters>;
+  name?: InputMaybe<StringScalarFilters>;
+};
+
+export type TopicsConnection = {
+  __typename?: 'TopicsConnection';
+  aggregate: TopicAggregate;
+  edges: Array<TopicEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Information about the number of nodes and relationships created and deleted during an update mutation */
 export type UpdateInfo = {
   __typename?: 'UpdateInfo';
@@ -1686,6 +3030,12 @@ export type UpdateKnowledgeEntriesMutationResponse = {
   __typename?: 'UpdateKnowledgeEntriesMutationResponse';
   info: UpdateInfo;
   knowledgeEntries: Array<KnowledgeEntry>;
+};
+
+export type UpdateTopicsMutationResponse = {
+  __typename?: 'UpdateTopicsMutationResponse';
+  info: UpdateInfo;
+  topics: Array<Topic>;
 };
 
 /** One stakeholder agent's vote on a proposal, in one round */

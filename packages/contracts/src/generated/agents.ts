@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
   DateTimeISO: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
 };
 
 export const CacheControlScope = {
@@ -153,6 +155,59 @@ export type AgentFilter = {
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Where a task is */
+export const TaskStatus = {
+  /** Assigned; its run waits for the agent */
+  QUEUED: 'QUEUED',
+  /** Its agent is working on it */
+  RUNNING: 'RUNNING',
+  /** Above the agent’s autonomy: waiting for CMP */
+  WAITING_FOR_CONSENSUS: 'WAITING_FOR_CONSENSUS',
+  /** Finished with a result */
+  DONE: 'DONE',
+  /** Stopped; errorCode says why */
+  FAILED: 'FAILED'
+} as const;
+
+export type TaskStatus = typeof TaskStatus[keyof typeof TaskStatus];
+/** Who found the work */
+export const TaskSource = {
+  PERSON: 'PERSON',
+  AGENT_SCAN: 'AGENT_SCAN',
+  FOLLOW_UP: 'FOLLOW_UP'
+} as const;
+
+export type TaskSource = typeof TaskSource[keyof typeof TaskSource];
+/** Where a run of a task is */
+export const RunStatus = {
+  RUNNING: 'RUNNING',
+  WAITING_FOR_CONSENSUS: 'WAITING_FOR_CONSENSUS',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED'
+} as const;
+
+export type RunStatus = typeof RunStatus[keyof typeof RunStatus];
+/** What a step of a run does */
+export const RunStepKind = {
+  PLAN: 'PLAN',
+  MODEL_CALL: 'MODEL_CALL',
+  TOOL_CALL: 'TOOL_CALL',
+  WAIT_FOR_CONSENSUS: 'WAIT_FOR_CONSENSUS',
+  COMPLETE: 'COMPLETE'
+} as const;
+
+export type RunStepKind = typeof RunStepKind[keyof typeof RunStepKind];
+/** A step as checkpointed */
+export const RunStepStatus = {
+  /** Checkpointed before it ran; a resumed run runs it again */
+  STARTED: 'STARTED',
+  /** Ran; its output is recorded */
+  DONE: 'DONE',
+  /** Not run: a malformed or forbidden action, or a budget stop */
+  REFUSED: 'REFUSED'
+} as const;
+
+export type RunStepStatus = typeof RunStepStatus[keyof typeof RunStepStatus];
 /** A task to route (and, unless dryRun, to run) */
 export type RouteTaskInput = {
   text: Scalars['String']['input'];
@@ -231,6 +286,21 @@ export type SendMessageInput = {
   toAgentId?: InputMaybe<Scalars['ID']['input']>;
   /** 1–4000 characters */
   body: Scalars['String']['input'];
+};
+
+/** A task for the agents; assigned by capability unless assigneeId says */
+export type CreateTaskInput = {
+  title: Scalars['String']['input'];
+  description?: Scalars['String']['input'];
+  requiredCapabilities?: Array<Scalars['String']['input']>;
+  complexity?: Scalars['Float']['input'];
+  priority?: Scalars['Int']['input'];
+  departmentId: Scalars['ID']['input'];
+  assigneeId?: InputMaybe<Scalars['ID']['input']>;
+  deadline?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  budgetUsd?: Scalars['Float']['input'];
+  /** The task this one follows up */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type StakeholderDirectoryQueryVariables = Exact<{ [key: string]: never; }>;

@@ -14,12 +14,27 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
-  DateTimeISO: { input: string; output: string; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
 };
 
+export const AlertSeverity = {
+  CRITICAL: 'CRITICAL',
+  WARNING: 'WARNING',
+  INFO: 'INFO'
+} as const;
+
+export type AlertSeverity = typeof AlertSeverity[keyof typeof AlertSeverity];
+/** PENDING: the condition holds, not yet for long enough; FIRING; RESOLVED */
+export const AlertState = {
+  PENDING: 'PENDING',
+  FIRING: 'FIRING',
+  RESOLVED: 'RESOLVED'
+} as const;
+
+export type AlertState = typeof AlertState[keyof typeof AlertState];
 export const AuditOperationType = {
   QUERY: 'QUERY',
   MUTATION: 'MUTATION',
@@ -48,6 +63,27 @@ export type AuditLogFilter = {
   since?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** Before this time (exclusive) */
   until?: InputMaybe<Scalars['DateTimeISO']['input']>;
+};
+
+/** Whether the value must stay above or below its target */
+export const KpiGoal = {
+  ABOVE: 'ABOVE',
+  BELOW: 'BELOW'
+} as const;
+
+export type KpiGoal = typeof KpiGoal[keyof typeof KpiGoal];
+/** OK, BREACHED, or NO_DATA when nothing was measured yet */
+export const KpiStatus = {
+  OK: 'OK',
+  BREACHED: 'BREACHED',
+  NO_DATA: 'NO_DATA'
+} as const;
+
+export type KpiStatus = typeof KpiStatus[keyof typeof KpiStatus];
+/** A closed time range */
+export type TimeRangeInput = {
+  from: Scalars['DateTimeISO']['input'];
+  to: Scalars['DateTimeISO']['input'];
 };
 
 export type AuditEntryInput = {

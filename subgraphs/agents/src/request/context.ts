@@ -6,6 +6,7 @@ import {
   type Cache,
   type DomainEvent,
   type EventBus,
+  type JobQueue,
   type Logger,
   type Principal,
 } from '@daena/platform';
@@ -29,6 +30,8 @@ export interface AgentsContext {
   decisions: DecisionsDirectory;
   /** The LLM router of this replica (one per process, not per request). */
   router: RouterService;
+  /** The durable job queue (task runs); absent, tasks cannot be created. */
+  jobs: JobQueue | undefined;
   /** Publishes an event after a committed write; a bus failure is logged, not thrown. */
   publish(event: DomainEvent): Promise<void>;
 }
@@ -135,6 +138,7 @@ export function createAgentsContext(
     agentStateCache?: Cache<AgentHotState>;
     decisions: DecisionsDirectory;
     router: RouterService;
+    jobs?: JobQueue | undefined;
   },
 ): AgentsContext {
   const organization = new OrganizationRepository(em);
@@ -154,6 +158,7 @@ export function createAgentsContext(
     honeycomb: createHoneycomb(organization, loaders),
     decisions: events.decisions,
     router: events.router,
+    jobs: events.jobs,
     publish: (event) =>
       events.bus.publish(event).catch((error: unknown) => {
         events.log.error({ err: error, type: event.type }, 'event not published');

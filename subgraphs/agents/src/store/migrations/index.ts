@@ -5,6 +5,8 @@ import { Migration0003LifecycleAndState } from './0003-lifecycle-and-state.js';
 import { Migration0004Messages } from './0004-messages.js';
 import { Migration0005OrganizationAdmin } from './0005-organization-admin.js';
 import { Migration0006Router } from './0006-router.js';
+import { Migration0007Autonomy } from './0007-autonomy.js';
+import { Migration0008RouterOutcomeSignals } from './0008-router-outcome-signals.js';
 
 /** Every migration in order; new ones are appended, never edited once released. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +16,6 @@ export const migrations: MigrationObject[] = [
   { name: '0004-messages', class: Migration0004Messages },
   { name: '0005-organization-admin', class: Migration0005OrganizationAdmin },
   { name: '0006-router', class: Migration0006Router },
+  { name: '0007-autonomy', class: Migration0007Autonomy },
+  { name: '0008-router-outcome-signals', class: Migration0008RouterOutcomeSignals },
 ];

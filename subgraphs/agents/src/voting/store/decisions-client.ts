@@ -55,9 +55,8 @@ export function decisionsUnavailable(
  */
 export type ProposalForVote = OpenEnums<NonNullable<VoteProposalQuery['proposal']>> & {
   /**
-   * The previous round's anonymised distribution and rationales, read when the contract's
-   * VoteProposal operation selects `previousRound` (the re-vote policy uses it, issue 19); absent
-   * until it does, and then a later round is voted on the proposal's features alone.
+   * The previous round's anonymised distribution and rationales (null in round 1): the re-vote
+   * policy weighs them (issue 19).
    */
   previousRound?: PreviousRound | null;
 };

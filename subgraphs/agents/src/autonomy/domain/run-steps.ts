@@ -1,0 +1,297 @@
+import { ProposalKind } from '@daena/contracts/graphql/decisions';
+import { z } from 'zod';
+import { AgentRole, roleCapabilities } from '../../organization/domain/organization.js';
+import { MessageTopic } from '../../messaging/domain/message-plan.js';
+
+/**
+ * A run of a task is a sequence of steps (issue 15 §2), decided one at a time from the steps
+ * already done: this file is that decision, pure, so a worker that resumes a run after a crash
+ * takes exactly the path the first one would have (the checkpoints hold every output it needs).
+ */
+
+export const StepKind = {
+  PLAN: 'PLAN',
+  MODEL_CALL: 'MODEL_CALL',
+  TOOL_CALL: 'TOOL_CALL',
+  WAIT_FOR_CONSENSUS: 'WAIT_FOR_CONSENSUS',
+  COMPLETE: 'COMPLETE',
+} as const;
+export type StepKind = (typeof StepKind)[keyof typeof StepKind];
+
+export const StepStatus = {
+  /** Checkpointed before it ran: a resumed run finds it and runs it again (idempotently). */
+  STARTED: 'STARTED',
+  DONE: 'DONE',
+  /** Not executed: a malformed action, a tool the role may not use, a repeated action. */
+  REFUSED: 'REFUSED',
+} as const;
+export type StepStatus = (typeof StepStatus)[keyof typeof StepStatus];
+
+export const Tool = {
+  SEND_MESSAGE: 'send_message',
+  CREATE_TASK: 'create_task',
+} as const;
+export type Tool = (typeof Tool)[keyof typeof Tool];
+
+/**
+ * The matrix's tool column: which tools each role may call. Every role reports through the hex
+ * mesh; follow-up tasks come from the roles that plan, integrate or implement.
+ */
+export const roleTools: Readonly<Record<AgentRole, readonly Tool[]>> = {
+  [AgentRole.STRATEGIC_ADVISOR]: [Tool.SEND_MESSAGE, Tool.CREATE_TASK],
+  [AgentRole.CREATIVE_ADVISOR]: [Tool.SEND_MESSAGE],
+  [AgentRole.GROWTH_ADVISOR]: [Tool.SEND_MESSAGE, Tool.CREATE_TASK],
+  [AgentRole.DATA_SCOUT]: [Tool.SEND_MESSAGE],
+  [AgentRole.RESEARCH_SCOUT]: [Tool.SEND_MESSAGE],
+  [AgentRole.SYNTHESIZER]: [Tool.SEND_MESSAGE, Tool.CREATE_TASK],
+  [AgentRole.EXECUTION_AGENT]: [Tool.SEND_MESSAGE, Tool.CREATE_TASK],
+  [AgentRole.BORDER_AGENT]: [Tool.SEND_MESSAGE],
+};
+
+const sendMessageArgs = z.strictObject({
+  topic: z.enum([MessageTopic.CELL, MessageTopic.RING, MessageTopic.RADIAL, MessageTopic.DIRECT]),
+  toAgentId: z.uuid().optional(),
+  body: z.string().min(1).max(4_000),
+});
+const createTaskArgs = z.strictObject({
+  title: z.string().min(1).max(200),
+  description: z.string().max(4_000).default(''),
+  requiredCapabilities: z.array(z.string()).max(8).default([]),
+  complexity: z.number().min(0).max(1).default(0.3),
+});
+export type SendMessageArgs = z.infer<typeof sendMessageArgs>;
+export type CreateTaskArgs = z.infer<typeof createTaskArgs>;
+
+export type Action =
+  | { tool: typeof Tool.SEND_MESSAGE; args: SendMessageArgs }
+  | { tool: typeof Tool.CREATE_TASK; args: CreateTaskArgs };
+
+/** One action as the model wrote it, or why it is refused. */
+export type ProposedAction = { action: Action } | { refused: string; code: string; raw: unknown };
+
+/** Most actions one answer may ask for; the rest are refused. */
+export const actionsMax = 5;
+
+const answerShape = z.object({
+  summary: z.string().min(1).max(4_000),
+  actions: z.array(z.unknown()).default([]),
+});
+
+export interface ParsedAnswer {
+  summary: string;
+  actions: ProposedAction[];
+}
+
+/**
+ * The model's answer: a JSON object `{summary, actions}`. An answer that is not one (plain text,
+ * as the offline provider gives) is the summary itself, reported to the agent's cell. Each action
+ * is checked against its tool's arguments and the role's tools; a bad one is refused, not run.
+ */
+export function parseAnswer(text: string, role: AgentRole): ParsedAnswer {
+  const parsed = answerShape.safeParse(safeJson(text));
+  if (!parsed.success) {
+    const summary = [...text.trim()].slice(0, 4_000).join('') || '(no answer)';
+    return { summary, actions: [{ action: reportToCell(summary) }] };
+  }
+  const allowed = new Set(roleTools[role]);
+  const seen = new Set<string>();
+  const actions = parsed.data.actions.map((raw, index): ProposedAction => {
+    if (index >= actionsMax) {
+      return { refused: `at most ${actionsMax} actions per answer`, code: 'TOO_MANY_ACTIONS', raw };
+    }
+    const action = actionOf(raw);
+    if ('refused' in action) return action;
+    if (!allowed.has(action.action.tool)) {
+      return {
+        refused: `the ${role} role may not use ${action.action.tool}`,
+        code: 'TOOL_NOT_ALLOWED',
+        raw,
+      };
+    }
+    const key = JSON.stringify(action.action);
+    if (seen.has(key)) return { refused: 'the same action twice', code: 'REPEATED_ACTION', raw };
+    seen.add(key);
+    return action;
+  });
+  return { summary: parsed.data.summary, actions };
+}
+
+function actionOf(raw: unknown): ProposedAction {
+  const tool = (raw as { tool?: unknown } | null)?.tool;
+  const args = (raw as { args?: unknown } | null)?.args;
+  if (tool === Tool.SEND_MESSAGE) {
+    const checked = sendMessageArgs.safeParse(args);
+    if (!checked.success) return malformed(raw, checked.error.issues[0]?.message);
+    if ((checked.data.topic === MessageTopic.DIRECT) !== (checked.data.toAgentId !== undefined)) {
+      return malformed(raw, 'a DIRECT message names toAgentId, and only it does');
+    }
+    return { action: { tool, args: checked.data } };
+  }
+  if (tool === Tool.CREATE_TASK) {
+    const checked = createTaskArgs.safeParse(args);
+    if (!checked.success) return malformed(raw, checked.error.issues[0]?.message);
+    return { action: { tool, args: checked.data } };
+  }
+  return { refused: `unknown tool ${JSON.stringify(tool)}`, code: 'TOOL_UNKNOWN', raw };
+}
+
+function malformed(raw: unknown, why: string | undefined): ProposedAction {
+  return { refused: `malformed arguments: ${why ?? 'invalid'}`, code: 'ACTION_MALFORMED', raw };
+}
+
+function reportToCell(summary: string): Action {
+  return { tool: Tool.SEND_MESSAGE, args: { topic: MessageTopic.CELL, body: summary } };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the run needs of its task. */
+export interface RunTask {
+  title: string;
+  description: string;
+  requiredCapabilities: readonly string[];
+  complexity: number;
+  departmentName: string;
+}
+
+/** A step as checkpointed. */
+export interface StepRecord {
+  seq: number;
+  kind: StepKind;
+  status: StepStatus;
+  input: unknown;
+  output: unknown;
+}
+
+export interface PlanOutput {
+  system: string;
+  user: string;
+  /** Set when the task must go to CMP first: why. */
+  escalate: string | null;
+}
+
+/** What an escalated task asks CMP: the proposal the agent opens (its department's). */
+export interface EscalationProposal {
+  title: string;
+  description: string;
+  kind: ProposalKind;
+  risk: number;
+  stakeholderImpact: number;
+  urgency: number;
+}
+
+/** The WAIT_FOR_CONSENSUS step's output: the proposal, and once it closed, its outcome. */
+export interface ConsensusWait {
+  reason: string;
+  proposalId: string;
+  outcome?: string;
+}
+
+/** Each role's CMP trigger as decisions' proposal kind (the matrix's row, as decisions reads it). */
+const proposalKindOf: Readonly<Record<AgentRole, ProposalKind>> = {
+  [AgentRole.STRATEGIC_ADVISOR]: ProposalKind.STRATEGIC,
+  [AgentRole.CREATIVE_ADVISOR]: ProposalKind.BRAND,
+  [AgentRole.GROWTH_ADVISOR]: ProposalKind.RESOURCE_ALLOCATION,
+  [AgentRole.DATA_SCOUT]: ProposalKind.DATA_PRIVACY,
+  [AgentRole.RESEARCH_SCOUT]: ProposalKind.RESEARCH_METHOD,
+  [AgentRole.SYNTHESIZER]: ProposalKind.CROSS_DEPARTMENT,
+  [AgentRole.EXECUTION_AGENT]: ProposalKind.QUALITY,
+  [AgentRole.BORDER_AGENT]: ProposalKind.DISPUTE,
+};
+
+/** The proposal an escalated task becomes: its complexity is the risk, its priority the urgency. */
+export function escalationProposal(
+  task: RunTask & { priority: number },
+  role: AgentRole,
+  reason: string,
+): EscalationProposal {
+  return {
+    title: [...`Task: ${task.title}`].slice(0, 200).join(''),
+    description: [`${task.description}`, '', `Escalated by the agent: ${reason}.`]
+      .join('\n')
+      .trim(),
+    kind: proposalKindOf[role],
+    risk: task.complexity,
+    stakeholderImpact: 0.5,
+    urgency: (5 - task.priority) / 4,
+  };
+}
+
+export interface ModelOutput {
+  text: string;
+  model: string;
+}
+
+/** The next step to take, from the task and the steps done so far (in `seq` order). */
+export type NextStep =
+  | { seq: number; kind: typeof StepKind.PLAN; input: { role: AgentRole } }
+  | { seq: number; kind: typeof StepKind.MODEL_CALL; input: { system: string; user: string } }
+  | { seq: number; kind: typeof StepKind.TOOL_CALL; input: ProposedAction }
+  | { seq: number; kind: typeof StepKind.WAIT_FOR_CONSENSUS; input: { reason: string } }
+  | { seq: number; kind: typeof StepKind.COMPLETE; input: { summary: string } };
+
+export function nextStep(role: AgentRole, steps: readonly StepRecord[]): NextStep {
+  const finished = steps.filter((step) => step.status !== StepStatus.STARTED);
+  const seq = finished.length;
+  const plan = finished.find((step) => step.kind === StepKind.PLAN);
+  if (!plan) return { seq, kind: StepKind.PLAN, input: { role } };
+  const planned = plan.output as PlanOutput;
+  if (planned.escalate) {
+    // Past an accepted proposal the run goes on as if it had not been escalated; the engine ends
+    // it on any other outcome before asking for a next step.
+    const wait = finished.find((step) => step.kind === StepKind.WAIT_FOR_CONSENSUS);
+    if ((wait?.output as ConsensusWait | undefined)?.outcome !== 'ACCEPTED') {
+      return { seq, kind: StepKind.WAIT_FOR_CONSENSUS, input: { reason: planned.escalate } };
+    }
+  }
+  const call = finished.find((step) => step.kind === StepKind.MODEL_CALL);
+  if (!call) {
+    return {
+      seq,
+      kind: StepKind.MODEL_CALL,
+      input: { system: planned.system, user: planned.user },
+    };
+  }
+  const answer = parseAnswer((call.output as ModelOutput).text, role);
+  const toolsDone = finished.filter((step) => step.kind === StepKind.TOOL_CALL).length;
+  const action = answer.actions[toolsDone];
+  if (action) return { seq, kind: StepKind.TOOL_CALL, input: action };
+  return { seq, kind: StepKind.COMPLETE, input: { summary: answer.summary } };
+}
+
+/**
+ * The plan: the brief the model gets, or the reason the task goes to CMP instead (its complexity
+ * is above the role's autonomy threshold).
+ */
+export function plan(task: RunTask, role: AgentRole): PlanOutput {
+  const capability = roleCapabilities.find((row) => row.role === role);
+  const threshold = capability?.autonomyThreshold ?? 0;
+  const escalate =
+    task.complexity > threshold
+      ? `complexity ${task.complexity.toFixed(2)} is above the ${capability?.title ?? role} autonomy threshold ${threshold.toFixed(2)}`
+      : null;
+  const tools = roleTools[role];
+  const system = [
+    `You are the ${capability?.title ?? role} of the ${task.departmentName} department in an AI-staffed company.`,
+    `You can: ${capability?.autonomousCapabilities.join(', ') ?? 'general work'}.`,
+    'Do the task and answer with a JSON object only:',
+    `{"summary": "what you found or did", "actions": [{"tool": one of ${tools.map((t) => `"${t}"`).join(', ')}, "args": {...}}]}`,
+    'send_message args: {"topic": "CELL" | "RING" | "RADIAL" | "DIRECT", "toAgentId"?: uuid, "body": text}.',
+    'create_task args: {"title": text, "description": text, "requiredCapabilities": [..], "complexity": 0–1}.',
+  ].join('\n');
+  const user = [
+    `Task: ${task.title}`,
+    task.requiredCapabilities.length > 0 ? `Needs: ${task.requiredCapabilities.join(', ')}` : '',
+    '',
+    task.description,
+  ]
+    .filter((line, index) => index !== 1 || line !== '')
+    .join('\n');
+  return { system, user, escalate };
+}

@@ -1,0 +1,390 @@
+import {
+  DaenaError,
+  requestConnection,
+  Role,
+  signToken,
+  type DomainEvent,
+  type EventBus,
+  type Logger,
+  type Principal,
+} from '@daena/platform';
+import { Events } from '@daena/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AgentStatus } from '../../organization/domain/organization.js';
+import type { AgentRecord } from '../../organization/store/records.js';
+import { OrganizationRepository } from '../../organization/store/organization-repository.js';
+import { sendMessage } from '../../messaging/operations/send-message.js';
+import type { RouterService } from '../../router/operations/router-service.js';
+import type { AgentsContext } from '../../request/context.js';
+import {
+  escalationProposal,
+  nextStep,
+  plan,
+  StepKind,
+  StepStatus,
+  Tool,
+  type Action,
+  type NextStep,
+  type StepRecord,
+} from '../domain/run-steps.js';
+import { isFinished, TaskSource, TaskStatus } from '../domain/task.js';
+import { RunStatus, type RunRecord, type TaskRecord } from '../store/rows.js';
+import {
+  effectOnce,
+  finishStepIn,
+  RunRepository,
+  type StepResult,
+} from '../store/run-repository.js';
+import { TaskRepository } from '../store/task-repository.js';
+import { AutonomyControlRepository } from '../store/autonomy-control-repository.js';
+import { EscalationRefusedError, type DecisionsEscalation } from '../store/decisions-escalation.js';
+import { createTask } from './create-task.js';
+
+export interface RunTaskDependencies {
+  /** A fresh EntityManager per job. */
+  fork(): EntityManager;
+  /** The request context an agent acts in (its tools are the API's own operations). */
+  contextFor(principal: Principal, em: EntityManager): AgentsContext;
+  router: RouterService;
+  bus: EventBus;
+  log: Logger;
+  /** Who runs this worker (a run's lease names it). */
+  owner: string;
+  /** How long a claim lasts without a step; a dead worker's run is taken over after it. */
+  leaseSeconds: number;
+  /** Most output tokens one model call may ask for (bounds its cost before it is made). */
+  maxOutputTokens: number;
+  /** Where escalated tasks go: the decisions subgraph, called as the agent. */
+  escalation: DecisionsEscalation;
+  /** Signs the agent's own token for those calls. */
+  jwtSecret: string;
+}
+
+/** The run cannot go on now (its agent is busy or paused, another worker holds it): retry later. */
+export class RunDeferredError extends Error {
+  constructor(readonly why: string) {
+    super(`task run deferred: ${why}`);
+  }
+}
+
+/**
+ * Runs a task's run to its end or its next wait, step by step (issue 15 §2): every step is
+ * checkpointed (STARTED with its input) before it runs and finished (DONE or REFUSED with its
+ * output) before the next starts. A worker that dies mid-run leaves the run's lease to lapse; the
+ * job is retried, the next worker claims the run and continues from the checkpoints: a DONE step
+ * is never run again, and a tool's effect is recorded in the transaction that makes it, so even a
+ * STARTED one is not repeated.
+ */
+export async function runTask(deps: RunTaskDependencies, taskId: string): Promise<void> {
+  const em = deps.fork();
+  const sql = requestConnection(em);
+  const tasks = new TaskRepository(sql);
+  const organization = new OrganizationRepository(em);
+  const runs = new RunRepository(em);
+  const control = new AutonomyControlRepository(sql);
+  const task = await tasks.byId(taskId);
+  if (!task || isFinished(task.status)) return;
+  const log = deps.log.child({ taskId, agentId: task.assigneeId });
+  const agent = await organization.agentById(task.assigneeId);
+  if (!agent) return;
+  if (task.status === TaskStatus.WAITING_FOR_CONSENSUS) {
+    if ((await settleConsensus(deps, runs, task)) !== 'ACCEPTED') return;
+  }
+  const department = await organization.departmentById(agent.departmentId);
+  if ((await control.read()).halted) throw new RunDeferredError('autonomy is halted');
+  const claim = await runs.claim(task.id, agent.id, deps.owner, deps.leaseSeconds);
+  if ('busy' in claim) throw new RunDeferredError(`the ${claim.busy} is busy`);
+  const { run } = claim;
+  const runLog = log.child({ runId: run.id });
+  for (;;) {
+    const current = await organization.agentById(agent.id);
+    if (!current || current.retiredAt) {
+      await runs.end(run, null, null, {
+        runStatus: RunStatus.FAILED,
+        taskStatus: TaskStatus.FAILED,
+        errorCode: 'ASSIGNEE_RETIRED',
+      });
+      await publishTask(deps, task, TaskStatus.FAILED);
+      return;
+    }
+    // The pause and the kill switch are honoured between steps: the run keeps its checkpoints
+    // and waits.
+    if (current.status === AgentStatus.PAUSED) throw new RunDeferredError('the agent is paused');
+    if ((await control.read()).halted) throw new RunDeferredError('autonomy is halted');
+    if (!(await runs.renew(run.id, deps.owner, deps.leaseSeconds))) {
+      throw new RunDeferredError('another worker took the run over');
+    }
+    const steps = (await runs.steps(run.id)) as StepRecord[];
+    const step = nextStep(agent.role, steps);
+    const fresh = (await tasks.byId(task.id)) ?? task;
+    const ended = await takeStep(deps, {
+      em,
+      runs,
+      run,
+      task: fresh,
+      agent,
+      step,
+      departmentName: department?.name ?? '',
+    });
+    await deps.bus
+      .publish(
+        Events.runStepRecorded.create({
+          runId: run.id,
+          taskId: task.id,
+          agentId: agent.id,
+          departmentId: task.departmentId,
+          seq: step.seq,
+          kind: step.kind,
+          status: ended.stepStatus,
+        }),
+      )
+      .catch((error: unknown) => runLog.error({ err: error }, 'event not published'));
+    if (ended.taskStatus) {
+      runLog.info({ status: ended.taskStatus, steps: step.seq + 1 }, 'task run ended');
+      await publishTask(deps, task, ended.taskStatus);
+      return;
+    }
+  }
+}
+
+interface StepContext {
+  em: EntityManager;
+  runs: RunRepository;
+  run: RunRecord;
+  task: TaskRecord;
+  agent: AgentRecord;
+  step: NextStep;
+  departmentName: string;
+}
+
+/** Runs one step; says how it ended, and the task's status when the run stops with it. */
+async function takeStep(
+  deps: RunTaskDependencies,
+  at: StepContext,
+): Promise<{ stepStatus: StepStatus; taskStatus?: TaskStatus }> {
+  const { runs, run, step, task, agent } = at;
+  await runs.startStep(run.id, step.seq, step.kind, step.input);
+  const done = (result: Omit<StepResult, 'status'>) =>
+    runs.finishStep(run.id, step.seq, { status: StepStatus.DONE, ...result });
+  switch (step.kind) {
+    case StepKind.PLAN: {
+      await done({ output: plan({ ...task, departmentName: at.departmentName }, agent.role) });
+      return { stepStatus: StepStatus.DONE };
+    }
+    case StepKind.MODEL_CALL: {
+      const remaining = task.budgetUsd - task.spentUsd;
+      if (remaining <= 0) return fail(at, 'BUDGET_EXHAUSTED', { remaining });
+      try {
+        const { result, decision } = await deps.router.route(
+          {
+            text: step.input.user,
+            context: step.input.system,
+            temperature: 0,
+            maxCostUsd: remaining,
+            maxOutputTokens: deps.maxOutputTokens,
+          },
+          agent.id,
+        );
+        if (!result) return fail(at, 'MODEL_NO_ANSWER', { decisionId: decision.id });
+        await done({
+          output: { text: result.text, model: result.model, decisionId: decision.id },
+          model: result.model,
+          tokens: result.inputTokens + result.outputTokens,
+          costUsd: result.costUsd,
+        });
+        return { stepStatus: StepStatus.DONE };
+      } catch (error) {
+        // A typed refusal (no model within the budget, every model failed) ends the run.
+        if (!(error instanceof DaenaError)) throw error;
+        return fail(at, error.reason ?? error.code, { message: error.message });
+      }
+    }
+    case StepKind.TOOL_CALL: {
+      const proposed = step.input;
+      if ('refused' in proposed) {
+        await runs.finishStep(run.id, step.seq, {
+          status: StepStatus.REFUSED,
+          output: { refused: proposed.refused },
+          errorCode: proposed.code,
+        });
+        return { stepStatus: StepStatus.REFUSED };
+      }
+      await callTool(deps, at, proposed.action);
+      return { stepStatus: StepStatus.DONE };
+    }
+    case StepKind.WAIT_FOR_CONSENSUS: {
+      let proposalId: string;
+      try {
+        proposalId = await openProposal(deps, at, step.input.reason);
+      } catch (error) {
+        if (!(error instanceof EscalationRefusedError)) throw error;
+        return fail(at, error.reason ?? error.code, { message: error.message });
+      }
+      await runs.park(run, step.seq, { ...step.input, proposalId });
+      return { stepStatus: StepStatus.DONE, taskStatus: TaskStatus.WAITING_FOR_CONSENSUS };
+    }
+    case StepKind.COMPLETE: {
+      await runs.end(
+        run,
+        step.seq,
+        { status: StepStatus.DONE, output: step.input },
+        { runStatus: RunStatus.SUCCEEDED, taskStatus: TaskStatus.DONE, result: step.input.summary },
+      );
+      return { stepStatus: StepStatus.DONE, taskStatus: TaskStatus.DONE };
+    }
+  }
+}
+
+/**
+ * The escalation, at most one proposal per step: the draft is created as the agent and its id
+ * recorded under the step's key in one transaction (a worker that dies between the two leaves a
+ * draft nobody votes on), then opened; opening it again on a resumed step changes nothing.
+ */
+async function openProposal(
+  deps: RunTaskDependencies,
+  at: StepContext,
+  reason: string,
+): Promise<string> {
+  const { run, step, task, agent } = at;
+  const token = await agentToken(deps, agent.id);
+  const proposal = escalationProposal(
+    { ...task, departmentName: at.departmentName },
+    agent.role,
+    reason,
+  );
+  const { effect } = await at.em.transactional((tx) =>
+    effectOnce(
+      requestConnection(tx),
+      `${run.id}:${step.seq}`,
+      'open_proposal',
+      proposal,
+      async () => ({
+        proposalId: await deps.escalation.draft(
+          { ...proposal, departmentId: task.departmentId },
+          token,
+        ),
+      }),
+    ),
+  );
+  await deps.escalation.open(effect.proposalId, token);
+  return effect.proposalId;
+}
+
+/**
+ * A waiting run's proposal: still open, the run keeps waiting; accepted, its outcome is recorded
+ * on the wait step and the run goes on; any other outcome ends the run and fails the task.
+ */
+async function settleConsensus(
+  deps: RunTaskDependencies,
+  runs: RunRepository,
+  task: TaskRecord,
+): Promise<string | null> {
+  const waiting = await runs.waiting(task.id);
+  if (!waiting) return null;
+  const status = await deps.escalation.status(
+    waiting.proposalId,
+    await agentToken(deps, task.assigneeId),
+  );
+  if (status === null || status === 'DRAFT' || status === 'OPEN') return null;
+  await runs.recordOutcome(waiting.run.id, waiting.seq, status);
+  if (status === 'ACCEPTED') return status;
+  await runs.end(waiting.run, null, null, {
+    runStatus: RunStatus.FAILED,
+    taskStatus: TaskStatus.FAILED,
+    result: `CMP decided ${status} on proposal ${waiting.proposalId}`,
+    errorCode: `CONSENSUS_${status}`,
+  });
+  await publishTask(deps, task, TaskStatus.FAILED);
+  return status;
+}
+
+/** The agent's own token: decisions takes an agent's request only from the agent. */
+function agentToken(deps: RunTaskDependencies, agentId: string): Promise<string> {
+  return signToken(deps.jwtSecret, { sub: agentId, roles: [Role.AGENT] }, '5m');
+}
+
+async function fail(
+  at: StepContext,
+  code: string,
+  output: Record<string, unknown>,
+): Promise<{ stepStatus: StepStatus; taskStatus: TaskStatus }> {
+  await at.runs.end(
+    at.run,
+    at.step.seq,
+    { status: StepStatus.REFUSED, output, errorCode: code },
+    { runStatus: RunStatus.FAILED, taskStatus: TaskStatus.FAILED, errorCode: code },
+  );
+  return { stepStatus: StepStatus.REFUSED, taskStatus: TaskStatus.FAILED };
+}
+
+/**
+ * A tool call, exactly once: the effect (the API's own operation, acting as the agent), its
+ * record under the step's idempotency key, and the step's checkpoint commit together; the events
+ * the operation raised go out after the commit.
+ */
+async function callTool(deps: RunTaskDependencies, at: StepContext, action: Action): Promise<void> {
+  const { run, step, agent, task } = at;
+  const key = `${run.id}:${step.seq}`;
+  const pending: DomainEvent[] = [];
+  const principal: Principal = {
+    sub: agent.id,
+    roles: [Role.AGENT],
+    department: null,
+    token: null,
+  };
+  await at.em.transactional(async (tx) => {
+    const sql = requestConnection(tx);
+    const ctx: AgentsContext = {
+      ...deps.contextFor(principal, tx),
+      publish: async (event) => {
+        pending.push(event);
+      },
+    };
+    const { effect } = await effectOnce(sql, key, action.tool, action.args, async () => {
+      if (action.tool === Tool.SEND_MESSAGE) {
+        const message = await sendMessage(ctx, { fromAgentId: agent.id, ...action.args });
+        return { messageId: message.id };
+      }
+      const remaining = Math.max(0, task.budgetUsd - task.spentUsd);
+      const followUp = await createTask(
+        ctx,
+        {
+          ...action.args,
+          priority: 3,
+          departmentId: task.departmentId,
+          budgetUsd: Math.min(remaining, task.budgetUsd / 2),
+          deadline: null,
+          parentId: task.id,
+          assigneeId: null,
+        },
+        TaskSource.FOLLOW_UP,
+      );
+      return { taskId: followUp.id };
+    });
+    await finishStepIn(sql, run.id, step.seq, { status: StepStatus.DONE, output: effect });
+  });
+  for (const event of pending) {
+    await deps.bus.publish(event).catch((error: unknown) => {
+      deps.log.error({ err: error, type: event.type }, 'event not published');
+    });
+  }
+}
+
+async function publishTask(
+  deps: Pick<RunTaskDependencies, 'bus' | 'log'>,
+  task: TaskRecord,
+  status: TaskStatus,
+): Promise<void> {
+  await deps.bus
+    .publish(
+      Events.taskUpdated.create({
+        taskId: task.id,
+        departmentId: task.departmentId,
+        assigneeId: task.assigneeId,
+        status,
+      }),
+    )
+    .catch((error: unknown) =>
+      deps.log.error({ err: error, taskId: task.id }, 'event not published'),
+    );
+}
