@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { retryWithBackoff, stopProcess } from '@daena/platform';
 import { servicePorts, type ServiceName, type StackConfig } from './config.js';
 import type { RunningStack } from './embedded.js';
-import { stackServiceEnv, startStores, stopAll } from './stores.js';
+import { stackChildEnv, startStores, stopAll } from './stores.js';
 import type { Reporter } from './progress.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -63,7 +63,7 @@ export async function startDistributedStack(
   const close = stopAll(stoppers);
   try {
     const stores = await startStores(config, report, stoppers, { needsRedis: true });
-    const childEnv = { ...env, ...stackServiceEnv(config, ports, stores) };
+    const childEnv = stackChildEnv(env, config, ports, stores);
     for (const name of Object.keys(entryPoints) as ServiceName[]) {
       const service = await report.step(`${name} (own process) on port ${ports[name]}`, () =>
         startServiceProcess(name, { ...childEnv, PORT: String(ports[name]) }, options),

@@ -14,7 +14,7 @@ import {
 } from '@daena/platform';
 import { servicePorts, type StackConfig } from './config.js';
 import type { Reporter } from './progress.js';
-import { stackServiceEnv, startStores, stopAll } from './stores.js';
+import { stackChildEnv, startStores, stopAll } from './stores.js';
 
 export interface RunningStack {
   gatewayUrl: string;
@@ -40,8 +40,7 @@ export async function startEmbeddedStack(
     const bus = createEventBus(config.REDIS_URL, log);
     stoppers.push(() => bus.close());
     const serviceEnv = (port: number) => ({
-      ...env,
-      ...stackServiceEnv(config, ports, stores),
+      ...stackChildEnv(env, config, ports, stores),
       PORT: String(port),
     });
 

@@ -111,10 +111,25 @@ export function stackServiceEnv(
     DECISIONS_URL: url(ports.decisions),
     KNOWLEDGE_URL: url(ports.knowledge),
     METRICS_URL: url(ports.metrics),
-    // Every service of the stack, for the metrics subgraph's own rule evaluation.
-    METRICS_SCRAPE_TARGETS: Object.values(ports)
-      .map((port) => `http://${config.HOST}:${port}/metrics`)
-      .join(','),
+  };
+}
+
+/**
+ * What the stack's services inherit: the caller's environment; every service of the stack as the
+ * metrics subgraph's scrape targets, unless the caller names its own; and over both, the stack's
+ * addresses and stores (`stackServiceEnv`).
+ */
+export function stackChildEnv(
+  env: NodeJS.ProcessEnv,
+  config: StackConfig,
+  ports: Record<ServiceName, number>,
+  stores: StackStores,
+): Record<string, string | undefined> {
+  const targets = Object.values(ports).map((port) => `http://${config.HOST}:${port}/metrics`);
+  return {
+    METRICS_SCRAPE_TARGETS: targets.join(','),
+    ...env,
+    ...stackServiceEnv(config, ports, stores),
   };
 }
 
