@@ -48,7 +48,6 @@ const database = await createTestDatabase('bench_metrics');
 const postgres = createPostgresStore({
   schema: 'metrics',
   url: database.url,
-  entities: m.entities,
   migrations: m.migrations,
   log: silentLogger(),
 });

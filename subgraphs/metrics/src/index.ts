@@ -23,5 +23,4 @@ export {
 export { partitionOf } from './series/domain/partition-plan.js';
 export { querySeries } from './series/operations/query-series.js';
 export { SeriesRepository } from './series/store/series-repository.js';
-export { entities } from './store/entities.js';
 export { migrations } from './store/migrations/index.js';

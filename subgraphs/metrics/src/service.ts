@@ -38,7 +38,6 @@ import {
   maintainPartitions,
   schedulePartitionMaintenance,
 } from './series/operations/partition-maintenance.js';
-import { entities } from './store/entities.js';
 import { MetricSampleRepository } from './store/metric-sample-repository.js';
 import { migrations } from './store/migrations/index.js';
 
@@ -90,7 +89,6 @@ export function createMetricsService(deps: MetricsDependencies): ServiceDefiniti
   const postgres = createPostgresStore({
     schema: 'metrics',
     url: config.DATABASE_URL,
-    entities,
     migrations,
     log,
   });

@@ -22,7 +22,6 @@ import { Events, type AlertTransitioned } from '@daena/contracts';
 import { AlertEvaluator } from '../src/alerts/operations/alert-evaluator.js';
 import { ruleFiles } from '../src/alerts/rule-files.js';
 import { monitorTick } from '../src/series/operations/monitor-tick.js';
-import { entities } from '../src/store/entities.js';
 import { migrations } from '../src/store/migrations/index.js';
 import { startMetrics } from './start-metrics.js';
 
@@ -72,7 +71,6 @@ beforeAll(async () => {
   postgres = createPostgresStore({
     schema: 'metrics',
     url: database.url,
-    entities,
     migrations,
     log: silentLogger(),
   });

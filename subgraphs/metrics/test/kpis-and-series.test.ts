@@ -2,7 +2,6 @@ import { createPostgresStore, InProcessEventBus, type RunningService } from '@da
 import { createTestDatabase, graphql, silentLogger, type TestDatabase } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SeriesRepository, type PointDraft } from '../src/series/store/series-repository.js';
-import { entities } from '../src/store/entities.js';
 import { migrations } from '../src/store/migrations/index.js';
 import { startMetrics } from './start-metrics.js';
 
@@ -31,7 +30,6 @@ beforeAll(async () => {
   const postgres = createPostgresStore({
     schema: 'metrics',
     url: database.url,
-    entities,
     migrations,
     log: silentLogger(),
   });

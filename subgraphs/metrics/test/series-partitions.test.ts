@@ -6,7 +6,6 @@ import {
   schedulePartitionMaintenance,
 } from '../src/series/operations/partition-maintenance.js';
 import { SeriesRepository } from '../src/series/store/series-repository.js';
-import { entities } from '../src/store/entities.js';
 import { migrations } from '../src/store/migrations/index.js';
 
 let database: TestDatabase;
@@ -17,7 +16,6 @@ beforeAll(async () => {
   postgres = createPostgresStore({
     schema: 'metrics',
     url: database.url,
-    entities,
     migrations,
     log: silentLogger(),
   });

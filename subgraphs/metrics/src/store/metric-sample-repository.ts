@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { emptySummary, type MetricSummary } from '../domain/sample-query.js';
 import type { MetricSampleDraft } from '../domain/samples-from-event.js';
-import { MetricSampleEntity, type MetricSampleRecord } from './entities.js';
+import type { Labels } from '../domain/samples-from-event.js';
 
 const schema = 'metrics';
 const table = 'metric_samples';
@@ -23,7 +23,43 @@ interface SummaryRow {
   last: string | Date;
 }
 
-/** Metric samples in Postgres; one instance per request or batch, on its own EntityManager fork. */
+export interface MetricSampleRecord {
+  /** bigserial, kept as a string: it outgrows Number.MAX_SAFE_INTEGER before it outgrows bigint. */
+  id: string;
+  name: string;
+  value: number;
+  labels: Labels;
+  eventId: string;
+  recordedAt: Date;
+}
+
+/** A sample row as Postgres returns it (bigint id as text, json labels parsed). */
+interface SampleRow {
+  id: string;
+  name: string;
+  value: number;
+  labels: Labels;
+  event_id: string;
+  recorded_at: string | Date;
+}
+
+const sampleColumns = ['id', 'name', 'value', 'labels', 'event_id', 'recorded_at'];
+
+function sampleFromRow(row: SampleRow): MetricSampleRecord {
+  return {
+    id: String(row.id),
+    name: row.name,
+    value: row.value,
+    labels: row.labels,
+    eventId: row.event_id,
+    recordedAt: new Date(row.recorded_at),
+  };
+}
+
+/**
+ * Metric samples in Postgres, through knex on MikroORM's connection (how every store of this
+ * subgraph is reached); one instance per request or batch, on its own EntityManager fork.
+ */
 export class MetricSampleRepository {
   constructor(private readonly em: EntityManager) {}
 
@@ -54,18 +90,38 @@ export class MetricSampleRepository {
   }
 
   /** The newest samples of one series first, optionally from `since` on. */
-  listByName(name: string, since: Date | undefined, limit: number): Promise<MetricSampleRecord[]> {
-    return this.em.find(
-      MetricSampleEntity,
-      { name, ...(since ? { recordedAt: { $gte: since } } : {}) },
-      { orderBy: { recordedAt: 'desc', id: 'desc' }, limit },
-    );
+  async listByName(
+    name: string,
+    since: Date | undefined,
+    limit: number,
+  ): Promise<MetricSampleRecord[]> {
+    const rows: SampleRow[] = await this.em
+      .getKnex()
+      .withSchema(schema)
+      .from(table)
+      .select(sampleColumns)
+      .where('name', name)
+      .modify((query) => {
+        if (since) void query.andWhere('recorded_at', '>=', since);
+      })
+      .orderBy([
+        { column: 'recorded_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(limit);
+    return rows.map(sampleFromRow);
   }
 
-  byIds(ids: readonly string[]): Promise<MetricSampleRecord[]> {
+  async byIds(ids: readonly string[]): Promise<MetricSampleRecord[]> {
     const valid = ids.filter(isSampleId);
-    if (valid.length === 0) return Promise.resolve([]);
-    return this.em.find(MetricSampleEntity, { id: { $in: valid } });
+    if (valid.length === 0) return [];
+    const rows: SampleRow[] = await this.em
+      .getKnex()
+      .withSchema(schema)
+      .from(table)
+      .select(sampleColumns)
+      .whereIn('id', valid);
+    return rows.map(sampleFromRow);
   }
 
   /** Count, sum, min, max, avg and time bounds of one series, aggregated by Postgres. */
