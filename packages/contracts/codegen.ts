@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
@@ -9,6 +10,20 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const owners = ['agents', 'decisions', 'metrics'] as const;
 
+/**
+ * An owner's operations as one document, its files read in name order: codegen loads the files of
+ * a glob (or a list) concurrently and writes the operations in the order the reads finish, so the
+ * generated file (checked in CI) would change from one run to another.
+ */
+function documentsOf(owner: string): string {
+  const dir = new URL(`./operations/${owner}/`, import.meta.url);
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(new URL(file, dir), 'utf8'))
+    .join('\n');
+}
+
 const config: CodegenConfig = {
   emitLegacyCommonJSImports: false,
   // Enum members in the SDL's order, as their owner declares them (codegen sorts by default).
@@ -18,7 +33,7 @@ const config: CodegenConfig = {
       `src/generated/${owner}.ts`,
       {
         schema: `../../schema/${owner}.graphql`,
-        documents: `operations/${owner}/*.graphql`,
+        documents: documentsOf(owner),
         plugins: [
           {
             add: {
