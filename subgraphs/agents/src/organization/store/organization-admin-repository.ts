@@ -16,6 +16,8 @@ import {
   agentFromRow,
   departmentColumns,
   departmentFromRow,
+  selectAgents,
+  selectDepartments,
   type AgentRow,
   type DepartmentRow,
 } from './rows.js';
@@ -44,19 +46,21 @@ export class OrganizationAdminRepository {
 
   async lockDepartment(id: string): Promise<DepartmentRecord | null> {
     if (!isUuid(id)) return null;
-    return (await this.departments('where id = ? for update', [id]))[0] ?? null;
+    return (await selectDepartments(this.sql, 'where id = ? for update', [id]))[0] ?? null;
   }
 
   async lockAgent(id: string): Promise<AgentRecord | null> {
     if (!isUuid(id)) return null;
-    return (await this.agents('where id = ? for update', [id]))[0] ?? null;
+    return (await selectAgents(this.sql, 'where id = ? for update', [id]))[0] ?? null;
   }
 
   /** The department's current agents, locked: none starts work or leaves until commit. */
   lockCurrentAgentsOf(departmentId: string): Promise<AgentRecord[]> {
-    return this.agents('where department_id = ? and retired_at is null order by id for update', [
-      departmentId,
-    ]);
+    return selectAgents(
+      this.sql,
+      'where department_id = ? and retired_at is null order by id for update',
+      [departmentId],
+    );
   }
 
   /** Takes the layout lock (until commit) and returns the highest ordinal ever used. */
@@ -157,22 +161,6 @@ export class OrganizationAdminRepository {
     return rows
       .map((row) => agentFromRow(row, this.sql.parseDate))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
-
-  private async departments(clause: string, bindings: unknown[]): Promise<DepartmentRecord[]> {
-    const rows = await this.sql.rows<DepartmentRow>(
-      `select ${departmentColumns} from agents.departments ${clause}`,
-      bindings,
-    );
-    return rows.map((row) => departmentFromRow(row, this.sql.parseDate));
-  }
-
-  private async agents(clause: string, bindings: unknown[]): Promise<AgentRecord[]> {
-    const rows = await this.sql.rows<AgentRow>(
-      `select ${agentColumns} from agents.agents ${clause}`,
-      bindings,
-    );
-    return rows.map((row) => agentFromRow(row, this.sql.parseDate));
   }
 }
 

@@ -8,14 +8,7 @@ import {
 } from '@daena/platform';
 import type { AgentListFilter, AgentListKey } from '../domain/agent-listing.js';
 import type { AgentRecord, DepartmentRecord } from './records.js';
-import {
-  agentColumns,
-  agentFromRow,
-  departmentColumns,
-  departmentFromRow,
-  type AgentRow,
-  type DepartmentRow,
-} from './rows.js';
+import { selectAgents, selectDepartments } from './rows.js';
 
 export interface AgentPageRows {
   rows: AgentRecord[];
@@ -118,20 +111,12 @@ export class OrganizationRepository {
     };
   }
 
-  private async departments(where: string, bindings: unknown[]): Promise<DepartmentRecord[]> {
-    const rows = await this.sql.rows<DepartmentRow>(
-      `select ${departmentColumns} from agents.departments where ${where}`,
-      bindings,
-    );
-    return rows.map((row) => departmentFromRow(row, this.sql.parseDate));
+  private departments(where: string, bindings: unknown[]): Promise<DepartmentRecord[]> {
+    return selectDepartments(this.sql, `where ${where}`, bindings);
   }
 
-  private async agents(where: string, bindings: unknown[]): Promise<AgentRecord[]> {
-    const rows = await this.sql.rows<AgentRow>(
-      `select ${agentColumns} from agents.agents where ${where}`,
-      bindings,
-    );
-    return rows.map((row) => agentFromRow(row, this.sql.parseDate));
+  private agents(where: string, bindings: unknown[]): Promise<AgentRecord[]> {
+    return selectAgents(this.sql, `where ${where}`, bindings);
   }
 
   private async count(where: string, bindings: unknown[]): Promise<number> {

@@ -1,4 +1,4 @@
-import { dateOf, type ParseDate } from '@daena/platform';
+import { dateOf, type ParseDate, type SqlConnection } from '@daena/platform';
 import type { AgentRecord, DepartmentRecord } from './records.js';
 
 /*
@@ -68,4 +68,30 @@ export function agentFromRow(row: AgentRow, parseDate: ParseDate): AgentRecord {
     budgetUsedUsd: row.budget_used_usd,
     stateUpdatedAt: dateOf(parseDate, row.state_updated_at),
   };
+}
+
+/** Departments selected by `clause` (`where …`, `order by …`, `for update`), as records. */
+export async function selectDepartments(
+  sql: SqlConnection,
+  clause: string,
+  bindings: readonly unknown[],
+): Promise<DepartmentRecord[]> {
+  const rows = await sql.rows<DepartmentRow>(
+    `select ${departmentColumns} from agents.departments ${clause}`,
+    bindings,
+  );
+  return rows.map((row) => departmentFromRow(row, sql.parseDate));
+}
+
+/** Agents selected by `clause` (`where …`, `order by …`, `for update`), as records. */
+export async function selectAgents(
+  sql: SqlConnection,
+  clause: string,
+  bindings: readonly unknown[],
+): Promise<AgentRecord[]> {
+  const rows = await sql.rows<AgentRow>(
+    `select ${agentColumns} from agents.agents ${clause}`,
+    bindings,
+  );
+  return rows.map((row) => agentFromRow(row, sql.parseDate));
 }
