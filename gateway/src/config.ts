@@ -38,6 +38,15 @@ export const schema = serviceEnvSchema(4000).extend({
     .describe(
       'MiB of query responses the gateway caches (keyed by data versions); 0 turns it off.',
     ),
+  GATEWAY_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(1)
+    .describe(
+      'Gateway processes sharing the port (node:cluster) when the gateway runs on its own (`npm start -w @daena/gateway`, distributed mode); each needs Redis for events.',
+    ),
   ...rateLimitEnv,
   ...auditEnv,
   /**

@@ -15,7 +15,7 @@ import { slowConsumerCloseCode } from '../src/subscriptions/socket-writes.js';
 import { subscriptionRoutesFrom } from '../src/subscriptions/supergraph-routes.js';
 
 /**
- * Issue 14 §2: a subscriber that stops reading is cut off with 4413 once its payloads pile up,
+ * Issue 14 §2: a subscriber that stops reading is cut off with 4413 once 1 MiB waits on its socket,
  * and the others of its group keep receiving every payload meanwhile. The bridge and the
  * graphql-ws server are the real ones, on a real socket; the query twin's execution is stood in
  * for by 64 KB payloads, so the kernel's socket buffers fill within a few hundred events.
@@ -33,9 +33,7 @@ const run = (_document: unknown, variables: Record<string, unknown>): Promise<Ex
   Promise.resolve({
     data: { voteTally: { proposalId: filler, lastVote: { id: variables['__event_asOfVote'] } } },
   });
-const bridge = new SubscriptionBridge<GatewayContext>(bus, run, silentLogger(), registry, {
-  maxQueuedPayloads: 5,
-});
+const bridge = new SubscriptionBridge<GatewayContext>(bus, run, silentLogger(), registry);
 let httpServer: Server;
 let url: string;
 let server: { close(): Promise<void> };

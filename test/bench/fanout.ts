@@ -8,6 +8,11 @@
  *
  *   cd test && node --conditions=source --import @daena/platform/register bench/fanout.ts [sizes]
  *
+ * With FANOUT_GATEWAY_WORKERS=N the subscribers and votes go instead to a gateway of its own
+ * (`gateway/src/main.ts`, N node:cluster workers, issue 14 §3) on the Redis bus, with agents and
+ * decisions still here; its CPU and RSS are then the gateway's alone, summed over its workers from
+ * its /metrics. Writes test/bench/results/fanout-cluster.json.
+ *
  * `sizes` defaults to 1000,5000; each size runs with one shared viewer token and with a distinct
  * viewer token per subscriber. Needs the tests' PostgreSQL (TEST_DATABASE_URL).
  */
@@ -15,8 +20,16 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Role, signToken } from '@daena/platform';
-import { graphql, testJwtSecret, waitFor } from '@daena/testing';
+import { createEventBus, Role, signToken } from '@daena/platform';
+import { startServiceProcess } from '@daena/stack';
+import {
+  freePort,
+  graphql,
+  silentLogger,
+  testJwtSecret,
+  testStores,
+  waitFor,
+} from '@daena/testing';
 import { waitForSubscribers } from '../src/live.js';
 import type { VotingHarness } from '../src/voting-harness.js';
 import type { LoaderReport, LoaderTask } from '../src/fanout-loader.js';
@@ -27,6 +40,18 @@ const eventsPerSecond = 10;
 const loaders = Number(process.env['FANOUT_LOADERS'] ?? 2);
 /** How long after the last vote receipts may still arrive before the rest count as lost. */
 const drainMs = 30_000;
+/** 0: the gateway runs in this process; N: a gateway process of N cluster workers. */
+const gatewayWorkers = Number(process.env['FANOUT_GATEWAY_WORKERS'] ?? 0);
+
+/** The gateway under test: where clients go, and how its memory and CPU are read. */
+interface Target {
+  url: string;
+  wsUrl: string;
+  rssBytes(): Promise<number>;
+  cpuMs(): Promise<number>;
+  /** How often peak RSS is sampled (a cluster's is read through its /metrics). */
+  sampleMs: number;
+}
 
 interface CaseResult {
   subscribers: number;
@@ -45,6 +70,10 @@ interface CaseResult {
   rssMb: { beforeSubscribers: number; idleSubscribers: number; peak: number };
   idleKbPerSubscriber: number;
   cpuPercentDuringEvents: number;
+  /** The loader processes' CPU over the same time (the clients share this machine's cores). */
+  loadersCpuPercent: number;
+  /** CPU per payload delivered (µs): the server side (see `mode`) and the clients'. */
+  cpuUsPerPayload: { server: number; clients: number };
 }
 
 // The same file is the loader: a child started with "loader" loads only the client side.
@@ -58,31 +87,80 @@ if (process.argv[2] === 'loader') {
 async function main() {
   const sizes = (process.argv[2] ?? '1000,5000').split(',').map(Number);
   const { startVotingHarness } = await import('../src/voting-harness.js');
-  const harness = await startVotingHarness('bench_fanout');
+  const bus = gatewayWorkers > 0 ? createEventBus(testStores.redisUrl, silentLogger()) : undefined;
+  const harness = await startVotingHarness('bench_fanout', silentLogger(), bus);
   const results: CaseResult[] = [];
+  let stopGateway = async () => undefined as unknown;
   try {
+    let target = inProcess(harness.gateway);
+    if (gatewayWorkers > 0) {
+      const gateway = await startServiceProcess(
+        'gateway',
+        {
+          ...process.env,
+          HOST: '127.0.0.1',
+          PORT: String(await freePort()),
+          AGENTS_URL: harness.agents.url,
+          DECISIONS_URL: harness.decisionsUrl,
+          REDIS_URL: testStores.redisUrl,
+          JWT_SECRET: testJwtSecret,
+          GATEWAY_WORKERS: String(gatewayWorkers),
+          RESPONSE_CACHE_MB: '0',
+          AUDIT_ENABLED: 'false',
+          LOG_LEVEL: 'warn',
+        },
+        { inheritOutput: false },
+      );
+      stopGateway = () => gateway.stop();
+      target = cluster(gateway.url);
+    }
     for (const subscribers of sizes) {
       for (const tokens of ['shared', 'distinct'] as const) {
         process.stderr.write(`fan-out: ${subscribers} subscribers, ${tokens} token(s) …\n`);
-        const result = await measure(harness, subscribers, tokens);
+        const result = await measure(harness, target, subscribers, tokens);
         results.push(result);
         console.table([row(result)]);
         await writeResults(results);
       }
     }
   } finally {
+    await stopGateway();
     await harness.close();
+    await bus?.close();
   }
   console.table(results.map(row));
   process.exit(0);
 }
 
+function inProcess(gateway: { url: string; wsUrl: string }): Target {
+  return {
+    url: gateway.url,
+    wsUrl: gateway.wsUrl,
+    rssBytes: () => Promise.resolve(process.memoryUsage().rss),
+    cpuMs: () => {
+      const { user, system } = process.cpuUsage();
+      return Promise.resolve((user + system) / 1000);
+    },
+    sampleMs: 100,
+  };
+}
+
+function cluster(url: string): Target {
+  return {
+    url,
+    wsUrl: url.replace(/^http/, 'ws'),
+    rssBytes: () => metric(url, 'process_resident_memory_bytes'),
+    cpuMs: async () => (await metric(url, 'process_cpu_seconds_total')) * 1000,
+    sampleMs: 1000,
+  };
+}
+
 async function measure(
   harness: VotingHarness,
+  gateway: Target,
   subscribers: number,
   tokens: 'shared' | 'distinct',
 ): Promise<CaseResult> {
-  const { gateway } = harness;
   const { id } = await harness.openProposal(`Fan-out ${subscribers} ${tokens}`);
   const executives = await Promise.all(
     Array.from({ length: events }, (_, n) =>
@@ -93,18 +171,21 @@ async function measure(
     ),
   );
   global.gc?.();
-  const rssBefore = process.memoryUsage().rss;
+  const rssBefore = await gateway.rssBytes();
   const children = startLoaders(gateway.wsUrl, id, subscribers, tokens);
   await Promise.all(children.map((child) => child.ready));
   await waitForSubscribers(gateway.url, subscribers);
   global.gc?.();
-  const rssIdle = process.memoryUsage().rss;
+  const rssIdle = await gateway.rssBytes();
   const groupsNow = await metric(gateway.url, 'gateway_subscription_groups');
   const executionsBefore = await metric(gateway.url, 'gateway_subscription_executions_total');
 
   let peak = rssIdle;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
-  const cpuBefore = process.cpuUsage();
+  const sampler = setInterval(
+    () => void gateway.rssBytes().then((rss) => (peak = Math.max(peak, rss))),
+    gateway.sampleMs,
+  );
+  const cpuBefore = await gateway.cpuMs();
   const wallBefore = performance.now();
   const sent = new Map<string, number>();
   const castMs: number[] = [];
@@ -131,10 +212,11 @@ async function measure(
     drainMs,
     100,
   ).catch(() => undefined);
-  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (await gateway.cpuMs()) - cpuBefore;
   const wall = performance.now() - wallBefore;
   clearInterval(sampler);
   const reports = await Promise.all(children.map((child) => child.finish()));
+  const loadersWall = performance.now() - wallBefore;
   const executionsAfter = await metric(gateway.url, 'gateway_subscription_executions_total');
   await waitForSubscribers(gateway.url, 0, true);
 
@@ -164,7 +246,12 @@ async function measure(
     executions: executionsAfter - executionsBefore,
     rssMb: { beforeSubscribers: mb(rssBefore), idleSubscribers: mb(rssIdle), peak: mb(peak) },
     idleKbPerSubscriber: Math.round((rssIdle - rssBefore) / 1024 / subscribers),
-    cpuPercentDuringEvents: Math.round(((cpu.user + cpu.system) / 1000 / wall) * 100),
+    cpuPercentDuringEvents: Math.round((cpuMs / wall) * 100),
+    loadersCpuPercent: Math.round((sum((report) => report.cpuMs) / loadersWall) * 100),
+    cpuUsPerPayload: {
+      server: Math.round((cpuMs * 1000) / Math.max(1, delivered)),
+      clients: Math.round((sum((report) => report.cpuMs) * 1000) / Math.max(1, delivered)),
+    },
   };
 }
 
@@ -283,6 +370,9 @@ function row(result: CaseResult) {
     'peak RSS MB': result.rssMb.peak,
     'KB/idle sub': result.idleKbPerSubscriber,
     'CPU %': result.cpuPercentDuringEvents,
+    'loaders CPU %': result.loadersCpuPercent,
+    'µs/payload server': result.cpuUsPerPayload.server,
+    'µs/payload clients': result.cpuUsPerPayload.clients,
   };
 }
 
@@ -300,10 +390,15 @@ async function writeResults(cases: CaseResult[]) {
     eventsPerSecond,
     loaders,
     drainMs,
-    mode: 'agents + decisions + gateway in one process, in-process bus',
+    gatewayWorkers,
+    mode:
+      gatewayWorkers > 0
+        ? `agents + decisions in one process; the gateway a process of ${gatewayWorkers} cluster workers; Redis bus; CPU and RSS the gateway's`
+        : 'agents + decisions + gateway in one process, in-process bus',
   };
+  const file = gatewayWorkers > 0 ? 'fanout-cluster.json' : 'fanout.json';
   await writeFile(
-    new URL('./results/fanout.json', import.meta.url),
+    new URL(`./results/${file}`, import.meta.url),
     JSON.stringify({ measuredAt: new Date().toISOString(), machine, setup, cases }, null, 2) + '\n',
   );
 }

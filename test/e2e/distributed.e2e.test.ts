@@ -27,6 +27,7 @@ import {
   expectOrganization,
 } from '../src/scenario.js';
 import { expectCachedHoneycombStaysFresh } from '../src/cache-scenario.js';
+import { expectClusterSharesEvents } from '../src/cluster-scenario.js';
 import { expectAgentsDecideLive } from '../src/cmp-scenario.js';
 import { expectMessageArrivesViaBorderAgents } from '../src/messages-scenario.js';
 import { expectRouterSelectionsLive, routerModels, stubVote } from '../src/router-scenario.js';
@@ -37,6 +38,7 @@ let dataDir: string;
 let stack: Awaited<ReturnType<typeof startDistributedStack>>;
 let secondGateway: ServiceProcess;
 let llm: OpenAiStub;
+const gatewayWorkers = 2;
 
 beforeAll(async () => {
   database = await createTestDatabase('e2e_distributed');
@@ -60,7 +62,8 @@ beforeAll(async () => {
   stack = await startDistributedStack(loadStackConfig(env), env, silentReporter, {
     inheritOutput: false,
   });
-  // A second gateway replica: both listen to Redis, so either can serve any subscriber.
+  // A second gateway replica of two node:cluster workers: all listen to Redis, so any of them
+  // can serve any subscriber.
   const ports = servicePorts(base);
   secondGateway = await startServiceProcess(
     'gateway',
@@ -72,6 +75,7 @@ beforeAll(async () => {
       DECISIONS_URL: `http://127.0.0.1:${ports.decisions}/graphql`,
       KNOWLEDGE_URL: `http://127.0.0.1:${ports.knowledge}/graphql`,
       METRICS_URL: `http://127.0.0.1:${ports.metrics}/graphql`,
+      GATEWAY_WORKERS: String(gatewayWorkers),
     },
     { inheritOutput: false },
   );
@@ -100,6 +104,10 @@ describe('distributed mode: a process per service, Redis event bus', () => {
 
   it('streams agent status changes to subscribers of another gateway', async () => {
     await expectLiveAgentActivity(stack.gatewayUrl, secondGateway.url);
+  });
+
+  it('spreads subscribers over the workers of a gateway cluster, each resolving an event once', async () => {
+    await expectClusterSharesEvents(stack.gatewayUrl, secondGateway.url, gatewayWorkers);
   });
 
   it('serves the honeycomb from each gateway cache, and a pause shows at once everywhere', async () => {

@@ -24,6 +24,8 @@ export interface LoaderReport {
   voteIds: string[];
   /** Pairs (vote number, receipt time in ms of process.hrtime), flattened. */
   receipts: Float64Array;
+  /** CPU this loader used from "ready" to "finish" (ms): what the clients cost the machine. */
+  cpuMs: number;
 }
 
 /** The selection: counts, the last vote (sealed: no choice) and a cross-subgraph field. */
@@ -101,11 +103,14 @@ export async function runLoader(task: LoaderTask): Promise<void> {
     await Promise.all(connecting);
   }
   send('ready');
+  const cpuAtReady = process.cpuUsage();
   process.on('message', (message: string) => {
     if (message === 'count') send('count', report.delivered);
     if (message !== 'finish') return;
     const voteIds = [...voteNumbers.keys()];
+    const cpu = process.cpuUsage(cpuAtReady);
     const value = {
+      cpuMs: (cpu.user + cpu.system) / 1000,
       ...report,
       errorMessages: [...errorMessages],
       voteIds,

@@ -1,7 +1,7 @@
 import { createAgentsService, loadAgentsConfig } from '@daena/agents';
 import { createDecisionsService, loadDecisionsConfig } from '@daena/decisions';
 import { loadGatewayConfig, startGateway, type RunningGateway } from '@daena/gateway';
-import { PgBossJobQueue, type Logger, type RunningService } from '@daena/platform';
+import { PgBossJobQueue, type EventBus, type Logger, type RunningService } from '@daena/platform';
 import { freePort, testStack } from '@daena/testing';
 
 export interface GatewayHarness {
@@ -24,6 +24,8 @@ export interface GatewayHarnessOptions {
   decisionsEnv?: Record<string, string>;
   /** Gives agents a job queue on the stack's database: its agents run tasks (the autonomy engine). */
   agentsRunTasks?: boolean;
+  /** The bus every service here uses (e.g. Redis, to reach gateways in other processes). */
+  bus?: EventBus;
   log?: Logger;
 }
 
@@ -38,6 +40,7 @@ export async function startGatewayHarness(
   options: GatewayHarnessOptions = {},
 ): Promise<GatewayHarness> {
   const stack = await testStack(name, options.log ? { log: options.log } : {});
+  const dependencies = { ...stack.dependencies, ...(options.bus ? { bus: options.bus } : {}) };
   return stack.closeOnFailure(async () => {
     const decisionsPort = await freePort();
     const jobs = options.agentsRunTasks
@@ -51,7 +54,7 @@ export async function startGatewayHarness(
           // Decisions starts on this port below; agents call it only when a task escalates.
           DECISIONS_URL: `http://127.0.0.1:${decisionsPort}/graphql`,
         }),
-        ...stack.dependencies,
+        ...dependencies,
         ...(jobs ? { jobs } : {}),
       }),
     );
@@ -63,7 +66,7 @@ export async function startGatewayHarness(
               AGENTS_URL: agents.url,
               ...options.decisionsEnv,
             }),
-            ...stack.dependencies,
+            ...dependencies,
           }),
           decisionsPort,
         )
@@ -79,7 +82,7 @@ export async function startGatewayHarness(
       ...options.gatewayEnv,
     });
     const startOne = async () => {
-      const started = stack.track(await startGateway({ config, ...stack.dependencies }));
+      const started = stack.track(await startGateway({ config, ...dependencies }));
       await started.ready;
       return started;
     };

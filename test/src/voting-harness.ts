@@ -1,4 +1,4 @@
-import { Role, type Logger } from '@daena/platform';
+import { Role, type EventBus, type Logger } from '@daena/platform';
 import { graphql, silentLogger, testToken } from '@daena/testing';
 import { startGatewayHarness, type GatewayHarness } from './gateway-harness.js';
 
@@ -13,8 +13,13 @@ export interface VotingHarness extends GatewayHarness {
 export async function startVotingHarness(
   name: string,
   log: Logger = silentLogger(),
+  bus?: EventBus,
 ): Promise<VotingHarness> {
-  const harness = await startGatewayHarness(name, { withDecisions: true, log });
+  const harness = await startGatewayHarness(name, {
+    withDecisions: true,
+    log,
+    ...(bus ? { bus } : {}),
+  });
   const decisionsUrl = harness.decisions?.url ?? '';
   return Object.assign(harness, {
     decisionsUrl,

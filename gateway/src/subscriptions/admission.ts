@@ -17,14 +17,15 @@ import type {
 } from '../persisted-documents/persisted-documents.js';
 import { buildQueryTwin, type QueryTwin } from './query-twin.js';
 import type { ForwardedSubscription, SubscriptionRoute, SubscriptionRoutes } from './routes.js';
+import type { Deliver } from './socket-writes.js';
 
 /** The context of one operation on a socket: where a subscription goes, decided on admission. */
 export interface SubscriptionContext extends GatewayContext {
   subscription?: { route: SubscriptionRoute; twin: QueryTwin; rootArgs: Record<string, unknown> };
   /** The owning subgraph's stream URL, for a forwarded subscription. */
   forwardTo?: string;
-  /** Closes the subscriber's socket as a slow consumer (its payloads piled up). */
-  disconnectSlow?: () => void;
+  /** Writes a bridged subscription's payloads to its socket. */
+  deliver?: Deliver;
 }
 
 /** What admission needs of the subscription server's options. */

@@ -1,9 +1,9 @@
-import { Repeater } from '@repeaterjs/repeater';
 import type { DomainEvent, EventBus, Logger, Unsubscribe } from '@daena/platform';
 import { print, type DocumentNode, type ExecutionResult } from 'graphql';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { QueryTwin } from './query-twin.js';
 import type { SubscriptionRoute } from './routes.js';
+import { SharedPayload, type Deliver } from './socket-writes.js';
 
 export type RunQuery<TContext> = (
   document: DocumentNode,
@@ -25,27 +25,12 @@ export interface BridgeRequest<TContext> {
   sharing: string;
   /** The context each execution runs in: the class principal's, or the subscriber's own. */
   context(): Promise<TContext>;
-  /**
-   * Called when this subscriber has more than `maxQueuedPayloads` payloads it has not taken (its
-   * socket stopped draining); the payload is dropped, and the server disconnects it.
-   */
-  overflow?(): void;
 }
-
-export interface BridgeOptions {
-  /**
-   * Payloads one subscriber may have waiting: 100 is 10 s of a tally at 10 votes/s. Also keeps
-   * the Repeater below its 1,024 pending pushes, past which it would throw inside a delivery
-   * and cut the group's other subscribers off that event.
-   */
-  maxQueuedPayloads?: number;
-}
-
-type Sink = (result: ExecutionResult) => unknown;
 
 interface Group<TContext> {
   request: BridgeRequest<TContext>;
-  sinks: Set<Sink>;
+  /** Each subscriber's writer (socket-writes.ts): payloads go straight to its socket. */
+  subscribers: Set<Deliver>;
   stop: Unsubscribe;
   /** Resolves once the bus delivers this group's events (Redis confirmed the subscription). */
   listening: Promise<void>;
@@ -56,7 +41,9 @@ interface Group<TContext> {
 /**
  * The subscription bridge (ARCHITECTURE §3): subscribers with the same operation, variables and
  * visibility class form one group; each bus event that concerns a group is resolved once,
- * through the gateway's own executor, and the result goes to every subscriber of the group.
+ * through the gateway's own executor, serialized once, and the same bytes are written to every
+ * subscriber of the group: no per-subscriber queue, promise or stringification, so one event to
+ * thousands of sockets costs one execution and a buffer copy per socket.
  */
 export class SubscriptionBridge<TContext> {
   private readonly groups = new Map<string, Group<TContext>>();
@@ -65,16 +52,13 @@ export class SubscriptionBridge<TContext> {
   private readonly subscribersGauge: Gauge;
   private readonly executions: Counter<'field'>;
   private readonly slowConsumers: Counter;
-  private readonly maxQueuedPayloads: number;
 
   constructor(
     private readonly bus: EventBus,
     private readonly run: RunQuery<TContext>,
     private readonly log: Logger,
     registry: Registry,
-    options: BridgeOptions = {},
   ) {
-    this.maxQueuedPayloads = options.maxQueuedPayloads ?? 100;
     this.groupsGauge = new Gauge({
       name: 'gateway_subscription_groups',
       help: 'Distinct (operation, variables, visibility class) groups listening on the bus; each event is resolved once per group',
@@ -93,49 +77,39 @@ export class SubscriptionBridge<TContext> {
     });
     this.slowConsumers = new Counter({
       name: 'gateway_subscription_slow_consumers_total',
-      help: 'Subscribers disconnected because their payloads piled up (maxQueuedPayloads)',
+      help: 'Subscribers disconnected because their socket stopped draining (close code 4413)',
       registers: [registry],
     });
   }
 
-  subscribe(request: BridgeRequest<TContext>): AsyncIterableIterator<ExecutionResult> {
+  /**
+   * Joins the request's group; its payloads go to `deliver` until graphql-ws ends the returned
+   * iterator (the client's `complete`, or its socket closing). The iterator itself never yields.
+   */
+  subscribe(request: BridgeRequest<TContext>, deliver: Deliver): AsyncIterableIterator<never> {
     const key = JSON.stringify([print(request.twin.document), request.variables, request.sharing]);
-    return new Repeater<ExecutionResult>(async (push, stop) => {
-      const group = this.groups.get(key) ?? this.openGroup(key, request);
-      const sink = this.boundedSink(push, request);
-      group.sinks.add(sink);
-      await group.listening;
-      // Counted only once events flow, so `gateway_subscribers` tells a client it can act.
-      this.subscribersGauge.inc();
-      await stop;
-      this.subscribersGauge.dec();
-      group.sinks.delete(sink);
-      if (group.sinks.size === 0) {
+    const group = this.groups.get(key) ?? this.openGroup(key, request);
+    group.subscribers.add(deliver);
+    let state: 'joining' | 'counted' | 'left' = 'joining';
+    // Counted only once events flow, so `gateway_subscribers` tells a client it can act.
+    void group.listening.then(
+      () => {
+        if (state !== 'joining') return;
+        state = 'counted';
+        this.subscribersGauge.inc();
+      },
+      () => undefined,
+    );
+    return idleUntilReturned(() => {
+      if (state === 'counted') this.subscribersGauge.dec();
+      state = 'left';
+      group.subscribers.delete(deliver);
+      if (group.subscribers.size === 0 && this.groups.get(key) === group) {
         group.stop();
         this.groups.delete(key);
         this.groupsGauge.dec();
       }
     });
-  }
-
-  /** Pushes to one subscriber, dropping and reporting payloads past its bound. */
-  private boundedSink(push: Sink, request: BridgeRequest<TContext>): Sink {
-    let waiting = 0;
-    let overflowed = false;
-    return (result) => {
-      if (waiting >= this.maxQueuedPayloads) {
-        if (!overflowed) this.slowConsumers.inc();
-        overflowed = true;
-        request.overflow?.();
-        return;
-      }
-      waiting++;
-      // Settles once the subscriber has taken this payload (or has gone).
-      void Promise.resolve(push(result)).then(
-        () => waiting--,
-        () => waiting--,
-      );
-    };
   }
 
   /**
@@ -158,7 +132,7 @@ export class SubscriptionBridge<TContext> {
   private openGroup(key: string, request: BridgeRequest<TContext>): Group<TContext> {
     const group: Group<TContext> = {
       request,
-      sinks: new Set(),
+      subscribers: new Set(),
       queue: Promise.resolve(),
       stop: this.bus.subscribe(request.route.event, (event) => {
         if (!request.route.matches(request.rootArgs, event)) return;
@@ -186,8 +160,42 @@ export class SubscriptionBridge<TContext> {
       this.log.error({ err: error, event: event.type }, 'subscription payload failed');
       return;
     }
-    for (const sink of group.sinks) sink(result);
+    const payload = new SharedPayload(result);
+    for (const deliver of group.subscribers) {
+      if (deliver(payload)) continue;
+      // Cut off as a slow consumer: its socket is closing, and graphql-ws then ends its iterator.
+      group.subscribers.delete(deliver);
+      this.slowConsumers.inc();
+    }
   }
+}
+
+/**
+ * What the bridge hands graphql-ws for a subscription: an iterator that never yields (payloads
+ * are written to the socket directly) and ends when graphql-ws returns it.
+ */
+function idleUntilReturned(onReturn: () => void): AsyncIterableIterator<never> {
+  const done: IteratorReturnResult<undefined> = { done: true, value: undefined };
+  let ended = false;
+  let wake: ((result: typeof done) => void) | undefined;
+  const end = () => {
+    if (!ended) {
+      ended = true;
+      onReturn();
+    }
+    wake?.(done);
+    return Promise.resolve(done);
+  };
+  const iterator: AsyncIterableIterator<never> = {
+    next: () => (ended ? Promise.resolve(done) : new Promise((resolve) => (wake = resolve))),
+    return: end,
+    throw: async (error: unknown) => {
+      await end();
+      throw error;
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }
 
 /** Retries of a payload whose subgraph was unreachable (errors.ts: SUBGRAPH_UNREACHABLE). */

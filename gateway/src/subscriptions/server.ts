@@ -12,7 +12,6 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
-  type FormattedExecutionResult,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -20,7 +19,13 @@ import type { GatewayContext } from '../context.js';
 import type { SubscriptionBridge } from './bridge.js';
 import { admitSubscribe, type AdmissionOptions, type SubscriptionContext } from './admission.js';
 import { ClassPrincipals, type ClassTokenSigning } from './class-principals.js';
-import { SocketWrites, slowConsumerCloseCode, slowConsumerReason } from './socket-writes.js';
+import {
+  defaultMaxBufferedBytes,
+  formattedResult,
+  nextFrameWriter,
+  slowConsumerCloseCode,
+  slowConsumerReason,
+} from './socket-writes.js';
 import { forwardSubscription } from './forward-subscription.js';
 import {
   closeWhenTokenExpires,
@@ -79,9 +84,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
   const principals = new WeakMap<object, Principal>();
   const expiryTimers = new WeakMap<object, () => void>();
   const classes = new ClassPrincipals(options.classTokens);
-  // Before useServer: its connection handler must find each socket's send already wrapped.
-  const writes = new SocketWrites(options.maxBufferedBytes);
-  writes.attach(wss);
+  const maxBufferedBytes = options.maxBufferedBytes ?? defaultMaxBufferedBytes;
 
   const server = useServer<Record<string, unknown> | undefined>(
     {
@@ -102,7 +105,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
         return true;
       },
       onClose: (ctx) => expiryTimers.get(ctx)?.(),
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const principal = principals.get(ctx) ?? anonymous;
         const admitted = await admitSubscribe(options, ctx.extra.request, principal, payload);
         if (Array.isArray(admitted)) {
@@ -115,14 +118,23 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
           });
           return admitted;
         }
-        const { socket } = ctx.extra;
-        ((admitted as ExecutionArgs).contextValue as SubscriptionContext).disconnectSlow = () =>
-          socket.close(slowConsumerCloseCode, slowConsumerReason);
+        // A bridged subscription's payloads are written straight to its socket (socket-writes.ts).
+        ((admitted as ExecutionArgs).contextValue as SubscriptionContext).deliver = nextFrameWriter(
+          ctx.extra.socket,
+          id,
+          maxBufferedBytes,
+        );
         return admitted;
       },
-      // Serialized once per result, shared by every socket of a bridge group (socket-writes.ts).
-      onNext: (ctx, id, _payload, _args, result) =>
-        writes.payloadFor(ctx.extra.socket, id, result) as FormattedExecutionResult,
+      // Forwarded streams go through graphql-ws's own sends: the same bound on what may wait, and
+      // their errors come formatted already (graphql-ws would call toJSON on them).
+      onNext: (ctx, _id, _payload, _args, result) => {
+        const { socket } = ctx.extra;
+        if (socket.bufferedAmount > maxBufferedBytes) {
+          socket.close(slowConsumerCloseCode, slowConsumerReason);
+        }
+        return formattedResult(result);
+      },
       execute: (args) =>
         options.execute(
           args.document,
@@ -142,15 +154,19 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions) {
             token: principal.token ?? undefined,
           });
         }
-        if (!context.subscription) return { errors: [new GraphQLError('Not a subscription')] };
+        if (!context.subscription || !context.deliver) {
+          return { errors: [new GraphQLError('Not a subscription')] };
+        }
         const sharing = classes.sharingFor(context.subscription.route.visibility, principal);
-        return options.bridge.subscribe({
-          ...context.subscription,
-          variables: (args.variableValues ?? {}) as Record<string, unknown>,
-          sharing: sharing.key,
-          context: async () => ({ principal: await sharing.principal() }),
-          ...(context.disconnectSlow ? { overflow: context.disconnectSlow } : {}),
-        });
+        return options.bridge.subscribe(
+          {
+            ...context.subscription,
+            variables: (args.variableValues ?? {}) as Record<string, unknown>,
+            sharing: sharing.key,
+            context: async () => ({ principal: await sharing.principal() }),
+          },
+          context.deliver,
+        );
       },
     },
     wss,

@@ -1,5 +1,10 @@
-import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
-import type { WebSocket, WebSocketServer } from 'ws';
+import {
+  GraphQLError,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLFormattedError,
+} from 'graphql';
+import type { WebSocket } from 'ws';
 
 /**
  * Close code of a slow consumer (issue 14 §2): more than `maxBufferedBytes` waited on its socket.
@@ -13,73 +18,67 @@ export const slowConsumerReason = 'Slow consumer';
  * 1 MiB: a few thousand tally payloads (~300 bytes each), minutes behind at 10 events/s, on top of
  * what the kernel's socket buffers already hold; 5,000 such sockets stay within 5 GB at worst.
  */
-const defaultMaxBufferedBytes = 1024 * 1024;
-
-/** What `next` payloads are stringified as; the serialized payload replaces it at send time. */
-const marker = '\u0000serialized-payload:';
-const payloadPrefix = `"payload":${JSON.stringify(marker).slice(0, -1)}`;
+export const defaultMaxBufferedBytes = 1024 * 1024;
 
 /**
- * Serialize once, write many (issue 14 §2). graphql-ws stringifies each `next` message per socket;
- * every subscriber of a bridge group gets the same result object, so its JSON is made once
- * (cached by object) and spliced into each socket's message, which then differs only by its id.
- * Each socket's writes are bounded: past the bound it is closed, and the others are not slowed.
+ * One event's result for every subscriber of a bridge group: serialized once, on first write,
+ * and the same bytes go to each socket (issue 14 §2).
  */
-export class SocketWrites {
-  /** Payloads serialized, for tests and metrics: once per distinct result. */
-  serializations = 0;
-  private readonly serialized = new WeakMap<ExecutionResult, string>();
-  /** Per socket, per subscription id: the JSON its next message carries (one at a time). */
-  private readonly pending = new WeakMap<WebSocket, Map<string, string>>();
+export class SharedPayload {
+  /** Payloads serialized in this process, for tests: one per event and group. */
+  static serializations = 0;
+  private json: Buffer | undefined;
 
-  constructor(private readonly maxBufferedBytes = defaultMaxBufferedBytes) {}
+  constructor(readonly result: ExecutionResult) {}
 
-  /** Wraps each new socket's send; attach before graphql-ws's useServer, so it runs first. */
-  attach(wss: WebSocketServer): void {
-    wss.on('connection', (socket) => {
-      const send = socket.send.bind(socket) as (data: unknown, ...rest: unknown[]) => void;
-      socket.send = ((data: unknown, ...rest: unknown[]) => {
-        send(typeof data === 'string' ? this.splice(socket, data) : data, ...rest);
-        if (socket.bufferedAmount > this.maxBufferedBytes) {
-          socket.close(slowConsumerCloseCode, slowConsumerReason);
-        }
-      }) as WebSocket['send'];
-    });
-  }
-
-  /** For graphql-ws's onNext: a stand-in payload that `send` replaces with the result's JSON. */
-  payloadFor(socket: WebSocket, id: string, result: ExecutionResult): object {
-    let json = this.serialized.get(result);
-    if (json === undefined) {
-      json = JSON.stringify(
-        result.errors ? { ...result, errors: result.errors.map(formatted) } : result,
-      );
-      this.serialized.set(result, json);
-      this.serializations++;
+  bytes(): Buffer {
+    if (this.json === undefined) {
+      this.json = Buffer.from(JSON.stringify(formattedResult(this.result)));
+      SharedPayload.serializations++;
     }
-    let pending = this.pending.get(socket);
-    if (!pending) this.pending.set(socket, (pending = new Map()));
-    pending.set(id, json);
-    return { toJSON: () => `${marker}${id}` };
+    return this.json;
   }
+}
 
-  /** `{"id":…,"type":"next","payload":"<marker><id>"}` → the same with the payload's JSON. */
-  private splice(socket: WebSocket, message: string): string {
-    // The payload is the message's last field, and a client's id is escaped within "id".
-    const at = message.lastIndexOf(payloadPrefix);
-    if (at < 0 || !message.endsWith('"}')) return message;
-    const start = at + '"payload":'.length;
-    let id: string;
-    try {
-      id = (JSON.parse(message.slice(start, -1)) as string).slice(marker.length);
-    } catch {
-      return message;
+/** Writes one subscriber's payloads; false once the subscriber has been cut off as slow. */
+export type Deliver = (payload: SharedPayload) => boolean;
+
+const nextSuffix = Buffer.from('}');
+const textFrame = { binary: false, compress: false, fin: true } as const;
+
+/**
+ * The writer of one bridged subscription: each payload becomes the graphql-transport-ws message
+ * `{"id":…,"type":"next","payload":…}` from a prefix made once per subscription and the group's
+ * shared bytes, written straight to the socket (no per-subscriber queue, promise or
+ * stringification). A socket with more than `maxBufferedBytes` waiting is closed with 4413; the
+ * others of its group are not slowed.
+ */
+export function nextFrameWriter(
+  socket: WebSocket,
+  id: string,
+  maxBufferedBytes = defaultMaxBufferedBytes,
+): Deliver {
+  const prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
+  let cutOff = false;
+  return (payload) => {
+    if (cutOff) return false;
+    if (socket.readyState !== socket.OPEN) return true;
+    socket.send(Buffer.concat([prefix, payload.bytes(), nextSuffix]), textFrame);
+    if (socket.bufferedAmount > maxBufferedBytes) {
+      cutOff = true;
+      socket.close(slowConsumerCloseCode, slowConsumerReason);
+      return false;
     }
-    const json = this.pending.get(socket)?.get(id);
-    if (json === undefined) return message;
-    this.pending.get(socket)?.delete(id);
-    return `${message.slice(0, start)}${json}}`;
-  }
+    return true;
+  };
+}
+
+/**
+ * A result as it goes on the wire: errors in their formatted shape, whether they are GraphQLErrors
+ * (the gateway's own) or already formatted (a forwarded stream's, which have no `toJSON`).
+ */
+export function formattedResult(result: ExecutionResult): FormattedExecutionResult {
+  return result.errors ? { ...result, errors: result.errors.map(formatted) } : result;
 }
 
 function formatted(error: GraphQLError | GraphQLFormattedError): GraphQLFormattedError {

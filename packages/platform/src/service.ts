@@ -72,6 +72,17 @@ export interface ServiceDefinition<TContext extends BaseContext> {
   onHttpRefusal?: GraphqlHttpOptions['onRefused'];
   /** Extra routes (for example the gateway's dashboard); mounted before /graphql. */
   configure?(app: express.Express): void;
+  /**
+   * What /metrics serves instead of this process's registry: a cluster worker answers with the
+   * aggregate of every worker of its cluster (the gateway's GATEWAY_WORKERS).
+   */
+  metricsText?(): Promise<string>;
+  /**
+   * Listen only once stores are connected and /graphql serves (needs a fixed `port`): a
+   * node:cluster worker then joins its port's rotation only when it can answer, where otherwise
+   * a connection handed to a worker still starting would get 503.
+   */
+  listenOnceReady?: boolean;
 }
 
 export interface RunningService<TContext extends BaseContext = BaseContext> {
@@ -122,7 +133,16 @@ export async function startService<TContext extends BaseContext>(
       .json({ status: ok ? 'ready' : 'unavailable', service: name, failing });
   });
   app.get('/metrics', async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
+    try {
+      const text = await (definition.metricsText ? definition.metricsText() : registry.metrics());
+      res.type(registry.contentType).send(text);
+    } catch (error) {
+      log.warn({ err: errorMessage(error) }, 'metrics unavailable');
+      res
+        .status(503)
+        .type('text/plain')
+        .send(`metrics unavailable: ${errorMessage(error)}\n`);
+    }
   });
   definition.configure?.(app);
   app.use('/graphql', (req, res, next) => {
@@ -137,16 +157,23 @@ export async function startService<TContext extends BaseContext>(
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(definition.port, definition.host ?? '127.0.0.1', () => {
-      httpServer.off('error', reject);
-      resolve();
+  const listen = async () => {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(definition.port, definition.host ?? '127.0.0.1', () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
     });
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const url = `http://${definition.host ?? '127.0.0.1'}:${port}/graphql`;
-  log.info({ url }, `${name} listening`);
+    log.info({ url }, `${name} listening`);
+  };
+  let port = definition.port;
+  let url = `http://${definition.host ?? '127.0.0.1'}:${port}/graphql`;
+  if (!definition.listenOnceReady) {
+    await listen();
+    port = (httpServer.address() as AddressInfo).port;
+    url = `http://${definition.host ?? '127.0.0.1'}:${port}/graphql`;
+  }
 
   const ready = (async () => {
     await Promise.all(
@@ -216,6 +243,7 @@ export async function startService<TContext extends BaseContext>(
       ...(definition.resolveDocument ? { resolveDocument: definition.resolveDocument } : {}),
       ...(definition.onHttpRefusal ? { onRefused: definition.onHttpRefusal } : {}),
     });
+    if (definition.listenOnceReady) await listen();
     log.info({ url }, `${name} ready`);
   })();
   // The caller may never await `ready`; a failure is still logged, never unhandled.
