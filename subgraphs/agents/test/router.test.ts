@@ -275,12 +275,15 @@ describe('routing', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ text: '   ' }, 'INVALID_ROUTE_REQUEST'],
       [{ text: 'Plan the launch', qualityRequirement: 1.5 }, 'INVALID_ROUTE_REQUEST'],
+      [{ text: 'Plan the launch', willingnessToPay: 1.5 }, 'INVALID_ROUTE_REQUEST'],
+      [{ text: 'Plan the launch', willingnessToPay: -0.2 }, 'INVALID_ROUTE_REQUEST'],
       [{ text: 'Plan the launch', maxCostUsd: 0.000000001 }, 'BUDGET_TOO_LOW'],
       [{ text: 'Plan the launch', qualityRequirement: 0.999 }, 'QUALITY_UNREACHABLE'],
     ];
     for (const [input, reason] of cases) {
       const { body } = await routeTask(input);
       expect(body.errors?.[0]?.extensions?.['reason'], JSON.stringify(input)).toBe(reason);
+      expect(body.errors?.[0]?.extensions?.['code'], JSON.stringify(input)).toBe('BAD_USER_INPUT');
     }
     expect(selections.length).toBe(before);
     const agent = await signToken(testJwtSecret, { sub: 'agent-1', roles: [Role.AGENT] });

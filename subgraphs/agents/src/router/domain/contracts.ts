@@ -91,6 +91,11 @@ export interface RouteRequest {
   readonly qualityRequirement?: number | undefined;
   /** Most the call may cost, in US dollars (estimated from token counts and prices). */
   readonly maxCostUsd?: number | undefined;
+  /**
+   * How much the caller will pay for quality, 0–1 (see `willingnessScale`): 0.5 or unset keeps the
+   * deployment's trade-off, higher picks stronger (dearer) models more often, lower cheaper ones.
+   */
+  readonly willingnessToPay?: number | undefined;
   readonly maxOutputTokens?: number | undefined;
   readonly requiredFeatures?: readonly ModelFeature[] | undefined;
 }

@@ -12,6 +12,7 @@ export * from './learning/signal-trust.js';
 export * from './learning/performance-tracker.js';
 export * from './learning/selection-policy.js';
 export * from './learning/spend-target-pacer.js';
+export * from './learning/willingness-to-pay.js';
 export * from './learning/candidate-eligibility.js';
 export * from './learning/selection-reasoning.js';
 export * from './learning/select-model.js';

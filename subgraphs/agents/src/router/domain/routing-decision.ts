@@ -20,6 +20,8 @@ export interface RouteTaskCommand {
   taskType?: RouteRequest['taskType'];
   qualityRequirement?: number | undefined;
   maxCostUsd?: number | undefined;
+  /** The cost knob, 0–1: 0.5 or unset is the deployment's trade-off (`RouteRequest`). */
+  willingnessToPay?: number | undefined;
   maxOutputTokens?: number | undefined;
   temperature?: number | undefined;
   json?: boolean | undefined;

@@ -69,6 +69,13 @@ export function createRouterService(options: {
     windowDays: config.ROUTER_STATS_WINDOW_DAYS,
     deadlineMs: config.ROUTER_DEADLINE_MS,
     promptModel: loadPromptModel(log),
+    spendTarget:
+      config.ROUTER_SPEND_TARGET_USD === undefined
+        ? undefined
+        : {
+            targetUsd: config.ROUTER_SPEND_TARGET_USD,
+            windowMs: config.ROUTER_SPEND_WINDOW_SECONDS * 1_000,
+          },
     // Replicas on one Redis count each model's rate limits together.
     secrets: new SecretBox(config.ROUTER_SECRET_KEY ?? options.jwtSecret, 'router model api keys'),
     peers: config.REDIS_URL

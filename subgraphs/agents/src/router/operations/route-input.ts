@@ -4,6 +4,7 @@ import {
   modelConfigSchema,
   toModelSpec,
   RegistryConfigError,
+  WILLINGNESS_TO_PAY_RANGE,
   type ModelSpec,
   type RouteRequest,
   type TaskType,
@@ -38,6 +39,12 @@ export function validateRouteCommand(command: RouteTaskCommand): RouteRequest {
   }
   inRange('qualityRequirement', command.qualityRequirement, 0, 1);
   inRange('maxCostUsd', command.maxCostUsd, 0, 1_000);
+  inRange(
+    'willingnessToPay',
+    command.willingnessToPay,
+    WILLINGNESS_TO_PAY_RANGE.min,
+    WILLINGNESS_TO_PAY_RANGE.max,
+  );
   inRange('maxOutputTokens', command.maxOutputTokens, 1, 1_000_000);
   inRange('temperature', command.temperature, 0, 2);
   inRange('deadlineMs', command.deadlineMs, 100, maxDeadlineMs);
@@ -47,6 +54,7 @@ export function validateRouteCommand(command: RouteTaskCommand): RouteRequest {
     taskType: command.taskType,
     qualityRequirement: command.qualityRequirement,
     maxCostUsd: command.maxCostUsd,
+    willingnessToPay: command.willingnessToPay,
     maxOutputTokens: command.maxOutputTokens,
     requiredFeatures: command.json ? ['json'] : undefined,
   };

@@ -57,10 +57,11 @@ export interface RouterServiceDependencies {
   /** Per-prompt quality prediction, the prior of each selection (see `TaskRouterParts`). */
   promptModel?: PromptQualityModel | null | undefined;
   /**
-   * The deployment's cost knob: at most `usdPerHour` spent by this replica on routed calls (the
-   * pacer holds it by trading quality for price); absent, the default trade-off.
+   * The deployment's cost knob (ROUTER_SPEND_TARGET_USD per ROUTER_SPEND_WINDOW_SECONDS): at most
+   * `targetUsd` spent by this replica on routed calls per `windowMs` (the pacer holds it by trading
+   * quality for price); absent, the default trade-off.
    */
-  spendTarget?: { readonly usdPerHour: number } | undefined;
+  spendTarget?: { readonly targetUsd: number; readonly windowMs: number } | undefined;
 }
 
 /**
@@ -122,9 +123,7 @@ export class RouterService {
       clock,
       random,
       judge,
-      pacer:
-        deps.spendTarget &&
-        new SpendTargetPacer({ targetUsd: deps.spendTarget.usdPerHour, windowMs: 3_600_000 }),
+      pacer: deps.spendTarget && new SpendTargetPacer(deps.spendTarget),
     });
     this.feedbacks = new RoutingFeedback({ fork: deps.fork, ...shared });
   }

@@ -9,7 +9,7 @@ import {
   NoModelAvailableError,
   promptShifts,
   selectModel,
-  DEFAULT_QUALITY_TOLERANCE,
+  selectionTolerance,
   ShiftedBelief,
   type SpendTargetPacer,
   type Attempt,
@@ -197,14 +197,16 @@ export class TaskRouter {
     const offline = specs.find((spec) => spec.kind === 'offline' && spec.enabled);
     const others = specs.filter((spec) => spec.kind !== 'offline');
     const shifts = promptModel ? promptShifts(promptModel, request.text, specs) : null;
-    const scale = this.parts.pacer?.toleranceScale ?? 1;
-    const { easy, hard } = DEFAULT_QUALITY_TOLERANCE;
+    const tolerance = selectionTolerance(
+      this.parts.pacer?.toleranceScale ?? 1,
+      request.willingnessToPay,
+    );
     const choose = (candidates: ModelSpec[]) =>
       selectModel({
         request,
         classification,
         candidates,
-        tolerance: { easy: easy * scale, hard: hard * scale },
+        tolerance,
         posterior: (model, taskType) => {
           const base = statistics.posterior(model, taskType);
           const shift = shifts?.get(model) ?? 0;

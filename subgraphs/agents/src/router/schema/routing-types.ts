@@ -217,6 +217,13 @@ export class RouteTaskInput {
   @Field(() => Float, { nullable: true, description: 'Most the call may cost, in US dollars' })
   maxCostUsd?: number | undefined;
 
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "How much this call may pay for quality, 0 to 1: 0.5 (or unset) keeps the deployment's trade-off, higher picks stronger (dearer) models more often, lower cheaper ones; 0 puts price first, 1 quality first (from the deployment's point, which its spend target moves). Outside 0–1: BAD_USER_INPUT, reason INVALID_ROUTE_REQUEST",
+  })
+  willingnessToPay?: number | undefined;
+
   @Field(() => Int, { nullable: true })
   maxOutputTokens?: number | undefined;
 
