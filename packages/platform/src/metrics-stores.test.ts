@@ -32,18 +32,20 @@ describe('bounded labels', () => {
 });
 
 describe('subgraph call metrics', () => {
-  it('counts calls by subgraph and outcome and times them', async () => {
+  it('counts calls by subgraph, operation and outcome and times them', async () => {
     const registry = new Registry();
     const record = subgraphCallMetrics(registry);
-    record({ subgraph: 'agents', outcome: 'ok', seconds: 0.02 });
-    record({ subgraph: 'agents', outcome: 'failure', seconds: 7 });
+    record({ subgraph: 'agents', operation: 'Agents', outcome: 'ok', seconds: 0.02 });
+    record({ subgraph: 'agents', operation: 'Agents', outcome: 'failure', seconds: 7 });
     const text = await registry.metrics();
-    expect(text).toContain('graphql_subgraph_calls_total{subgraph="agents",outcome="failure"} 1');
     expect(text).toContain(
-      'graphql_subgraph_call_duration_seconds_bucket{le="10",subgraph="agents"} 2',
+      'graphql_subgraph_calls_total{subgraph="agents",operation_name="Agents",outcome="failure"} 1',
     );
     expect(text).toContain(
-      'graphql_subgraph_call_duration_seconds_bucket{le="5",subgraph="agents"} 1',
+      'graphql_subgraph_call_duration_seconds_bucket{le="10",subgraph="agents",operation_name="Agents"} 2',
+    );
+    expect(text).toContain(
+      'graphql_subgraph_call_duration_seconds_bucket{le="5",subgraph="agents",operation_name="Agents"} 1',
     );
   });
 });

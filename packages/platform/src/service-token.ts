@@ -1,5 +1,6 @@
 import { decodeJwt } from 'jose';
-import { signToken } from './auth.js';
+import { principalFromHeader, signToken } from './auth.js';
+import { anonymous, type Principal } from './principal.js';
 import { defaultIssuer } from './token-env.js';
 import { createTokenVerifier, type TokenVerifier } from './token-verifier.js';
 
@@ -49,4 +50,29 @@ export function claimsServiceAudience(token: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Who calls a subgraph that other services also call: a user (principal) or a service. */
+export interface Caller {
+  principal: Principal;
+  /** The service a verified service token names, else null. */
+  service: string | null;
+}
+
+/**
+ * The caller of one request. A bearer token claiming the service audience is checked by the
+ * service verifier and names a service, with an anonymous principal, so a service token opens
+ * nothing a user needs a token for; any other header is a user's, checked as every subgraph checks
+ * it (ARCHITECTURE §6). Either verifier refuses the other's tokens, so neither passes as the other.
+ */
+export async function callerFromHeader(
+  verifiers: { users: TokenVerifier; services: TokenVerifier },
+  header: string | undefined,
+): Promise<Caller> {
+  const token = /^Bearer\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1];
+  if (token && claimsServiceAudience(token)) {
+    const service = await verifiers.services.verify(token);
+    return { principal: anonymous, service: service.sub };
+  }
+  return { principal: await principalFromHeader(verifiers.users, header), service: null };
 }

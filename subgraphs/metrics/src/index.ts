@@ -20,6 +20,8 @@ export {
   mape,
   predictedCrossing,
 } from './forecasts/domain/holt-winters.js';
+export { fitLinearTrend, forecastLinear } from './forecasts/domain/linear-trend.js';
+export { predictiveCrossing } from './forecasts/domain/predictive-alert.js';
 export { partitionOf } from './series/domain/partition-plan.js';
 export { querySeries } from './series/operations/query-series.js';
 export { SeriesRepository } from './series/store/series-repository.js';

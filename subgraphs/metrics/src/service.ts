@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   bridgedPubSub,
+  callerFromHeader,
   eventBusStore,
   buildFederatedSchema,
   createPostgresStore,
@@ -23,10 +24,12 @@ import { AuditLogResolver } from './audit/schema/audit-log-resolver.js';
 import type { MetricsConfig } from './config.js';
 import { DomainCounters } from './events/domain-counters.js';
 import { kpiDefinitions } from './kpis/domain/kpi.js';
+import { parseForecastTargets } from './forecasts/domain/forecast-targets.js';
+import { ForecastMonitor } from './forecasts/operations/forecast-monitor.js';
+import { ForecastResolver } from './forecasts/schema/forecast-resolver.js';
 import { KpiResolver } from './kpis/schema/kpi-resolver.js';
 import { SampleRecorder } from './events/sample-recorder.js';
 import { createMetricsContext, type MetricsContext } from './schema/context.js';
-import { callerFromHeader } from './schema/metrics-caller.js';
 import {
   MetricSampleResolver,
   resolveMetricSampleReference,
@@ -61,6 +64,7 @@ export function buildMetricsSchema() {
         AlertUpdatesSubscriptionResolver,
         KpiResolver,
         SeriesResolver,
+        ForecastResolver,
       ],
       // alertUpdates is served by the gateway's bridge, never by this subgraph.
       pubSub: bridgedPubSub,
@@ -104,13 +108,18 @@ export function createMetricsService(deps: MetricsDependencies): ServiceDefiniti
   const kpis = kpiDefinitions(parseRecordingRules(readFileSync(ruleFiles.kpis, 'utf8')));
   const monitorLog = log.child({ component: 'monitoring' });
   const evaluator = new AlertEvaluator(rules, fork, bus, monitorLog);
+  const forecasts = new ForecastMonitor(
+    parseForecastTargets(readFileSync(ruleFiles.forecasts, 'utf8')),
+    fork,
+    monitorLog,
+  );
   const scrape = {
     targets: config.METRICS_SCRAPE_TARGETS,
     timeoutMs: config.METRICS_SCRAPE_TIMEOUT_SECONDS * 1_000,
     log: monitorLog,
   };
   const loop = new MonitoringLoop(
-    monitorTick(scrape, fork, evaluator),
+    monitorTick(scrape, fork, evaluator, forecasts),
     config.METRICS_SCRAPE_INTERVAL_SECONDS * 1_000,
     monitorLog,
   );
@@ -123,6 +132,7 @@ export function createMetricsService(deps: MetricsDependencies): ServiceDefiniti
     registerMetrics(registry) {
       postgres.registerMetrics?.(registry);
       counters.register(registry);
+      forecasts.registerMetrics(registry);
     },
     async connect() {
       await postgres.connect();

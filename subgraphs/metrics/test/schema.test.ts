@@ -22,6 +22,7 @@ describe('metrics subgraph schema', () => {
       'alerts(state: AlertState, severity: AlertSeverity, limit: Int = 100): [Alert!]!',
       'alertUpdate(state: AlertState, severity: AlertSeverity, transitionId: ID!): AlertUpdate',
       'auditLog(filter: AuditLogFilter, first: Int = 50, after: String): AuditLogConnection!',
+      'forecast(metric: String!, horizon: Int!, step: Int!, at: DateTimeISO): [SeriesForecastResult!]!',
       'kpis(at: DateTimeISO): [Kpi!]!',
       'metricSamples(name: String!, since: DateTimeISO, limit: Int = 100): [MetricSample!]!',
       'metricSummary(name: String!, since: DateTimeISO): MetricSummary!',

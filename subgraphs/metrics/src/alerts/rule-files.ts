@@ -18,6 +18,7 @@ export const ruleFiles = {
   alertmanagerConfig: fileURLToPath(
     new URL('../../../../observability/alertmanager/alertmanager.yml', import.meta.url),
   ),
+  forecasts: fileURLToPath(new URL('../../../../observability/forecasts.yml', import.meta.url)),
   tests: fileURLToPath(
     new URL('../../../../observability/prometheus/tests/daena.rules.test.yml', import.meta.url),
   ),

@@ -30,6 +30,8 @@ export const MetricName = {
   agentBudgetUsed: 'agents.budget_used_usd',
   messagesSent: 'agents.messages_sent',
   entriesCreated: 'knowledge.entries_created',
+  entryChanges: 'knowledge.entry_changes',
+  shares: 'knowledge.shares',
   routerSelections: 'router.selections',
   routerDrift: 'router.drift_detected',
   routerModelChanges: 'router.model_changes',
@@ -188,6 +190,20 @@ const rules: readonly SampleRule[] = [
       name: MetricName.entriesCreated,
       value: 1,
       labels: labelsOf(data, ['entryId', 'departmentSlug']),
+    },
+  ]),
+  rule(Events.knowledgeEntryChanged, (data) => [
+    {
+      name: MetricName.entryChanges,
+      value: 1,
+      labels: labelsOf(data, ['entryId', 'departmentSlug', 'change']),
+    },
+  ]),
+  rule(Events.knowledgeShared, (data) => [
+    {
+      name: MetricName.shares,
+      value: 1,
+      labels: labelsOf(data, ['shareId', 'entryId', 'fromDepartmentSlug', 'toDepartmentSlug']),
     },
   ]),
 ];

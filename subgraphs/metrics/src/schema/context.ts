@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byIdLoader, groupLoader, type Principal } from '@daena/platform';
+import { byIdLoader, groupLoader, type Caller, type Principal } from '@daena/platform';
 import { AlertRepository } from '../alerts/store/alert-repository.js';
 import { AuditLogRepository } from '../audit/store/audit-log-repository.js';
 import type { KpiDefinition } from '../kpis/domain/kpi.js';
@@ -20,10 +20,7 @@ export interface MetricsContext {
 }
 
 /** Who calls: a user (principal) or another service (its name, with an anonymous principal). */
-export interface MetricsCaller {
-  principal: Principal;
-  service: string | null;
-}
+export type MetricsCaller = Caller;
 
 /** Per-request loaders over a per-request EntityManager fork (STYLE habit 11). */
 export function createLoaders(samples: MetricSampleRepository, alerts: AlertRepository) {

@@ -1,5 +1,5 @@
 import type { AlertRule } from './alert-rules.js';
-import { evaluate } from './promql-evaluate.js';
+import { evaluate, type Sample } from './promql-evaluate.js';
 import { createHash } from 'node:crypto';
 import { labelsKey, type SeriesLabels, type SeriesSet } from './series-set.js';
 
@@ -60,6 +60,32 @@ export function stepRule(
 ): { active: Map<string, ActiveAlert>; transitions: AlertTransition[] } {
   const result = evaluate(rule.expr, at, data);
   const samples = result.kind === 'vector' ? result.samples : [{ labels: {}, value: result.value }];
+  return stepAlerts(rule, active, at, samples);
+}
+
+/** What `stepAlerts` needs of a rule: its name, `for`, severity, labels and annotations. */
+export type AlertRuleHead = Pick<
+  AlertRule,
+  'name' | 'forMs' | 'severity' | 'labels' | 'annotations'
+>;
+
+/** A rule whose condition is computed elsewhere (a predictive alert) and the samples it holds for. */
+export interface PredictiveStep {
+  readonly rule: AlertRuleHead;
+  readonly samples: readonly Sample[];
+}
+
+/**
+ * One step of a rule's alerts given the samples its condition holds for now (Prometheus's
+ * state machine, as `stepRule` describes); the predictive alerts (forecasts/) step through it
+ * with the series whose forecast crosses their threshold.
+ */
+export function stepAlerts(
+  rule: AlertRuleHead,
+  active: ReadonlyMap<string, ActiveAlert>,
+  at: number,
+  samples: readonly Sample[],
+): { active: Map<string, ActiveAlert>; transitions: AlertTransition[] } {
   const next = new Map<string, ActiveAlert>();
   const transitions: AlertTransition[] = [];
   const record = (alert: ActiveAlert, from: AlertState | null, to: AlertState) =>

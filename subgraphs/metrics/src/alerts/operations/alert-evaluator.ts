@@ -2,7 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventBus, Logger } from '@daena/platform';
 import { Events } from '@daena/contracts';
 import type { AlertRule } from '../domain/alert-rules.js';
-import { stepRule, type ActiveAlert, type AlertTransition } from '../domain/alert-state.js';
+import {
+  stepAlerts,
+  stepRule,
+  type ActiveAlert,
+  type AlertTransition,
+  type PredictiveStep,
+} from '../domain/alert-state.js';
 import { lookbackMs } from '../domain/promql-evaluate.js';
 import { selectorsOf, type Expr } from '../domain/promql-ast.js';
 import { seriesSet } from '../domain/series-set.js';
@@ -58,8 +64,11 @@ export class AlertEvaluator {
     this.window = windowOf(rules);
   }
 
-  /** One evaluation of every rule at `at`; returns the transitions it stored. */
-  async evaluate(at: Date): Promise<AlertTransition[]> {
+  /**
+   * One evaluation of every rule at `at`, and a step of each predictive rule with the series its
+   * forecast says cross (forecasts/); returns the transitions it stored.
+   */
+  async evaluate(at: Date, predictive: readonly PredictiveStep[] = []): Promise<AlertTransition[]> {
     const active = (this.active ??= await this.resume());
     const from = new Date(at.getTime() - this.window.spanMs);
     const data = seriesSet(
@@ -68,6 +77,11 @@ export class AlertEvaluator {
     const transitions: AlertTransition[] = [];
     for (const rule of this.rules) {
       const step = stepRule(rule, active.get(rule.name) ?? new Map(), at.getTime(), data);
+      active.set(rule.name, step.active);
+      transitions.push(...step.transitions);
+    }
+    for (const { rule, samples } of predictive) {
+      const step = stepAlerts(rule, active.get(rule.name) ?? new Map(), at.getTime(), samples);
       active.set(rule.name, step.active);
       transitions.push(...step.transitions);
     }
