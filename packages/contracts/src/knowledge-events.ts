@@ -7,6 +7,35 @@ export interface KnowledgeEntryChanged {
   departmentSlug: string;
 }
 
+/** How an entry changed, as `knowledge.entry.changed` tells it. */
+export type KnowledgeChange = 'created' | 'updated' | 'shared' | 'revoked';
+
+/**
+ * Any change a department's subscribers hear of (`knowledgeUpdates`): the entry, the department
+ * it belongs to, and what happened. For `revoked`, the entry (a shared copy) no longer exists.
+ */
+export interface KnowledgeEntryChangedInDepartment extends KnowledgeEntryChanged {
+  /** The change record (KnowledgeChange) the subscription's query twin reads. */
+  changeId: string;
+  change: KnowledgeChange;
+}
+
+/** An approved share: the redacted copy made for the target department, and its route. */
+export interface KnowledgeShared {
+  shareId: string;
+  /** The original entry. */
+  entryId: string;
+  /** The redacted copy the target department reads (DERIVED_FROM the original). */
+  copyId: string;
+  fromDepartmentSlug: string;
+  toDepartmentSlug: string;
+  /** The message that carried the copy, and the Border Agents that relayed it, in order. */
+  messageId: string;
+  relayAgentIds: string[];
+}
+
 export const knowledgeEvents = {
   knowledgeEntryCreated: defineEvent<KnowledgeEntryChanged>('knowledge.entry.created'),
+  knowledgeEntryChanged: defineEvent<KnowledgeEntryChangedInDepartment>('knowledge.entry.changed'),
+  knowledgeShared: defineEvent<KnowledgeShared>('knowledge.shared'),
 } as const;

@@ -14,6 +14,19 @@ export const schema = serviceEnvSchema(4003).extend({
     .string()
     .optional()
     .describe('Neo4j password; unset with `NEO4J_USER` for a server without auth.'),
+  /** The agents subgraph, whose Border Agents carry share requests and shared copies. */
+  AGENTS_URL: env
+    .url(['http', 'https'])
+    .default('http://127.0.0.1:4001/graphql')
+    .describe(
+      'Where the agents subgraph answers (shares travel by its Border Agents); `npm start` sets it.',
+    ),
+  AGENTS_TIMEOUT_MS: z.coerce
+    .number({ message: 'expected an integer number of milliseconds' })
+    .int('expected an integer number of milliseconds')
+    .min(1, 'expected at least 1 ms')
+    .default(5_000)
+    .describe('How long one relay through the agents subgraph may take before it counts as down.'),
 });
 export type KnowledgeConfig = z.infer<typeof schema>;
 

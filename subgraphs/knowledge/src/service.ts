@@ -17,6 +17,9 @@ import { wrapEntryMutations, type EntryMutationRuntime } from './schema/entry-mu
 import { wrapKnowledgeQueries } from './schema/knowledge-queries.js';
 import { mapRootFieldErrors } from './schema/neo4j-errors.js';
 import { knowledgeTypeDefs } from './schema/type-defs.js';
+import { shareMutations } from './schema/share-mutations.js';
+import { agentReference, departmentReference } from './schema/entity-references.js';
+import { HttpBorderRelay, type BorderRelay } from './store/border-relay.js';
 import { createNeo4jStore } from './store/neo4j-store.js';
 
 export interface KnowledgeDependencies {
@@ -35,10 +38,14 @@ export interface KnowledgeDependencies {
  */
 export async function buildKnowledgeSchema(
   driver?: Driver,
-  runtime: EntryMutationRuntime & { jwtSecret?: string } = {},
+  runtime: EntryMutationRuntime & { jwtSecret?: string; relay?: BorderRelay } = {},
 ): Promise<GraphQLSchema> {
   const neo4jGraphQL = new Neo4jGraphQL({
     typeDefs: knowledgeTypeDefs,
+    resolvers: {
+      Mutation: shareMutations({ ...runtime, driver }),
+      KnowledgeEntry: { authorAgent: agentReference, department: departmentReference },
+    },
     ...(driver ? { driver } : {}),
     features: {
       ...(runtime.jwtSecret ? { authorization: { key: runtime.jwtSecret } } : {}),
@@ -72,6 +79,14 @@ export function createKnowledgeService(
     password: config.NEO4J_PASSWORD,
     log,
   });
+  // Shares travel as messages between Border Agents, which the agents subgraph carries.
+  const relay = new HttpBorderRelay({
+    url: config.AGENTS_URL,
+    timeoutMs: config.AGENTS_TIMEOUT_MS,
+    secret: deps.jwtSecret,
+    issuer: config.JWT_ISSUER,
+    log,
+  });
   return {
     name: 'knowledge',
     port: config.PORT,
@@ -79,7 +94,8 @@ export function createKnowledgeService(
     host: config.HOST,
     log,
     stores: [neo4j, eventBusStore(bus)],
-    createSchema: () => buildKnowledgeSchema(neo4j.driver, { bus, log, jwtSecret: deps.jwtSecret }),
+    createSchema: () =>
+      buildKnowledgeSchema(neo4j.driver, { bus, log, jwtSecret: deps.jwtSecret, relay }),
     context: async (req) =>
       createKnowledgeContext(await principalFromHeader(tokens, req.headers.authorization)),
   };

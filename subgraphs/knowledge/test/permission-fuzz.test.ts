@@ -57,6 +57,7 @@ describe('the permission fuzz', () => {
 
   it('covers every kind of read, and the seeded graph has relations, versions and topics', async () => {
     expect(Object.keys(report.byKind).sort()).toEqual([
+      'changes',
       'count',
       'entities',
       'injection',

@@ -19,6 +19,8 @@ import { OrganizationRepository } from '../organization/store/organization-repos
 
 export interface AgentsContext {
   principal: Principal;
+  /** The service a verified service token names (platform callerFromHeader), if any. */
+  service?: string | null;
   /** This request's EntityManager fork (repositories of other modules are built on it). */
   em: EntityManager;
   organization: OrganizationRepository;

@@ -11,6 +11,8 @@ import {
 import { checkCreateBatch, checkEntryFields, checkTopicNames } from '../domain/entry-limits.js';
 import { searchLimits } from '../domain/search-terms.js';
 import { deleteOrphanVersions, inWriteTransaction, linkRelated } from '../store/knowledge-graph.js';
+import { recordChangesOf, type RecordedChange } from '../store/share-graph.js';
+import { changeEvents, publishAll } from '../operations/share-runtime.js';
 import type { CreatedEntry } from './context.js';
 import { accessLevelOf, fieldsOfCreate, topicNamesOf } from './entry-inputs.js';
 import { reviseEntry } from './entry-revisions.js';
@@ -19,7 +21,10 @@ import { asRecords, requireDriver, wrapRootField } from './resolver-wrapping.js'
 export interface EntryMutationRuntime {
   /** Writes run in transactions of their own on it; absent when only composing the schema. */
   driver?: Driver | undefined;
-  /** Where `knowledge.entry.created` goes; without a bus (composition) nothing is published. */
+  /**
+   * Where `knowledge.entry.created` and `knowledge.entry.changed` go; without a bus (composition)
+   * nothing is published.
+   */
   bus?: EventBus | undefined;
   log?: Logger | undefined;
 }
@@ -39,6 +44,7 @@ export function wrapEntryMutations(schema: GraphQLSchema, runtime: EntryMutation
     for (const input of inputs) prepareCreate(input);
     checkTopicNames(topicNamesOf(inputs));
     const createdEntries: CreatedEntry[] = [];
+    const changes: RecordedChange[] = [];
     const result = await inWriteTransaction(requireDriver(runtime.driver), async (tx) => {
       const writing = { ...context, createdEntries, executionContext: tx };
       const value: unknown = await resolve(source, args, writing, info);
@@ -46,19 +52,20 @@ export function wrapEntryMutations(schema: GraphQLSchema, runtime: EntryMutation
         relatedQuery ? [{ id: entryId, query: relatedQuery }] : [],
       );
       await linkRelated(tx, queries, searchLimits);
+      const ids = createdEntries.map((entry) => entry.entryId);
+      changes.push(...(await recordChangesOf(tx, ids, 'CREATED')));
       return { commit: true, value };
     });
     await announce(createdEntries, runtime);
+    await publishAll(runtime, changeEvents(changes, 'created'));
     return result;
   });
-  wrapRootField(
-    schema,
-    'Mutation',
-    'updateKnowledgeEntries',
-    (resolve) =>
-      async (...call) =>
-        reviseEntry(requireDriver(runtime.driver), resolve, call),
-  );
+  wrapRootField(schema, 'Mutation', 'updateKnowledgeEntries', (resolve) => async (...call) => {
+    const changes: RecordedChange[] = [];
+    const value = await reviseEntry(requireDriver(runtime.driver), resolve, call, changes);
+    await publishAll(runtime, changeEvents(changes, 'updated'));
+    return value;
+  });
   wrapRootField(schema, 'Mutation', 'deleteKnowledgeEntries', (resolve) => async (...call) => {
     const [source, args, context, info] = call;
     return inWriteTransaction(requireDriver(runtime.driver), async (tx) => {

@@ -14,6 +14,7 @@ import {
   readEntryState,
   snapshotVersion,
 } from '../store/knowledge-graph.js';
+import { recordChangesOf, type RecordedChange } from '../store/share-graph.js';
 import { accessLevelOf, fieldsOfUpdate } from './entry-inputs.js';
 import { asRecords, setValueOf, stringOrUndefined, type Resolver } from './resolver-wrapping.js';
 
@@ -28,6 +29,8 @@ export async function reviseEntry(
   driver: Driver,
   resolve: Resolver,
   [source, args, context, info]: Parameters<Resolver>,
+  /** Filled with the change record of a committed update (`knowledgeUpdates`). */
+  changes: RecordedChange[] = [],
 ): Promise<unknown> {
   const id = entryIdOf(args['where']);
   const [update = {}] = asRecords(args['update']);
@@ -53,6 +56,7 @@ export async function reviseEntry(
     await propagateAccess(tx, id);
     const query = relatedQuery(title, body);
     await linkRelated(tx, query ? [{ id, query }] : [], searchLimits);
+    changes.push(...(await recordChangesOf(tx, [id], 'UPDATED')));
     return { commit: true, value };
   });
 }

@@ -1,6 +1,4 @@
-import { UnavailableError } from '@daena/platform';
 import type { GraphQLField, GraphQLFieldResolver, GraphQLSchema } from 'graphql';
-import type { Driver } from 'neo4j-driver';
 import type { KnowledgeContext } from './context.js';
 
 export type Resolver = GraphQLFieldResolver<unknown, KnowledgeContext, Record<string, unknown>>;
@@ -18,12 +16,7 @@ export function wrapRootField(
   field.resolve = wrapper(field.resolve as Resolver) as GraphQLFieldResolver<unknown, unknown>;
 }
 
-/** The driver writes run on; composition builds the schema without one and never executes. */
-export function requireDriver(driver: Driver | undefined): Driver {
-  if (!driver)
-    throw new UnavailableError('The knowledge store is not configured', 'NEO4J_UNAVAILABLE');
-  return driver;
-}
+export { requireDriver } from '../store/knowledge-graph.js';
 
 export function asRecords(value: unknown): Record<string, unknown>[] {
   const items = Array.isArray(value) ? value : value == null ? [] : [value];

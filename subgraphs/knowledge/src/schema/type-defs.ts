@@ -1,5 +1,15 @@
-import { federationVersion } from '@daena/platform';
-import { cypherReadPredicate, departmentWriteRules, readFilterRules } from './access-rules.js';
+import {
+  federationVersion,
+  subscriptionDirectiveDefinitions,
+  subscriptionDirectiveLink,
+} from '@daena/platform';
+import { Events } from '@daena/contracts';
+import {
+  cypherReadPredicate,
+  departmentReadRules,
+  departmentWriteRules,
+  readFilterRules,
+} from '../domain/access-rules.js';
 
 /**
  * The knowledge graph for @neo4j/graphql (`getSubgraphSchema()`, Federation 2). Access
@@ -27,13 +37,25 @@ export const knowledgeTypeDefs = /* GraphQL */ `
   extend schema
     @link(
       url: "https://specs.apollo.dev/federation/${federationVersion}"
-      import: ["@key", "@shareable"]
+      import: ["@key", "@shareable", "@composeDirective"]
     )
+  ${subscriptionDirectiveLink}
+  ${subscriptionDirectiveDefinitions}
 
   type JWT @jwt {
     sub: String
     roles: [String!]!
     department: String
+  }
+
+  "An agent of the organization, owned by the agents subgraph."
+  type Agent @key(fields: "id", resolvable: false) {
+    id: ID!
+  }
+
+  "A department of the organization, owned by the agents subgraph (found by its slug)."
+  type Department @key(fields: "slug", resolvable: false) {
+    slug: String!
   }
 
   """
@@ -100,6 +122,8 @@ export const knowledgeTypeDefs = /* GraphQL */ `
     source: String
     "The slug of the department that owns the entry."
     departmentSlug: String!
+    "That department, resolved by the agents subgraph (null for a slug it does not know)."
+    department: Department @customResolver(requires: "departmentSlug")
     "Less strict than suggestedAccessLevel only with an accessOverrideReason."
     accessLevel: KnowledgeAccessLevel!
     "Department slugs that may read a RESTRICTED entry besides its own department."
@@ -110,6 +134,8 @@ export const knowledgeTypeDefs = /* GraphQL */ `
       @settable(onCreate: false, onUpdate: false)
     "The agent that wrote the entry, when an agent did."
     authorAgentId: ID
+    "That agent, resolved by the agents subgraph (null when no agent wrote it)."
+    authorAgent: Agent @customResolver(requires: "authorAgentId")
     "1 on create, one more with each update (the previous versions are in history)."
     version: Int!
       @populatedBy(callback: "firstVersion", operations: [CREATE])
@@ -205,7 +231,147 @@ export const knowledgeTypeDefs = /* GraphQL */ `
       @relationship(type: "ABOUT", direction: IN, nestedOperations: [CONNECT, DISCONNECT])
   }
 
+  "Where a share request stands."
+  enum KnowledgeShareStatus {
+    "Waiting for the owning department's lead (or its Border Agent, by the owner's policy)."
+    PENDING
+    "A redacted copy was made for the target department and carried there by the Border Agents."
+    APPROVED
+    "The owning department said no; nothing was copied."
+    REFUSED
+    "Approved, then withdrawn: the copy is gone."
+    REVOKED
+  }
+
+  """
+  A request to share an entry with another department (issue 16 §6), routed over the Border
+  Agents of the shortest hex path. Visible to both departments; written by the share mutations
+  only.
+  """
+  type KnowledgeShare
+    @node
+    @limit(default: 50, max: 200)
+    @mutation(operations: [])
+    @authorization(filter: [${departmentReadRules(['fromDepartmentSlug', 'toDepartmentSlug'])}]) {
+    id: ID!
+    "The shared entry (the original)."
+    entryId: ID!
+    "The department that owns the entry."
+    fromDepartmentSlug: String!
+    "The department the redacted copy is for."
+    toDepartmentSlug: String!
+    "Why the share was asked for (1 to 500 characters)."
+    reason: String!
+    status: KnowledgeShareStatus!
+    "The token subject of whoever asked."
+    requestedBy: String!
+    requestedAt: DateTime!
+    "The owning department's Border Agent, which received the request."
+    ownerBorderAgentId: ID!
+    "The messages that carried the request and (once approved) the copy."
+    requestMessageId: ID!
+    deliveryMessageId: ID
+    "The Border Agents that relayed the request, then those that relayed the copy, in order."
+    relayAgentIds: [ID!]!
+    "The token subject of whoever approved, refused or revoked, and when."
+    decidedBy: String
+    decidedAt: DateTime
+    "Why it was refused or revoked, when said."
+    decisionReason: String
+    "The redacted copy (APPROVED only; gone once REVOKED)."
+    copyId: ID
+  }
+
+  """
+  Who approves a department's outgoing shares: always its lead (and admins); its Border Agent too
+  when the department says so.
+  """
+  type KnowledgeSharingPolicy
+    @node
+    @mutation(operations: [])
+    @authorization(filter: [${departmentReadRules(['departmentSlug'])}]) {
+    departmentSlug: String!
+    borderAgentApproves: Boolean!
+    "The token subject of the lead who set it."
+    setBy: String!
+    updatedAt: DateTime!
+  }
+
+  "What happened to an entry."
+  enum KnowledgeChangeKind {
+    CREATED
+    UPDATED
+    "A redacted copy arrived from another department."
+    SHARED
+    "A shared copy was withdrawn and is gone."
+    REVOKED
+  }
+
+  """
+  One change to an entry of a department, as \`knowledgeUpdates\` delivers it. It carries the
+  entry's access properties as they were, so it is visible exactly to those who could read the
+  entry (a REVOKED copy's change, to the department that had it).
+  """
+  type KnowledgeChange
+    @node
+    @limit(default: 50, max: 200)
+    @mutation(operations: [])
+    @authorization(filter: [${entryRead}]) {
+    id: ID!
+    change: KnowledgeChangeKind!
+    entryId: ID!
+    departmentSlug: String!
+    accessLevel: KnowledgeAccessLevel!
+    sharedWithDepartments: [String!]!
+    ownerId: String!
+    at: DateTime!
+    "The entry as it is now: empty once it is gone, or for a caller who may no longer read it."
+    entry: [KnowledgeEntry!]! @relationship(type: "CHANGED", direction: OUT, nestedOperations: [])
+  }
+
+  type Mutation {
+    """
+    Asks the owning department to share entry \`entryId\` with department \`departmentSlug\`: a
+    message from that department's Border Agent to the owner's, over the Border Agents of the
+    shortest hex path. The caller must be able to read the entry; PERSONAL entries are never
+    shared.
+    """
+    requestShare(entryId: ID!, departmentSlug: String!, reason: String!): KnowledgeShare!
+    """
+    Approves a pending share (the owner's lead, an admin, or the owner's Border Agent if its
+    policy says so): a redacted copy (personal data removed, DERIVED_FROM the original) is made
+    for the target department and carried there by the Border Agents.
+    """
+    approveShare(shareId: ID!): KnowledgeShare!
+    "Refuses a pending share (the same approvers); nothing is copied."
+    refuseShare(shareId: ID!, reason: String): KnowledgeShare!
+    "Withdraws an approved share (the same approvers): the copy disappears for the target."
+    revokeShare(shareId: ID!, reason: String): KnowledgeShare!
+    "Lets the caller's department's Border Agent approve its outgoing shares, or not (its lead)."
+    setSharingPolicy(borderAgentApproves: Boolean!): KnowledgeSharingPolicy!
+  }
+
+  type Subscription {
+    "Changes to the entries of a department the caller may read, as they are committed."
+    knowledgeUpdates(departmentSlug: String!): KnowledgeChange!
+      @busEvent(
+        event: "${Events.knowledgeEntryChanged.type}"
+        twin: "knowledgeUpdate"
+        filter: "departmentSlug"
+        twinArguments: "changeId"
+      )
+  }
+
   type Query {
+    "Query twin of Subscription.knowledgeUpdates: change \`changeId\` of the department's entries."
+    knowledgeUpdate(departmentSlug: String!, changeId: ID!): KnowledgeChange
+      @cypher(
+        statement: """
+        MATCH (change:KnowledgeChange {id: $changeId, departmentSlug: $departmentSlug})
+        RETURN change
+        """
+        columnName: "change"
+      )
     """
     Entries reachable from entry \`id\` over RELATED_TO in 1 to ${relatedDepthMax} hops: the 50 with the
     strongest path (product of strengths) first; the walk never passes through an entry the

@@ -1,3 +1,4 @@
+import { UnavailableError } from '@daena/platform';
 import type { Driver, ManagedTransaction, Transaction } from 'neo4j-driver';
 
 type Tx = Transaction | ManagedTransaction;
@@ -8,6 +9,13 @@ type Tx = Transaction | ManagedTransaction;
  * behind. These statements never decide access: the generated mutation in the same transaction
  * does, and the callers roll back when it matched nothing.
  */
+
+/** The driver writes run on; composition builds the schema without one and never executes. */
+export function requireDriver(driver: Driver | undefined): Driver {
+  if (!driver)
+    throw new UnavailableError('The knowledge store is not configured', 'NEO4J_UNAVAILABLE');
+  return driver;
+}
 
 /** Runs `work` in one write transaction: committed when it returns, rolled back when it throws. */
 export async function inWriteTransaction<T>(
@@ -84,13 +92,21 @@ export async function snapshotVersion(
   );
 }
 
-/** Earlier versions carry the entry's current access properties: visible exactly when it is. */
+/**
+ * Earlier versions and change records carry the entry's current access properties: visible
+ * exactly when it is.
+ */
 export async function propagateAccess(tx: Tx, id: string): Promise<void> {
   await tx.run(
-    `MATCH (entry:KnowledgeEntry {id: $id})-[:SUPERSEDES*1..]->(version:KnowledgeVersion)
-     SET version.departmentSlug = entry.departmentSlug, version.accessLevel = entry.accessLevel,
-         version.sharedWithDepartments = entry.sharedWithDepartments,
-         version.ownerId = entry.ownerId`,
+    `MATCH (entry:KnowledgeEntry {id: $id})
+     CALL (entry) {
+       MATCH (entry)-[:SUPERSEDES*1..]->(record:KnowledgeVersion) RETURN record
+       UNION
+       MATCH (record:KnowledgeChange)-[:CHANGED]->(entry) RETURN record
+     }
+     SET record.departmentSlug = entry.departmentSlug, record.accessLevel = entry.accessLevel,
+         record.sharedWithDepartments = entry.sharedWithDepartments,
+         record.ownerId = entry.ownerId`,
     { id },
   );
 }

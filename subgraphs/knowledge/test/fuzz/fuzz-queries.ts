@@ -273,6 +273,34 @@ function randomCase(
       },
     }),
     () => ({
+      // The change records knowledgeUpdates delivers: one per create and per revision, each
+      // visible exactly when its entry is (issue 16 §7).
+      kind: 'changes',
+      query: `query($id: ID!) { knowledgeChanges(where: { entryId: { eq: $id } }) { change entry { id } }
+        knowledgeChangesConnection(where: { entryId: { eq: $id } }) { totalCount } }`,
+      variables: { id: entry.id },
+      check: (data) => {
+        const { knowledgeChanges, knowledgeChangesConnection } = data as {
+          knowledgeChanges: { change: string; entry: { id: string }[] }[];
+          knowledgeChangesConnection: { totalCount: number };
+        };
+        const visible = visibleIds.has(entry.id);
+        const expected = visible ? 1 + entry.versions : 0;
+        const most = Math.max(knowledgeChanges.length, knowledgeChangesConnection.totalCount);
+        const entries = knowledgeChanges.flatMap((change) => change.entry.map((e) => e.id));
+        const same =
+          knowledgeChanges.length === expected &&
+          knowledgeChangesConnection.totalCount === expected &&
+          entries.length === expected &&
+          knowledgeChanges.filter((c) => c.change === 'UPDATED').length ===
+            (visible ? entry.versions : 0);
+        return {
+          leaked: Math.max(0, most - expected) + entries.filter((id) => !visibleIds.has(id)).length,
+          mismatch: same ? null : `changes ${most}, expected ${expected}`,
+        };
+      },
+    }),
+    () => ({
       kind: 'injection',
       query: `query($s: String!) { knowledgeEntries(where: { OR: [{ title: { contains: $s } }, { departmentSlug: { eq: $s } }, { sharedWithDepartments: { includes: $s } }] }) { id } }`,
       variables: { s: pick(random, injectionStrings) },

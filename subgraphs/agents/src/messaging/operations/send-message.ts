@@ -41,15 +41,41 @@ export async function sendMessage(
   const sender = fabric.agent(request.fromAgentId);
   const addressee = request.toAgentId === null ? null : fabric.agent(request.toAgentId);
   assertMaySendAs(ctx.principal, sender);
-  const plan = planDelivery(fabric.mesh, request.topic, sender, addressee);
-  const message = await new MessageRepository(ctx.em).create(
+  return deliverMessage(
+    ctx,
+    fabric.mesh,
+    { sender, addressee, topic: request.topic, body: request.body },
+    now,
+  );
+}
+
+type Mesh = Parameters<typeof planDelivery>[0];
+
+/**
+ * A checked message from `sender`, planned over the hex mesh, stored with its inbox entries in
+ * one transaction, then announced: what a person's message and a Border Agent relay share.
+ */
+export async function deliverMessage(
+  ctx: AgentsContext,
+  mesh: Mesh,
+  message: {
+    sender: Parameters<typeof planDelivery>[2];
+    addressee: Parameters<typeof planDelivery>[3];
+    topic: MessageTopic;
+    body: string;
+  },
+  now: Date,
+): Promise<MessageRecord> {
+  const { sender, addressee, topic, body } = message;
+  const plan = planDelivery(mesh, topic, sender, addressee);
+  const stored = await new MessageRepository(ctx.em).create(
     {
       id: randomUUID(),
-      topic: request.topic,
+      topic,
       fromAgentId: sender.id,
       toAgentId: addressee?.id ?? null,
       departmentId: sender.departmentId,
-      body: request.body,
+      body,
       path: plan.path,
       relayAgentIds: plan.relays,
       recipientCount: plan.recipients.length,
@@ -59,12 +85,12 @@ export async function sendMessage(
   );
   await ctx.publish(
     Events.agentMessageSent.create({
-      messageId: message.id,
-      topic: message.topic,
+      messageId: stored.id,
+      topic: stored.topic,
       fromAgentId: sender.id,
       recipientAgentIds: plan.recipients,
       viaAgentIds: plan.relays,
     }),
   );
-  return message;
+  return stored;
 }

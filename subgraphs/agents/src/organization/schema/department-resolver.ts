@@ -57,12 +57,15 @@ export class DepartmentResolver {
   }
 }
 
-/** Federation: other subgraphs reference departments by id. */
-export function resolveDepartmentReference(
-  reference: { id: string },
+/** Federation: other subgraphs reference departments by id, knowledge by slug. */
+export async function resolveDepartmentReference(
+  reference: { id: string } | { slug: string },
   ctx: AgentsContext,
 ): Promise<Department | null> {
   // An unknown id resolves to null, as the federation spec expects of _entities. Retired
   // departments still resolve: proposals of the past refer to them.
-  return ctx.loaders.department.load(reference.id);
+  if ('id' in reference) return ctx.loaders.department.load(reference.id);
+  // Active departments are one read per request however many slugs are asked for.
+  const active = (await ctx.honeycomb.departments()).find((d) => d.slug === reference.slug);
+  return active ?? ctx.organization.departmentBySlug(reference.slug);
 }

@@ -10,6 +10,8 @@ registerEnumType(AgentStatus, { name: 'AgentStatus', description: 'What an agent
 
 @ObjectType({ description: 'A department: one hexagonal cell of the honeycomb' })
 @Directive('@key(fields: "id")')
+// Knowledge keys its entries' departments by slug (issue 16).
+@Directive('@key(fields: "slug")')
 @Directive(organizationCacheHint)
 export class Department {
   @Field(() => ID)

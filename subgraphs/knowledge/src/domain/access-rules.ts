@@ -80,3 +80,16 @@ export function departmentWriteRules(): string {
     ])
     .join('\n');
 }
+
+/**
+ * The `filter` rules of a record two departments share (a share request) or one owns (a sharing
+ * policy): admins, and members of a department named by one of `properties`.
+ */
+export function departmentReadRules(properties: readonly string[]): string {
+  return [
+    isAdmin,
+    ...properties.map(
+      (property) => `{ where: { node: { ${property}: { eq: "$jwt.department" } } } }`,
+    ),
+  ].join('\n');
+}

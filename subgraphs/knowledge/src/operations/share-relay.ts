@@ -1,0 +1,9 @@
+import { UnavailableError } from '@daena/platform';
+import type { BorderRelay } from '../store/border-relay.js';
+
+/** The relay shares travel by; composition builds the schema without one and never executes. */
+export function requireRelay(relay: BorderRelay | undefined): BorderRelay {
+  if (!relay)
+    throw new UnavailableError('Knowledge cannot reach the agents subgraph', 'AGENTS_UNAVAILABLE');
+  return relay;
+}

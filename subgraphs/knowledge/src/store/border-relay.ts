@@ -1,0 +1,138 @@
+import {
+  BadInputError,
+  ConflictError,
+  NotFoundError,
+  postToSubgraph,
+  signServiceToken,
+  UnavailableError,
+  type Logger,
+} from '@daena/platform';
+import { RelayBorderMessageDocument } from '@daena/contracts/graphql/agents';
+import { z } from 'zod';
+
+/** A message the Border Agents carried between two departments. */
+export interface RelayedMessage {
+  messageId: string;
+  /** The sending and receiving departments' Border Agents. */
+  fromAgentId: string;
+  toAgentId: string;
+  /** The Border Agents between them that handed it on, in order. */
+  relayAgentIds: string[];
+}
+
+/**
+ * The organization's message fabric as knowledge uses it: a message from one department's Border
+ * Agent to another's, over the Border Agents of the shortest hex path (the agents subgraph plans
+ * and stores it). Throws NOT_FOUND for an unknown department, BAD_USER_INPUT for the same one,
+ * CONFLICT when the honeycomb cannot carry it, UNAVAILABLE when agents does not answer.
+ */
+export interface BorderRelay {
+  send(request: {
+    fromDepartmentSlug: string;
+    toDepartmentSlug: string;
+    body: string;
+  }): Promise<RelayedMessage>;
+}
+
+const responseSchema = z.object({
+  data: z
+    .object({
+      relayBorderMessage: z.object({
+        message: z.object({
+          id: z.string(),
+          from: z.object({ id: z.string() }),
+          to: z.object({ id: z.string() }).nullable(),
+          relays: z.array(z.object({ id: z.string() })),
+        }),
+      }),
+    })
+    .nullish(),
+  errors: z
+    .array(
+      z.object({
+        message: z.string(),
+        extensions: z
+          .object({ code: z.string().optional(), reason: z.string().optional() })
+          .optional(),
+      }),
+    )
+    .optional(),
+});
+
+export interface HttpBorderRelayOptions {
+  /** The agents subgraph's /graphql (AGENTS_URL). */
+  url: string;
+  timeoutMs: number;
+  /** The HS256 secret service tokens are signed with (JWT_SECRET, which agents shares). */
+  secret: string;
+  issuer: string;
+  log: Logger;
+}
+
+/**
+ * Calls agents' `relayBorderMessage` (@inaccessible: services only) with a short-lived service
+ * token naming `knowledge`, signed per call: a share is a rare, human-paced write.
+ */
+export class HttpBorderRelay implements BorderRelay {
+  constructor(private readonly options: HttpBorderRelayOptions) {}
+
+  async send(input: Parameters<BorderRelay['send']>[0]): Promise<RelayedMessage> {
+    const endpoint = { ...this.options, name: 'agents', unavailable };
+    const token = await signServiceToken(this.options.secret, 'knowledge', this.options.issuer);
+    const body = await postToSubgraph(
+      endpoint,
+      { document: RelayBorderMessageDocument, variables: { input } },
+      token,
+    );
+    const parsed = responseSchema.safeParse(body);
+    const [error] = parsed.success ? (parsed.data.errors ?? []) : [];
+    if (error) throw refusal(error, input);
+    const relayed = parsed.success ? parsed.data.data?.relayBorderMessage : undefined;
+    if (!relayed) {
+      this.options.log.warn(
+        { issues: parsed.success ? null : parsed.error.issues },
+        'agents answered the relay with no message',
+      );
+      throw unavailable();
+    }
+    const { message } = relayed;
+    return {
+      messageId: message.id,
+      fromAgentId: message.from.id,
+      toAgentId: message.to?.id ?? '',
+      relayAgentIds: message.relays.map((relay) => relay.id),
+    };
+  }
+}
+
+/** The agents subgraph's refusal in knowledge's words, with its code and reason kept. */
+function refusal(
+  error: { message: string; extensions?: { code?: string; reason?: string } | undefined },
+  input: { toDepartmentSlug: string; fromDepartmentSlug: string },
+): Error {
+  const reason = error.extensions?.reason;
+  switch (error.extensions?.code) {
+    case 'NOT_FOUND':
+      return new NotFoundError('Department', missingSlug(error.message, input));
+    case 'BAD_USER_INPUT':
+      return new BadInputError(error.message, reason ?? 'INVALID_INPUT');
+    case 'CONFLICT':
+      return new ConflictError(error.message, reason);
+    default:
+      return unavailable();
+  }
+}
+
+/** Agents names the unknown slug in its message ("Department legal does not exist"). */
+function missingSlug(
+  message: string,
+  input: { toDepartmentSlug: string; fromDepartmentSlug: string },
+) {
+  return message.includes(` ${input.toDepartmentSlug} `)
+    ? input.toDepartmentSlug
+    : input.fromDepartmentSlug;
+}
+
+function unavailable(): UnavailableError {
+  return new UnavailableError('The agents subgraph cannot relay now', 'AGENTS_UNAVAILABLE');
+}
