@@ -128,6 +128,14 @@ describe('a task above its agent’s autonomy', () => {
       'COMPLETE',
     ]);
     expect(steps[1]?.output).toMatchObject({ proposalId, outcome: 'ACCEPTED' });
+    // The accepted escalation is the run's own: the agents' scans make no follow-up task of it.
+    const { body } = await graphql<{ tasks: { source: string }[] }>(
+      harness.gateway.url,
+      'query ($d: ID) { tasks(departmentId: $d, first: 100) { source } }',
+      { d: departments.get('product') },
+      admin,
+    );
+    expect(body.data?.tasks.map((t) => t.source)).not.toContain('AGENT_SCAN');
   });
 
   it('stops with the proposal’s outcome when CMP rejects it', async () => {

@@ -101,14 +101,16 @@ export interface AdminStack {
   close(): Promise<void>;
 }
 
-interface DecisionsProcess {
+export interface DecisionsProcess {
   stop(): Promise<void>;
 }
 
-async function startDecisionsProcess(
+/** The decisions service in its own process (its events stay there: it has no shared bus). */
+export async function startDecisionsProcess(
   port: number,
   databaseUrl: string,
   agentsUrl: string,
+  env: Record<string, string> = {},
 ): Promise<DecisionsProcess> {
   // The parent's environment (PATH, TEST_*), minus what would point decisions elsewhere.
   const { REDIS_URL: _redis, ...inherited } = process.env;
@@ -130,6 +132,7 @@ async function startDecisionsProcess(
         AGENTS_URL: agentsUrl,
         JWT_SECRET: testJwtSecret,
         LOG_LEVEL: 'warn',
+        ...env,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     },

@@ -20,6 +20,7 @@ import { runTask } from '../src/autonomy/operations/run-task.js';
 import { TaskRepository } from '../src/autonomy/store/task-repository.js';
 import { TaskSource } from '../src/autonomy/domain/task.js';
 import { migrations } from '../src/store/migrations/index.js';
+import { generousBudgets } from './autonomy-harness.js';
 
 let stack: TestStack;
 let agents: RunningService;
@@ -256,6 +257,7 @@ describe('runs on workers', () => {
       log: stack.log,
     }),
     jwtSecret: stack.dependencies.jwtSecret,
+    budgets: generousBudgets,
   });
 
   /** A task written without a job, so only this test's workers run it. */

@@ -139,3 +139,54 @@ describe('nextStep', () => {
     expect(plan({ ...task, complexity: 0.5 }, role).escalate).toBeNull();
   });
 });
+
+describe('nextStep at approval gates', () => {
+  const step = (seq: number, kind: StepRecord['kind'], output: unknown, input: unknown = {}) => ({
+    seq,
+    kind,
+    status: StepStatus.DONE,
+    input,
+    output,
+  });
+  const planned = (approvals: { taskKind: string | null; tools: string[] }) =>
+    step(0, StepKind.PLAN, { system: 's', user: 'u', escalate: null, approvals });
+  const answered = (seq: number) =>
+    step(seq, StepKind.MODEL_CALL, {
+      text: json({ summary: 'ok', actions: [message] }),
+      model: 'm',
+    });
+  const decided = (seq: number, gate: string, decision: string, actionIndex?: number) =>
+    step(seq, StepKind.WAIT_FOR_APPROVAL, { gate, name: 'x', decision, actionIndex });
+
+  it('waits before the model call for a gated task kind, and goes on once approved', () => {
+    const steps = [planned({ taskKind: 'payment', tools: [] })];
+    expect(nextStep(AgentRole.DATA_SCOUT, steps)).toMatchObject({
+      seq: 1,
+      kind: 'WAIT_FOR_APPROVAL',
+      input: { gate: 'TASK_KIND', name: 'payment' },
+    });
+    const approved = [...steps, decided(1, 'TASK_KIND', 'APPROVED')];
+    expect(nextStep(AgentRole.DATA_SCOUT, approved)).toMatchObject({ seq: 2, kind: 'MODEL_CALL' });
+  });
+
+  it('waits before a gated tool’s call, holding the action, and runs it once approved', () => {
+    const steps = [planned({ taskKind: null, tools: ['send_message'] }), answered(1)];
+    expect(nextStep(AgentRole.DATA_SCOUT, steps)).toEqual({
+      seq: 2,
+      kind: 'WAIT_FOR_APPROVAL',
+      input: { gate: 'TOOL', name: 'send_message', actionIndex: 0, action: message },
+    });
+    const approved = [...steps, decided(2, 'TOOL', 'APPROVED', 0)];
+    expect(nextStep(AgentRole.DATA_SCOUT, approved)).toMatchObject({ seq: 3, kind: 'TOOL_CALL' });
+  });
+
+  it('runs ungated work straight through (and plans from before gates existed)', () => {
+    const steps = [planned({ taskKind: null, tools: [] }), answered(1)];
+    expect(nextStep(AgentRole.DATA_SCOUT, steps)).toMatchObject({ kind: 'TOOL_CALL' });
+    const legacy = [
+      step(0, StepKind.PLAN, { system: 's', user: 'u', escalate: null }),
+      answered(1),
+    ];
+    expect(nextStep(AgentRole.DATA_SCOUT, legacy)).toMatchObject({ kind: 'TOOL_CALL' });
+  });
+});

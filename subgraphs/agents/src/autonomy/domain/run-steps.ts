@@ -14,6 +14,7 @@ export const StepKind = {
   MODEL_CALL: 'MODEL_CALL',
   TOOL_CALL: 'TOOL_CALL',
   WAIT_FOR_CONSENSUS: 'WAIT_FOR_CONSENSUS',
+  WAIT_FOR_APPROVAL: 'WAIT_FOR_APPROVAL',
   COMPLETE: 'COMPLETE',
 } as const;
 export type StepKind = (typeof StepKind)[keyof typeof StepKind];
@@ -174,6 +175,47 @@ export interface PlanOutput {
   user: string;
   /** Set when the task must go to CMP first: why. */
   escalate: string | null;
+  /**
+   * The approval gates the run goes through, as they stood when it was planned (a gate added or
+   * removed later changes later runs, never the path of this one).
+   */
+  approvals?: PlanApprovals;
+}
+
+/** The gates of one run: its task's kind if that is gated, and the gated tools. */
+export interface PlanApprovals {
+  taskKind: string | null;
+  tools: Tool[];
+}
+
+/** The approval gates as configured (a table): task kinds and tools that wait for a person. */
+export interface ApprovalGates {
+  taskKinds: ReadonlySet<string>;
+  tools: ReadonlySet<string>;
+}
+
+export const ApprovalGate = { TASK_KIND: 'TASK_KIND', TOOL: 'TOOL' } as const;
+export type ApprovalGate = (typeof ApprovalGate)[keyof typeof ApprovalGate];
+
+/** What a WAIT_FOR_APPROVAL step asks a person: the gate, and for a tool the action it holds. */
+export interface ApprovalRequest {
+  gate: ApprovalGate;
+  name: string;
+  /** For a tool: which of the answer's actions (0-based) it holds, and the action. */
+  actionIndex?: number;
+  action?: Action;
+}
+
+export const ApprovalDecision = { APPROVED: 'APPROVED', REJECTED: 'REJECTED' } as const;
+export type ApprovalDecision = (typeof ApprovalDecision)[keyof typeof ApprovalDecision];
+
+/** A WAIT_FOR_APPROVAL step's output: the request, and once decided, the audit of who did. */
+export interface ApprovalOutcome extends ApprovalRequest {
+  decision?: ApprovalDecision;
+  /** Who decided (the token's subject), when (ISO 8601) and why. */
+  decidedBy?: string;
+  decidedAt?: string;
+  reason?: string;
 }
 
 /** What an escalated task asks CMP: the proposal the agent opens (its department's). */
@@ -234,6 +276,7 @@ export type NextStep =
   | { seq: number; kind: typeof StepKind.MODEL_CALL; input: { system: string; user: string } }
   | { seq: number; kind: typeof StepKind.TOOL_CALL; input: ProposedAction }
   | { seq: number; kind: typeof StepKind.WAIT_FOR_CONSENSUS; input: { reason: string } }
+  | { seq: number; kind: typeof StepKind.WAIT_FOR_APPROVAL; input: ApprovalRequest }
   | { seq: number; kind: typeof StepKind.COMPLETE; input: { summary: string } };
 
 export function nextStep(role: AgentRole, steps: readonly StepRecord[]): NextStep {
@@ -250,6 +293,14 @@ export function nextStep(role: AgentRole, steps: readonly StepRecord[]): NextSte
       return { seq, kind: StepKind.WAIT_FOR_CONSENSUS, input: { reason: planned.escalate } };
     }
   }
+  const gates = planned.approvals;
+  if (gates?.taskKind && !approved(finished, ApprovalGate.TASK_KIND)) {
+    return {
+      seq,
+      kind: StepKind.WAIT_FOR_APPROVAL,
+      input: { gate: ApprovalGate.TASK_KIND, name: gates.taskKind },
+    };
+  }
   const call = finished.find((step) => step.kind === StepKind.MODEL_CALL);
   if (!call) {
     return {
@@ -261,8 +312,44 @@ export function nextStep(role: AgentRole, steps: readonly StepRecord[]): NextSte
   const answer = parseAnswer((call.output as ModelOutput).text, role);
   const toolsDone = finished.filter((step) => step.kind === StepKind.TOOL_CALL).length;
   const action = answer.actions[toolsDone];
-  if (action) return { seq, kind: StepKind.TOOL_CALL, input: action };
+  if (action) {
+    const tool = 'action' in action ? action.action.tool : null;
+    if (tool && gates?.tools.includes(tool) && !approved(finished, ApprovalGate.TOOL, toolsDone)) {
+      return {
+        seq,
+        kind: StepKind.WAIT_FOR_APPROVAL,
+        input: {
+          gate: ApprovalGate.TOOL,
+          name: tool,
+          actionIndex: toolsDone,
+          ...('action' in action ? { action: action.action } : {}),
+        },
+      };
+    }
+    return { seq, kind: StepKind.TOOL_CALL, input: action };
+  }
   return { seq, kind: StepKind.COMPLETE, input: { summary: answer.summary } };
+}
+
+/** Whether a person approved this gate (for a tool: the answer's action at `actionIndex`). */
+function approved(steps: readonly StepRecord[], gate: ApprovalGate, actionIndex?: number): boolean {
+  return steps.some((step) => {
+    if (step.kind !== StepKind.WAIT_FOR_APPROVAL) return false;
+    const outcome = step.output as ApprovalOutcome | null;
+    return (
+      outcome?.gate === gate &&
+      outcome.actionIndex === actionIndex &&
+      outcome.decision === ApprovalDecision.APPROVED
+    );
+  });
+}
+
+/** The gates a run of this task goes through, from the configured ones. */
+export function approvalsFor(kind: string, role: AgentRole, gates: ApprovalGates): PlanApprovals {
+  return {
+    taskKind: gates.taskKinds.has(kind) ? kind : null,
+    tools: roleTools[role].filter((tool) => gates.tools.has(tool)),
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { checkParentChain, checkTaskDraft, taskLimits, type TaskDraft } from './
 const now = new Date('2026-12-01T00:00:00Z');
 const draft: TaskDraft = {
   title: '  Weekly churn  ',
+  kind: ' Report ',
   description: '',
   requiredCapabilities: [' Analysis ', 'analysis', 'Data Collection'],
   complexity: 0.3,
@@ -26,11 +27,14 @@ describe('checkTaskDraft', () => {
   it('trims the title and normalizes capabilities to the matrix’s words, once each', () => {
     const checked = checkTaskDraft(draft, now);
     expect(checked.title).toBe('Weekly churn');
+    expect(checked.kind).toBe('report');
     expect(checked.requiredCapabilities).toEqual(['analysis', 'data collection']);
   });
 
   it('names the first thing wrong', () => {
     expect(reasonOf({ requiredCapabilities: ['telepathy'] })).toBe('TASK_CAPABILITY_UNKNOWN');
+    expect(reasonOf({ kind: 'Two words' })).toBe('TASK_KIND_INVALID');
+    expect(reasonOf({ kind: '' })).toBe('TASK_KIND_INVALID');
     expect(reasonOf({ budgetUsd: -0.01 })).toBe('TASK_BUDGET_INVALID');
     expect(reasonOf({ budgetUsd: Number.NaN })).toBe('TASK_BUDGET_INVALID');
     expect(reasonOf({ budgetUsd: taskLimits.budgetMaxUsd + 1 })).toBe('TASK_BUDGET_INVALID');

@@ -11,6 +11,8 @@ export const TaskStatus = {
   QUEUED: 'QUEUED',
   RUNNING: 'RUNNING',
   WAITING_FOR_CONSENSUS: 'WAITING_FOR_CONSENSUS',
+  /** Parked at an approval gate until a department lead or an executive decides. */
+  WAITING_FOR_APPROVAL: 'WAITING_FOR_APPROVAL',
   DONE: 'DONE',
   FAILED: 'FAILED',
 } as const;
@@ -38,8 +40,13 @@ export const taskLimits = {
   depthMax: 8,
 } as const;
 
+/** A task's kind: what approval gates name (a slug, `general` when nobody says). */
+export const taskKindPattern = /^[a-z][a-z0-9_-]{0,39}$/;
+export const defaultTaskKind = 'general';
+
 export interface TaskDraft {
   title: string;
+  kind: string;
   description: string;
   requiredCapabilities: string[];
   /** 0–1: how hard the task is; above the role's autonomy threshold it goes to CMP. */
@@ -59,6 +66,13 @@ export function checkTaskDraft(draft: TaskDraft, now: Date): TaskDraft {
     throw new BadInputError(
       `title must be 1–${taskLimits.titleMax} characters`,
       'TASK_TITLE_INVALID',
+    );
+  }
+  const kind = draft.kind.trim().toLowerCase();
+  if (!taskKindPattern.test(kind)) {
+    throw new BadInputError(
+      'kind must be a slug: a letter, then up to 39 letters, digits, - or _',
+      'TASK_KIND_INVALID',
     );
   }
   if (draft.description.length > taskLimits.descriptionMax) {
@@ -101,7 +115,7 @@ export function checkTaskDraft(draft: TaskDraft, now: Date): TaskDraft {
   if (draft.deadline && draft.deadline.getTime() <= now.getTime()) {
     throw new BadInputError('deadline must be in the future', 'TASK_DEADLINE_PAST');
   }
-  return { ...draft, title, requiredCapabilities: capabilities };
+  return { ...draft, title, kind, requiredCapabilities: capabilities };
 }
 
 /**

@@ -24,10 +24,13 @@ import {
 } from '../domain/task.js';
 import type { TaskRecord } from '../store/rows.js';
 import { TaskRepository } from '../store/task-repository.js';
+import { ScanRepository } from '../store/scan-repository.js';
 
 export interface CreateTaskRequest extends TaskDraft {
   /** An agent to give it to; left out, the department's best capable agent takes it. */
   assigneeId: string | null;
+  /** What an agent's scan found it in: one task per source (a second is TASK_SOURCE_TAKEN). */
+  sourceRef?: string | null;
 }
 
 /** Attempts of a task's run job: a busy agent or a lost lease retries with backoff. */
@@ -65,12 +68,26 @@ export async function createTask(
     checkParentChain(id, await tasks.ancestors(parent.id, taskLimits.depthMax));
   }
   const assigneeId = await pickAssignee(ctx, tasks, draft, request.assigneeId);
+  const sourceRef = request.sourceRef ?? null;
   const task = await ctx.em.transactional(async (tx) => {
-    const written = await new TaskRepository(requestConnection(tx)).insert({
+    const sql = requestConnection(tx);
+    if (sourceRef !== null) {
+      // Two scans of one source queue here; the second finds the first's task.
+      await sql.rows('select pg_advisory_xact_lock(hashtext(?))', [
+        `daena:task-source:${sourceRef}`,
+      ]);
+      if (await new ScanRepository(sql).taken(sourceRef)) {
+        throw new ConflictError('A task came from this source already', 'TASK_SOURCE_TAKEN', {
+          sourceRef,
+        });
+      }
+    }
+    const written = await new TaskRepository(sql).insert({
       ...draft,
       id,
       assigneeId,
       source,
+      sourceRef,
       createdBy: ctx.principal.sub ?? 'unknown',
     });
     await jobs.send(

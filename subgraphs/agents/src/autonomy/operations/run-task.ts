@@ -17,6 +17,7 @@ import { sendMessage } from '../../messaging/operations/send-message.js';
 import type { RouterService } from '../../router/operations/router-service.js';
 import type { AgentsContext } from '../../request/context.js';
 import {
+  approvalsFor,
   escalationProposal,
   nextStep,
   plan,
@@ -27,7 +28,8 @@ import {
   type NextStep,
   type StepRecord,
 } from '../domain/run-steps.js';
-import { isFinished, TaskSource, TaskStatus } from '../domain/task.js';
+import { outcomeQuality } from '../domain/outcome-quality.js';
+import { isFinished, taskLimits, TaskSource, TaskStatus } from '../domain/task.js';
 import { RunStatus, type RunRecord, type TaskRecord } from '../store/rows.js';
 import {
   effectOnce,
@@ -36,6 +38,9 @@ import {
   type StepResult,
 } from '../store/run-repository.js';
 import { TaskRepository } from '../store/task-repository.js';
+import { ApprovalGateRepository } from '../store/approval-gate-repository.js';
+import { BudgetRepository } from '../store/budget-repository.js';
+import { budgetDay, modelCallBound, type BudgetLimits, type BudgetStop } from '../domain/budget.js';
 import { AutonomyControlRepository } from '../store/autonomy-control-repository.js';
 import { EscalationRefusedError, type DecisionsEscalation } from '../store/decisions-escalation.js';
 import { createTask } from './create-task.js';
@@ -58,6 +63,8 @@ export interface RunTaskDependencies {
   escalation: DecisionsEscalation;
   /** Signs the agent's own token for those calls. */
   jwtSecret: string;
+  /** The run's and the daily budgets of model calls. */
+  budgets: BudgetLimits;
 }
 
 /** The run cannot go on now (its agent is busy or paused, another worker holds it): retry later. */
@@ -83,7 +90,8 @@ export async function runTask(deps: RunTaskDependencies, taskId: string): Promis
   const runs = new RunRepository(em);
   const control = new AutonomyControlRepository(sql);
   const task = await tasks.byId(taskId);
-  if (!task || isFinished(task.status)) return;
+  // A run parked at an approval gate goes on only once a person decided (that queues it again).
+  if (!task || isFinished(task.status) || task.status === TaskStatus.WAITING_FOR_APPROVAL) return;
   const log = deps.log.child({ taskId, agentId: task.assigneeId });
   const agent = await organization.agentById(task.assigneeId);
   if (!agent) return;
@@ -91,6 +99,8 @@ export async function runTask(deps: RunTaskDependencies, taskId: string): Promis
     if ((await settleConsensus(deps, runs, task)) !== 'ACCEPTED') return;
   }
   const department = await organization.departmentById(agent.departmentId);
+  // Its job ends; resuming the agent queues the run again.
+  if (agent.status === AgentStatus.PAUSED) return;
   if ((await control.read()).halted) throw new RunDeferredError('autonomy is halted');
   const claim = await runs.claim(task.id, agent.id, deps.owner, deps.leaseSeconds);
   if ('busy' in claim) throw new RunDeferredError(`the ${claim.busy} is busy`);
@@ -108,8 +118,13 @@ export async function runTask(deps: RunTaskDependencies, taskId: string): Promis
       return;
     }
     // The pause and the kill switch are honoured between steps: the run keeps its checkpoints
-    // and waits.
-    if (current.status === AgentStatus.PAUSED) throw new RunDeferredError('the agent is paused');
+    // and waits. A paused agent's run lets its lease go and its job ends: resuming the agent
+    // queues it again (the task worker, or the sweep).
+    if (current.status === AgentStatus.PAUSED) {
+      await runs.release(run.id, deps.owner);
+      runLog.info('task run waits: the agent is paused');
+      return;
+    }
     if ((await control.read()).halted) throw new RunDeferredError('autonomy is halted');
     if (!(await runs.renew(run.id, deps.owner, deps.leaseSeconds))) {
       throw new RunDeferredError('another worker took the run over');
@@ -117,15 +132,30 @@ export async function runTask(deps: RunTaskDependencies, taskId: string): Promis
     const steps = (await runs.steps(run.id)) as StepRecord[];
     const step = nextStep(agent.role, steps);
     const fresh = (await tasks.byId(task.id)) ?? task;
-    const ended = await takeStep(deps, {
-      em,
-      runs,
-      run,
-      task: fresh,
-      agent,
-      step,
-      departmentName: department?.name ?? '',
-    });
+    // The lease is renewed while a step runs (a model call may outlast it), so only a worker that
+    // died loses its run; another taking over a live call would make the call twice.
+    const heartbeat = setInterval(
+      () => {
+        runs.renew(run.id, deps.owner, deps.leaseSeconds).catch((error: unknown) => {
+          runLog.warn({ err: error }, 'lease not renewed');
+        });
+      },
+      (deps.leaseSeconds * 1000) / 3,
+    );
+    let ended: Awaited<ReturnType<typeof takeStep>>;
+    try {
+      ended = await takeStep(deps, {
+        em,
+        runs,
+        run,
+        task: fresh,
+        agent,
+        step,
+        departmentName: department?.name ?? '',
+      });
+    } finally {
+      clearInterval(heartbeat);
+    }
     await deps.bus
       .publish(
         Events.runStepRecorded.create({
@@ -142,6 +172,9 @@ export async function runTask(deps: RunTaskDependencies, taskId: string): Promis
     if (ended.taskStatus) {
       runLog.info({ status: ended.taskStatus, steps: step.seq + 1 }, 'task run ended');
       await publishTask(deps, task, ended.taskStatus);
+      if (ended.taskStatus === TaskStatus.DONE || ended.taskStatus === TaskStatus.FAILED) {
+        await learnFromOutcome(deps, runs, run.id, ended.taskStatus, runLog);
+      }
       return;
     }
   }
@@ -168,12 +201,25 @@ async function takeStep(
     runs.finishStep(run.id, step.seq, { status: StepStatus.DONE, ...result });
   switch (step.kind) {
     case StepKind.PLAN: {
-      await done({ output: plan({ ...task, departmentName: at.departmentName }, agent.role) });
+      const gates = await new ApprovalGateRepository(requestConnection(at.em)).gates();
+      await done({
+        output: {
+          ...plan({ ...task, departmentName: at.departmentName }, agent.role),
+          approvals: approvalsFor(task.kind, agent.role, gates),
+        },
+      });
       return { stepStatus: StepStatus.DONE };
     }
+    case StepKind.WAIT_FOR_APPROVAL: {
+      await runs.parkForApproval(run, step.seq, step.input);
+      return { stepStatus: StepStatus.DONE, taskStatus: TaskStatus.WAITING_FOR_APPROVAL };
+    }
     case StepKind.MODEL_CALL: {
-      const remaining = task.budgetUsd - task.spentUsd;
-      if (remaining <= 0) return fail(at, 'BUDGET_EXHAUSTED', { remaining });
+      // The call's worst case is held against every budget first; one it would exceed stops the
+      // run here, recorded on this step, and no call is made.
+      const stop = await reserveCall(deps, at, step.input);
+      if (stop) return fail(at, stop.code, { ...stop });
+      const remaining = Math.max(0, task.budgetUsd - task.spentUsd);
       try {
         const { result, decision } = await deps.router.route(
           {
@@ -186,7 +232,8 @@ async function takeStep(
           agent.id,
         );
         if (!result) return fail(at, 'MODEL_NO_ANSWER', { decisionId: decision.id });
-        await done({
+        await runs.finishModelCall(run.id, step.seq, {
+          status: StepStatus.DONE,
           output: { text: result.text, model: result.model, decisionId: decision.id },
           model: result.model,
           tokens: result.inputTokens + result.outputTokens,
@@ -208,6 +255,27 @@ async function takeStep(
           errorCode: proposed.code,
         });
         return { stepStatus: StepStatus.REFUSED };
+      }
+      // The same action done before by a run of this task or of a task it follows up: the agent
+      // is going round in circles; the run stops here instead of doing it again.
+      const lineage = [
+        task.id,
+        ...(task.parentId
+          ? await new TaskRepository(requestConnection(at.em)).ancestors(
+              task.parentId,
+              taskLimits.depthMax,
+            )
+          : []),
+      ];
+      const before = await runs.actionDoneBefore(lineage, proposed, {
+        runId: run.id,
+        seq: step.seq,
+      });
+      if (before) {
+        return fail(at, 'REPEATED_ACTION', {
+          refused: 'the same action was done before by a run of this task or its parents',
+          ...before,
+        });
       }
       await callTool(deps, at, proposed.action);
       return { stepStatus: StepStatus.DONE };
@@ -298,6 +366,64 @@ async function settleConsensus(
   return status;
 }
 
+/**
+ * Tells the router how the task its answer served turned out (`recordOutcome`, source `task`),
+ * once per routed call. Best effort: a lost signal costs the router one observation, never the
+ * task its result.
+ */
+async function learnFromOutcome(
+  deps: RunTaskDependencies,
+  runs: RunRepository,
+  runId: string,
+  status: typeof TaskStatus.DONE | typeof TaskStatus.FAILED,
+  log: Logger,
+): Promise<void> {
+  const steps = await runs.steps(runId);
+  const run = await runs.run(runId);
+  const quality = outcomeQuality(steps, status, run?.errorCode ?? null);
+  const call = steps.find(
+    (step) => step.kind === StepKind.MODEL_CALL && step.status === StepStatus.DONE,
+  );
+  const decisionId = (call?.output as { decisionId?: string } | null)?.decisionId;
+  if (quality === null || !decisionId) return;
+  try {
+    await deps.router.recordOutcome(decisionId, 'task', quality);
+  } catch (error) {
+    log.warn({ err: error, decisionId }, 'task outcome not recorded with the router');
+  }
+}
+
+/** Holds the model call's worst case against the run's, agent's and department's budgets. */
+async function reserveCall(
+  deps: RunTaskDependencies,
+  at: StepContext,
+  prompt: { system: string; user: string },
+): Promise<BudgetStop | null> {
+  const prices = deps.router
+    .models()
+    .filter((model) => model.spec.enabled)
+    .map((model) => model.spec);
+  const bound = modelCallBound(
+    { text: prompt.user, context: prompt.system },
+    deps.maxOutputTokens,
+    prices,
+  );
+  return at.em.transactional((tx) =>
+    new BudgetRepository(requestConnection(tx)).reserve(
+      {
+        runId: at.run.id,
+        seq: at.step.seq,
+        taskId: at.task.id,
+        agentId: at.agent.id,
+        departmentId: at.task.departmentId,
+        day: budgetDay(new Date()),
+        bound,
+      },
+      deps.budgets,
+    ),
+  );
+}
+
 /** The agent's own token: decisions takes an agent's request only from the agent. */
 function agentToken(deps: RunTaskDependencies, agentId: string): Promise<string> {
   return signToken(deps.jwtSecret, { sub: agentId, roles: [Role.AGENT] }, '5m');
@@ -350,6 +476,8 @@ async function callTool(deps: RunTaskDependencies, at: StepContext, action: Acti
         ctx,
         {
           ...action.args,
+          // A follow-up is work of its parent's kind: it passes the same approval gates.
+          kind: task.kind,
           priority: 3,
           departmentId: task.departmentId,
           budgetUsd: Math.min(remaining, task.budgetUsd / 2),

@@ -20,6 +20,9 @@ registerEnumType(TaskStatus, {
     QUEUED: { description: 'Assigned; its run waits for the agent' },
     RUNNING: { description: 'Its agent is working on it' },
     WAITING_FOR_CONSENSUS: { description: 'Above the agent’s autonomy: waiting for CMP' },
+    WAITING_FOR_APPROVAL: {
+      description: 'At an approval gate: waiting for the department’s lead or an executive',
+    },
     DONE: { description: 'Finished with a result' },
     FAILED: { description: 'Stopped; errorCode says why' },
   },
@@ -44,6 +47,9 @@ export class Task {
 
   @Field(() => String)
   title!: string;
+
+  @Field(() => String, { description: 'What kind of work (a slug); approval gates name kinds' })
+  kind!: string;
 
   @Field(() => String)
   description!: string;
@@ -87,6 +93,9 @@ export class Task {
 
 @ObjectType({ description: 'One step of a run, as checkpointed before and after it ran' })
 export class RunStep {
+  @Field(() => ID, { description: 'The run’s id and the step’s place: what approveStep names' })
+  id!: string;
+
   @Field(() => Int, { description: 'Its place in the run, from 0' })
   seq!: number;
 
@@ -152,6 +161,12 @@ export class AgentRun {
 export class CreateTaskInput {
   @Field(() => String)
   title!: string;
+
+  @Field(() => String, {
+    defaultValue: 'general',
+    description: 'A slug naming the kind of work; a gated kind waits for approval',
+  })
+  kind!: string;
 
   @Field(() => String, { defaultValue: '' })
   description!: string;

@@ -10,6 +10,9 @@ import type { StepKind, StepStatus } from '../domain/run-steps.js';
 export interface TaskRecord {
   id: string;
   title: string;
+  kind: string;
+  /** What an agent's scan found it in (one task per source), else null. */
+  sourceRef: string | null;
   description: string;
   requiredCapabilities: string[];
   complexity: number;
@@ -29,13 +32,15 @@ export interface TaskRecord {
   updatedAt: Date;
 }
 
-export const taskColumns = `id, title, description, required_capabilities, complexity, priority,
+export const taskColumns = `id, title, kind, source_ref, description, required_capabilities, complexity, priority,
   department_id, assignee_id, deadline, budget_usd, spent_usd, status, result, error_code,
   parent_id, source, created_by, created_at, updated_at`;
 
 export interface TaskRow {
   id: string;
   title: string;
+  kind: string;
+  source_ref: string | null;
   description: string;
   required_capabilities: string[];
   complexity: number;
@@ -59,6 +64,8 @@ export function taskFromRow(row: TaskRow, parseDate: ParseDate): TaskRecord {
   return {
     id: row.id,
     title: row.title,
+    kind: row.kind,
+    sourceRef: row.source_ref,
     description: row.description,
     requiredCapabilities: row.required_capabilities,
     complexity: row.complexity,
@@ -82,6 +89,7 @@ export function taskFromRow(row: TaskRow, parseDate: ParseDate): TaskRecord {
 export const RunStatus = {
   RUNNING: 'RUNNING',
   WAITING_FOR_CONSENSUS: 'WAITING_FOR_CONSENSUS',
+  WAITING_FOR_APPROVAL: 'WAITING_FOR_APPROVAL',
   SUCCEEDED: 'SUCCEEDED',
   FAILED: 'FAILED',
 } as const;
@@ -153,6 +161,8 @@ export interface StepRow {
 }
 
 export interface RunStepRecord {
+  /** `<runId>:<seq>`: what `approveStep` names it by. */
+  id: string;
   runId: string;
   seq: number;
   kind: StepKind;
@@ -170,6 +180,7 @@ export interface RunStepRecord {
 
 export function stepFromRow(row: StepRow, parseDate: ParseDate): RunStepRecord {
   return {
+    id: `${row.run_id}:${row.seq}`,
     runId: row.run_id,
     seq: row.seq,
     kind: row.kind,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, requestConnection, type SqlConnection } from '@daena/platform';
-import { StepStatus, type StepKind } from '../domain/run-steps.js';
+import { isUuid, requestConnection, uuidArrayLiteral, type SqlConnection } from '@daena/platform';
+import { StepStatus, type ApprovalRequest, type StepKind } from '../domain/run-steps.js';
 import { TaskStatus } from '../domain/task.js';
 import {
   RunStatus,
@@ -13,6 +13,7 @@ import {
   type RunStepRecord,
   type StepRow,
 } from './rows.js';
+import { BudgetRepository } from './budget-repository.js';
 
 /** A claim on a task's run: the run, or who holds the agent or the run now. */
 export type Claim = { run: RunRecord } | { busy: 'agent' | 'run' };
@@ -65,7 +66,8 @@ export class RunRepository {
       if (other) return { busy: 'agent' as const };
       const [live] = await sql.rows<RunRow & { lease_owner: string | null; held: boolean }>(
         `select ${runColumns}, lease_owner, lease_until > now() as held from agents.agent_runs
-          where task_id = ? and status in ('RUNNING', 'WAITING_FOR_CONSENSUS') for update`,
+          where task_id = ? and status in ('RUNNING', 'WAITING_FOR_CONSENSUS', 'WAITING_FOR_APPROVAL')
+          for update`,
         [taskId],
       );
       if (live && live.held && live.lease_owner !== owner) return { busy: 'run' as const };
@@ -156,6 +158,21 @@ export class RunRepository {
   }
 
   /**
+   * A model call's outcome: its checkpoint, and its tokens and cost counted on the day's budgets
+   * in place of the worst case its reservation held, in one transaction.
+   */
+  finishModelCall(runId: string, seq: number, result: StepResult): Promise<void> {
+    return this.em.transactional(async (tx) => {
+      const sql = requestConnection(tx);
+      await finishStepIn(sql, runId, seq, result);
+      await new BudgetRepository(sql).settle(runId, seq, {
+        tokens: result.tokens ?? 0,
+        costUsd: result.costUsd ?? 0,
+      });
+    });
+  }
+
+  /**
    * Parks the run until its CMP proposal closes: the wait step's checkpoint, the run and the task
    * WAITING_FOR_CONSENSUS, and the proposal it waits for, in one transaction.
    */
@@ -169,6 +186,16 @@ export class RunRepository {
         taskStatus: TaskStatus.WAITING_FOR_CONSENSUS,
         proposalId: output.proposalId,
       },
+    );
+  }
+
+  /** Parks the run at an approval gate: the gate's step and the run and task waiting, at once. */
+  parkForApproval(run: RunRecord, seq: number, request: ApprovalRequest): Promise<void> {
+    return this.end(
+      run,
+      seq,
+      { status: StepStatus.DONE, output: request },
+      { runStatus: RunStatus.WAITING_FOR_APPROVAL, taskStatus: TaskStatus.WAITING_FOR_APPROVAL },
     );
   }
 
@@ -186,6 +213,52 @@ export class RunRepository {
     return row
       ? { run: runFromRow(row, this.sql.parseDate), proposalId: row.proposal_id, seq: row.seq }
       : null;
+  }
+
+  /**
+   * Whether this action was done already by another run of these tasks (the task and its
+   * ancestors): a step with the same input (jsonb equality: the same tool and arguments) DONE.
+   */
+  async actionDoneBefore(
+    taskIds: readonly string[],
+    action: unknown,
+    except: { runId: string; seq: number },
+  ): Promise<{ runId: string; seq: number; taskId: string } | null> {
+    const [row] = await this.sql.rows<{ run_id: string; seq: number; task_id: string }>(
+      `select s.run_id, s.seq, r.task_id from agents.run_steps s
+         join agents.agent_runs r on r.id = s.run_id
+        where r.task_id = any(?::uuid[]) and s.kind = 'TOOL_CALL' and s.status = 'DONE'
+          and s.input = ?::jsonb and not (s.run_id = ? and s.seq = ?)
+        limit 1`,
+      [uuidArrayLiteral(taskIds), JSON.stringify(action), except.runId, except.seq],
+    );
+    return row ? { runId: row.run_id, seq: row.seq, taskId: row.task_id } : null;
+  }
+
+  /** Runs parked for a proposal, oldest first: what the sweep asks decisions about. */
+  async parkedForConsensus(
+    limit: number,
+  ): Promise<{ taskId: string; agentId: string; proposalId: string }[]> {
+    const rows = await this.sql.rows<{ task_id: string; agent_id: string; proposal_id: string }>(
+      `select task_id, agent_id, proposal_id from agents.agent_runs
+        where status = 'WAITING_FOR_CONSENSUS' and proposal_id is not null
+        order by started_at limit ?`,
+      [limit],
+    );
+    return rows.map((row) => ({
+      taskId: row.task_id,
+      agentId: row.agent_id,
+      proposalId: row.proposal_id,
+    }));
+  }
+
+  /** Gives up `owner`'s lease at once (a paused agent's run), so any worker may take it later. */
+  async release(runId: string, owner: string): Promise<void> {
+    await this.sql.rows(
+      `update agents.agent_runs set lease_owner = null, lease_until = null
+        where id = ? and lease_owner = ? and status = 'RUNNING'`,
+      [runId, owner],
+    );
   }
 
   /** The tasks whose runs wait for this proposal. */
@@ -213,25 +286,50 @@ export class RunRepository {
     return this.em.transactional(async (tx) => {
       const sql = requestConnection(tx);
       if (seq !== null && step) await finishStepIn(sql, run.id, seq, step);
-      await sql.rows(
-        `update agents.agent_runs set status = ?, error_code = ?, lease_owner = null,
-           lease_until = null, ended_at = case when ? then now() else ended_at end,
-           proposal_id = coalesce(?, proposal_id)
-          where id = ?`,
-        [
-          end.runStatus,
-          end.errorCode ?? null,
-          end.runStatus === RunStatus.SUCCEEDED || end.runStatus === RunStatus.FAILED,
-          end.proposalId ?? null,
-          run.id,
-        ],
-      );
-      await sql.rows(
-        `update agents.tasks set status = ?, result = coalesce(?, result), error_code = ?,
-           updated_at = now() where id = ?`,
-        [end.taskStatus, end.result ?? null, end.errorCode ?? null, run.taskId],
-      );
+      await this.endIn(sql, run, end);
     });
+  }
+
+  /** The run, locked for the caller's transaction (decisions on it queue behind each other). */
+  async lockRun(id: string): Promise<RunRecord | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await this.sql.rows<RunRow>(
+      `select ${runColumns} from agents.agent_runs where id = ? for update`,
+      [id],
+    );
+    return row ? runFromRow(row, this.sql.parseDate) : null;
+  }
+
+  /** Writes a person's decision (and its audit: who, when, why) into an approval step's output. */
+  async recordApproval(runId: string, seq: number, audit: Record<string, string>): Promise<void> {
+    await this.sql.rows(
+      'update agents.run_steps set output = output || ?::jsonb where run_id = ? and seq = ?',
+      [JSON.stringify(audit), runId, seq],
+    );
+  }
+
+  /** Ends the run and settles its task on the caller's transaction. */
+  async endIn(sql: SqlConnection, run: RunRecord, end: RunEnd): Promise<void> {
+    // A call that was reserved but not made (its run stops) holds nothing any more.
+    await new BudgetRepository(sql).releaseRun(run.id);
+    await sql.rows(
+      `update agents.agent_runs set status = ?, error_code = ?, lease_owner = null,
+         lease_until = null, ended_at = case when ? then now() else ended_at end,
+         proposal_id = coalesce(?, proposal_id)
+        where id = ?`,
+      [
+        end.runStatus,
+        end.errorCode ?? null,
+        end.runStatus === RunStatus.SUCCEEDED || end.runStatus === RunStatus.FAILED,
+        end.proposalId ?? null,
+        run.id,
+      ],
+    );
+    await sql.rows(
+      `update agents.tasks set status = ?, result = coalesce(?, result), error_code = ?,
+         updated_at = now() where id = ?`,
+      [end.taskStatus, end.result ?? null, end.errorCode ?? null, run.taskId],
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { isUuid, uuidArrayLiteral, type SqlConnection } from '@daena/platform';
-import { TaskStatus, type TaskSource } from '../domain/task.js';
+import { defaultTaskKind, TaskStatus, type TaskSource } from '../domain/task.js';
 import {
   taskColumns,
   taskFromRow,
@@ -11,6 +11,10 @@ import {
 export interface NewTask {
   id: string;
   title: string;
+  /** Left out: `general`. */
+  kind?: string;
+  /** What an agent's scan found it in; a second task of one source is not written. */
+  sourceRef?: string | null;
   description: string;
   requiredCapabilities: string[];
   complexity: number;
@@ -36,13 +40,15 @@ export class TaskRepository {
 
   async insert(task: NewTask): Promise<TaskRecord> {
     const [row] = await this.sql.rows<TaskRow>(
-      `insert into agents.tasks (id, title, description, required_capabilities, complexity,
-         priority, department_id, assignee_id, deadline, budget_usd, status, parent_id, source,
-         created_by)
-       values (?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning ${taskColumns}`,
+      `insert into agents.tasks (id, title, kind, source_ref, description, required_capabilities,
+         complexity, priority, department_id, assignee_id, deadline, budget_usd, status, parent_id,
+         source, created_by)
+       values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning ${taskColumns}`,
       [
         task.id,
         task.title,
+        task.kind ?? defaultTaskKind,
+        task.sourceRef ?? null,
         task.description,
         textArrayLiteral(task.requiredCapabilities),
         task.complexity,
@@ -112,6 +118,42 @@ export class TaskRepository {
       [parentId, depth],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** The agent's tasks that wait for a run or are in one (what a resumed agent takes up). */
+  async openTasksOf(agentId: string): Promise<string[]> {
+    if (!isUuid(agentId)) return [];
+    const rows = await this.sql.rows<{ id: string }>(
+      `select id from agents.tasks where assignee_id = ? and status in ('QUEUED', 'RUNNING')
+        order by priority, created_at`,
+      [agentId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Open tasks of working agents (current, not paused) whose run job is gone: a run whose lease
+   * lapsed (its worker died: its job stays active in the queue until the queue expires it), or a
+   * task unchanged for `seconds` with no run holding a lease (its job was given up). Each comes
+   * with the key its new job is sent under: one job per lapse, or one per task.
+   */
+  async staleOpenTasks(seconds: number, limit: number): Promise<{ id: string; key: string }[]> {
+    const rows = await this.sql.rows<{ id: string; run_id: string | null; lapsed: string | null }>(
+      `select t.id, r.id as run_id,
+              case when r.lease_until < now() then r.lease_until::text end as lapsed
+         from agents.tasks t join agents.agents a on a.id = t.assignee_id
+         left join agents.agent_runs r on r.task_id = t.id and r.status = 'RUNNING'
+        where t.status in ('QUEUED', 'RUNNING') and a.status <> 'PAUSED' and a.retired_at is null
+          and (r.lease_until < now()
+               or ((r.id is null or r.lease_until is null)
+                   and t.updated_at < now() - make_interval(secs => ?)))
+        order by t.updated_at limit ?`,
+      [seconds, limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      key: row.lapsed ? `${row.id}:${row.run_id}:${row.lapsed}` : row.id,
+    }));
   }
 
   /** Queued or running tasks per agent (agents with none are left out). */

@@ -7,6 +7,7 @@ import { Migration0005OrganizationAdmin } from './0005-organization-admin.js';
 import { Migration0006Router } from './0006-router.js';
 import { Migration0007Autonomy } from './0007-autonomy.js';
 import { Migration0008RouterOutcomeSignals } from './0008-router-outcome-signals.js';
+import { Migration0009AutonomyBudgetsApprovals } from './0009-autonomy-budgets-approvals.js';
 
 /** Every migration in order; new ones are appended, never edited once released. */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: '0006-router', class: Migration0006Router },
   { name: '0007-autonomy', class: Migration0007Autonomy },
   { name: '0008-router-outcome-signals', class: Migration0008RouterOutcomeSignals },
+  { name: '0009-autonomy-budgets-approvals', class: Migration0009AutonomyBudgetsApprovals },
 ];

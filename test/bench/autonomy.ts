@@ -1,0 +1,313 @@
+/**
+ * The autonomy engine under load (issue 15): the 64 agents work a generated backlog with the
+ * offline model, on worker processes of the agents service (each `npm start -w subgraphs/agents`
+ * as it runs in production, on one Postgres), with the decisions service voting on escalations.
+ * Phase `steady`: tasks per minute, queue latency p95 (task created → its run started),
+ * escalation share, budget refusals and overruns. Phase `kills`: the same on a fresh database
+ * while one worker process is killed (SIGKILL) every `--kill-every` seconds and replaced; lost
+ * tasks, repeated model calls and repeated side effects are counted from the checkpoints, the
+ * router's decision log and the effects themselves. Writes test/bench/results/autonomy.json.
+ *
+ *   node --conditions=source --import @daena/platform/register test/bench/autonomy.ts \
+ *     [--tasks 2000] [--workers 3] [--kill-every 30] [--drain 300]
+ *
+ * It needs the local PostgreSQL (TEST_DATABASE_URL), like the tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Role, signToken, stopProcess } from '@daena/platform';
+import { createTestDatabase, freePort, graphql, testJwtSecret, testPool } from '@daena/testing';
+import type pg from 'pg';
+
+const { values: args } = parseArgs({
+  options: {
+    tasks: { type: 'string', default: '2000' },
+    workers: { type: 'string', default: '3' },
+    'kill-every': { type: 'string', default: '30' },
+    drain: { type: 'string', default: '300' },
+  },
+});
+const taskCount = Number(args.tasks);
+const workerCount = Number(args.workers);
+const killEverySeconds = Number(args['kill-every']);
+const drainSeconds = Number(args.drain);
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * Budgets narrow enough that departments run out late in a backlog of a few hundred tasks, so
+ * refusals are exercised while overruns are counted.
+ */
+const budgets = {
+  AUTONOMY_AGENT_DAILY_TOKENS: '40000',
+  AUTONOMY_DEPARTMENT_DAILY_TOKENS: '25000',
+  AUTONOMY_RUN_MAX_TOKENS: '20000',
+};
+/** Share of the backlog above every role's autonomy threshold (0.7 at most): escalated to CMP. */
+const escalatedShare = 0.05;
+
+interface Service {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** A service's `main.ts` in its own process, ready when its /readyz answers. */
+async function startService(
+  name: string,
+  env: Record<string, string>,
+  port?: number,
+): Promise<Service> {
+  port ??= await freePort();
+  const { REDIS_URL: _redis, ...inherited } = process.env;
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=source',
+      '--import',
+      '@daena/platform/register',
+      `subgraphs/${name}/src/main.ts`,
+    ],
+    {
+      cwd: repoRoot,
+      env: {
+        ...inherited,
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        JWT_SECRET: testJwtSecret,
+        LOG_LEVEL: 'error',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode})`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`${name} not ready`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { url: `${url}/graphql`, child, stop: () => stopProcess(child) };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+};
+
+async function createBacklog(apiUrl: string, token: string): Promise<void> {
+  const { body } = await graphql<{ departments: { id: string }[] }>(
+    apiUrl,
+    '{ departments { id } }',
+  );
+  const departments = body.data?.departments ?? [];
+  const work = ['Reconcile', 'Summarize', 'Review', 'Forecast', 'Audit', 'Draft', 'Compare'];
+  const subjects = ['invoices', 'churn', 'contracts', 'sign-ups', 'tickets', 'hiring plan'];
+  const create = async (n: number) => {
+    const { body: created } = await graphql(
+      apiUrl,
+      'mutation ($input: CreateTaskInput!) { createTask(input: $input) { id } }',
+      {
+        input: {
+          title: `${work[n % work.length]} the ${subjects[n % subjects.length]} #${n}`,
+          description: `Backlog item ${n}: do it and report to the cell.`,
+          complexity: (n * 7919) % 1000 < escalatedShare * 1000 ? 0.95 : 0.2,
+          priority: 1 + (n % 5),
+          departmentId: departments[n % departments.length]?.id,
+          budgetUsd: 1,
+        },
+      },
+      token,
+    );
+    if (created.errors) throw new Error(JSON.stringify(created.errors));
+  };
+  // Eight clients at a time, as people and scans would add work.
+  for (let start = 0; start < taskCount; start += 8) {
+    await Promise.all(
+      Array.from({ length: Math.min(8, taskCount - start) }, (_, i) => create(start + i)),
+    );
+  }
+}
+
+/** Every figure, counted from the store: the tasks, the checkpoints, the effects. */
+async function measure(sql: pg.Pool, startedAt: number) {
+  const one = async <T>(query: string): Promise<T> => (await sql.query(query)).rows[0] as T;
+  const statuses = await sql.query<{ status: string; n: number }>(
+    'select status, count(*)::int as n from agents.tasks group by status',
+  );
+  const byStatus = Object.fromEntries(statuses.rows.map((row) => [row.status, row.n]));
+  const failures = await sql.query<{ code: string; n: number }>(
+    `select error_code as code, count(*)::int as n from agents.tasks
+      where status = 'FAILED' group by error_code`,
+  );
+  const failedBy = Object.fromEntries(failures.rows.map((row) => [row.code, row.n]));
+  const latencies = await sql.query<{ ms: number }>(
+    `select extract(epoch from (min(r.started_at) - t.created_at)) * 1000 as ms
+       from agents.tasks t join agents.agent_runs r on r.task_id = t.id group by t.id, t.created_at`,
+  );
+  const escalated = await one<{ n: number }>(
+    `select count(distinct r.task_id)::int as n from agents.run_steps s
+       join agents.agent_runs r on r.id = s.run_id where s.kind = 'WAIT_FOR_CONSENSUS'`,
+  );
+  const refusals = await one<{ n: number }>(
+    "select count(*)::int as n from agents.tasks where error_code like 'BUDGET_%'",
+  );
+  const overruns = await one<{ n: number }>(`
+    select (select count(*) from agents.autonomy_budget_days
+             where (scope = 'AGENT' and tokens > ${budgets.AUTONOMY_AGENT_DAILY_TOKENS})
+                or (scope = 'DEPARTMENT' and tokens > ${budgets.AUTONOMY_DEPARTMENT_DAILY_TOKENS}))
+         + (select count(*) from agents.agent_runs where tokens > ${budgets.AUTONOMY_RUN_MAX_TOKENS})
+         + (select count(*) from agents.tasks where spent_usd > budget_usd + 1e-9) as n`);
+  // A model call happened once per routed decision; a checkpointed MODEL_CALL is one call.
+  const calls = await one<{ routed: number; checkpointed: number; resumed: number }>(`
+    select (select count(*)::int from agents.router_decisions) as routed,
+           (select count(*)::int from agents.run_steps where kind = 'MODEL_CALL' and status = 'DONE') as checkpointed,
+           (select count(*)::int from agents.run_steps where attempts > 1) as resumed`);
+  // Every message an agent sent from a run has its effect record, one per step; a repeated
+  // effect is a message no record names, or more records than steps that sent.
+  const effects = await one<{
+    messages: number;
+    unrecorded: number;
+    recorded: number;
+    steps: number;
+  }>(`
+    select (select count(*)::int from agents.messages) as messages,
+           (select count(*)::int from agents.messages m where not exists (
+              select 1 from agents.tool_effects e where e.effect->>'messageId' = m.id::text)) as unrecorded,
+           (select count(*)::int from agents.tool_effects where tool = 'send_message') as recorded,
+           (select count(*)::int from agents.run_steps s where s.kind = 'TOOL_CALL' and s.status = 'DONE'
+               and s.input->'action'->>'tool' = 'send_message') as steps`);
+  const finished = (byStatus['DONE'] ?? 0) + (byStatus['FAILED'] ?? 0);
+  // Throughput up to the last task that finished (a drain waiting on a vote is not work).
+  const last = await one<{ at: number | null }>(
+    `select extract(epoch from max(updated_at)) * 1000 as at from agents.tasks
+      where status in ('DONE', 'FAILED')`,
+  );
+  const finishedAt = Number(last.at ?? startedAt);
+  return {
+    tasks: taskCount,
+    byStatus,
+    failedBy,
+    tasksPerMinute: Math.round((finished / ((finishedAt - startedAt) / 60_000)) * 10) / 10,
+    queueLatencyP50Ms: Math.round(
+      percentile(
+        latencies.rows.map((r) => Number(r.ms)),
+        50,
+      ),
+    ),
+    queueLatencyP95Ms: Math.round(
+      percentile(
+        latencies.rows.map((r) => Number(r.ms)),
+        95,
+      ),
+    ),
+    escalationShare: Math.round((escalated.n / taskCount) * 1000) / 1000,
+    budgetRefusals: refusals.n,
+    budgetOverruns: Number(overruns.n),
+    lostTasks: taskCount - finished - (byStatus['WAITING_FOR_CONSENSUS'] ?? 0),
+    modelCalls: calls.routed,
+    repeatedModelCalls: calls.routed - calls.checkpointed,
+    stepsResumed: calls.resumed,
+    messages: effects.messages,
+    repeatedSideEffects: effects.unrecorded + (effects.recorded - effects.steps),
+  };
+}
+
+async function phase(name: 'steady' | 'kills') {
+  const database = await createTestDatabase(`bench_autonomy_${name}`);
+  const sql = testPool(database.url);
+  const services: Service[] = [];
+  try {
+    const decisionsPort = await freePort();
+    const common = {
+      DATABASE_URL: database.url,
+      DECISIONS_URL: `http://127.0.0.1:${decisionsPort}/graphql`,
+      AUTONOMY_SWEEP_SECONDS: '2',
+      AUTONOMY_LEASE_SECONDS: '10',
+      // A dead worker's run is queued again by the next sweep once its lease lapsed.
+      AUTONOMY_STALE_TASK_SECONDS: '30',
+      ...budgets,
+    };
+    // The API replica migrates and seeds first; it serves requests and works no runs.
+    const api = await startService('agents', { ...common, AGENTS_RUN_TASKS: 'false' });
+    services.push(api);
+    services.push(
+      await startService(
+        'decisions',
+        { DATABASE_URL: database.url, AGENTS_URL: api.url, CMP_STOPPING_RULES: '*:0.05:DECIDE' },
+        decisionsPort,
+      ),
+    );
+    const startWorker = () => startService('agents', { ...common, AGENTS_RUN_TASKS: 'true' });
+    const workers: Service[] = [];
+    for (let i = 0; i < workerCount; i++) workers.push(await startWorker());
+    const token = await signToken(testJwtSecret, { sub: 'bench', roles: [Role.ADMIN] });
+
+    const startedAt = Date.now();
+    let kills = 0;
+    const replacements: Promise<void>[] = [];
+    const killer =
+      name === 'kills'
+        ? setInterval(() => {
+            const victim = workers.shift();
+            if (!victim) return;
+            victim.child.kill('SIGKILL');
+            kills++;
+            replacements.push(startWorker().then((replacement) => void workers.push(replacement)));
+          }, killEverySeconds * 1_000)
+        : undefined;
+    await createBacklog(api.url, token);
+    const drainUntil = Date.now() + drainSeconds * 1_000;
+    let finishedAt = Date.now();
+    for (;;) {
+      const open = await sql.query<{ n: number }>(
+        `select count(*)::int as n from agents.tasks
+          where status not in ('DONE', 'FAILED')`,
+      );
+      finishedAt = Date.now();
+      if ((open.rows[0]?.n ?? 0) === 0 || finishedAt > drainUntil) break;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    if (killer) clearInterval(killer);
+    await Promise.allSettled(replacements);
+    for (const worker of workers) services.push(worker);
+    const figures = await measure(sql, startedAt);
+    return {
+      phase: name,
+      workers: workerCount,
+      kills,
+      seconds: (finishedAt - startedAt) / 1_000,
+      ...figures,
+    };
+  } finally {
+    for (const service of services.reverse()) await service.stop().catch(() => undefined);
+    await sql.end();
+    await database.drop();
+  }
+}
+
+const steady = await phase('steady');
+console.table([steady]);
+const kills = await phase('kills');
+console.table([kills]);
+const results = {
+  issue: 15,
+  command: `node --conditions=source --import @daena/platform/register test/bench/autonomy.ts --tasks ${taskCount} --workers ${workerCount} --kill-every ${killEverySeconds}`,
+  model: 'offline',
+  agents: 64,
+  budgets,
+  escalatedShareGenerated: escalatedShare,
+  phases: [steady, kills],
+};
+await mkdir(new URL('results/', import.meta.url), { recursive: true });
+await writeFile(
+  new URL('results/autonomy.json', import.meta.url),
+  `${JSON.stringify(results, null, 2)}\n`,
+);
