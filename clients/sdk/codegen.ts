@@ -5,7 +5,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const config: CodegenConfig = {
   emitLegacyCommonJSImports: false,
   schema: '../../schema/api.graphql',
-  documents: ['src/operations.ts'],
+  documents: ['src/operations.ts', 'src/dashboard-operations.ts'],
   generates: {
     'src/gql/': {
       preset: 'client',

@@ -5,12 +5,15 @@ import {
   eventBusStore,
   graphqlOptions,
   startService,
+  subgraphCallMetrics,
   type EventBus,
   type Logger,
+  type SubgraphCall,
   type TokenVerifier,
 } from '@daena/platform';
 import { print, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createGatewayAudit } from './audit/gateway-audit.js';
+import type { ClusterMetrics } from './cluster/gateway-cluster.js';
 import { subgraphUrls, type GatewayConfig } from './config.js';
 import type { GatewayContext } from './context.js';
 import { loadPersistedDocuments } from './persisted-documents/persisted-documents.js';
@@ -22,6 +25,7 @@ import { SubgraphDataSource } from './subgraph-fetch/subgraph-data-source.js';
 import { SubscriptionBridge } from './subscriptions/bridge.js';
 import { attachSubscriptionServer } from './subscriptions/server.js';
 import { subscriptionRoutesFrom } from './subscriptions/supergraph-routes.js';
+import { mountDashboard, type DashboardOptions } from './web/dashboard.js';
 
 export interface GatewayDependencies {
   config: GatewayConfig;
@@ -31,6 +35,10 @@ export interface GatewayDependencies {
   tokens?: TokenVerifier;
   log: Logger;
   bus: EventBus;
+  /** The web dashboard at / (issue 20): where its build is, and the embedded-mode token mint. */
+  dashboard?: DashboardOptions;
+  /** Set in a cluster worker (GATEWAY_WORKERS): /metrics serves the whole cluster's figures. */
+  clusterMetrics?: ClusterMetrics | undefined;
 }
 
 export interface RunningGateway {
@@ -52,11 +60,18 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
   const urls = subgraphUrls(config);
   let apiSchema: GraphQLSchema | undefined;
   const subgraphHttp = keepAliveFetcher();
+  // Per-subgraph-call RED metrics: the registry exists once the service starts, before any call.
+  const subgraphCalls = { record: (_call: SubgraphCall): void => undefined };
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger: log,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ url: urls[name] ?? url, fetcher: subgraphHttp.fetcher }),
+      new SubgraphDataSource({
+        url: urls[name] ?? url,
+        fetcher: subgraphHttp.fetcher,
+        subgraph: name,
+        onCall: (call) => subgraphCalls.record(call),
+      }),
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
     apiSchema = schema;
@@ -91,8 +106,13 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
     configure: (app) => {
       audit?.configure(app);
       access.configure(app);
+      mountDashboard(app, deps);
     },
     ...(persisted ? { resolveDocument: (operation) => persisted.resolve(operation) } : {}),
+    // A cluster worker joins the port's rotation once it serves, and reports the whole cluster.
+    ...(deps.clusterMetrics
+      ? { metricsText: deps.clusterMetrics.text, listenOnceReady: true }
+      : {}),
     ...(audit
       ? { onHttpRefusal: (req, code, status) => audit.recordRefusal({ req, code, status }) }
       : {}),
@@ -101,8 +121,10 @@ export async function startGateway(deps: GatewayDependencies): Promise<RunningGa
       ...audit?.contextOf(req),
     }),
   });
+  subgraphCalls.record = subgraphCallMetrics(service.metrics);
   responseCache?.registerMetrics(service.metrics);
   audit?.registerMetrics(service.metrics);
+  deps.clusterMetrics?.register(service.metrics);
   const run = async (
     document: Parameters<typeof print>[0],
     variables: Record<string, unknown>,

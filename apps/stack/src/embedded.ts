@@ -81,6 +81,8 @@ export async function startEmbeddedStack(
       log: createLogger('gateway', config.LOG_LEVEL),
       bus,
       jwtSecret: jwtSecret.secret,
+      // The dashboard's development sign-in: embedded mode only, never in production mode.
+      dashboard: { devTokenMint: config.NODE_ENV !== 'production' },
     });
     stoppers.push(() => gateway.close());
     await report.step(`gateway at ${gateway.url} (WebSocket ${gateway.wsUrl})`, gateway.ready);

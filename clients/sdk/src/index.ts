@@ -5,4 +5,5 @@ export {
   type DaenaClientOptions,
 } from './client.js';
 export * from './operations.js';
+export * from './dashboard-operations.js';
 export type * from './gql/graphql.js';

@@ -33,6 +33,12 @@ const wholeNumber = (what: string, min: number, fallback: number) =>
     .min(min, `expected a whole number of ${what}, at least ${min}`)
     .default(fallback);
 
+const dollars = (fallback: number) =>
+  z.coerce
+    .number({ message: 'expected an amount of US dollars, at least 0' })
+    .min(0, 'expected an amount of US dollars, at least 0')
+    .default(fallback);
+
 /**
  * The LLM router (issue 5). The models themselves come from LLM_MODELS / LLM_MODELS_FILE /
  * LLM_BASE_URL / OPENAI_API_KEY, read by the router's registry loader, which validates them.
@@ -118,6 +124,26 @@ const routerEnv = {
       "The Redis hash where agents replicas share each model's use (rate limits). Unset: `daena:router:load:v1:` and the database name.",
     ),
   /**
+   * The deployment's spend target (issue 18): the router's pacer trades quality for price so each
+   * replica spends about this much on routed calls per ROUTER_SPEND_WINDOW_SECONDS. Unset: no
+   * target, the default trade-off.
+   */
+  ROUTER_SPEND_TARGET_USD: z.coerce
+    .number({ message: 'expected a positive number of US dollars' })
+    .positive('expected a positive number of US dollars')
+    .optional()
+    .describe(
+      'US dollars each agents replica may spend on routed model calls per `ROUTER_SPEND_WINDOW_SECONDS`; the router picks cheaper models as spend runs over it, stronger as it runs under. Unset: no target. Requests move from this point with `willingnessToPay`.',
+    ),
+  /** The spend target's window: an hour by default, at least a minute, at most 30 days. */
+  ROUTER_SPEND_WINDOW_SECONDS: z.coerce
+    .number({ message: 'expected a whole number of seconds from 60 to 2592000' })
+    .int('expected a whole number of seconds from 60 to 2592000')
+    .min(60, 'expected a whole number of seconds from 60 to 2592000')
+    .max(2_592_000, 'expected a whole number of seconds from 60 to 2592000')
+    .default(3_600)
+    .describe('The window of `ROUTER_SPEND_TARGET_USD`, in seconds.'),
+  /**
    * How agents form their votes: `llm` through the router, `offline` by the offline policy, `auto`
    * (default) through the router when a model other than the offline one is configured.
    */
@@ -182,6 +208,35 @@ export const schema = serviceEnvSchema(4001)
       .describe(
         'Most output tokens one model call of a task run may ask for: bounds its cost before it is made.',
       ),
+    // Budgets of the agents' model calls (issue 15 §5): a call is made only when its worst case
+    // fits in each; the defaults are generous, for a deployment to narrow.
+    AUTONOMY_RUN_MAX_TOKENS: wholeNumber('tokens', 1, 200_000).describe(
+      "Most tokens one task run may use on model calls (a run's dollars are its task's `budgetUsd`).",
+    ),
+    AUTONOMY_AGENT_DAILY_TOKENS: wholeNumber('tokens', 1, 2_000_000).describe(
+      'Most tokens one agent may use on model calls per UTC day, all its runs together.',
+    ),
+    AUTONOMY_AGENT_DAILY_USD: dollars(25).describe(
+      'Most US dollars one agent may spend on model calls per UTC day, all its runs together.',
+    ),
+    AUTONOMY_DEPARTMENT_DAILY_TOKENS: wholeNumber('tokens', 1, 10_000_000).describe(
+      "Most tokens one department's agents may use on model calls per UTC day, together.",
+    ),
+    AUTONOMY_DEPARTMENT_DAILY_USD: dollars(100).describe(
+      "Most US dollars one department's agents may spend on model calls per UTC day, together.",
+    ),
+    AUTONOMY_SWEEP_SECONDS: wholeNumber('seconds', 1, 60).describe(
+      'How often the autonomy sweep runs: it resumes runs whose proposal closed unheard and queues stale open tasks again.',
+    ),
+    AUTONOMY_SCAN_LOOKBACK_SECONDS: wholeNumber('seconds', 1, 86_400).describe(
+      "How far back agents' scans look for direct messages that no task came from yet.",
+    ),
+    AUTONOMY_SCAN_TASK_BUDGET_USD: dollars(1).describe(
+      'What a task an agent found by itself (a message, an accepted proposal) may spend, US dollars.',
+    ),
+    AUTONOMY_STALE_TASK_SECONDS: wholeNumber('seconds', 1, 600).describe(
+      'How long an open task of a working agent may sit unchanged before the sweep queues its run again.',
+    ),
   });
 export type AgentsConfig = z.infer<typeof schema> & {
   /** The models of LLM_MODELS / LLM_MODELS_FILE, validated, keys resolved, plus `offline`. */

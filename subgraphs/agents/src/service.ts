@@ -1,5 +1,6 @@
 import {
   bridgedPubSub,
+  callerFromHeader,
   cacheStore,
   eventBusStore,
   buildFederatedSchema,
@@ -7,6 +8,7 @@ import {
   createPostgresStore,
   jobQueueStore,
   principalFromHeader,
+  serviceTokenVerifier,
   tokenVerifierFromConfig,
   type EventBus,
   type JobQueue,
@@ -33,6 +35,7 @@ import { OrganizationAdminResolver } from './organization/schema/admin-resolver.
 import { AgentStateResolver } from './state/schema/agent-state-resolver.js';
 import { AgentControlResolver } from './state/schema/agent-control-resolver.js';
 import { MessageResolver } from './messaging/schema/message-resolver.js';
+import { BorderRelayResolver } from './messaging/schema/border-relay-resolver.js';
 import { AgentResolver, resolveAgentReference } from './organization/schema/agent-resolver.js';
 import { createAgentsContext, type AgentsContext } from './request/context.js';
 import {
@@ -54,6 +57,7 @@ import { migrations } from './store/migrations/index.js';
 import { seedOrganization } from './organization/store/seed.js';
 // Last: the autonomy slice's fields follow the others' in the SDL.
 import { AgentRunResolver, TaskResolver } from './autonomy/schema/task-resolver.js';
+import { ApprovalResolver } from './autonomy/schema/approval-resolver.js';
 import { startTaskWorker } from './autonomy/operations/task-worker.js';
 import { HttpDecisionsEscalation } from './autonomy/store/decisions-escalation.js';
 
@@ -80,11 +84,13 @@ export function buildAgentsSchema() {
         OrganizationAdminResolver,
         AgentStateResolver,
         MessageResolver,
+        BorderRelayResolver,
         RouterResolver,
         DepartmentGeometryResolver,
         AgentGeometryResolver,
         TaskResolver,
         AgentRunResolver,
+        ApprovalResolver,
       ],
       pubSub: bridgedPubSub,
     },
@@ -103,6 +109,7 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
   const { config, log, bus, jobs } = deps;
   // Verifies tokens again (ARCHITECTURE §6), HS256 and JWKS_URL's keys as the gateway does.
   const tokens = tokenVerifierFromConfig(config, deps.jwtSecret, log);
+  const serviceTokens = serviceTokenVerifier(deps.jwtSecret, { issuer: config.JWT_ISSUER });
   const postgres = createPostgresStore({
     schema: 'agents',
     url: config.DATABASE_URL,
@@ -192,6 +199,21 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
           log,
           leaseSeconds: config.AUTONOMY_LEASE_SECONDS,
           maxOutputTokens: config.AUTONOMY_MAX_OUTPUT_TOKENS,
+          budgets: {
+            runTokens: config.AUTONOMY_RUN_MAX_TOKENS,
+            agentDailyTokens: config.AUTONOMY_AGENT_DAILY_TOKENS,
+            agentDailyUsd: config.AUTONOMY_AGENT_DAILY_USD,
+            departmentDailyTokens: config.AUTONOMY_DEPARTMENT_DAILY_TOKENS,
+            departmentDailyUsd: config.AUTONOMY_DEPARTMENT_DAILY_USD,
+          },
+          sweep: {
+            periodSeconds: config.AUTONOMY_SWEEP_SECONDS,
+            staleSeconds: config.AUTONOMY_STALE_TASK_SECONDS,
+          },
+          scan: {
+            lookbackSeconds: config.AUTONOMY_SCAN_LOOKBACK_SECONDS,
+            taskBudgetUsd: config.AUTONOMY_SCAN_TASK_BUDGET_USD,
+          },
           escalation: new HttpDecisionsEscalation({
             url: config.DECISIONS_URL,
             timeoutMs: config.DECISIONS_TIMEOUT_MS,
@@ -215,7 +237,13 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
         }),
       );
     },
-    context: async (req) =>
-      contextFor(await principalFromHeader(tokens, req.headers.authorization)),
+    context: async (req) => {
+      // Knowledge relays shares as Border Agents with a service token (issue 16 §6).
+      const caller = await callerFromHeader(
+        { users: tokens, services: serviceTokens },
+        req.headers.authorization,
+      );
+      return { ...contextFor(caller.principal), service: caller.service };
+    },
   };
 }

@@ -170,6 +170,26 @@ export type AlertUpdate = {
   transition: AlertTransition;
 };
 
+/** A person’s decision at a gate */
+export type ApprovalDecision =
+  | 'APPROVED'
+  | 'REJECTED';
+
+/** A task kind or a tool whose runs wait for a person’s approval */
+export type ApprovalGate = {
+  __typename?: 'ApprovalGate';
+  createdAt: Scalars['DateTimeISO']['output'];
+  createdBy: Scalars['String']['output'];
+  /** The task kind or the tool */
+  name: Scalars['String']['output'];
+  subject: ApprovalGateSubject;
+};
+
+/** What an approval gate holds: tasks of a kind, or calls of a tool */
+export type ApprovalGateSubject =
+  | 'TASK_KIND'
+  | 'TOOL';
+
 /** One audited request: every mutation and every refused request, as the gateway saw it. Variables are never kept (they may hold secrets). */
 export type AuditEntry = {
   __typename?: 'AuditEntry';
@@ -263,6 +283,11 @@ export type BiasKind =
   | 'BLOC_VOTING'
   | 'COPIED_RATIONALE'
   | 'HERDING';
+
+/** Boolean filters */
+export type BooleanScalarFilters = {
+  eq?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 export type CandidateExclusion =
   | 'BELOW_QUALITY'
@@ -428,6 +453,8 @@ export type CreateTaskInput = {
   deadline?: InputMaybe<Scalars['DateTimeISO']['input']>;
   departmentId: Scalars['ID']['input'];
   description?: Scalars['String']['input'];
+  /** A slug naming the kind of work; a gated kind waits for approval */
+  kind?: Scalars['String']['input'];
   /** The task this one follows up */
   parentId?: InputMaybe<Scalars['ID']['input']>;
   priority?: Scalars['Int']['input'];
@@ -461,6 +488,15 @@ export type DateTimeScalarFilters = {
   in?: InputMaybe<Array<Scalars['DateTime']['input']>>;
   lt?: InputMaybe<Scalars['DateTime']['input']>;
   lte?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A decision on a run waiting at an approval gate */
+export type DecideStepInput = {
+  /** Why: kept on the step with who decided and when */
+  reason: Scalars['String']['input'];
+  runId: Scalars['ID']['input'];
+  /** The waiting step’s id (RunStep.id) */
+  stepId: Scalars['ID']['input'];
 };
 
 /** Information about the number of nodes and relationships deleted during a delete mutation */
@@ -548,6 +584,22 @@ export type FloatWhere = {
   min?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** HOLT_WINTERS (additive, daily season) when two days of history exist, else HOLT (linear trend) */
+export type ForecastMethod =
+  | 'HOLT'
+  | 'HOLT_WINTERS';
+
+/** One forecast point with its prediction interval */
+export type ForecastPoint = {
+  __typename?: 'ForecastPoint';
+  at: Scalars['DateTimeISO']['output'];
+  /** Lower bound of the 95% prediction interval */
+  lower: Scalars['Float']['output'];
+  /** Upper bound of the 95% prediction interval */
+  upper: Scalars['Float']['output'];
+  value: Scalars['Float']['output'];
+};
+
 /** Axial hex coordinates; the hub holds (0, 0) */
 export type HexCoordinate = {
   __typename?: 'HexCoordinate';
@@ -578,6 +630,12 @@ export type Hub = {
   hex: HexCoordinate;
   name: Scalars['String']['output'];
   position: Point;
+};
+
+/** ID list filters */
+export type IdListFilters = {
+  eq?: InputMaybe<Array<Scalars['ID']['input']>>;
+  includes?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** ID filters */
@@ -649,6 +707,201 @@ export type KnowledgeAccessLevelEnumScalarMutations = {
   set?: InputMaybe<KnowledgeAccessLevel>;
 };
 
+/**
+ * One change to an entry of a department, as `knowledgeUpdates` delivers it. It carries the
+ * entry's access properties as they were, so it is visible exactly to those who could read the
+ * entry (a REVOKED copy's change, to the department that had it).
+ */
+export type KnowledgeChange = {
+  __typename?: 'KnowledgeChange';
+  accessLevel: KnowledgeAccessLevel;
+  at: Scalars['DateTime']['output'];
+  change: KnowledgeChangeKind;
+  departmentSlug: Scalars['String']['output'];
+  /** The entry as it is now: empty once it is gone, or for a caller who may no longer read it. */
+  entry: Array<KnowledgeEntry>;
+  entryConnection: KnowledgeChangeEntryConnection;
+  entryId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  ownerId: Scalars['String']['output'];
+  sharedWithDepartments: Array<Scalars['String']['output']>;
+};
+
+
+/**
+ * One change to an entry of a department, as `knowledgeUpdates` delivers it. It carries the
+ * entry's access properties as they were, so it is visible exactly to those who could read the
+ * entry (a REVOKED copy's change, to the department that had it).
+ */
+export type KnowledgeChangeEntryArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeEntrySort>>;
+  where?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+
+/**
+ * One change to an entry of a department, as `knowledgeUpdates` delivers it. It carries the
+ * entry's access properties as they were, so it is visible exactly to those who could read the
+ * entry (a REVOKED copy's change, to the department that had it).
+ */
+export type KnowledgeChangeEntryConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeChangeEntryConnectionSort>>;
+  where?: InputMaybe<KnowledgeChangeEntryConnectionWhere>;
+};
+
+export type KnowledgeChangeAggregate = {
+  __typename?: 'KnowledgeChangeAggregate';
+  count: Count;
+  node: KnowledgeChangeAggregateNode;
+};
+
+export type KnowledgeChangeAggregateNode = {
+  __typename?: 'KnowledgeChangeAggregateNode';
+  at: DateTimeAggregateSelection;
+  departmentSlug: StringAggregateSelection;
+  ownerId: StringAggregateSelection;
+};
+
+export type KnowledgeChangeEdge = {
+  __typename?: 'KnowledgeChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: KnowledgeChange;
+};
+
+export type KnowledgeChangeEntryConnection = {
+  __typename?: 'KnowledgeChangeEntryConnection';
+  aggregate: KnowledgeChangeKnowledgeEntryEntryAggregateSelection;
+  edges: Array<KnowledgeChangeEntryRelationship>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type KnowledgeChangeEntryConnectionAggregateInput = {
+  AND?: InputMaybe<Array<KnowledgeChangeEntryConnectionAggregateInput>>;
+  NOT?: InputMaybe<KnowledgeChangeEntryConnectionAggregateInput>;
+  OR?: InputMaybe<Array<KnowledgeChangeEntryConnectionAggregateInput>>;
+  count?: InputMaybe<ConnectionAggregationCountFilterInput>;
+  node?: InputMaybe<KnowledgeChangeEntryNodeAggregationWhereInput>;
+};
+
+export type KnowledgeChangeEntryConnectionFilters = {
+  /** Filter KnowledgeChanges by aggregating results on related KnowledgeChangeEntryConnections */
+  aggregate?: InputMaybe<KnowledgeChangeEntryConnectionAggregateInput>;
+  /** Return KnowledgeChanges where all of the related KnowledgeChangeEntryConnections match this filter */
+  all?: InputMaybe<KnowledgeChangeEntryConnectionWhere>;
+  /** Return KnowledgeChanges where none of the related KnowledgeChangeEntryConnections match this filter */
+  none?: InputMaybe<KnowledgeChangeEntryConnectionWhere>;
+  /** Return KnowledgeChanges where one of the related KnowledgeChangeEntryConnections match this filter */
+  single?: InputMaybe<KnowledgeChangeEntryConnectionWhere>;
+  /** Return KnowledgeChanges where some of the related KnowledgeChangeEntryConnections match this filter */
+  some?: InputMaybe<KnowledgeChangeEntryConnectionWhere>;
+};
+
+export type KnowledgeChangeEntryConnectionSort = {
+  node?: InputMaybe<KnowledgeEntrySort>;
+};
+
+export type KnowledgeChangeEntryConnectionWhere = {
+  AND?: InputMaybe<Array<KnowledgeChangeEntryConnectionWhere>>;
+  NOT?: InputMaybe<KnowledgeChangeEntryConnectionWhere>;
+  OR?: InputMaybe<Array<KnowledgeChangeEntryConnectionWhere>>;
+  node?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+export type KnowledgeChangeEntryNodeAggregationWhereInput = {
+  AND?: InputMaybe<Array<KnowledgeChangeEntryNodeAggregationWhereInput>>;
+  NOT?: InputMaybe<KnowledgeChangeEntryNodeAggregationWhereInput>;
+  OR?: InputMaybe<Array<KnowledgeChangeEntryNodeAggregationWhereInput>>;
+  accessOverrideReason?: InputMaybe<StringScalarAggregationFilters>;
+  body?: InputMaybe<StringScalarAggregationFilters>;
+  createdAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  departmentSlug?: InputMaybe<StringScalarAggregationFilters>;
+  ownerId?: InputMaybe<StringScalarAggregationFilters>;
+  source?: InputMaybe<StringScalarAggregationFilters>;
+  title?: InputMaybe<StringScalarAggregationFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarAggregationFilters>;
+  version?: InputMaybe<IntScalarAggregationFilters>;
+};
+
+export type KnowledgeChangeEntryRelationship = {
+  __typename?: 'KnowledgeChangeEntryRelationship';
+  cursor: Scalars['String']['output'];
+  node: KnowledgeEntry;
+};
+
+/** What happened to an entry. */
+export type KnowledgeChangeKind =
+  | 'CREATED'
+  /** A shared copy was withdrawn and is gone. */
+  | 'REVOKED'
+  /** A redacted copy arrived from another department. */
+  | 'SHARED'
+  | 'UPDATED';
+
+/** KnowledgeChangeKind filters */
+export type KnowledgeChangeKindEnumScalarFilters = {
+  eq?: InputMaybe<KnowledgeChangeKind>;
+  in?: InputMaybe<Array<KnowledgeChangeKind>>;
+};
+
+export type KnowledgeChangeKnowledgeEntryEntryAggregateSelection = {
+  __typename?: 'KnowledgeChangeKnowledgeEntryEntryAggregateSelection';
+  count: CountConnection;
+  node?: Maybe<KnowledgeChangeKnowledgeEntryEntryNodeAggregateSelection>;
+};
+
+export type KnowledgeChangeKnowledgeEntryEntryNodeAggregateSelection = {
+  __typename?: 'KnowledgeChangeKnowledgeEntryEntryNodeAggregateSelection';
+  accessOverrideReason: StringAggregateSelection;
+  body: StringAggregateSelection;
+  createdAt: DateTimeAggregateSelection;
+  departmentSlug: StringAggregateSelection;
+  ownerId: StringAggregateSelection;
+  source: StringAggregateSelection;
+  title: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+  version: IntAggregateSelection;
+};
+
+/** Fields to sort KnowledgeChanges by. The order in which sorts are applied is not guaranteed when specifying many fields in one KnowledgeChangeSort object. */
+export type KnowledgeChangeSort = {
+  accessLevel?: InputMaybe<SortDirection>;
+  at?: InputMaybe<SortDirection>;
+  change?: InputMaybe<SortDirection>;
+  departmentSlug?: InputMaybe<SortDirection>;
+  entryId?: InputMaybe<SortDirection>;
+  id?: InputMaybe<SortDirection>;
+  ownerId?: InputMaybe<SortDirection>;
+};
+
+export type KnowledgeChangeWhere = {
+  AND?: InputMaybe<Array<KnowledgeChangeWhere>>;
+  NOT?: InputMaybe<KnowledgeChangeWhere>;
+  OR?: InputMaybe<Array<KnowledgeChangeWhere>>;
+  accessLevel?: InputMaybe<KnowledgeAccessLevelEnumScalarFilters>;
+  at?: InputMaybe<DateTimeScalarFilters>;
+  change?: InputMaybe<KnowledgeChangeKindEnumScalarFilters>;
+  departmentSlug?: InputMaybe<StringScalarFilters>;
+  entry?: InputMaybe<KnowledgeEntryRelationshipFilters>;
+  entryConnection?: InputMaybe<KnowledgeChangeEntryConnectionFilters>;
+  entryId?: InputMaybe<IdScalarFilters>;
+  id?: InputMaybe<IdScalarFilters>;
+  ownerId?: InputMaybe<StringScalarFilters>;
+  sharedWithDepartments?: InputMaybe<StringListFilters>;
+};
+
+export type KnowledgeChangesConnection = {
+  __typename?: 'KnowledgeChangesConnection';
+  aggregate: KnowledgeChangeAggregate;
+  edges: Array<KnowledgeChangeEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
 export type KnowledgeEntriesConnection = {
   __typename?: 'KnowledgeEntriesConnection';
   aggregate: KnowledgeEntryAggregate;
@@ -674,11 +927,15 @@ export type KnowledgeEntry = {
   accessLevel: KnowledgeAccessLevel;
   /** Why the author chose a less strict level than suggested (required then). */
   accessOverrideReason?: Maybe<Scalars['String']['output']>;
+  /** That agent, resolved by the agents subgraph (null when no agent wrote it). */
+  authorAgent?: Maybe<Agent>;
   /** The agent that wrote the entry, when an agent did. */
   authorAgentId?: Maybe<Scalars['ID']['output']>;
   /** At most 20,000 characters. */
   body: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** That department, resolved by the agents subgraph (null for a slug it does not know). */
+  department?: Maybe<Department>;
   /** The slug of the department that owns the entry. */
   departmentSlug: Scalars['String']['output'];
   /** The entry this one is a copy of (a shared, redacted copy). */
@@ -1216,6 +1473,190 @@ export type KnowledgeKindEnumScalarMutations = {
 };
 
 /**
+ * A request to share an entry with another department (issue 16 §6), routed over the Border
+ * Agents of the shortest hex path. Visible to both departments; written by the share mutations
+ * only.
+ */
+export type KnowledgeShare = {
+  __typename?: 'KnowledgeShare';
+  /** The redacted copy (APPROVED only; gone once REVOKED). */
+  copyId?: Maybe<Scalars['ID']['output']>;
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The token subject of whoever approved, refused or revoked, and when. */
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  /** Why it was refused or revoked, when said. */
+  decisionReason?: Maybe<Scalars['String']['output']>;
+  deliveryMessageId?: Maybe<Scalars['ID']['output']>;
+  /** The shared entry (the original). */
+  entryId: Scalars['ID']['output'];
+  /** The department that owns the entry. */
+  fromDepartmentSlug: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The owning department's Border Agent, which received the request. */
+  ownerBorderAgentId: Scalars['ID']['output'];
+  /** Why the share was asked for (1 to 500 characters). */
+  reason: Scalars['String']['output'];
+  /** The Border Agents that relayed the request, then those that relayed the copy, in order. */
+  relayAgentIds: Array<Scalars['ID']['output']>;
+  /** The messages that carried the request and (once approved) the copy. */
+  requestMessageId: Scalars['ID']['output'];
+  requestedAt: Scalars['DateTime']['output'];
+  /** The token subject of whoever asked. */
+  requestedBy: Scalars['String']['output'];
+  status: KnowledgeShareStatus;
+  /** The department the redacted copy is for. */
+  toDepartmentSlug: Scalars['String']['output'];
+};
+
+export type KnowledgeShareAggregate = {
+  __typename?: 'KnowledgeShareAggregate';
+  count: Count;
+  node: KnowledgeShareAggregateNode;
+};
+
+export type KnowledgeShareAggregateNode = {
+  __typename?: 'KnowledgeShareAggregateNode';
+  decidedAt: DateTimeAggregateSelection;
+  decidedBy: StringAggregateSelection;
+  decisionReason: StringAggregateSelection;
+  fromDepartmentSlug: StringAggregateSelection;
+  reason: StringAggregateSelection;
+  requestedAt: DateTimeAggregateSelection;
+  requestedBy: StringAggregateSelection;
+  toDepartmentSlug: StringAggregateSelection;
+};
+
+export type KnowledgeShareEdge = {
+  __typename?: 'KnowledgeShareEdge';
+  cursor: Scalars['String']['output'];
+  node: KnowledgeShare;
+};
+
+/** Fields to sort KnowledgeShares by. The order in which sorts are applied is not guaranteed when specifying many fields in one KnowledgeShareSort object. */
+export type KnowledgeShareSort = {
+  copyId?: InputMaybe<SortDirection>;
+  decidedAt?: InputMaybe<SortDirection>;
+  decidedBy?: InputMaybe<SortDirection>;
+  decisionReason?: InputMaybe<SortDirection>;
+  deliveryMessageId?: InputMaybe<SortDirection>;
+  entryId?: InputMaybe<SortDirection>;
+  fromDepartmentSlug?: InputMaybe<SortDirection>;
+  id?: InputMaybe<SortDirection>;
+  ownerBorderAgentId?: InputMaybe<SortDirection>;
+  reason?: InputMaybe<SortDirection>;
+  requestMessageId?: InputMaybe<SortDirection>;
+  requestedAt?: InputMaybe<SortDirection>;
+  requestedBy?: InputMaybe<SortDirection>;
+  status?: InputMaybe<SortDirection>;
+  toDepartmentSlug?: InputMaybe<SortDirection>;
+};
+
+/** Where a share request stands. */
+export type KnowledgeShareStatus =
+  /** A redacted copy was made for the target department and carried there by the Border Agents. */
+  | 'APPROVED'
+  /** Waiting for the owning department's lead (or its Border Agent, by the owner's policy). */
+  | 'PENDING'
+  /** The owning department said no; nothing was copied. */
+  | 'REFUSED'
+  /** Approved, then withdrawn: the copy is gone. */
+  | 'REVOKED';
+
+/** KnowledgeShareStatus filters */
+export type KnowledgeShareStatusEnumScalarFilters = {
+  eq?: InputMaybe<KnowledgeShareStatus>;
+  in?: InputMaybe<Array<KnowledgeShareStatus>>;
+};
+
+export type KnowledgeShareWhere = {
+  AND?: InputMaybe<Array<KnowledgeShareWhere>>;
+  NOT?: InputMaybe<KnowledgeShareWhere>;
+  OR?: InputMaybe<Array<KnowledgeShareWhere>>;
+  copyId?: InputMaybe<IdScalarFilters>;
+  decidedAt?: InputMaybe<DateTimeScalarFilters>;
+  decidedBy?: InputMaybe<StringScalarFilters>;
+  decisionReason?: InputMaybe<StringScalarFilters>;
+  deliveryMessageId?: InputMaybe<IdScalarFilters>;
+  entryId?: InputMaybe<IdScalarFilters>;
+  fromDepartmentSlug?: InputMaybe<StringScalarFilters>;
+  id?: InputMaybe<IdScalarFilters>;
+  ownerBorderAgentId?: InputMaybe<IdScalarFilters>;
+  reason?: InputMaybe<StringScalarFilters>;
+  relayAgentIds?: InputMaybe<IdListFilters>;
+  requestMessageId?: InputMaybe<IdScalarFilters>;
+  requestedAt?: InputMaybe<DateTimeScalarFilters>;
+  requestedBy?: InputMaybe<StringScalarFilters>;
+  status?: InputMaybe<KnowledgeShareStatusEnumScalarFilters>;
+  toDepartmentSlug?: InputMaybe<StringScalarFilters>;
+};
+
+export type KnowledgeSharesConnection = {
+  __typename?: 'KnowledgeSharesConnection';
+  aggregate: KnowledgeShareAggregate;
+  edges: Array<KnowledgeShareEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type KnowledgeSharingPoliciesConnection = {
+  __typename?: 'KnowledgeSharingPoliciesConnection';
+  aggregate: KnowledgeSharingPolicyAggregate;
+  edges: Array<KnowledgeSharingPolicyEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * Who approves a department's outgoing shares: always its lead (and admins); its Border Agent too
+ * when the department says so.
+ */
+export type KnowledgeSharingPolicy = {
+  __typename?: 'KnowledgeSharingPolicy';
+  borderAgentApproves: Scalars['Boolean']['output'];
+  departmentSlug: Scalars['String']['output'];
+  /** The token subject of the lead who set it. */
+  setBy: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type KnowledgeSharingPolicyAggregate = {
+  __typename?: 'KnowledgeSharingPolicyAggregate';
+  count: Count;
+  node: KnowledgeSharingPolicyAggregateNode;
+};
+
+export type KnowledgeSharingPolicyAggregateNode = {
+  __typename?: 'KnowledgeSharingPolicyAggregateNode';
+  departmentSlug: StringAggregateSelection;
+  setBy: StringAggregateSelection;
+  updatedAt: DateTimeAggregateSelection;
+};
+
+export type KnowledgeSharingPolicyEdge = {
+  __typename?: 'KnowledgeSharingPolicyEdge';
+  cursor: Scalars['String']['output'];
+  node: KnowledgeSharingPolicy;
+};
+
+/** Fields to sort KnowledgeSharingPolicies by. The order in which sorts are applied is not guaranteed when specifying many fields in one KnowledgeSharingPolicySort object. */
+export type KnowledgeSharingPolicySort = {
+  borderAgentApproves?: InputMaybe<SortDirection>;
+  departmentSlug?: InputMaybe<SortDirection>;
+  setBy?: InputMaybe<SortDirection>;
+  updatedAt?: InputMaybe<SortDirection>;
+};
+
+export type KnowledgeSharingPolicyWhere = {
+  AND?: InputMaybe<Array<KnowledgeSharingPolicyWhere>>;
+  NOT?: InputMaybe<KnowledgeSharingPolicyWhere>;
+  OR?: InputMaybe<Array<KnowledgeSharingPolicyWhere>>;
+  borderAgentApproves?: InputMaybe<BooleanScalarFilters>;
+  departmentSlug?: InputMaybe<StringScalarFilters>;
+  setBy?: InputMaybe<StringScalarFilters>;
+  updatedAt?: InputMaybe<DateTimeScalarFilters>;
+};
+
+/**
  * An earlier version of an entry, kept when an update replaced it. It carries the entry's current
  * access properties, so it is visible exactly when the entry is.
  */
@@ -1531,6 +1972,14 @@ export type ModelSource =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Approves a pending share (the owner's lead, an admin, or the owner's Border Agent if its
+   * policy says so): a redacted copy (personal data removed, DERIVED_FROM the original) is made
+   * for the target department and carried there by the Border Agents.
+   */
+  approveShare: KnowledgeShare;
+  /** Approves a run waiting at a gate (the department’s lead, an executive): it goes on */
+  approveStep: RunStep;
   /** An executive votes in the open round with a reason (role executive): counted in support with the executive prior’s evidence, outside the agents’ weight cap; changeable until the round closes */
   castExecutiveVote: Vote;
   /** Casts or changes a stakeholder agent’s vote in the open round; sending the same vote again changes nothing */
@@ -1563,8 +2012,12 @@ export type Mutation = {
   recordOutcome: Proposal;
   /** Explicit quality feedback (0–1) on a routed call, once; it feeds the model's tracked quality for the task type */
   recordRoutingFeedback: RoutingDecision;
+  /** Refuses a pending share (the same approvers); nothing is copied. */
+  refuseShare: KnowledgeShare;
   /** Adds a model on an OpenAI-compatible endpoint (admins) */
   registerModel: LlmModel;
+  /** Rejects a run waiting at a gate (the department’s lead, an executive): its task fails */
+  rejectStep: RunStep;
   /** Removes a model an admin registered (admins) */
   removeModel: Scalars['Boolean']['output'];
   /** Renames an agent; its slug stays (admins) */
@@ -1573,6 +2026,13 @@ export type Mutation = {
   renameDepartment: Department;
   /** Report what an agent is doing (admins, and the agent itself with role agent) */
   reportAgentState: Agent;
+  /**
+   * Asks the owning department to share entry `entryId` with department `departmentSlug`: a
+   * message from that department's Border Agent to the owner's, over the Border Agents of the
+   * shortest hex path. The caller must be able to read the entry; PERSONAL entries are never
+   * shared.
+   */
+  requestShare: KnowledgeShare;
   /** Resume a paused agent: it becomes IDLE. */
   resumeAgent: Agent;
   /** Lets the agents act again: halted runs go on from their checkpoints */
@@ -1581,12 +2041,18 @@ export type Mutation = {
   retireAgent: Agent;
   /** Retires a department with no open work; its agents retire with it and its cell stays empty (admins) */
   retireDepartment: Department;
+  /** Withdraws an approved share (the same approvers): the copy disappears for the target. */
+  revokeShare: KnowledgeShare;
   /** Routes a task (admins, for trying the router): classifies it, selects a model with reasoning and fallbacks, and unless dryRun calls it */
   routeTask: RouteTaskResult;
   /** Send as an agent (admins, the agent itself, its department lead); stored and delivered along its route */
   sendMessage: Message;
+  /** Adds (required) or removes an approval gate (admins, executives); the gates after */
+  setApprovalGate: Array<ApprovalGate>;
   /** Takes a model out of selection or back in, configured or registered (admins) */
   setModelEnabled: LlmModel;
+  /** Lets the caller's department's Border Agent approve its outgoing shares, or not (its lead). */
+  setSharingPolicy: KnowledgeSharingPolicy;
   updateKnowledgeEntries: UpdateKnowledgeEntriesMutationResponse;
   /** Replaces an admin model's settings; `version` must be current (admins) */
   updateModel: LlmModel;
@@ -1595,6 +2061,16 @@ export type Mutation = {
   vetoProposal: Proposal;
   /** The requester or an admin withdraws a proposal */
   withdrawProposal: Proposal;
+};
+
+
+export type MutationApproveShareArgs = {
+  shareId: Scalars['ID']['input'];
+};
+
+
+export type MutationApproveStepArgs = {
+  input: DecideStepInput;
 };
 
 
@@ -1696,8 +2172,19 @@ export type MutationRecordRoutingFeedbackArgs = {
 };
 
 
+export type MutationRefuseShareArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  shareId: Scalars['ID']['input'];
+};
+
+
 export type MutationRegisterModelArgs = {
   input: ModelInput;
+};
+
+
+export type MutationRejectStepArgs = {
+  input: DecideStepInput;
 };
 
 
@@ -1726,6 +2213,13 @@ export type MutationReportAgentStateArgs = {
 };
 
 
+export type MutationRequestShareArgs = {
+  departmentSlug: Scalars['String']['input'];
+  entryId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
 export type MutationResumeAgentArgs = {
   id: Scalars['ID']['input'];
   version: Scalars['Int']['input'];
@@ -1744,6 +2238,12 @@ export type MutationRetireDepartmentArgs = {
 };
 
 
+export type MutationRevokeShareArgs = {
+  reason?: InputMaybe<Scalars['String']['input']>;
+  shareId: Scalars['ID']['input'];
+};
+
+
 export type MutationRouteTaskArgs = {
   input: RouteTaskInput;
 };
@@ -1754,9 +2254,21 @@ export type MutationSendMessageArgs = {
 };
 
 
+export type MutationSetApprovalGateArgs = {
+  name: Scalars['String']['input'];
+  required: Scalars['Boolean']['input'];
+  subject: ApprovalGateSubject;
+};
+
+
 export type MutationSetModelEnabledArgs = {
   enabled: Scalars['Boolean']['input'];
   name: Scalars['String']['input'];
+};
+
+
+export type MutationSetSharingPolicyArgs = {
+  borderAgentApproves: Scalars['Boolean']['input'];
 };
 
 
@@ -1999,6 +2511,8 @@ export type Query = {
   alertUpdate?: Maybe<AlertUpdate>;
   /** Alerts of the embedded evaluator, most recently changed first, optionally of one state and severity (alerts(state: FIRING, severity: CRITICAL)) */
   alerts: Array<Alert>;
+  /** The task kinds and tools that wait for approval */
+  approvalGates: Array<ApprovalGate>;
   /** Every mutation and every refused request, newest first; admins only. Pass pageInfo.endCursor as `after` for the next page. */
   auditLog: AuditLogConnection;
   /** Whether the agents may act (the kill switch) */
@@ -2009,10 +2523,20 @@ export type Query = {
   department?: Maybe<Department>;
   /** Every current department, in honeycomb order (retired ones are left out) */
   departments: Array<Department>;
+  /** A metric (or expression) forecast `horizon` seconds ahead from its stored history, with 95% prediction intervals: LLM cost, request rate, agent call latency… */
+  forecast: Array<SeriesForecastResult>;
   /** What reached the hub (RADIAL messages), newest first; admins and executives */
   hubInbox: MessagePage;
+  knowledgeChanges: Array<KnowledgeChange>;
+  knowledgeChangesConnection: KnowledgeChangesConnection;
   knowledgeEntries: Array<KnowledgeEntry>;
   knowledgeEntriesConnection: KnowledgeEntriesConnection;
+  knowledgeShares: Array<KnowledgeShare>;
+  knowledgeSharesConnection: KnowledgeSharesConnection;
+  knowledgeSharingPolicies: Array<KnowledgeSharingPolicy>;
+  knowledgeSharingPoliciesConnection: KnowledgeSharingPoliciesConnection;
+  /** Query twin of Subscription.knowledgeUpdates: change `changeId` of the department's entries. */
+  knowledgeUpdate?: Maybe<KnowledgeChange>;
   knowledgeVersions: Array<KnowledgeVersion>;
   knowledgeVersionsConnection: KnowledgeVersionsConnection;
   /** The design document's KPIs (p95 response time, agent success, CMP consensus, error rate, cost per decision, routing efficiency, uptime) over the stored series, with their targets */
@@ -2142,9 +2666,33 @@ export type QueryDepartmentArgs = {
 };
 
 
+export type QueryForecastArgs = {
+  at?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  horizon: Scalars['Int']['input'];
+  metric: Scalars['String']['input'];
+  step: Scalars['Int']['input'];
+};
+
+
 export type QueryHubInboxArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+
+export type QueryKnowledgeChangesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeChangeSort>>;
+  where?: InputMaybe<KnowledgeChangeWhere>;
+};
+
+
+export type QueryKnowledgeChangesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeChangeSort>>;
+  where?: InputMaybe<KnowledgeChangeWhere>;
 };
 
 
@@ -2161,6 +2709,44 @@ export type QueryKnowledgeEntriesConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<Array<KnowledgeEntrySort>>;
   where?: InputMaybe<KnowledgeEntryWhere>;
+};
+
+
+export type QueryKnowledgeSharesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeShareSort>>;
+  where?: InputMaybe<KnowledgeShareWhere>;
+};
+
+
+export type QueryKnowledgeSharesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeShareSort>>;
+  where?: InputMaybe<KnowledgeShareWhere>;
+};
+
+
+export type QueryKnowledgeSharingPoliciesArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeSharingPolicySort>>;
+  where?: InputMaybe<KnowledgeSharingPolicyWhere>;
+};
+
+
+export type QueryKnowledgeSharingPoliciesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<Array<KnowledgeSharingPolicySort>>;
+  where?: InputMaybe<KnowledgeSharingPolicyWhere>;
+};
+
+
+export type QueryKnowledgeUpdateArgs = {
+  changeId: Scalars['ID']['input'];
+  departmentSlug: Scalars['String']['input'];
 };
 
 
@@ -2435,6 +3021,8 @@ export type RouteTaskInput = {
   /** 0 makes the call cacheable (7 days) */
   temperature?: InputMaybe<Scalars['Float']['input']>;
   text: Scalars['String']['input'];
+  /** How much this call may pay for quality, 0 to 1: 0.5 (or unset) keeps the deployment's trade-off, higher picks stronger (dearer) models more often, lower cheaper ones; 0 puts price first, 1 quality first (from the deployment's point, which its spend target moves). Outside 0–1: BAD_USER_INPUT, reason INVALID_ROUTE_REQUEST */
+  willingnessToPay?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** routeTask: the decision and, unless a dry run, the answer */
@@ -2518,16 +3106,21 @@ export type RunStatus =
   | 'FAILED'
   | 'RUNNING'
   | 'SUCCEEDED'
+  | 'WAITING_FOR_APPROVAL'
   | 'WAITING_FOR_CONSENSUS';
 
 /** One step of a run, as checkpointed before and after it ran */
 export type RunStep = {
   __typename?: 'RunStep';
+  /** For an approval step: its gate, and who decided, when and why */
+  approval?: Maybe<StepApproval>;
   /** Times it was started (more than 1: resumed after a crash) */
   attempts: Scalars['Int']['output'];
   cost: Scalars['Float']['output'];
   endedAt?: Maybe<Scalars['DateTimeISO']['output']>;
   errorCode?: Maybe<Scalars['String']['output']>;
+  /** The run’s id and the step’s place: what approveStep names */
+  id: Scalars['ID']['output'];
   input: Scalars['JSON']['output'];
   kind: RunStepKind;
   /** The model that answered a MODEL_CALL */
@@ -2546,6 +3139,7 @@ export type RunStepKind =
   | 'MODEL_CALL'
   | 'PLAN'
   | 'TOOL_CALL'
+  | 'WAIT_FOR_APPROVAL'
   | 'WAIT_FOR_CONSENSUS';
 
 /** A step as checkpointed */
@@ -2564,6 +3158,16 @@ export type SendMessageInput = {
   /** The addressee: DIRECT messages only */
   toAgentId?: InputMaybe<Scalars['ID']['input']>;
   topic: MessageTopic;
+};
+
+/** The forecast of one series of the expression */
+export type SeriesForecastResult = {
+  __typename?: 'SeriesForecastResult';
+  /** Past points, one a step, the model was fitted on */
+  historyPoints: Scalars['Int']['output'];
+  labels: Scalars['JSONObject']['output'];
+  method: ForecastMethod;
+  points: Array<ForecastPoint>;
 };
 
 /** One point of a series */
@@ -2597,6 +3201,19 @@ export type Stakeholder = {
   weight: Scalars['Float']['output'];
   /** Why it votes, and why with this weight */
   why: Scalars['String']['output'];
+};
+
+/** What an approval step asks, and who decided, when and why */
+export type StepApproval = {
+  __typename?: 'StepApproval';
+  decidedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  /** Null while it waits */
+  decision?: Maybe<ApprovalDecision>;
+  gate: ApprovalGateSubject;
+  /** The gated task kind or tool */
+  name: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
 };
 
 export type StringAggregateSelection = {
@@ -2640,6 +3257,8 @@ export type Subscription = {
   agentMessages: Message;
   /** Every alert state change (PENDING, FIRING, RESOLVED) as the embedded evaluator stores it, optionally of one state and severity; served by the gateway bridge */
   alertUpdates: AlertUpdate;
+  /** Changes to the entries of a department the caller may read, as they are committed. */
+  knowledgeUpdates: KnowledgeChange;
   /** Every transition of a proposal (or of all proposals): status changes and new rounds; served by the gateway bridge */
   proposalUpdates: ProposalTransition;
   /** Routes a task like routeTask (admins) and streams it: the selection, the text as it is generated, a reset when a model fails part way and the next one starts over, and the completed decision. Served by this subgraph over SSE, forwarded by the gateway */
@@ -2668,6 +3287,11 @@ export type SubscriptionAgentMessagesArgs = {
 export type SubscriptionAlertUpdatesArgs = {
   severity?: InputMaybe<AlertSeverity>;
   state?: InputMaybe<AlertState>;
+};
+
+
+export type SubscriptionKnowledgeUpdatesArgs = {
+  departmentSlug: Scalars['String']['input'];
 };
 
 
@@ -2726,6 +3350,8 @@ export type Task = {
   /** Why it failed */
   errorCode?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** What kind of work (a slug); approval gates name kinds */
+  kind: Scalars['String']['output'];
   /** The task this one follows up */
   parent?: Maybe<Task>;
   /** 1 (most urgent) to 5 */
@@ -2774,6 +3400,8 @@ export type TaskStatus =
   | 'QUEUED'
   /** Its agent is working on it */
   | 'RUNNING'
+  /** At an approval gate: waiting for the department’s lead or an executive */
+  | 'WAITING_FOR_APPROVAL'
   /** Above the agent’s autonomy: waiting for CMP */
   | 'WAITING_FOR_CONSENSUS';
 
@@ -3128,6 +3756,93 @@ export type VotingRound = {
   support?: Maybe<Scalars['Float']['output']>;
 };
 
+export type DashboardOrganizationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardOrganizationQuery = { __typename?: 'Query', organization: { __typename?: 'Organization', hub: { __typename?: 'Hub', name: string, position: { __typename?: 'Point', x: number, y: number } }, departments: Array<{ __typename?: 'Department', id: string, slug: string, name: string, position: { __typename?: 'SunflowerPosition', x: number, y: number }, agents: Array<{ __typename?: 'Agent', id: string, name: string, role: AgentRole, status: AgentStatus, version: number, position: { __typename?: 'Point', x: number, y: number } }> }> } };
+
+export type DashboardAgentActivitySubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardAgentActivitySubscription = { __typename?: 'Subscription', agentActivity: { __typename?: 'Agent', id: string, status: AgentStatus, version: number, currentTask?: string | null, load: number } };
+
+export type DashboardAgentQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DashboardAgentQuery = { __typename?: 'Query', agent?: { __typename?: 'Agent', id: string, name: string, role: AgentRole, status: AgentStatus, version: number, currentTask?: string | null, load: number, budgetUsedUsd: number, stateUpdatedAt?: string | null, department: { __typename?: 'Department', name: string } } | null, agentInbox: { __typename?: 'MessagePage', totalCount: number, nodes: Array<{ __typename?: 'Message', id: string, topic: MessageTopic, body: string, sentAt: string, from: { __typename?: 'Agent', name: string } }> }, tasks: Array<{ __typename?: 'Task', id: string, title: string, status: TaskStatus, runs: Array<{ __typename?: 'AgentRun', id: string }> }> };
+
+export type DashboardPauseAgentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+}>;
+
+
+export type DashboardPauseAgentMutation = { __typename?: 'Mutation', pauseAgent: { __typename?: 'Agent', id: string, status: AgentStatus, version: number } };
+
+export type DashboardResumeAgentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  version: Scalars['Int']['input'];
+}>;
+
+
+export type DashboardResumeAgentMutation = { __typename?: 'Mutation', resumeAgent: { __typename?: 'Agent', id: string, status: AgentStatus, version: number } };
+
+export type DashboardProposalsQueryVariables = Exact<{
+  status?: InputMaybe<ProposalStatus>;
+}>;
+
+
+export type DashboardProposalsQuery = { __typename?: 'Query', proposals: Array<{ __typename?: 'Proposal', id: string, title: string, status: ProposalStatus, kind: ProposalKind, currentRound: number, maxRounds: number, createdAt: string, department: { __typename?: 'Department', name: string } }> };
+
+export type DashboardProposalQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DashboardProposalQuery = { __typename?: 'Query', proposal?: { __typename?: 'Proposal', id: string, title: string, description: string, status: ProposalStatus, kind: ProposalKind, currentRound: number, maxRounds: number, roundSeconds: number, threshold?: number | null, thresholdExplanation?: string | null, ledgerHead?: string | null, department: { __typename?: 'Department', name: string }, stakeholders: Array<{ __typename?: 'Stakeholder', id: string, weight: number, why: string, agent: { __typename?: 'Agent', id: string, name: string, department: { __typename?: 'Department', name: string } } }>, rounds: Array<{ __typename?: 'VotingRound', round: number, openedAt: string, deadline: string, closedAt?: string | null, closedBecause?: string | null, support?: number | null, participation?: number | null, decision?: string | null, interval?: { __typename?: 'Interval', low: number, high: number } | null }>, result?: { __typename?: 'ConsensusResult', support: number, decision: ProposalStatus, interval: { __typename?: 'Interval', low: number, high: number } } | null, biasReport: Array<{ __typename?: 'BiasFinding', kind: BiasKind, evidence: string, mitigation: Mitigation, round: number }>, tally: { __typename?: 'VoteTally', proposalId: string, round: number, blind: boolean, approve?: number | null, reject?: number | null, abstain?: number | null, votesCounted: number, stakeholders: number, participation: number, weightVoted: number, support?: number | null, threshold?: number | null, interval?: { __typename?: 'Interval', low: number, high: number } | null } } | null, verifyLedger: { __typename?: 'LedgerCheck', valid: boolean, entries: number, head?: string | null, problem?: string | null } };
+
+export type DashboardTallyFragment = { __typename?: 'VoteTally', proposalId: string, round: number, blind: boolean, approve?: number | null, reject?: number | null, abstain?: number | null, votesCounted: number, stakeholders: number, participation: number, weightVoted: number, support?: number | null, threshold?: number | null, interval?: { __typename?: 'Interval', low: number, high: number } | null };
+
+export type DashboardVoteTallySubscriptionVariables = Exact<{
+  proposalId: Scalars['ID']['input'];
+}>;
+
+
+export type DashboardVoteTallySubscription = { __typename?: 'Subscription', voteTally: { __typename?: 'VoteTally', proposalId: string, round: number, blind: boolean, approve?: number | null, reject?: number | null, abstain?: number | null, votesCounted: number, stakeholders: number, participation: number, weightVoted: number, support?: number | null, threshold?: number | null, interval?: { __typename?: 'Interval', low: number, high: number } | null } };
+
+export type DashboardRoutingStatsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardRoutingStatsQuery = { __typename?: 'Query', routingStats: Array<{ __typename?: 'RoutingStats', model: string, taskType: TaskType, calls: number, errorRate: number, meanQuality?: number | null, latencyP95Ms?: number | null, costUsd: number }> };
+
+export type DashboardRouterSelectionsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardRouterSelectionsSubscription = { __typename?: 'Subscription', routerSelections: { __typename?: 'RoutingDecision', id: string, createdAt: string, taskType: TaskType, model: string, confidence: number, reasoning: string, status: RoutingStatus, costUsd?: number | null, quality?: number | null, latencyMs?: number | null } };
+
+export type DashboardAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardAlertsQuery = { __typename?: 'Query', alerts: Array<{ __typename?: 'Alert', id: string, rule: string, labels: Record<string, unknown>, severity: AlertSeverity, state: AlertState, value: number, activeAt: string, updatedAt: string }>, kpis: Array<{ __typename?: 'Kpi', name: string, value?: number | null, target: number, goal: KpiGoal, unit: string, status: KpiStatus }> };
+
+export type DashboardAlertFragment = { __typename?: 'Alert', id: string, rule: string, labels: Record<string, unknown>, severity: AlertSeverity, state: AlertState, value: number, activeAt: string, updatedAt: string };
+
+export type DashboardAlertUpdatesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardAlertUpdatesSubscription = { __typename?: 'Subscription', alertUpdates: { __typename?: 'AlertUpdate', alert: { __typename?: 'Alert', id: string, rule: string, labels: Record<string, unknown>, severity: AlertSeverity, state: AlertState, value: number, activeAt: string, updatedAt: string } } };
+
+export type DashboardForecastQueryVariables = Exact<{
+  metric: Scalars['String']['input'];
+  horizon: Scalars['Int']['input'];
+  step: Scalars['Int']['input'];
+}>;
+
+
+export type DashboardForecastQuery = { __typename?: 'Query', forecast: Array<{ __typename?: 'SeriesForecastResult', labels: Record<string, unknown>, method: ForecastMethod, historyPoints: number, points: Array<{ __typename?: 'ForecastPoint', at: string, value: number, lower: number, upper: number }> }> };
+
 export type OrganizationQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -3168,7 +3883,21 @@ export type VoteTallySubscriptionVariables = Exact<{
 
 export type VoteTallySubscription = { __typename?: 'Subscription', voteTally: { __typename?: 'VoteTally', proposalId: string, round: number, blind: boolean, weightVoted: number, approve?: number | null, reject?: number | null, abstain?: number | null, votesCounted: number, stakeholders: number, participation: number, support?: number | null, lastVote?: { __typename?: 'Vote', choice?: VoteChoice | null, agent?: { __typename?: 'Agent', name: string, role: AgentRole, department: { __typename?: 'Department', name: string } } | null } | null } };
 
-
+export const DashboardTallyFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardTally"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VoteTally"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposalId"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"blind"}},{"kind":"Field","name":{"kind":"Name","value":"approve"}},{"kind":"Field","name":{"kind":"Name","value":"reject"}},{"kind":"Field","name":{"kind":"Name","value":"abstain"}},{"kind":"Field","name":{"kind":"Name","value":"votesCounted"}},{"kind":"Field","name":{"kind":"Name","value":"stakeholders"}},{"kind":"Field","name":{"kind":"Name","value":"participation"}},{"kind":"Field","name":{"kind":"Name","value":"weightVoted"}},{"kind":"Field","name":{"kind":"Name","value":"support"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"interval"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}}]}}]} as unknown as DocumentNode<DashboardTallyFragment, unknown>;
+export const DashboardAlertFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardAlert"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Alert"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"labels"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"activeAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<DashboardAlertFragment, unknown>;
+export const DashboardOrganizationDocument = {"__meta__":{"hash":"f1a3cc1470abc133c610215d38615a608b7568a7f46974bff5605802d65c8b5b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardOrganization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hub"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"position"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"departments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"position"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"position"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"x"}},{"kind":"Field","name":{"kind":"Name","value":"y"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<DashboardOrganizationQuery, DashboardOrganizationQueryVariables>;
+export const DashboardAgentActivityDocument = {"__meta__":{"hash":"9fd1b5b40c223d02921c6aaeac9f3a2610893ab099fcf110d890143e34945391"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DashboardAgentActivity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agentActivity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"currentTask"}},{"kind":"Field","name":{"kind":"Name","value":"load"}}]}}]}}]} as unknown as DocumentNode<DashboardAgentActivitySubscription, DashboardAgentActivitySubscriptionVariables>;
+export const DashboardAgentDocument = {"__meta__":{"hash":"d4bb93cac610bb725264e37be446979134c1a7ee69b49d6e0cced8cd79f3b943"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardAgent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"currentTask"}},{"kind":"Field","name":{"kind":"Name","value":"load"}},{"kind":"Field","name":{"kind":"Name","value":"budgetUsedUsd"}},{"kind":"Field","name":{"kind":"Name","value":"stateUpdatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"agentInbox"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"agentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"assigneeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"runs"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardAgentQuery, DashboardAgentQueryVariables>;
+export const DashboardPauseAgentDocument = {"__meta__":{"hash":"5dac4f0407e14cd9fef6827ac23e221dcba7236d8de642e31ce5fa87ccd340e8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DashboardPauseAgent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pauseAgent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<DashboardPauseAgentMutation, DashboardPauseAgentMutationVariables>;
+export const DashboardResumeAgentDocument = {"__meta__":{"hash":"c87cc8fb79fecfc5cb2ee6416a850bdbd3f7212fdefaf17d527adcfdd60f2a04"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DashboardResumeAgent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resumeAgent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<DashboardResumeAgentMutation, DashboardResumeAgentMutationVariables>;
+export const DashboardProposalsDocument = {"__meta__":{"hash":"31e093ec5b5b13e00ea06c3bd1798c4cb2e5201baf9542af5d3bdbc84319e068"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardProposals"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ProposalStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"currentRound"}},{"kind":"Field","name":{"kind":"Name","value":"maxRounds"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardProposalsQuery, DashboardProposalsQueryVariables>;
+export const DashboardProposalDocument = {"__meta__":{"hash":"eece9cb1abd99e1f1870c07f185a15898af96d39e2d8eda3b06c3d8af484d962"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardProposal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"currentRound"}},{"kind":"Field","name":{"kind":"Name","value":"maxRounds"}},{"kind":"Field","name":{"kind":"Name","value":"roundSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"thresholdExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"ledgerHead"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"stakeholders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"why"}},{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"department"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"rounds"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedBecause"}},{"kind":"Field","name":{"kind":"Name","value":"support"}},{"kind":"Field","name":{"kind":"Name","value":"participation"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"interval"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"support"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"interval"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"biasReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"}},{"kind":"Field","name":{"kind":"Name","value":"mitigation"}},{"kind":"Field","name":{"kind":"Name","value":"round"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tally"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DashboardTally"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"verifyLedger"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"proposalId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"entries"}},{"kind":"Field","name":{"kind":"Name","value":"head"}},{"kind":"Field","name":{"kind":"Name","value":"problem"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardTally"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VoteTally"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposalId"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"blind"}},{"kind":"Field","name":{"kind":"Name","value":"approve"}},{"kind":"Field","name":{"kind":"Name","value":"reject"}},{"kind":"Field","name":{"kind":"Name","value":"abstain"}},{"kind":"Field","name":{"kind":"Name","value":"votesCounted"}},{"kind":"Field","name":{"kind":"Name","value":"stakeholders"}},{"kind":"Field","name":{"kind":"Name","value":"participation"}},{"kind":"Field","name":{"kind":"Name","value":"weightVoted"}},{"kind":"Field","name":{"kind":"Name","value":"support"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"interval"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}}]}}]} as unknown as DocumentNode<DashboardProposalQuery, DashboardProposalQueryVariables>;
+export const DashboardVoteTallyDocument = {"__meta__":{"hash":"d537c6267468281f11efe346c561a80b03d4d821c178405ed6ac3cbb239f165b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DashboardVoteTally"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"voteTally"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"proposalId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"proposalId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DashboardTally"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardTally"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VoteTally"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"proposalId"}},{"kind":"Field","name":{"kind":"Name","value":"round"}},{"kind":"Field","name":{"kind":"Name","value":"blind"}},{"kind":"Field","name":{"kind":"Name","value":"approve"}},{"kind":"Field","name":{"kind":"Name","value":"reject"}},{"kind":"Field","name":{"kind":"Name","value":"abstain"}},{"kind":"Field","name":{"kind":"Name","value":"votesCounted"}},{"kind":"Field","name":{"kind":"Name","value":"stakeholders"}},{"kind":"Field","name":{"kind":"Name","value":"participation"}},{"kind":"Field","name":{"kind":"Name","value":"weightVoted"}},{"kind":"Field","name":{"kind":"Name","value":"support"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"interval"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"low"}},{"kind":"Field","name":{"kind":"Name","value":"high"}}]}}]}}]} as unknown as DocumentNode<DashboardVoteTallySubscription, DashboardVoteTallySubscriptionVariables>;
+export const DashboardRoutingStatsDocument = {"__meta__":{"hash":"682f84cd5faa4928bfbddf67cd3a01a0d19dd935de75a5a9acb1d60781d914d2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardRoutingStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"routingStats"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"taskType"}},{"kind":"Field","name":{"kind":"Name","value":"calls"}},{"kind":"Field","name":{"kind":"Name","value":"errorRate"}},{"kind":"Field","name":{"kind":"Name","value":"meanQuality"}},{"kind":"Field","name":{"kind":"Name","value":"latencyP95Ms"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}}]}}]}}]} as unknown as DocumentNode<DashboardRoutingStatsQuery, DashboardRoutingStatsQueryVariables>;
+export const DashboardRouterSelectionsDocument = {"__meta__":{"hash":"9bbe2ef951b6cb864b38b702bff49204f8258fb1dd1956c6383e7c5b896b4c04"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DashboardRouterSelections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"routerSelections"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"taskType"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"confidence"}},{"kind":"Field","name":{"kind":"Name","value":"reasoning"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"costUsd"}},{"kind":"Field","name":{"kind":"Name","value":"quality"}},{"kind":"Field","name":{"kind":"Name","value":"latencyMs"}}]}}]}}]} as unknown as DocumentNode<DashboardRouterSelectionsSubscription, DashboardRouterSelectionsSubscriptionVariables>;
+export const DashboardAlertsDocument = {"__meta__":{"hash":"318c3aab6862c2271d9e41e8f75fa2ceb16241b59125e4713424655ce82d8231"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardAlerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alerts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DashboardAlert"}}]}},{"kind":"Field","name":{"kind":"Name","value":"kpis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"goal"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardAlert"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Alert"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"labels"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"activeAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<DashboardAlertsQuery, DashboardAlertsQueryVariables>;
+export const DashboardAlertUpdatesDocument = {"__meta__":{"hash":"4ff093c25121a55ca84a6e2967cd873c0c800596ff27e31dddc56e0179a93ee3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DashboardAlertUpdates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alertUpdates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alert"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DashboardAlert"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DashboardAlert"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Alert"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"labels"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"activeAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<DashboardAlertUpdatesSubscription, DashboardAlertUpdatesSubscriptionVariables>;
+export const DashboardForecastDocument = {"__meta__":{"hash":"64eaa4e9e01965aafae608425ad76206b43e27b5de0408ab0a07016f46658ec5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardForecast"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"metric"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"horizon"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"step"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"forecast"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"metric"},"value":{"kind":"Variable","name":{"kind":"Name","value":"metric"}}},{"kind":"Argument","name":{"kind":"Name","value":"horizon"},"value":{"kind":"Variable","name":{"kind":"Name","value":"horizon"}}},{"kind":"Argument","name":{"kind":"Name","value":"step"},"value":{"kind":"Variable","name":{"kind":"Name","value":"step"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"labels"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"historyPoints"}},{"kind":"Field","name":{"kind":"Name","value":"points"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"lower"}},{"kind":"Field","name":{"kind":"Name","value":"upper"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardForecastQuery, DashboardForecastQueryVariables>;
 export const OrganizationDocument = {"__meta__":{"hash":"e70ce9584f0a595366110bffb6033c487b7048bc9b2d3a67a4b742d324d8e405"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"departments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<OrganizationQuery, OrganizationQueryVariables>;
 export const CreateProposalDocument = {"__meta__":{"hash":"d7ad6ab124a46e735ad31a53c039756ccd37f7c9f86401c2902a8af3b8cd239a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateProposal"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateProposalInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createProposal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CreateProposalMutation, CreateProposalMutationVariables>;
 export const OpenDraftDocument = {"__meta__":{"hash":"b8cf4ae17e5de194b5a4fff1fcdec4be2c14ffa3a514b8ac685506df73448d5d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OpenDraft"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openProposal"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"thresholdExplanation"}},{"kind":"Field","name":{"kind":"Name","value":"stakeholders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weight"}},{"kind":"Field","name":{"kind":"Name","value":"why"}},{"kind":"Field","name":{"kind":"Name","value":"agent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OpenDraftMutation, OpenDraftMutationVariables>;

@@ -163,6 +163,8 @@ export const TaskStatus = {
   RUNNING: 'RUNNING',
   /** Above the agent’s autonomy: waiting for CMP */
   WAITING_FOR_CONSENSUS: 'WAITING_FOR_CONSENSUS',
+  /** At an approval gate: waiting for the department’s lead or an executive */
+  WAITING_FOR_APPROVAL: 'WAITING_FOR_APPROVAL',
   /** Finished with a result */
   DONE: 'DONE',
   /** Stopped; errorCode says why */
@@ -182,6 +184,7 @@ export type TaskSource = typeof TaskSource[keyof typeof TaskSource];
 export const RunStatus = {
   RUNNING: 'RUNNING',
   WAITING_FOR_CONSENSUS: 'WAITING_FOR_CONSENSUS',
+  WAITING_FOR_APPROVAL: 'WAITING_FOR_APPROVAL',
   SUCCEEDED: 'SUCCEEDED',
   FAILED: 'FAILED'
 } as const;
@@ -193,6 +196,7 @@ export const RunStepKind = {
   MODEL_CALL: 'MODEL_CALL',
   TOOL_CALL: 'TOOL_CALL',
   WAIT_FOR_CONSENSUS: 'WAIT_FOR_CONSENSUS',
+  WAIT_FOR_APPROVAL: 'WAIT_FOR_APPROVAL',
   COMPLETE: 'COMPLETE'
 } as const;
 
@@ -208,6 +212,20 @@ export const RunStepStatus = {
 } as const;
 
 export type RunStepStatus = typeof RunStepStatus[keyof typeof RunStepStatus];
+/** What an approval gate holds: tasks of a kind, or calls of a tool */
+export const ApprovalGateSubject = {
+  TASK_KIND: 'TASK_KIND',
+  TOOL: 'TOOL'
+} as const;
+
+export type ApprovalGateSubject = typeof ApprovalGateSubject[keyof typeof ApprovalGateSubject];
+/** A person’s decision at a gate */
+export const ApprovalDecision = {
+  APPROVED: 'APPROVED',
+  REJECTED: 'REJECTED'
+} as const;
+
+export type ApprovalDecision = typeof ApprovalDecision[keyof typeof ApprovalDecision];
 /** A task to route (and, unless dryRun, to run) */
 export type RouteTaskInput = {
   text: Scalars['String']['input'];
@@ -218,6 +236,8 @@ export type RouteTaskInput = {
   qualityRequirement?: InputMaybe<Scalars['Float']['input']>;
   /** Most the call may cost, in US dollars */
   maxCostUsd?: InputMaybe<Scalars['Float']['input']>;
+  /** How much this call may pay for quality, 0 to 1: 0.5 (or unset) keeps the deployment's trade-off, higher picks stronger (dearer) models more often, lower cheaper ones; 0 puts price first, 1 quality first (from the deployment's point, which its spend target moves). Outside 0–1: BAD_USER_INPUT, reason INVALID_ROUTE_REQUEST */
+  willingnessToPay?: InputMaybe<Scalars['Float']['input']>;
   maxOutputTokens?: InputMaybe<Scalars['Int']['input']>;
   /** 0 makes the call cacheable (7 days) */
   temperature?: InputMaybe<Scalars['Float']['input']>;
@@ -288,9 +308,20 @@ export type SendMessageInput = {
   body: Scalars['String']['input'];
 };
 
+export type BorderRelayInput = {
+  /** The sending department's slug */
+  fromDepartmentSlug: Scalars['String']['input'];
+  /** The receiving department's slug */
+  toDepartmentSlug: Scalars['String']['input'];
+  /** 1–4000 characters */
+  body: Scalars['String']['input'];
+};
+
 /** A task for the agents; assigned by capability unless assigneeId says */
 export type CreateTaskInput = {
   title: Scalars['String']['input'];
+  /** A slug naming the kind of work; a gated kind waits for approval */
+  kind?: Scalars['String']['input'];
   description?: Scalars['String']['input'];
   requiredCapabilities?: Array<Scalars['String']['input']>;
   complexity?: Scalars['Float']['input'];
@@ -303,10 +334,27 @@ export type CreateTaskInput = {
   parentId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A decision on a run waiting at an approval gate */
+export type DecideStepInput = {
+  runId: Scalars['ID']['input'];
+  /** The waiting step’s id (RunStep.id) */
+  stepId: Scalars['ID']['input'];
+  /** Why: kept on the step with who decided and when */
+  reason: Scalars['String']['input'];
+};
+
+export type RelayBorderMessageMutationVariables = Exact<{
+  input: BorderRelayInput;
+}>;
+
+
+export type RelayBorderMessageMutation = { relayBorderMessage: { message: { id: string, from: { id: string }, to?: { id: string } | null, relays: Array<{ id: string }> }, from: { slug: string }, to: { slug: string } } };
+
 export type StakeholderDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type StakeholderDirectoryQuery = { organization: { departments: Array<{ id: string, slug: string, retiredAt?: string | null, neighbors: Array<{ id: string }>, agents: Array<{ id: string, role: AgentRole, status: AgentStatus }> }> } };
 
 
+export const RelayBorderMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RelayBorderMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BorderRelayInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relayBorderMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relays"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]} as unknown as DocumentNode<RelayBorderMessageMutation, RelayBorderMessageMutationVariables>;
 export const StakeholderDirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StakeholderDirectory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"departments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"neighbors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<StakeholderDirectoryQuery, StakeholderDirectoryQueryVariables>;

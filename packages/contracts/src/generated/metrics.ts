@@ -65,6 +65,13 @@ export type AuditLogFilter = {
   until?: InputMaybe<Scalars['DateTimeISO']['input']>;
 };
 
+/** HOLT_WINTERS (additive, daily season) when two days of history exist, else HOLT (linear trend) */
+export const ForecastMethod = {
+  HOLT_WINTERS: 'HOLT_WINTERS',
+  HOLT: 'HOLT'
+} as const;
+
+export type ForecastMethod = typeof ForecastMethod[keyof typeof ForecastMethod];
 /** Whether the value must stay above or below its target */
 export const KpiGoal = {
   ABOVE: 'ABOVE',
