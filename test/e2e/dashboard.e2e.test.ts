@@ -185,11 +185,24 @@ describe('the web dashboard in Chromium', () => {
       .waitFor();
     // The page's voteTally is the gateway's one subscriber now (the honeycomb's is gone).
     await waitForSubscribers(harness.gateway.url, 1, true);
+    // Layout shift from here on, as the browser scores it (issue 20 §3: none on live updates).
+    await page.evaluate(`{
+      if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) {
+        throw new Error('this browser does not report layout shifts');
+      }
+      window.layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (!entry.hadRecentInput) window.layoutShift += entry.value;
+        }
+      }).observe({ type: 'layout-shift' });
+    }`);
 
     await voteAs(voters[0] ?? '', proposalId);
     await page.getByText(`1 of ${stakeholders} stakeholders voted`).waitFor();
     await voteAs(voters[1] ?? '', proposalId);
     await page.getByText(`2 of ${stakeholders} stakeholders voted`).waitFor();
+    expect(await page.evaluate<number>('window.layoutShift')).toBe(0);
     const bar = await page.locator('.tally-voted').boundingBox();
     expect(bar?.width).toBeGreaterThan(0);
     expect(await seriousViolations()).toEqual([]);

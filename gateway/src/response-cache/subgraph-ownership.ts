@@ -49,11 +49,12 @@ export function subgraphOwnership(supergraphSdl: string): SubgraphOwnership {
     for (const field of definition.fields ?? []) {
       const joins = (field.directives ?? []).filter((node) => node.name.value === 'join__field');
       const resolving = joins.filter((node) => !booleanArgument(node, 'external'));
-      const graphs =
-        joins.length === 0
-          ? keyFields.has(field.name.value)
-            ? []
-            : typeGraphs
+      // A key field is left out however it is joined: with several keys (Department by id and by
+      // slug), composition joins `id` to each subgraph that declares it.
+      const graphs = keyFields.has(field.name.value)
+        ? []
+        : joins.length === 0
+          ? typeGraphs
           : resolving.flatMap((node) => graphNames.get(enumArgument(node, 'graph') ?? '') ?? []);
       owners.set(`${definition.name.value}.${field.name.value}`, [...new Set(graphs)]);
     }
