@@ -18,7 +18,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Role, signToken, stopProcess } from '@daena/platform';
-import { createTestDatabase, freePort, graphql, testJwtSecret, testPool } from '@daena/testing';
+import {
+  createTestDatabase,
+  freePort,
+  graphql,
+  testJwtSecret,
+  testPool,
+  waitFor,
+} from '@daena/testing';
 import type pg from 'pg';
 
 const { values: args } = parseArgs({
@@ -83,17 +90,22 @@ async function startService(
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode})`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`${name} not ready`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  // Ready when /readyz says so (the testing package's poll with a deadline), or failed at exit.
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code})`))),
+  );
+  exited.catch(() => undefined);
+  await Promise.race([
+    waitFor(
+      async () => {
+        const response = await fetch(`${url}/readyz`);
+        if (!response.ok) throw new Error(`${name} not ready: ${await response.text()}`);
+      },
+      120_000,
+      250,
+    ),
+    exited,
+  ]);
   return { url: `${url}/graphql`, child, stop: () => stopProcess(child) };
 }
 
