@@ -6,10 +6,17 @@
  * escalation share, budget refusals and overruns. Phase `kills`: the same on a fresh database
  * while one worker process is killed (SIGKILL) every `--kill-every` seconds and replaced; lost
  * tasks, repeated model calls and repeated side effects are counted from the checkpoints, the
- * router's decision log and the effects themselves. Writes test/bench/results/autonomy.json.
+ * router's decision log, the effects themselves and, with `--model stub`, the model's own call
+ * log. Writes test/bench/results/autonomy.json (autonomy-stub.json with the stub).
+ *
+ * `--model stub` puts a model behind the real `openai` client instead of the offline one: the
+ * loopback OpenAI-compatible stub, answering after `--model-latency-ms`, which honours
+ * `Idempotency-Key` as providers that deduplicate do. Its log says how many answers were
+ * generated per key; a call in flight when its worker is killed is sent again under its key.
  *
  *   node --conditions=source --import @daena/platform/register test/bench/autonomy.ts \
- *     [--tasks 2000] [--workers 3] [--kill-every 30] [--drain 300]
+ *     [--tasks 2000] [--workers 3] [--kill-every 30] [--drain 300] [--phases steady,kills] \
+ *     [--model offline|stub] [--model-latency-ms 300]
  *
  * It needs the local PostgreSQL (TEST_DATABASE_URL), like the tests.
  */
@@ -22,9 +29,11 @@ import {
   createTestDatabase,
   freePort,
   graphql,
+  startOpenAiStub,
   testJwtSecret,
   testPool,
   waitFor,
+  type OpenAiStub,
 } from '@daena/testing';
 import type pg from 'pg';
 
@@ -34,12 +43,28 @@ const { values: args } = parseArgs({
     workers: { type: 'string', default: '3' },
     'kill-every': { type: 'string', default: '30' },
     drain: { type: 'string', default: '300' },
+    phases: { type: 'string', default: 'steady,kills' },
+    model: { type: 'string', default: 'offline' },
+    'model-latency-ms': { type: 'string', default: '300' },
   },
 });
 const taskCount = Number(args.tasks);
 const workerCount = Number(args.workers);
 const killEverySeconds = Number(args['kill-every']);
 const drainSeconds = Number(args.drain);
+const phases = (args.phases ?? '')
+  .split(',')
+  .filter((name) => name === 'steady' || name === 'kills');
+const modelKind = args.model === 'stub' ? 'stub' : 'offline';
+const modelLatencyMs = Number(args['model-latency-ms']);
+if (
+  phases.length === 0 ||
+  ![taskCount, workerCount, killEverySeconds, drainSeconds, modelLatencyMs].every(Number.isFinite)
+) {
+  throw new Error(
+    'usage: --tasks N --workers N --kill-every S --drain S --phases steady,kills --model offline|stub --model-latency-ms MS',
+  );
+}
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /**
@@ -149,7 +174,7 @@ async function createBacklog(apiUrl: string, token: string): Promise<void> {
 }
 
 /** Every figure, counted from the store: the tasks, the checkpoints, the effects. */
-async function measure(sql: pg.Pool, startedAt: number) {
+async function measure(sql: pg.Pool, startedAt: number, stub: OpenAiStub | null) {
   const one = async <T>(query: string): Promise<T> => (await sql.query(query)).rows[0] as T;
   const statuses = await sql.query<{ status: string; n: number }>(
     'select status, count(*)::int as n from agents.tasks group by status',
@@ -177,11 +202,31 @@ async function measure(sql: pg.Pool, startedAt: number) {
                 or (scope = 'DEPARTMENT' and tokens > ${budgets.AUTONOMY_DEPARTMENT_DAILY_TOKENS}))
          + (select count(*) from agents.agent_runs where tokens > ${budgets.AUTONOMY_RUN_MAX_TOKENS})
          + (select count(*) from agents.tasks where spent_usd > budget_usd + 1e-9) as n`);
-  // A model call happened once per routed decision; a checkpointed MODEL_CALL is one call.
-  const calls = await one<{ routed: number; checkpointed: number; resumed: number }>(`
-    select (select count(*)::int from agents.router_decisions) as routed,
+  // A run's model call routes under its step's key: one decision per step, whose `resent` counts
+  // the calls sent again because the worker making it died before its answer was stored. Calls
+  // without a key are the agents' votes on escalations (with an LLM configured).
+  const calls = await one<{
+    keyed: number;
+    other: number;
+    checkpointed: number;
+    resent: number;
+    resumed: number;
+  }>(`
+    select (select count(*)::int from agents.router_decisions where idempotency_key is not null) as keyed,
+           (select count(*)::int from agents.router_decisions where idempotency_key is null) as other,
            (select count(*)::int from agents.run_steps where kind = 'MODEL_CALL' and status = 'DONE') as checkpointed,
+           (select coalesce(sum(resent), 0)::int from agents.router_decisions) as resent,
            (select count(*)::int from agents.run_steps where attempts > 1) as resumed`);
+  // The model's own log: answers generated under a key beyond the first (the stub replays the
+  // rest, as a provider honouring Idempotency-Key does).
+  let generatedTwice: number | null = null;
+  if (stub) {
+    const log = stub.requests();
+    const generated = log.idempotencyKeys.filter(
+      (key, i) => key !== null && log.replayed[i] === false,
+    );
+    generatedTwice = generated.length - new Set(generated).size;
+  }
   // Every message an agent sent from a run has its effect record, one per step; a repeated
   // effect is a message no record names, or more records than steps that sent.
   const effects = await one<{
@@ -224,8 +269,13 @@ async function measure(sql: pg.Pool, startedAt: number) {
     budgetRefusals: refusals.n,
     budgetOverruns: Number(overruns.n),
     lostTasks: taskCount - finished - (byStatus['WAITING_FOR_CONSENSUS'] ?? 0),
-    modelCalls: calls.routed,
-    repeatedModelCalls: calls.routed - calls.checkpointed,
+    modelCalls: calls.keyed,
+    // Checkpointed model calls of runs with no decision of their own (two steps sharing one).
+    uncountedModelCalls: Math.max(0, calls.checkpointed - calls.keyed),
+    voteModelCalls: calls.other,
+    callsSentAgain: calls.resent,
+    // The offline model answers every call it gets again; the stub generates once per key.
+    repeatedModelCalls: generatedTwice ?? calls.resent,
     stepsResumed: calls.resumed,
     messages: effects.messages,
     repeatedSideEffects: effects.unrecorded + (effects.recorded - effects.steps),
@@ -236,6 +286,10 @@ async function phase(name: 'steady' | 'kills') {
   const database = await createTestDatabase(`bench_autonomy_${name}`);
   const sql = testPool(database.url);
   const services: Service[] = [];
+  const stub =
+    modelKind === 'stub'
+      ? await startOpenAiStub({ defaultBehaviour: { kind: 'slow', delayMs: modelLatencyMs } })
+      : null;
   try {
     const decisionsPort = await freePort();
     const common = {
@@ -246,6 +300,20 @@ async function phase(name: 'steady' | 'kills') {
       // A dead worker's run is queued again by the next sweep once its lease lapsed.
       AUTONOMY_STALE_TASK_SECONDS: '30',
       ...budgets,
+      ...(stub
+        ? {
+            LLM_MODELS: JSON.stringify([
+              {
+                name: 'bench-llm',
+                baseURL: stub.url,
+                apiKey: 'sk-bench',
+                inputUsdPerMTok: 0.15,
+                outputUsdPerMTok: 0.6,
+                timeoutMs: 30_000,
+              },
+            ]),
+          }
+        : {}),
     };
     // The API replica migrates and seeds first; it serves requests and works no runs.
     const api = await startService('agents', { ...common, AGENTS_RUN_TASKS: 'false' });
@@ -290,7 +358,7 @@ async function phase(name: 'steady' | 'kills') {
     if (killer) clearInterval(killer);
     await Promise.allSettled(replacements);
     for (const worker of workers) services.push(worker);
-    const figures = await measure(sql, startedAt);
+    const figures = await measure(sql, startedAt, stub);
     return {
       phase: name,
       workers: workerCount,
@@ -300,26 +368,29 @@ async function phase(name: 'steady' | 'kills') {
     };
   } finally {
     for (const service of services.reverse()) await service.stop().catch(() => undefined);
+    await stub?.close();
     await sql.end();
     await database.drop();
   }
 }
 
-const steady = await phase('steady');
-console.table([steady]);
-const kills = await phase('kills');
-console.table([kills]);
+const measured = [];
+for (const name of phases) {
+  const figures = await phase(name as 'steady' | 'kills');
+  console.table([figures]);
+  measured.push(figures);
+}
 const results = {
   issue: 15,
-  command: `node --conditions=source --import @daena/platform/register test/bench/autonomy.ts --tasks ${taskCount} --workers ${workerCount} --kill-every ${killEverySeconds}`,
-  model: 'offline',
+  command: `node --conditions=source --import @daena/platform/register test/bench/autonomy.ts --tasks ${taskCount} --workers ${workerCount} --kill-every ${killEverySeconds} --phases ${phases.join(',')} --model ${modelKind}${modelKind === 'stub' ? ` --model-latency-ms ${modelLatencyMs}` : ''}`,
+  model: modelKind === 'stub' ? `loopback stub, ${modelLatencyMs} ms per answer` : 'offline',
   agents: 64,
   budgets,
   escalatedShareGenerated: escalatedShare,
-  phases: [steady, kills],
+  phases: measured,
 };
 await mkdir(new URL('results/', import.meta.url), { recursive: true });
 await writeFile(
-  new URL('results/autonomy.json', import.meta.url),
+  new URL(`results/${modelKind === 'stub' ? 'autonomy-stub' : 'autonomy'}.json`, import.meta.url),
   `${JSON.stringify(results, null, 2)}\n`,
 );

@@ -299,7 +299,6 @@ describe('sharing knowledge through the honeycomb', () => {
       expect(arrived.knowledgeUpdates?.entry).toEqual([
         { id: copyId, title: copy?.title, body: copy?.body },
       ]);
-      expect((await hrWatch.next()).knowledgeUpdates).toBeNull();
       expect(await read(copyId, tokens.hr)).toEqual([]);
       // Finance's admin view shows the copy derived from the original.
       expect((await read(copyId, tokens.admin))[0]?.derivedFrom).toEqual([{ id: original }]);
@@ -339,6 +338,30 @@ describe('sharing knowledge through the honeycomb', () => {
       expect(await read(copyId, tokens.legal)).toEqual([]);
       expect(await read(copyId, tokens.admin)).toEqual([]);
       expect(await read(original, tokens.financeAnalyst)).toHaveLength(1);
+
+      // HR was told nothing of the copy, neither its arrival nor its removal (no null payloads
+      // saying that something changed): its first payload is the next change it may read.
+      const notice = await call<{ createKnowledgeEntries: { knowledgeEntries: { id: string }[] } }>(
+        create,
+        {
+          input: [
+            {
+              title: 'Office hours',
+              body: 'Legal answers questions on Thursdays.',
+              accessLevel: 'PUBLIC',
+              departmentSlug: 'legal',
+              sharedWithDepartments: [],
+            },
+          ],
+        },
+        tokens.admin,
+      );
+      const noticeId = notice.data?.createKnowledgeEntries.knowledgeEntries[0]?.id;
+      expect(noticeId).toBeDefined();
+      expect((await hrWatch.next()).knowledgeUpdates).toMatchObject({
+        change: 'CREATED',
+        entryId: noticeId,
+      });
     } finally {
       await Promise.all(live.map((subscription) => subscription.close()));
     }

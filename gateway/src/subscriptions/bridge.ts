@@ -52,6 +52,7 @@ export class SubscriptionBridge<TContext> {
   private readonly subscribersGauge: Gauge;
   private readonly executions: Counter<'field'>;
   private readonly slowConsumers: Counter;
+  private readonly withheld: Counter<'field'>;
 
   constructor(
     private readonly bus: EventBus,
@@ -78,6 +79,12 @@ export class SubscriptionBridge<TContext> {
     this.slowConsumers = new Counter({
       name: 'gateway_subscription_slow_consumers_total',
       help: 'Subscribers disconnected because their socket stopped draining (close code 4413)',
+      registers: [registry],
+    });
+    this.withheld = new Counter({
+      name: 'gateway_subscription_events_withheld_total',
+      help: 'Bus events not delivered to a group because its query twin answered null (nothing of the event its visibility class may see), by subscription field',
+      labelNames: ['field'],
       registers: [registry],
     });
   }
@@ -158,6 +165,14 @@ export class SubscriptionBridge<TContext> {
       result = await this.execute(request, variables, context);
     } catch (error) {
       this.log.error({ err: error, event: event.type }, 'subscription payload failed');
+      return;
+    }
+    // A twin that answers null without an error found nothing of this event the group may see
+    // (e.g. a change to an entry its members cannot read): nothing is sent, not even that
+    // something changed.
+    const key = request.twin.field.alias?.value ?? request.twin.field.name.value;
+    if (!result.errors?.length && result.data?.[key] === null) {
+      this.withheld.inc({ field: request.route.field });
       return;
     }
     const payload = new SharedPayload(result);

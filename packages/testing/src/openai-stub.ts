@@ -44,6 +44,15 @@ export interface StubRequests {
   readonly bodies: readonly Record<string, unknown>[];
   /** The bearer token each request carried (null without one), oldest first. */
   readonly apiKeys: readonly (string | null)[];
+  /** The `Idempotency-Key` each request carried (null without one), oldest first. */
+  readonly idempotencyKeys: readonly (string | null)[];
+  /**
+   * Requests answered by generating (all but the replays): a request whose `Idempotency-Key` was
+   * answered before gets that answer again, as providers that honour the header do.
+   */
+  readonly generated: number;
+  /** Whether each request was answered as a replay of its `Idempotency-Key`, oldest first. */
+  readonly replayed: readonly boolean[];
 }
 
 export interface OpenAiStub {
@@ -98,7 +107,15 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
   const behaviours = new Map<string, StubBehaviour>();
   const overrides = new Map<string, StubBehaviour[]>();
   const anyOverrides: StubBehaviour[] = [];
-  const received: { model: string; body: Record<string, unknown>; apiKey: string | null }[] = [];
+  const received: {
+    model: string;
+    body: Record<string, unknown>;
+    apiKey: string | null;
+    idempotencyKey: string | null;
+    replayed: boolean;
+  }[] = [];
+  /** Answers already given under an `Idempotency-Key` (whole answers, not streams). */
+  const answered = new Map<string, { model: string; answer: Answer }>();
   const timers = new Set<NodeJS.Timeout>();
   const known = new Set(options.models ?? []);
 
@@ -135,10 +152,25 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
     }
     const model = typeof body.model === 'string' ? body.model : '';
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
-    received.push({ model, body, apiKey: bearer });
+    const key = req.headers['idempotency-key'];
+    const idempotencyKey = typeof key === 'string' ? key : null;
+    const earlier = idempotencyKey === null ? undefined : answered.get(idempotencyKey);
+    const stream = body.stream === true;
+    received.push({ model, body, apiKey: bearer, idempotencyKey, replayed: earlier !== undefined });
+    if (earlier && !stream) {
+      res.setHeader('idempotent-replayed', 'true');
+      return sendJson(res, earlier.model, earlier.answer);
+    }
     const behaviour = behaviourFor(model);
     const answer = answerFor(body, options.answer);
-    const stream = body.stream === true;
+    // Decided now, so a request sent again while this one is still answering gets the same.
+    if (
+      idempotencyKey !== null &&
+      !stream &&
+      (behaviour.kind === 'ok' || behaviour.kind === 'slow')
+    ) {
+      answered.set(idempotencyKey, { model, answer });
+    }
     const includeUsage = body.stream_options?.include_usage === true;
     switch (behaviour.kind) {
       case 'ok':
@@ -288,6 +320,9 @@ export async function startOpenAiStub(options: OpenAiStubOptions = {}): Promise<
         count: matching.length,
         bodies: matching.map((r) => r.body),
         apiKeys: matching.map((r) => r.apiKey),
+        idempotencyKeys: matching.map((r) => r.idempotencyKey),
+        generated: matching.filter((r) => !r.replayed).length,
+        replayed: matching.map((r) => r.replayed),
       };
     },
     close() {

@@ -230,6 +230,8 @@ async function takeStep(
             maxOutputTokens: deps.maxOutputTokens,
           },
           agent.id,
+          // A worker that died after the call leaves its answer stored under this key.
+          { idempotencyKey: `run-step:${run.id}:${step.seq}` },
         );
         if (!result) return fail(at, 'MODEL_NO_ANSWER', { decisionId: decision.id });
         await runs.finishModelCall(run.id, step.seq, {

@@ -274,6 +274,12 @@ export interface CompletionRequest {
   /** Called with each streamed piece of text; a provider that cannot stream calls it once. */
   readonly onDelta?: ((text: string) => void) | undefined;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * The routed call's idempotency key: sent as `Idempotency-Key` (with the model's name, one key
+   * per model), so a provider or gateway that honours it answers a call sent again after its
+   * caller died from the first, instead of generating twice.
+   */
+  readonly idempotencyKey?: string | undefined;
 }
 
 export interface CompletionResult {

@@ -58,7 +58,7 @@ export class OpenAiProvider implements Provider {
   private async whole(spec: ModelSpec, request: CompletionRequest): Promise<RawAnswer> {
     const response: unknown = await this.client(spec).chat.completions.create(
       this.params(spec, request),
-      { timeout: spec.timeoutMs, signal: request.signal ?? null },
+      this.options(spec, request),
     );
     // A proxy's HTML error page with a 200, or a body without choices: typed, so we fall back.
     const choice =
@@ -89,7 +89,7 @@ export class OpenAiProvider implements Provider {
   ): Promise<RawAnswer> {
     const stream = await this.client(spec).chat.completions.create(
       { ...this.params(spec, request), stream: true, stream_options: { include_usage: true } },
-      { timeout: spec.timeoutMs, signal: request.signal ?? null },
+      this.options(spec, request),
     );
     const answer: RawAnswer = { text: '', finishReason: null, usage: null };
     let sawChoice = false;
@@ -109,6 +109,17 @@ export class OpenAiProvider implements Provider {
       throw new ProviderError('bad_response', 'The provider streamed no choices', spec.name);
     }
     return answer;
+  }
+
+  /** The spec's timeout, the request's signal and, for a keyed call, its key for this model. */
+  private options(spec: ModelSpec, request: CompletionRequest) {
+    return {
+      timeout: spec.timeoutMs,
+      signal: request.signal ?? null,
+      ...(request.idempotencyKey === undefined
+        ? {}
+        : { headers: { 'Idempotency-Key': `${request.idempotencyKey}:${spec.name}` } }),
+    };
   }
 
   private toResult(

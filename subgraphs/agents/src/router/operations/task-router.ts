@@ -51,6 +51,8 @@ import { validateRouteCommand } from './route-input.js';
 export interface RoutedCall {
   decision: RoutingDecisionRecord;
   result: CompletionResult | null;
+  /** The answer came from the decision stored under the call's idempotency key: no call made. */
+  replayed?: boolean;
 }
 
 /** What a caller of `route` may watch while the call runs (the streaming subscription does). */
@@ -69,6 +71,13 @@ export interface RouteOptions {
   /** Aborts the request (classification and calls) when the caller is gone. */
   signal?: AbortSignal | undefined;
   observer?: RouteObserver | undefined;
+  /**
+   * Makes the call at most once per key (an agent run's step): a decision already stored under
+   * the key is answered from its stored answer without calling, and one whose caller died
+   * mid-call is sent again under the same key, which providers that honour `Idempotency-Key`
+   * deduplicate.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 /** What routing a task needs of the replica's router. */
@@ -131,6 +140,12 @@ export class TaskRouter {
     const { clock } = this.parts;
     const request = validateRouteCommand(command);
     const deadlineAt = clock() + (command.deadlineMs ?? this.parts.deadlineMs);
+    const repository = new RoutingDecisionRepository(this.parts.fork());
+    const key = options.idempotencyKey;
+    if (key !== undefined) {
+      const kept = await this.resumeKept(key, command, repository, deadlineAt, options);
+      if (kept) return kept;
+    }
     const classified = await classifyWithinDeadline({
       classify: this.parts.classify,
       input: { text: request.text, context: request.context },
@@ -150,18 +165,66 @@ export class TaskRouter {
       selection,
       requestedBy,
     });
-    const repository = new RoutingDecisionRepository(this.parts.fork());
-    await repository.insertDecision(decision);
+    if (!(await repository.insertDecision(decision, key)) && key !== undefined) {
+      // Another caller stored a decision under the key meanwhile: that one is the call.
+      const kept = await this.resumeKept(key, command, repository, deadlineAt, options);
+      if (kept) return kept;
+      throw new Error(`the routing decision under idempotency key ${key} vanished`);
+    }
+    return this.settle(decision, command, repository, deadlineAt, options, true);
+  }
+
+  /**
+   * The call already made (or begun) under `key`: a stored answer is returned as it is; a
+   * decision still SELECTED lost its caller mid-call (a worker died), so the call is sent again
+   * under the same key and counted as resent; a FAILED one gives its key up to a fresh routing.
+   */
+  private async resumeKept(
+    key: string,
+    command: RouteTaskCommand,
+    repository: RoutingDecisionRepository,
+    deadlineAt: number,
+    options: RouteOptions,
+  ): Promise<RoutedCall | null> {
+    const kept = await repository.keyed(key);
+    if (!kept) return null;
+    const { decision, answer } = kept;
+    if (decision.status === 'SUCCEEDED' && answer) {
+      return { decision, result: answer, replayed: true };
+    }
+    if (decision.status === 'SELECTED' && (await repository.markResent(decision.id))) {
+      this.parts.log.warn(
+        { decisionId: decision.id, idempotencyKey: key },
+        'a routed call whose caller died before its answer is sent again under its key',
+      );
+      return this.settle(decision, command, repository, deadlineAt, options, false);
+    }
+    await repository.releaseKey(decision.id);
+    return null;
+  }
+
+  /** Announces a new selection, makes the call and stores how it ended (FAILED with a reason). */
+  private async settle(
+    decision: RoutingDecisionRecord,
+    command: RouteTaskCommand,
+    repository: RoutingDecisionRepository,
+    deadlineAt: number,
+    options: RouteOptions,
+    announce: boolean,
+  ): Promise<RoutedCall> {
+    const { clock } = this.parts;
     const started = clock();
     try {
-      this.parts.metrics.selected(decision.selectedModel, decision.taskType);
-      await this.parts.announcer.publish(
-        Events.routerSelectionMade.create({
-          decisionId: decision.id,
-          taskType: decision.taskType,
-          model: decision.selectedModel,
-        }),
-      );
+      if (announce) {
+        this.parts.metrics.selected(decision.selectedModel, decision.taskType);
+        await this.parts.announcer.publish(
+          Events.routerSelectionMade.create({
+            decisionId: decision.id,
+            taskType: decision.taskType,
+            model: decision.selectedModel,
+          }),
+        );
+      }
       options.observer?.selected(decision);
       if (command.dryRun) return { decision, result: null };
       return await this.execute(decision, command, repository, deadlineAt, options);
@@ -250,6 +313,7 @@ export class TaskRouter {
         ...completionRequest(command),
         signal: options.signal,
         onDelta: observer?.delta && ((text) => observer.delta?.(text)),
+        idempotencyKey: options.idempotencyKey,
       },
       taskType: decision.taskType,
       providerFor: (spec) => this.parts.providers[spec.kind],
@@ -266,7 +330,12 @@ export class TaskRouter {
       onStreamDiscarded: (attempt) => observer?.reset?.(attempt),
     });
     const completed = succeededDecision(decision, result, attempts, clock() - started);
-    await repository.completeDecision(decision.id, completed);
+    // A keyed call keeps its answer: a caller that dies before using it gets it back unasked.
+    await repository.completeDecision(
+      decision.id,
+      completed,
+      options.idempotencyKey === undefined ? undefined : result,
+    );
     // Graded after the answer is stored and without holding up the caller; never throws.
     if (!result.cached) {
       void this.parts.judge?.consider({

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { QualitySignalSource, TaskType } from '../index.js';
+import type { CompletionResult, QualitySignalSource, TaskType } from '../index.js';
 
 /** Outcome signals stored on a decision: the task's or the CMP decision's it served. */
 export type OutcomeSource = Extract<QualitySignalSource, 'task' | 'decision'>;
@@ -63,13 +63,19 @@ export class RoutingDecisionRepository {
     return this.em.getConnection();
   }
 
-  async insertDecision(record: RoutingDecisionRecord): Promise<void> {
-    await this.sql.execute(
+  /**
+   * Stores a new selection, under `idempotencyKey` when given: false when a decision already
+   * holds that key (nothing is written).
+   */
+  async insertDecision(record: RoutingDecisionRecord, idempotencyKey?: string): Promise<boolean> {
+    const rows = await this.sql.execute<{ id: string }[]>(
       `insert into agents.router_decisions
          (id, created_at, task_type, classification, request, selected_model, confidence,
-          reasoning, candidates, fallbacks, status)
+          reasoning, candidates, fallbacks, status, idempotency_key)
        values (?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?::jsonb,
-               array(select jsonb_array_elements_text(?::jsonb)), ?)`,
+               array(select jsonb_array_elements_text(?::jsonb)), ?, ?)
+       on conflict (idempotency_key) where idempotency_key is not null do nothing
+       returning id`,
       [
         record.id,
         record.createdAt.toISOString(),
@@ -82,7 +88,38 @@ export class RoutingDecisionRepository {
         JSON.stringify(record.candidates),
         JSON.stringify(record.fallbacks),
         record.status,
+        idempotencyKey ?? null,
       ],
+    );
+    return rows.length > 0;
+  }
+
+  /** The decision stored under an idempotency key, with the answer it kept once it succeeded. */
+  async keyed(
+    idempotencyKey: string,
+  ): Promise<{ decision: RoutingDecisionRecord; answer: CompletionResult | null } | null> {
+    const [row] = await this.sql.execute<(DecisionRow & { answer: CompletionResult | null })[]>(
+      'select * from agents.router_decisions where idempotency_key = ?',
+      [idempotencyKey],
+    );
+    return row ? { decision: toDecision(row), answer: row.answer } : null;
+  }
+
+  /** Counts a call sent again under its key; false when the decision is no longer SELECTED. */
+  async markResent(id: string): Promise<boolean> {
+    const rows = await this.sql.execute<{ id: string }[]>(
+      `update agents.router_decisions set resent = resent + 1
+        where id = ? and status = 'SELECTED' returning id`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /** A failed keyed decision gives its key up, so the caller's next try routes afresh. */
+  async releaseKey(id: string): Promise<void> {
+    await this.sql.execute(
+      'update agents.router_decisions set idempotency_key = null where id = ?',
+      [id],
     );
   }
 
@@ -101,11 +138,13 @@ export class RoutingDecisionRepository {
       | 'quality'
       | 'errorReason'
     >,
+    /** Kept for a keyed call, whose caller may die before it uses the answer. */
+    answer?: CompletionResult,
   ): Promise<void> {
     await this.sql.execute(
       `update agents.router_decisions
          set status = ?, served_by = ?, attempts = ?::jsonb, latency_ms = ?, cost_usd = ?,
-             input_tokens = ?, output_tokens = ?, quality = ?, error_reason = ?
+             input_tokens = ?, output_tokens = ?, quality = ?, error_reason = ?, answer = ?::jsonb
        where id = ?`,
       [
         outcome.status,
@@ -117,6 +156,7 @@ export class RoutingDecisionRepository {
         outcome.outputTokens,
         outcome.quality,
         outcome.errorReason,
+        answer === undefined ? null : JSON.stringify(answer),
         id,
       ],
     );
