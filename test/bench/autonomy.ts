@@ -21,7 +21,8 @@
  * It needs the local PostgreSQL (TEST_DATABASE_URL), like the tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Role, signToken, stopProcess } from '@daena/platform';
@@ -54,7 +55,7 @@ const killEverySeconds = Number(args['kill-every']);
 const drainSeconds = Number(args.drain);
 const phases = (args.phases ?? '')
   .split(',')
-  .filter((name) => name === 'steady' || name === 'kills');
+  .filter((name): name is 'steady' | 'kills' => name === 'steady' || name === 'kills');
 const modelKind = args.model === 'stub' ? 'stub' : 'offline';
 const modelLatencyMs = Number(args['model-latency-ms']);
 if (
@@ -68,12 +69,13 @@ if (
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /**
- * Budgets narrow enough that departments run out late in a backlog of a few hundred tasks, so
- * refusals are exercised while overruns are counted.
+ * Budgets narrow enough that departments near their day late in the backlog, so the reservation
+ * is exercised under contention while overruns are counted: per-task shares as at 500 tasks
+ * (40,000 tokens an agent, 25,000 a department), scaled with the backlog.
  */
 const budgets = {
-  AUTONOMY_AGENT_DAILY_TOKENS: '40000',
-  AUTONOMY_DEPARTMENT_DAILY_TOKENS: '25000',
+  AUTONOMY_AGENT_DAILY_TOKENS: String(80 * Math.max(500, taskCount)),
+  AUTONOMY_DEPARTMENT_DAILY_TOKENS: String(50 * Math.max(500, taskCount)),
   AUTONOMY_RUN_MAX_TOKENS: '20000',
 };
 /** Share of the backlog above every role's autonomy threshold (0.7 at most): escalated to CMP. */
@@ -194,7 +196,7 @@ async function measure(sql: pg.Pool, startedAt: number, stub: OpenAiStub | null)
        join agents.agent_runs r on r.id = s.run_id where s.kind = 'WAIT_FOR_CONSENSUS'`,
   );
   const refusals = await one<{ n: number }>(
-    "select count(*)::int as n from agents.tasks where error_code like 'BUDGET_%'",
+    "select count(*)::int as n from agents.tasks where error_code like 'BUDGET_%' and status = 'FAILED'",
   );
   const overruns = await one<{ n: number }>(`
     select (select count(*) from agents.autonomy_budget_days
@@ -268,7 +270,13 @@ async function measure(sql: pg.Pool, startedAt: number, stub: OpenAiStub | null)
     escalationShare: Math.round((escalated.n / taskCount) * 1000) / 1000,
     budgetRefusals: refusals.n,
     budgetOverruns: Number(overruns.n),
-    lostTasks: taskCount - finished - (byStatus['WAITING_FOR_CONSENSUS'] ?? 0),
+    // Waiting on a vote or for the next day's budget is not lost: both resume by themselves.
+    deferredToNextDay: byStatus['WAITING_FOR_BUDGET'] ?? 0,
+    lostTasks:
+      taskCount -
+      finished -
+      (byStatus['WAITING_FOR_CONSENSUS'] ?? 0) -
+      (byStatus['WAITING_FOR_BUDGET'] ?? 0),
     modelCalls: calls.keyed,
     // Checkpointed model calls of runs with no decision of their own (two steps sharing one).
     uncountedModelCalls: Math.max(0, calls.checkpointed - calls.keyed),
@@ -333,6 +341,7 @@ async function phase(name: 'steady' | 'kills') {
     const startedAt = Date.now();
     let kills = 0;
     const replacements: Promise<void>[] = [];
+    const failedReplacements: unknown[] = [];
     const killer =
       name === 'kills'
         ? setInterval(() => {
@@ -340,7 +349,14 @@ async function phase(name: 'steady' | 'kills') {
             if (!victim) return;
             victim.child.kill('SIGKILL');
             kills++;
-            replacements.push(startWorker().then((replacement) => void workers.push(replacement)));
+            // A replacement that fails to start ends the phase (its services stopped), not the
+            // bench process with its children left running.
+            replacements.push(
+              startWorker().then(
+                (replacement) => void workers.push(replacement),
+                (error: unknown) => void failedReplacements.push(error),
+              ),
+            );
           }, killEverySeconds * 1_000)
         : undefined;
     await createBacklog(api.url, token);
@@ -349,7 +365,7 @@ async function phase(name: 'steady' | 'kills') {
     for (;;) {
       const open = await sql.query<{ n: number }>(
         `select count(*)::int as n from agents.tasks
-          where status not in ('DONE', 'FAILED')`,
+          where status not in ('DONE', 'FAILED', 'WAITING_FOR_BUDGET')`,
       );
       finishedAt = Date.now();
       if ((open.rows[0]?.n ?? 0) === 0 || finishedAt > drainUntil) break;
@@ -357,6 +373,9 @@ async function phase(name: 'steady' | 'kills') {
     }
     if (killer) clearInterval(killer);
     await Promise.allSettled(replacements);
+    if (failedReplacements.length > 0) {
+      throw new AggregateError(failedReplacements, 'a replacement worker did not start');
+    }
     for (const worker of workers) services.push(worker);
     const figures = await measure(sql, startedAt, stub);
     return {
@@ -374,23 +393,45 @@ async function phase(name: 'steady' | 'kills') {
   }
 }
 
-const measured = [];
-for (const name of phases) {
-  const figures = await phase(name as 'steady' | 'kills');
-  console.table([figures]);
-  measured.push(figures);
+/** The machine as detected when the phase ended (its load included: runs share machines). */
+function machine() {
+  const cpus = os.cpus();
+  return {
+    measuredAt: new Date().toISOString(),
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    totalMemMb: Math.round(os.totalmem() / 2 ** 20),
+    loadAverage1m: +(os.loadavg()[0] ?? 0).toFixed(2),
+    node: process.version,
+  };
 }
+
+const command = `node --conditions=source --import @daena/platform/register test/bench/autonomy.ts --tasks ${taskCount} --workers ${workerCount} --kill-every ${killEverySeconds} --phases ${phases.join(',')} --model ${modelKind}${modelKind === 'stub' ? ` --model-latency-ms ${modelLatencyMs}` : ''}`;
+const measured: Record<string, unknown>[] = [];
+for (const name of phases) {
+  const figures = await phase(name);
+  console.table([figures]);
+  // Each phase keeps the command and budgets it ran with: a run of one phase keeps the other's.
+  measured.push({ ...figures, command, budgets, machine: machine() });
+}
+const file = new URL(
+  `results/${modelKind === 'stub' ? 'autonomy-stub' : 'autonomy'}.json`,
+  import.meta.url,
+);
+const earlier = await readFile(file, 'utf8')
+  .then((text) => (JSON.parse(text) as { phases?: { phase: string }[] }).phases ?? [])
+  .catch(() => []);
 const results = {
   issue: 15,
-  command: `node --conditions=source --import @daena/platform/register test/bench/autonomy.ts --tasks ${taskCount} --workers ${workerCount} --kill-every ${killEverySeconds} --phases ${phases.join(',')} --model ${modelKind}${modelKind === 'stub' ? ` --model-latency-ms ${modelLatencyMs}` : ''}`,
   model: modelKind === 'stub' ? `loopback stub, ${modelLatencyMs} ms per answer` : 'offline',
   agents: 64,
-  budgets,
   escalatedShareGenerated: escalatedShare,
-  phases: measured,
+  phases: [
+    ...earlier.filter(
+      (kept) => !(phases as readonly string[]).includes(kept.phase) && 'command' in kept,
+    ),
+    ...measured,
+  ],
 };
 await mkdir(new URL('results/', import.meta.url), { recursive: true });
-await writeFile(
-  new URL(`results/${modelKind === 'stub' ? 'autonomy-stub' : 'autonomy'}.json`, import.meta.url),
-  `${JSON.stringify(results, null, 2)}\n`,
-);
+await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);

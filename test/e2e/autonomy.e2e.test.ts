@@ -2,6 +2,7 @@ import { Role } from '@daena/platform';
 import { graphql, testToken, waitFor } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayHarness, type GatewayHarness } from '../src/gateway-harness.js';
+import { subscribe, waitForSubscribers } from '../src/live.js';
 
 /*
  * Issue 15 §4 through the public endpoint: a task above its agent's autonomy goes to CMP as a
@@ -145,5 +146,54 @@ describe('a task above its agent’s autonomy', () => {
     expect(failed).toMatchObject({ status: 'FAILED', errorCode: 'CONSENSUS_REJECTED' });
     expect(failed.result).toContain(proposalId);
     expect(failed.runs[0]?.steps.map((step) => step.kind)).toEqual(['PLAN', 'WAIT_FOR_CONSENSUS']);
+  });
+});
+
+describe('live task updates', () => {
+  it('reach the department’s lead and an executive, and no other department’s lead', async () => {
+    const finance = departments.get('finance');
+    const as = (sub: string, role: Role, department?: string) =>
+      testToken({ sub, roles: [role], ...(department ? { department } : {}) });
+    type Update = { taskUpdates: { id: string; department: { slug: string } } };
+    const listen = (token: string, department: string | null = finance ?? null) =>
+      subscribe<Update>(
+        harness.gateway.url.replace(/^http/, 'ws'),
+        'subscription ($d: ID) { taskUpdates(departmentId: $d) { id department { slug } } }',
+        { d: department },
+        token,
+      );
+    await waitForSubscribers(harness.gateway.url, 0, true);
+    const lead = listen(await as('finance-lead', Role.DEPARTMENT_LEAD, 'finance'));
+    const executive = listen(await as('ceo', Role.EXECUTIVE));
+    // Legal's lead listens to every department's tasks, and may read only Legal's.
+    const outsider = listen(await as('legal-lead', Role.DEPARTMENT_LEAD, 'legal'), null);
+    try {
+      const updates = [lead.next(), executive.next(), outsider.next()] as const;
+      await waitForSubscribers(harness.gateway.url, 3);
+      const create = async (title: string, departmentId: string | undefined) => {
+        const { body } = await graphql<{ createTask: { id: string } }>(
+          harness.gateway.url,
+          'mutation ($input: CreateTaskInput!) { createTask(input: $input) { id } }',
+          { input: { title, complexity: 0.2, departmentId } },
+          admin,
+        );
+        const id = body.data?.createTask.id;
+        if (!id) throw new Error(JSON.stringify(body.errors));
+        return id;
+      };
+      const id = await create('Close the books', finance);
+      const seen = { id, department: { slug: 'finance' } };
+      expect((await updates[0]).taskUpdates).toEqual(seen);
+      expect((await updates[1]).taskUpdates).toEqual(seen);
+      // Legal's lead hears nothing of Finance's task, not even that one changed: its first
+      // payload is Legal's own task, created after it.
+      const legalTask = await create('Review the NDA', departments.get('legal'));
+      expect((await updates[2]).taskUpdates).toEqual({
+        id: legalTask,
+        department: { slug: 'legal' },
+      });
+    } finally {
+      await Promise.all([lead.close(), executive.close(), outsider.close()]);
+    }
   });
 });

@@ -25,8 +25,9 @@ const tokens = {} as Record<
   'financeLead' | 'financeAnalyst' | 'financeBorder' | 'legal' | 'hr' | 'admin',
   string
 >;
-/** Department slug → its Border Agent's id, read from the organization. */
+/** Department slug → its Border Agent's id, and its own id, read from the organization. */
 const borderAgents = new Map<string, string>();
+const departmentIds = new Map<string, string>();
 
 beforeAll(async () => {
   stack = await testStack('knowledge_share_e2e');
@@ -62,9 +63,12 @@ beforeAll(async () => {
 
   tokens.admin = await testToken({ sub: 'root', roles: [Role.ADMIN] });
   const organization = await call<{
-    organization: { departments: { slug: string; agents: { id: string; role: string }[] }[] };
-  }>('{ organization { departments { slug agents { id role } } } }', {}, tokens.admin);
+    organization: {
+      departments: { id: string; slug: string; agents: { id: string; role: string }[] }[];
+    };
+  }>('{ organization { departments { id slug agents { id role } } } }', {}, tokens.admin);
   for (const department of organization.data?.organization.departments ?? []) {
+    departmentIds.set(department.slug, department.id);
     const border = department.agents.find((agent) => agent.role === 'BORDER_AGENT');
     if (border) borderAgents.set(department.slug, border.id);
   }
@@ -143,15 +147,27 @@ interface Share {
   decidedBy: string | null;
 }
 
-const requestShare = `mutation($entryId: ID!, $to: String!, $reason: String!) {
-  requestShare(entryId: $entryId, departmentSlug: $to, reason: $reason) { ${shareFields} }
+const requestShare = `mutation($entryId: ID!, $toId: ID, $to: String, $reason: String!) {
+  requestShare(entryId: $entryId, departmentId: $toId, departmentSlug: $to, reason: $reason) {
+    ${shareFields}
+  }
 }`;
 const decide = (name: string) => `mutation($id: ID!) { ${name}(shareId: $id) { ${shareFields} } }`;
 
+/** Asks for a share with the department named by its slug. */
 async function ask(entryId: string, to: string, token = tokens.financeAnalyst) {
   return call<{ requestShare: Share }>(
     requestShare,
     { entryId, to, reason: 'Legal reviews the vendor contract' },
+    token,
+  );
+}
+
+/** Asks for a share with the department named by its id, as issue 16 names it. */
+async function askById(entryId: string, toId: string, token = tokens.financeAnalyst) {
+  return call<{ requestShare: Share }>(
+    requestShare,
+    { entryId, toId, reason: 'Legal reviews the vendor contract' },
     token,
   );
 }
@@ -242,7 +258,7 @@ describe('sharing knowledge through the honeycomb', () => {
 
       // Legal asks nothing it cannot see; a Finance member asks on its behalf.
       expect(await read(original, tokens.legal)).toEqual([]);
-      const asked = await ask(original, 'legal');
+      const asked = await askById(original, departmentIds.get('legal') ?? '');
       expect(asked.errors).toBeUndefined();
       const pending = asked.data?.requestShare as Share;
       expect(pending).toMatchObject({
@@ -316,7 +332,10 @@ describe('sharing knowledge through the honeycomb', () => {
         to: { id: borderAgents.get('legal') },
       });
       expect(delivery?.body).toContain(copyId);
-      expect(delivery?.relays.map((relay) => relay.id)).toEqual(share.relayAgentIds);
+      // The share lists the Border Agents that relayed the request, then those of the copy.
+      expect(share.relayAgentIds).toEqual(
+        [...(request?.relays ?? []), ...(delivery?.relays ?? [])].map((relay) => relay.id),
+      );
       expect(delivery?.path.hops.map((hop) => hop.agent?.id)).toEqual(
         route.data?.communicationPath.hops.map((hop) => hop.agent?.id),
       );
@@ -337,31 +356,31 @@ describe('sharing knowledge through the honeycomb', () => {
       });
       expect(await read(copyId, tokens.legal)).toEqual([]);
       expect(await read(copyId, tokens.admin)).toEqual([]);
-      expect(await read(original, tokens.financeAnalyst)).toHaveLength(1);
-
-      // HR was told nothing of the copy, neither its arrival nor its removal (no null payloads
-      // saying that something changed): its first payload is the next change it may read.
-      const notice = await call<{ createKnowledgeEntries: { knowledgeEntries: { id: string }[] } }>(
+      // HR's subscriber heard nothing of the copy, neither SHARED nor REVOKED (the gateway
+      // withholds what it may not read): the first change it gets is Legal's next PUBLIC entry.
+      const announced = await call<{
+        createKnowledgeEntries: { knowledgeEntries: { id: string }[] };
+      }>(
         create,
         {
           input: [
             {
-              title: 'Office hours',
-              body: 'Legal answers questions on Thursdays.',
+              title: 'Contract review hours',
+              body: 'Tuesdays and Thursdays.',
               accessLevel: 'PUBLIC',
               departmentSlug: 'legal',
               sharedWithDepartments: [],
             },
           ],
         },
-        tokens.admin,
+        tokens.legal,
       );
-      const noticeId = notice.data?.createKnowledgeEntries.knowledgeEntries[0]?.id;
-      expect(noticeId).toBeDefined();
+      const publicId = announced.data?.createKnowledgeEntries.knowledgeEntries[0]?.id;
       expect((await hrWatch.next()).knowledgeUpdates).toMatchObject({
         change: 'CREATED',
-        entryId: noticeId,
+        entryId: publicId,
       });
+      expect(await read(original, tokens.financeAnalyst)).toHaveLength(1);
     } finally {
       await Promise.all(live.map((subscription) => subscription.close()));
     }
@@ -429,6 +448,14 @@ describe('sharing knowledge through the honeycomb', () => {
       tokens.financeLead,
     );
     expect(refused.data?.refuseShare).toMatchObject({ status: 'REFUSED', copyId: null });
+    // The refusal travelled back to Legal as the approval would have: Border Agent to Border Agent.
+    const refusal = (await received(borderAgents.get('legal') ?? '')).nodes[0];
+    expect(refusal).toMatchObject({
+      id: refused.data?.refuseShare.deliveryMessageId,
+      from: { id: borderAgents.get('finance') },
+      to: { id: borderAgents.get('legal') },
+    });
+    expect(refusal?.body).toContain(`Share request ${second.id} refused`);
     // A refused share cannot be approved afterwards.
     const late = await call(decide('approveShare'), { id: second.id }, tokens.financeLead);
     expect(late.errors?.[0]?.extensions).toMatchObject({
@@ -485,6 +512,34 @@ describe('sharing knowledge through the honeycomb', () => {
       ['PERSONAL entry', ask(personal, 'legal'), 'BAD_USER_INPUT', 'PERSONAL_NOT_SHAREABLE'],
       ['same department', ask(confidential, 'finance'), 'BAD_USER_INPUT', 'SAME_DEPARTMENT'],
       ['unknown department', ask(confidential, 'astrology'), 'NOT_FOUND', 'DEPARTMENT_NOT_FOUND'],
+      [
+        'unknown department id',
+        askById(confidential, '00000000-0000-4000-8000-000000000016'),
+        'NOT_FOUND',
+        'DEPARTMENT_NOT_FOUND',
+      ],
+      [
+        'same department by id',
+        askById(confidential, departmentIds.get('finance') ?? ''),
+        'BAD_USER_INPUT',
+        'SAME_DEPARTMENT',
+      ],
+      [
+        'department by id and by slug',
+        call(
+          requestShare,
+          { entryId: confidential, toId: departmentIds.get('legal'), to: 'legal', reason: 'x' },
+          tokens.financeAnalyst,
+        ),
+        'BAD_USER_INPUT',
+        'ONE_DEPARTMENT_REQUIRED',
+      ],
+      [
+        'no department',
+        call(requestShare, { entryId: confidential, reason: 'x' }, tokens.financeAnalyst),
+        'BAD_USER_INPUT',
+        'ONE_DEPARTMENT_REQUIRED',
+      ],
       [
         'blank reason',
         call(

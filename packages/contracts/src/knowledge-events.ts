@@ -7,6 +7,19 @@ export interface KnowledgeEntryChanged {
   departmentSlug: string;
 }
 
+/**
+ * A new entry (`knowledge.entry.created`): only a create publishes it, never the redacted copy a
+ * share makes (that is `knowledge.entry.changed` with `shared`).
+ */
+export interface KnowledgeEntryCreated extends KnowledgeEntryChanged {
+  /**
+   * The agent that wrote it: its `authorAgentId`, else the caller when an agent's token created
+   * it; null when a person did. Agents' scans skip what agents wrote, so they never loop on each
+   * other's writes. Absent from events published before the field existed.
+   */
+  authorAgentId?: string | null;
+}
+
 /** How an entry changed, as `knowledge.entry.changed` tells it. */
 export type KnowledgeChange = 'created' | 'updated' | 'shared' | 'revoked';
 
@@ -35,7 +48,7 @@ export interface KnowledgeShared {
 }
 
 export const knowledgeEvents = {
-  knowledgeEntryCreated: defineEvent<KnowledgeEntryChanged>('knowledge.entry.created'),
+  knowledgeEntryCreated: defineEvent<KnowledgeEntryCreated>('knowledge.entry.created'),
   knowledgeEntryChanged: defineEvent<KnowledgeEntryChangedInDepartment>('knowledge.entry.changed'),
   knowledgeShared: defineEvent<KnowledgeShared>('knowledge.shared'),
 } as const;

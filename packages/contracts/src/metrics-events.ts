@@ -13,6 +13,11 @@ export interface AlertTransitioned {
   /** pending, firing or resolved. */
   state: string;
   previousState: string | null;
+  /**
+   * The department the alert is about: its `departmentId` label, when its series or its rule
+   * carry one; null (or absent, from older publishers) for an alert of the platform as a whole.
+   */
+  departmentId?: string | null;
 }
 
 export const metricsEvents = {

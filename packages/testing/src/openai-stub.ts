@@ -6,7 +6,10 @@ import type { AddressInfo } from 'node:net';
  * stood in for). It speaks just enough of the Chat Completions API for the real `openai` client:
  * `POST /v1/chat/completions` (JSON, or SSE chunks when `stream: true`, with a final usage chunk
  * when `stream_options.include_usage`) and `GET /v1/models`. Each model behaves as told, and the
- * behaviour can change while a test runs.
+ * behaviour can change while a test runs. A whole (not streamed) answer given under an
+ * `Idempotency-Key` is given again, with `idempotent-replayed: true`, to a later request with the
+ * same key, as providers and gateways that deduplicate on the key do; `requests().generated`
+ * counts the answers generated.
  */
 export type StubBehaviour =
   /** Answers deterministically from the last user message, with usage token counts. */

@@ -232,8 +232,15 @@ export const schema = serviceEnvSchema(4001)
       "How far back agents' scans look for direct messages that no task came from yet.",
     ),
     AUTONOMY_SCAN_TASK_BUDGET_USD: dollars(1).describe(
-      'What a task an agent found by itself (a message, an accepted proposal) may spend, US dollars.',
+      'What a task an agent found by itself (a message, an accepted proposal, new knowledge, an alert) may spend, US dollars.',
     ),
+    AUTONOMY_ALERT_DEPARTMENT: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a department slug')
+      .default('engineering')
+      .describe(
+        'The department (slug) whose monitoring agent looks into a firing alert that names no department of its own.',
+      ),
     AUTONOMY_STALE_TASK_SECONDS: wholeNumber('seconds', 1, 600).describe(
       'How long an open task of a working agent may sit unchanged before the sweep queues its run again.',
     ),

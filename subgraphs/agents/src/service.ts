@@ -213,6 +213,7 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
           scan: {
             lookbackSeconds: config.AUTONOMY_SCAN_LOOKBACK_SECONDS,
             taskBudgetUsd: config.AUTONOMY_SCAN_TASK_BUDGET_USD,
+            alertDepartment: config.AUTONOMY_ALERT_DEPARTMENT,
           },
           escalation: new HttpDecisionsEscalation({
             url: config.DECISIONS_URL,

@@ -9,8 +9,9 @@ import {
 
 /*
  * Issue 15 §5: every model call of a run is held against the run's, the agent's and the
- * department's daily budgets before it is made; one that would exceed any of them is not made,
- * the run stops with the budget's code and the refusal is a step of its trace.
+ * department's daily budgets before it is made; one that would exceed any of them is not made
+ * and the refusal is on a step of its trace. The run stops with the budget's code, unless a daily
+ * budget is spent that the call fits in: then it waits for the next day (autonomy-budget-waits).
  */
 let h: AutonomyHarness;
 beforeAll(async () => {
@@ -54,7 +55,7 @@ const agentOf = (slug: string, role: string): RosterAgent => {
 };
 
 describe('budgets of model calls', () => {
-  it('stops a run whose call would pass the agent’s day, records why, and makes no call', async () => {
+  it('stops a run whose call is bigger than the agent’s whole day, and waits for room', async () => {
     const scout = agentOf('finance', 'DATA_SCOUT');
     const run = (agentDailyTokens: number, owner: string) =>
       h.taskFor(scout).then(async (task) => {
@@ -86,8 +87,11 @@ describe('budgets of model calls', () => {
     expect(used).toBeGreaterThan(0);
     expect(used).toBeLessThanOrEqual(needed);
 
-    // The same call again: one token short of room is refused, exactly room is not.
-    expect((await run(used + needed - 1, 'w3')).error_code).toBe('BUDGET_AGENT_DAILY_TOKENS');
+    // The same call again: one token short of room waits for the next day, exactly room does not.
+    expect(await run(used + needed - 1, 'w3')).toMatchObject({
+      status: 'WAITING_FOR_BUDGET',
+      error_code: 'BUDGET_AGENT_DAILY_TOKENS',
+    });
     expect((await run(used + needed, 'w4')).status).toBe('DONE');
     expect(await h.routerDecisions()).toBe(calls + 2);
     const after = await day('AGENT', scout.id);
@@ -123,12 +127,19 @@ describe('budgets of model calls', () => {
     );
     const all = results.flat();
     const done = all.filter((task) => task.status === 'DONE');
-    const refused = all.filter((task) => task.status === 'FAILED');
+    const waiting = all.filter((task) => task.status !== 'DONE');
     expect(done.length).toBeGreaterThan(0);
-    expect(refused.length).toBeGreaterThan(0);
-    for (const task of refused) {
-      expect(task.error_code).toBe('BUDGET_DEPARTMENT_DAILY_TOKENS');
-      expect(task.steps.at(-1)).toMatchObject({ kind: 'MODEL_CALL', status: 'REFUSED' });
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const task of waiting) {
+      expect(task).toMatchObject({
+        status: 'WAITING_FOR_BUDGET',
+        error_code: 'BUDGET_DEPARTMENT_DAILY_TOKENS',
+      });
+      expect(task.steps.at(-1)).toMatchObject({
+        kind: 'MODEL_CALL',
+        status: 'STARTED',
+        error_code: 'BUDGET_DEPARTMENT_DAILY_TOKENS',
+      });
     }
     // Calls made are exactly the runs that finished, and their tokens fit in the day.
     expect(await h.routerDecisions()).toBe(calls + done.length);

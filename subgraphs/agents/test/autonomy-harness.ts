@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   createPostgresStore,
+  PgBossJobQueue,
   type PostgresStore,
   requestConnection,
   type JobQueue,
@@ -90,6 +91,9 @@ export async function autonomyHarness(
       ...(jobs ? { jobs } : {}),
     }),
   );
+  // Runs the test drives by hand queue their deferred jobs here (the service's queue if it has one).
+  const runJobs = jobs ?? new PgBossJobQueue({ url: stack.database.url, log: stack.log });
+  if (!jobs) stack.defer(() => runJobs.stop());
   const sql = testPool(stack.database.url);
   stack.defer(() => sql.end());
   const log = stack.log;
@@ -148,6 +152,7 @@ export async function autonomyHarness(
       escalation: new HttpDecisionsEscalation({ url: nowhere, timeoutMs: 100, log }),
       jwtSecret: stack.dependencies.jwtSecret,
       budgets: generousBudgets,
+      jobs: runJobs,
       ...change,
     }),
     taskFor: (agent, change = {}) =>

@@ -88,7 +88,7 @@ describe('work agents find by themselves', () => {
           jobs: h.jobs,
         }),
       log: h.stack.log,
-      scan: { lookbackSeconds: 3_600, taskBudgetUsd: 1 },
+      scan: { lookbackSeconds: 3_600, taskBudgetUsd: 1, alertDepartment: 'engineering' },
     };
     expect(await scanMessages(deps)).toBe(0);
     const { rows } = await h.sql.query('select 1 from agents.tasks where source_ref = $1', [

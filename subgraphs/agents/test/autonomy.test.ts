@@ -35,10 +35,11 @@ interface AgentView {
   department: { id: string; slug: string };
 }
 let roster: AgentView[] = [];
+let jobs: PgBossJobQueue;
 
 beforeAll(async () => {
   stack = await testStack('autonomy');
-  const jobs = new PgBossJobQueue({
+  jobs = new PgBossJobQueue({
     url: stack.database.url,
     log: stack.log,
     pollingIntervalSeconds: 0.5,
@@ -258,6 +259,7 @@ describe('runs on workers', () => {
     }),
     jwtSecret: stack.dependencies.jwtSecret,
     budgets: generousBudgets,
+    jobs,
   });
 
   /** A task written without a job, so only this test's workers run it. */

@@ -5,6 +5,7 @@ import {
   type EventBus,
   type Logger,
   type ServiceDefinition,
+  type StoreConnector,
   graphqlOptions,
 } from '@daena/platform';
 import { Neo4jGraphQL } from '@neo4j/graphql';
@@ -19,8 +20,11 @@ import { mapRootFieldErrors } from './schema/neo4j-errors.js';
 import { knowledgeTypeDefs } from './schema/type-defs.js';
 import { shareMutations } from './schema/share-mutations.js';
 import { agentReference, departmentReference } from './schema/entity-references.js';
+import { AgentsClient } from './store/agents-client.js';
 import { HttpBorderRelay, type BorderRelay } from './store/border-relay.js';
+import { HttpDepartmentDirectory, type DepartmentDirectory } from './store/department-directory.js';
 import { createNeo4jStore } from './store/neo4j-store.js';
+import { maintainKnowledge, MaintenanceSchedule } from './operations/maintenance.js';
 
 export interface KnowledgeDependencies {
   config: KnowledgeConfig;
@@ -38,7 +42,12 @@ export interface KnowledgeDependencies {
  */
 export async function buildKnowledgeSchema(
   driver?: Driver,
-  runtime: EntryMutationRuntime & { jwtSecret?: string; relay?: BorderRelay } = {},
+  runtime: EntryMutationRuntime & {
+    jwtSecret?: string;
+    relay?: BorderRelay;
+    departments?: DepartmentDirectory;
+    relayRetryMs?: number;
+  } = {},
 ): Promise<GraphQLSchema> {
   const neo4jGraphQL = new Neo4jGraphQL({
     typeDefs: knowledgeTypeDefs,
@@ -79,24 +88,55 @@ export function createKnowledgeService(
     password: config.NEO4J_PASSWORD,
     log,
   });
-  // Shares travel as messages between Border Agents, which the agents subgraph carries.
-  const relay = new HttpBorderRelay({
+  // Shares travel as messages between Border Agents, which the agents subgraph carries; it also
+  // knows departments by id.
+  const agents = new AgentsClient({
     url: config.AGENTS_URL,
     timeoutMs: config.AGENTS_TIMEOUT_MS,
     secret: deps.jwtSecret,
     issuer: config.JWT_ISSUER,
     log,
   });
+  const relay = new HttpBorderRelay(agents);
+  const departments = new HttpDepartmentDirectory(agents);
+  const shares = {
+    driver: neo4j.driver,
+    relay,
+    bus,
+    log,
+    relayRetryMs: config.KNOWLEDGE_RELAY_RETRY_MS,
+  };
+  // Share messages agents could not carry are sent again, and change records are kept bounded.
+  const retention = {
+    maxAgeDays: config.KNOWLEDGE_CHANGE_RETENTION_DAYS,
+    maxCount: config.KNOWLEDGE_CHANGE_RETENTION_COUNT,
+  };
+  const maintenance = new MaintenanceSchedule(
+    (now) => maintainKnowledge({ ...shares, retention }, now),
+    config.KNOWLEDGE_MAINTENANCE_INTERVAL_MS,
+    log,
+  );
   return {
     name: 'knowledge',
     port: config.PORT,
     ...graphqlOptions(config),
     host: config.HOST,
     log,
-    stores: [neo4j, eventBusStore(bus)],
+    // Closed newest first: maintenance stops before the stores it writes to.
+    stores: [neo4j, eventBusStore(bus), maintenanceStore(maintenance)],
     createSchema: () =>
-      buildKnowledgeSchema(neo4j.driver, { bus, log, jwtSecret: deps.jwtSecret, relay }),
+      buildKnowledgeSchema(neo4j.driver, { ...shares, jwtSecret: deps.jwtSecret, departments }),
     context: async (req) =>
       createKnowledgeContext(await principalFromHeader(tokens, req.headers.authorization)),
+  };
+}
+
+/** The maintenance rounds, started once the stores are connected and stopped before they close. */
+function maintenanceStore(schedule: MaintenanceSchedule): StoreConnector {
+  return {
+    name: 'knowledge-maintenance',
+    connect: async () => schedule.start(),
+    check: async () => undefined,
+    close: () => schedule.stop(),
   };
 }

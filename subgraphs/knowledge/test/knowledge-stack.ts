@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startEmbeddedNeo4j } from '@daena/neo4j-launcher';
 import type { InProcessEventBus, RunningService, TokenClaims } from '@daena/platform';
 import { graphql, testStack, testToken } from '@daena/testing';
-import neo4j from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import { loadKnowledgeConfig } from '../src/config.js';
 import { createKnowledgeService } from '../src/service.js';
 
@@ -14,6 +14,8 @@ export interface KnowledgeStack {
   readonly url: string;
   readonly bus: InProcessEventBus;
   readonly service: RunningService;
+  /** A driver of the same database, for tests that run the operations (src/operations) directly. */
+  readonly driver: Driver;
   call<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -31,7 +33,12 @@ export interface KnowledgeStack {
   close(): Promise<void>;
 }
 
-/** `env` adds to the service's configuration (e.g. a longer deadline for a seeding fuzz). */
+/**
+ * `env` adds to the service's configuration (e.g. a longer deadline for a seeding fuzz). The
+ * request deadline is a minute unless told: a fresh Neo4j's first writes (plans, indexes,
+ * constraints) can take longer than the production 15 s on a loaded 2-core test machine, and no
+ * test here is about the deadline.
+ */
 export async function startKnowledgeStack(
   env: Record<string, string> = {},
 ): Promise<KnowledgeStack> {
@@ -44,7 +51,12 @@ export async function startKnowledgeStack(
     const driver = stack.track(neo4j.driver(graph.uri));
     const service = await stack.start(
       createKnowledgeService({
-        config: loadKnowledgeConfig({ PORT: '1', NEO4J_URI: graph.uri, ...env }),
+        config: loadKnowledgeConfig({
+          PORT: '1',
+          NEO4J_URI: graph.uri,
+          GRAPHQL_DEADLINE_MS: '60000',
+          ...env,
+        }),
         ...stack.dependencies,
       }),
     );
@@ -53,6 +65,7 @@ export async function startKnowledgeStack(
       url: service.url,
       bus: stack.bus,
       service,
+      driver,
       call: (query, variables = {}, token) => graphql(service.url, query, variables, token),
       async countEntriesTitled(title) {
         const { records } = await driver.executeQuery(

@@ -190,7 +190,11 @@ describe('writing entries', () => {
       const entryId = response.body.data?.createKnowledgeEntries.knowledgeEntries[0]?.id;
       // The in-process bus delivers on a microtask queued before the response was written.
       expect(received.map((event) => [event.type, event.data])).toEqual([
-        ['knowledge.entry.created', { entryId, departmentSlug: 'legal' }],
+        // The legal token is an agent's: the entry is that agent's writing.
+        [
+          'knowledge.entry.created',
+          { entryId, departmentSlug: 'legal', authorAgentId: 'legal-counsel' },
+        ],
       ]);
     } finally {
       unsubscribe();

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edgesFrom, runFuzz, type FuzzReport, type GroundTruth } from './fuzz/fuzz-queries.js';
 import { seedOrganization, type Call, type FuzzOrganization } from './fuzz/organization.js';
-import { seededRandom } from './fuzz/reference-model.js';
+import { revokedCopies, seededRandom } from './fuzz/reference-model.js';
+import { seedShares } from './fuzz/shares.js';
 import { startKnowledgeStack, type KnowledgeStack } from './knowledge-stack.js';
 
 /** Fixed, so a failure reproduces; the report names it. */
@@ -23,12 +24,15 @@ beforeAll(async () => {
     entries: 100,
     revisions: 30,
   });
+  // Approved shares put redacted copies in the graph; revoked ones take theirs away again.
+  await seedShares(stack.driver, org, random, { count: 20, revokeChance: 0.3 });
   const rows = await stack.cypher<{ from: string; to: string }>(
     'MATCH (a:KnowledgeEntry)-[:RELATED_TO]->(b:KnowledgeEntry) RETURN a.id AS from, b.id AS to',
   );
   truth = { edges: edgesFrom(rows) };
   entryCount = org.entries.length;
-}, 300_000);
+  // Seeding and sharing take 3 to 4 minutes on a loaded 2-core machine.
+}, 600_000);
 
 afterAll(async () => {
   await stack?.close();
@@ -42,8 +46,11 @@ describe('the permission fuzz', () => {
       count: 2_000,
       concurrency: 8,
     });
+    const copies = org.entries.filter((entry) => entry.derivedFrom !== undefined).length;
     console.info(
-      `permission fuzz (seed ${seed}): ${report.queries} queries checked, ${report.leaks} leaks, ` +
+      `permission fuzz (seed ${seed}): ${org.shares.length} shares (${copies} copies, ` +
+        `${revokedCopies(org.shares).length} revoked), ` +
+        `${report.queries} queries checked, ${report.leaks} leaks, ` +
         `${report.mismatches.length} mismatches; by kind ${JSON.stringify(report.byKind)}`,
     );
     if (report.leaks > 0 || report.mismatches.length > 0) {
@@ -65,12 +72,17 @@ describe('the permission fuzz', () => {
       'nested',
       'relatedKnowledge',
       'search',
+      'shares',
       'topics',
       'versions',
     ]);
     expect(truth.edges.size).toBeGreaterThan(entryCount / 2);
     expect(org.entries.some((entry) => entry.versions > 0)).toBe(true);
     expect(org.topics.length).toBeGreaterThan(5);
+    expect(org.entries.filter((entry) => entry.derivedFrom !== undefined).length).toBeGreaterThan(
+      5,
+    );
+    expect(revokedCopies(org.shares).length).toBeGreaterThan(2);
   });
 
   it('left the data as it was: reads, including injection strings, wrote nothing', async () => {

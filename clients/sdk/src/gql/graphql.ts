@@ -1486,20 +1486,27 @@ export type KnowledgeShare = {
   decidedBy?: Maybe<Scalars['String']['output']>;
   /** Why it was refused or revoked, when said. */
   decisionReason?: Maybe<Scalars['String']['output']>;
+  /**
+   * The message that carried the owner's answer back to the target department: the copy once
+   * approved, the refusal once refused (null until carried).
+   */
   deliveryMessageId?: Maybe<Scalars['ID']['output']>;
   /** The shared entry (the original). */
   entryId: Scalars['ID']['output'];
   /** The department that owns the entry. */
   fromDepartmentSlug: Scalars['String']['output'];
   id: Scalars['ID']['output'];
-  /** The owning department's Border Agent, which received the request. */
-  ownerBorderAgentId: Scalars['ID']['output'];
+  /**
+   * The owning department's Border Agent, which received the request (null until the Border
+   * Agents carried it: when the agents subgraph was down, the service sends it again later).
+   */
+  ownerBorderAgentId?: Maybe<Scalars['ID']['output']>;
   /** Why the share was asked for (1 to 500 characters). */
   reason: Scalars['String']['output'];
-  /** The Border Agents that relayed the request, then those that relayed the copy, in order. */
+  /** The Border Agents that relayed the request, then those that relayed the answer, in order. */
   relayAgentIds: Array<Scalars['ID']['output']>;
-  /** The messages that carried the request and (once approved) the copy. */
-  requestMessageId: Scalars['ID']['output'];
+  /** The message that carried the request (null until carried, as ownerBorderAgentId). */
+  requestMessageId?: Maybe<Scalars['ID']['output']>;
   requestedAt: Scalars['DateTime']['output'];
   /** The token subject of whoever asked. */
   requestedBy: Scalars['String']['output'];
@@ -2012,7 +2019,10 @@ export type Mutation = {
   recordOutcome: Proposal;
   /** Explicit quality feedback (0–1) on a routed call, once; it feeds the model's tracked quality for the task type */
   recordRoutingFeedback: RoutingDecision;
-  /** Refuses a pending share (the same approvers); nothing is copied. */
+  /**
+   * Refuses a pending share (the same approvers); nothing is copied. The refusal travels back to
+   * the requesting department through the Border Agents, as a copy does.
+   */
   refuseShare: KnowledgeShare;
   /** Adds a model on an OpenAI-compatible endpoint (admins) */
   registerModel: LlmModel;
@@ -2027,10 +2037,10 @@ export type Mutation = {
   /** Report what an agent is doing (admins, and the agent itself with role agent) */
   reportAgentState: Agent;
   /**
-   * Asks the owning department to share entry `entryId` with department `departmentSlug`: a
-   * message from that department's Border Agent to the owner's, over the Border Agents of the
-   * shortest hex path. The caller must be able to read the entry; PERSONAL entries are never
-   * shared.
+   * Asks the owning department to share entry `entryId` with a department: a message from that
+   * department's Border Agent to the owner's, over the Border Agents of the shortest hex path.
+   * Name the department by `departmentId` (a Department's id) or by `departmentSlug`, exactly
+   * one. The caller must be able to read the entry; PERSONAL entries are never shared.
    */
   requestShare: KnowledgeShare;
   /** Resume a paused agent: it becomes IDLE. */
@@ -2214,7 +2224,8 @@ export type MutationReportAgentStateArgs = {
 
 
 export type MutationRequestShareArgs = {
-  departmentSlug: Scalars['String']['input'];
+  departmentId?: InputMaybe<Scalars['ID']['input']>;
+  departmentSlug?: InputMaybe<Scalars['String']['input']>;
   entryId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
@@ -2503,7 +2514,7 @@ export type Query = {
   agentMessages?: Maybe<Message>;
   /** Agents a page at a time, filtered; pass pageInfo.endCursor as `after` */
   agentPage: AgentPage;
-  /** A run and its trace */
+  /** A run and its trace (admins, executives, its department’s lead and members) */
   agentRun?: Maybe<AgentRun>;
   /** Current agents, optionally of one department or role (see agentPage for more) */
   agents: Array<Agent>;
@@ -2575,10 +2586,11 @@ export type Query = {
   searchKnowledge: KnowledgeEntriesIndexConnection;
   /** A metric (or expression) over time from the stored, scraped series: what the web dashboard's panels plot (observability/grafana holds the same panels for Grafana) */
   series: Array<SeriesResult>;
+  /** A task (admins, executives, its department’s lead and members) */
   task?: Maybe<Task>;
   /** Query twin of Subscription.taskUpdates: the task as its latest change left it (used by the gateway bridge) */
   taskUpdates?: Maybe<Task>;
-  /** Tasks, newest first */
+  /** Tasks, newest first: of every department for admins and executives, else of the caller’s */
   tasks: Array<Task>;
   topics: Array<Topic>;
   topicsConnection: TopicsConnection;
@@ -3107,6 +3119,7 @@ export type RunStatus =
   | 'RUNNING'
   | 'SUCCEEDED'
   | 'WAITING_FOR_APPROVAL'
+  | 'WAITING_FOR_BUDGET'
   | 'WAITING_FOR_CONSENSUS';
 
 /** One step of a run, as checkpointed before and after it ran */
@@ -3148,7 +3161,7 @@ export type RunStepStatus =
   | 'DONE'
   /** Not run: a malformed or forbidden action, or a budget stop */
   | 'REFUSED'
-  /** Checkpointed before it ran; a resumed run runs it again */
+  /** Checkpointed before it ran; a resumed run runs it again (a model call waiting for a daily budget says so in its output and errorCode) */
   | 'STARTED';
 
 export type SendMessageInput = {
@@ -3352,7 +3365,7 @@ export type Task = {
   id: Scalars['ID']['output'];
   /** What kind of work (a slug); approval gates name kinds */
   kind: Scalars['String']['output'];
-  /** The task this one follows up */
+  /** The task this one follows up (null when the caller may not read it) */
   parent?: Maybe<Task>;
   /** 1 (most urgent) to 5 */
   priority: Scalars['Int']['output'];
@@ -3402,6 +3415,8 @@ export type TaskStatus =
   | 'RUNNING'
   /** At an approval gate: waiting for the department’s lead or an executive */
   | 'WAITING_FOR_APPROVAL'
+  /** Its agent’s or department’s daily model budget is spent: its run goes on the next UTC day */
+  | 'WAITING_FOR_BUDGET'
   /** Above the agent’s autonomy: waiting for CMP */
   | 'WAITING_FOR_CONSENSUS';
 

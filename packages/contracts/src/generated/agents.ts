@@ -165,6 +165,8 @@ export const TaskStatus = {
   WAITING_FOR_CONSENSUS: 'WAITING_FOR_CONSENSUS',
   /** At an approval gate: waiting for the department’s lead or an executive */
   WAITING_FOR_APPROVAL: 'WAITING_FOR_APPROVAL',
+  /** Its agent’s or department’s daily model budget is spent: its run goes on the next UTC day */
+  WAITING_FOR_BUDGET: 'WAITING_FOR_BUDGET',
   /** Finished with a result */
   DONE: 'DONE',
   /** Stopped; errorCode says why */
@@ -185,6 +187,7 @@ export const RunStatus = {
   RUNNING: 'RUNNING',
   WAITING_FOR_CONSENSUS: 'WAITING_FOR_CONSENSUS',
   WAITING_FOR_APPROVAL: 'WAITING_FOR_APPROVAL',
+  WAITING_FOR_BUDGET: 'WAITING_FOR_BUDGET',
   SUCCEEDED: 'SUCCEEDED',
   FAILED: 'FAILED'
 } as const;
@@ -203,7 +206,7 @@ export const RunStepKind = {
 export type RunStepKind = typeof RunStepKind[keyof typeof RunStepKind];
 /** A step as checkpointed */
 export const RunStepStatus = {
-  /** Checkpointed before it ran; a resumed run runs it again */
+  /** Checkpointed before it ran; a resumed run runs it again (a model call waiting for a daily budget says so in its output and errorCode) */
   STARTED: 'STARTED',
   /** Ran; its output is recorded */
   DONE: 'DONE',
@@ -343,6 +346,13 @@ export type DecideStepInput = {
   reason: Scalars['String']['input'];
 };
 
+export type DepartmentByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DepartmentByIdQuery = { department?: { id: string, slug: string, retiredAt?: string | null } | null };
+
 export type RelayBorderMessageMutationVariables = Exact<{
   input: BorderRelayInput;
 }>;
@@ -356,5 +366,6 @@ export type StakeholderDirectoryQueryVariables = Exact<{ [key: string]: never; }
 export type StakeholderDirectoryQuery = { organization: { departments: Array<{ id: string, slug: string, retiredAt?: string | null, neighbors: Array<{ id: string }>, agents: Array<{ id: string, role: AgentRole, status: AgentStatus }> }> } };
 
 
+export const DepartmentByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DepartmentById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"department"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}}]}}]}}]} as unknown as DocumentNode<DepartmentByIdQuery, DepartmentByIdQueryVariables>;
 export const RelayBorderMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RelayBorderMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BorderRelayInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"relayBorderMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"message"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"relays"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]}}]} as unknown as DocumentNode<RelayBorderMessageMutation, RelayBorderMessageMutationVariables>;
 export const StakeholderDirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StakeholderDirectory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"departments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"retiredAt"}},{"kind":"Field","name":{"kind":"Name","value":"neighbors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"agents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<StakeholderDirectoryQuery, StakeholderDirectoryQueryVariables>;

@@ -5,6 +5,7 @@ import {
   assertStatus,
   checkShareable,
   checkShareReason,
+  departmentRefOf,
   policyDepartmentOf,
   type ShareState,
 } from './share-rules.js';
@@ -103,5 +104,23 @@ describe('share states and policies', () => {
     expect(codeOf(() => policyDepartmentOf(principal([Role.AGENT], 'finance')))).toBe(
       'DEPARTMENT_LEAD_REQUIRED',
     );
+  });
+});
+
+describe('naming the target department', () => {
+  it.each([
+    ['an id', 'dep-1', undefined, { id: 'dep-1' }],
+    ['a slug', undefined, 'legal', { slug: 'legal' }],
+  ])('takes %s', (_, id, slug, expected) => {
+    expect(departmentRefOf(id, slug)).toEqual(expected);
+  });
+
+  it.each([
+    ['both', 'dep-1', 'legal', 'ONE_DEPARTMENT_REQUIRED'],
+    ['neither', undefined, undefined, 'ONE_DEPARTMENT_REQUIRED'],
+    ['a blank id', ' ', undefined, 'DEPARTMENT_ID'],
+    ['an oversize id', 'x'.repeat(65), undefined, 'DEPARTMENT_ID'],
+  ])('refuses %s', (_, id, slug, reason) => {
+    expect(codeOf(() => departmentRefOf(id, slug))).toBe(reason);
   });
 });

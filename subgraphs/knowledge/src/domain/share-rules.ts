@@ -19,7 +19,8 @@ export type ShareStatus = 'PENDING' | 'APPROVED' | 'REFUSED' | 'REVOKED';
 export interface ShareState {
   status: ShareStatus;
   fromDepartmentSlug: string;
-  ownerBorderAgentId: string;
+  /** Null until the Border Agents carried the request: no Border Agent decides it before. */
+  ownerBorderAgentId: string | null;
 }
 
 /** A reason is one line: 1 to 500 characters, like an access override's. */
@@ -34,6 +35,36 @@ export function checkShareReason(reason: string | null | undefined, required: bo
       { field: 'reason', max: entryLimits.noteMaxChars },
     );
   }
+}
+
+/**
+ * The department a share is for, as the caller names it: by id (the agents subgraph's Department
+ * id, as issue 16 names it) or by slug (how knowledge keys departments), exactly one.
+ */
+export type DepartmentRef = { id: string } | { slug: string };
+
+export function departmentRefOf(
+  id: string | null | undefined,
+  slug: string | null | undefined,
+): DepartmentRef {
+  if ((id == null) === (slug == null)) {
+    throw new BadInputError(
+      'Name the department by departmentId or by departmentSlug, exactly one',
+      'ONE_DEPARTMENT_REQUIRED',
+      { fields: ['departmentId', 'departmentSlug'] },
+    );
+  }
+  if (id != null) {
+    if (id.trim() === '' || charCount(id) > entryLimits.slugMaxChars) {
+      throw new BadInputError(
+        `departmentId has 1 to ${entryLimits.slugMaxChars} characters`,
+        'DEPARTMENT_ID',
+        { field: 'departmentId', max: entryLimits.slugMaxChars },
+      );
+    }
+    return { id };
+  }
+  return { slug: slug ?? '' };
 }
 
 /** The target must be another department, named by a slug; PERSONAL entries never leave. */
@@ -73,7 +104,10 @@ export function assertMayDecide(
   const { roles, department, sub } = principal;
   const ownLead = roles.includes(Role.DEPARTMENT_LEAD) && department === share.fromDepartmentSlug;
   const ownBorderAgent =
-    borderAgentApproves && roles.includes(Role.AGENT) && sub === share.ownerBorderAgentId;
+    borderAgentApproves &&
+    roles.includes(Role.AGENT) &&
+    share.ownerBorderAgentId !== null &&
+    sub === share.ownerBorderAgentId;
   if (roles.includes(Role.ADMIN) || ownLead || ownBorderAgent) return;
   throw new ForbiddenError(
     `Only ${share.fromDepartmentSlug}'s lead${borderAgentApproves ? ' or Border Agent' : ''} may decide this share`,

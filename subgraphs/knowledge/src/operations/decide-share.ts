@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, type Principal } from '@daena/platform';
-import { Events } from '@daena/contracts';
 import type { Transaction } from 'neo4j-driver';
 import { personalDataKinds, suggestAccessLevel } from '../domain/classification.js';
 import { redactPersonalData } from '../domain/redaction.js';
@@ -28,6 +27,8 @@ import {
   type ShareRecord,
   type SharableEntry,
 } from '../store/share-graph.js';
+import { enqueueRelay } from '../store/relay-outbox.js';
+import { defaultRelayRetryMs, dispatchRelay } from './relay-dispatch.js';
 import { changeEvents, publishAll, type ShareRuntime } from './share-runtime.js';
 import { requireRelay } from './share-relay.js';
 
@@ -48,10 +49,11 @@ async function decidable(
 
 /**
  * Approves a pending share: in one transaction, a redacted copy for the target department
- * (personal data removed, DERIVED_FROM the original, linked like any new entry), the message
- * that carries it from the owner's Border Agent to the target's, and the share's new state; the
- * events go out once it is committed. An original that is gone or has become PERSONAL since
- * the request is a CONFLICT, and nothing is copied.
+ * (personal data removed, DERIVED_FROM the original, linked like any new entry), the share's new
+ * state and the message that carries the copy from the owner's Border Agent to the target's
+ * (queued in the outbox, sent once committed; `knowledge.shared` goes out when it is carried).
+ * An original that is gone or has become PERSONAL since the request is a CONFLICT, and nothing
+ * is copied.
  */
 export async function approveShare(
   runtime: ShareRuntime,
@@ -59,51 +61,42 @@ export async function approveShare(
   jwt: Claims,
   shareId: string,
 ): Promise<ShareRecord> {
-  const relay = requireRelay(runtime.relay);
-  const { share, changes } = await inWriteTransaction(requireDriver(runtime.driver), async (tx) => {
-    const pending = await decidable(tx, principal, jwt, shareId, 'PENDING');
-    const original = await readEntry(tx, pending.entryId);
-    if (!original || original.accessLevel === 'PERSONAL') {
-      throw new ConflictError(
-        'The entry is gone or has become PERSONAL since the request',
-        'ENTRY_NOT_SHAREABLE',
-      );
-    }
-    const copy = redactedCopy(original, pending.toDepartmentSlug, principal.sub ?? '');
-    await createCopy(tx, copy, original.id);
-    const query = relatedQuery(copy.title, copy.body);
-    await linkRelated(tx, query ? [{ id: copy.id, query }] : [], searchLimits);
-    const recorded = await recordChangesOf(tx, [copy.id], 'SHARED');
-    const message = await relay.send({
-      fromDepartmentSlug: pending.fromDepartmentSlug,
-      toDepartmentSlug: pending.toDepartmentSlug,
-      body: `Shared knowledge ${pending.id}: "${copy.title}" from ${pending.fromDepartmentSlug} is entry ${copy.id} of ${pending.toDepartmentSlug} (personal data removed).`,
-    });
-    const approved = await updateShare(tx, shareId, {
-      status: 'APPROVED',
-      decidedBy: principal.sub,
-      copyId: copy.id,
-      deliveryMessageId: message.messageId,
-      relayAgentIds: message.relayAgentIds,
-    });
-    return { commit: true, value: { share: approved, changes: recorded } };
-  });
-  await publishAll(runtime, [
-    ...changeEvents(changes, 'shared'),
-    Events.knowledgeShared.create({
-      shareId: share.id,
-      entryId: share.entryId,
-      copyId: share.copyId ?? '',
-      fromDepartmentSlug: share.fromDepartmentSlug,
-      toDepartmentSlug: share.toDepartmentSlug,
-      messageId: share.deliveryMessageId ?? '',
-      relayAgentIds: share.relayAgentIds,
-    }),
-  ]);
-  return share;
+  requireRelay(runtime.relay);
+  const { share, changes, relay } = await inWriteTransaction(
+    requireDriver(runtime.driver),
+    async (tx) => {
+      const pending = await decidable(tx, principal, jwt, shareId, 'PENDING');
+      const original = await readEntry(tx, pending.entryId);
+      if (!original || original.accessLevel === 'PERSONAL') {
+        throw new ConflictError(
+          'The entry is gone or has become PERSONAL since the request',
+          'ENTRY_NOT_SHAREABLE',
+        );
+      }
+      const copy = redactedCopy(original, pending.toDepartmentSlug, principal.sub ?? '');
+      await createCopy(tx, copy, original.id);
+      const query = relatedQuery(copy.title, copy.body);
+      await linkRelated(tx, query ? [{ id: copy.id, query }] : [], searchLimits);
+      const recorded = await recordChangesOf(tx, [copy.id], 'SHARED');
+      const approved = await updateShare(tx, shareId, {
+        status: 'APPROVED',
+        decidedBy: principal.sub,
+        copyId: copy.id,
+      });
+      const queued = await queueAnswer(runtime, tx, approved, 'DELIVERY', {
+        body: `Shared knowledge ${pending.id}: "${copy.title}" from ${pending.fromDepartmentSlug} is entry ${copy.id} of ${pending.toDepartmentSlug} (personal data removed).`,
+      });
+      return { commit: true, value: { share: approved, changes: recorded, relay: queued } };
+    },
+  );
+  await publishAll(runtime, changeEvents(changes, 'shared'));
+  return (await dispatchRelay(runtime, relay)) ?? share;
 }
 
-/** Refuses a pending share; nothing is copied. */
+/**
+ * Refuses a pending share; nothing is copied. The refusal travels back to the requesting
+ * department as the approval does: a message from the owner's Border Agent to the target's.
+ */
 export async function refuseShare(
   runtime: ShareRuntime,
   principal: Principal,
@@ -112,15 +105,42 @@ export async function refuseShare(
   reason: string | null | undefined,
 ): Promise<ShareRecord> {
   checkShareReason(reason, false);
-  return inWriteTransaction(requireDriver(runtime.driver), async (tx) => {
-    await decidable(tx, principal, jwt, shareId, 'PENDING');
+  requireRelay(runtime.relay);
+  const { share, relay } = await inWriteTransaction(requireDriver(runtime.driver), async (tx) => {
+    const pending = await decidable(tx, principal, jwt, shareId, 'PENDING');
     const refused = await updateShare(tx, shareId, {
       status: 'REFUSED',
       decidedBy: principal.sub,
       decisionReason: reason ?? null,
     });
-    return { commit: true, value: refused };
+    const queued = await queueAnswer(runtime, tx, refused, 'REFUSAL', {
+      body: `Share request ${pending.id} refused: ${pending.fromDepartmentSlug} does not share knowledge entry ${pending.entryId} with ${pending.toDepartmentSlug}.${reason ? ` Reason: ${reason}` : ''}`,
+    });
+    return { commit: true, value: { share: refused, relay: queued } };
   });
+  return (await dispatchRelay(runtime, relay)) ?? share;
+}
+
+/** The owner's answer to the target department, queued with the decision (relay-outbox.ts). */
+function queueAnswer(
+  runtime: ShareRuntime,
+  tx: Transaction,
+  share: ShareRecord,
+  purpose: 'DELIVERY' | 'REFUSAL',
+  message: { body: string },
+) {
+  return enqueueRelay(
+    tx,
+    {
+      id: randomUUID(),
+      shareId: share.id,
+      purpose,
+      fromDepartmentSlug: share.fromDepartmentSlug,
+      toDepartmentSlug: share.toDepartmentSlug,
+      body: message.body,
+    },
+    runtime.relayRetryMs ?? defaultRelayRetryMs,
+  );
 }
 
 /** Withdraws an approved share: the copy (and its versions) is deleted for the target. */

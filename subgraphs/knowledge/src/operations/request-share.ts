@@ -5,22 +5,40 @@ import {
   requireAuthenticated,
   type Principal,
 } from '@daena/platform';
-import { checkShareable, checkShareReason } from '../domain/share-rules.js';
+import { checkShareable, checkShareReason, type DepartmentRef } from '../domain/share-rules.js';
 import { inWriteTransaction, requireDriver } from '../store/knowledge-graph.js';
 import {
   createShare,
   hasOpenShare,
+  isOpenShareTaken,
   readVisibleEntry,
   type Claims,
   type ShareRecord,
 } from '../store/share-graph.js';
 import type { ShareRuntime } from './share-runtime.js';
-import { requireRelay } from './share-relay.js';
+import { enqueueRelay } from '../store/relay-outbox.js';
+import { defaultRelayRetryMs, dispatchRelay } from './relay-dispatch.js';
+import { requireDirectory, requireRelay } from './share-relay.js';
 
 export interface ShareRequest {
   entryId: string;
-  departmentSlug: string;
+  /** The target department, by id (looked up in agents) or by slug. */
+  department: DepartmentRef;
   reason: string;
+}
+
+/** The target's slug: given, or looked up by id in agents (NOT_FOUND for an unknown one). */
+async function targetSlug(runtime: ShareRuntime, department: DepartmentRef): Promise<string> {
+  if ('slug' in department) return department.slug;
+  return requireDirectory(runtime.departments).slugOf(department.id);
+}
+
+/** Two requests for one (entry, department) raced: the one that committed first stands. */
+function shareExists(departmentSlug: string): ConflictError {
+  return new ConflictError(
+    `The entry already has an open share with ${departmentSlug}`,
+    'SHARE_EXISTS',
+  );
 }
 
 /**
@@ -28,9 +46,11 @@ export interface ShareRequest {
  * from the target department's Border Agent to the owner's, over the Border Agents of the
  * shortest hex path. Checks run before anything is written: an entry the caller may not read is
  * NOT_FOUND (as one that does not exist), a PERSONAL one, the same department or a bad reason
- * BAD_USER_INPUT, an open request for the same pair CONFLICT; the share is written in a
- * transaction that commits only once agents has carried the message (an unknown department is
- * NOT_FOUND there, and nothing is kept).
+ * BAD_USER_INPUT, an open request for the same pair CONFLICT (also when two race: a uniqueness
+ * constraint holds one open share per pair). The share and its message are committed together
+ * (relay-outbox.ts), then the message is sent: refused for good by agents (an unknown
+ * department: NOT_FOUND), the share is undone and the refusal thrown; agents unavailable, the
+ * share stands PENDING with no request message yet, which the retry sends.
  */
 export async function requestShare(
   runtime: ShareRuntime,
@@ -40,35 +60,39 @@ export async function requestShare(
 ): Promise<ShareRecord> {
   requireAuthenticated(principal);
   checkShareReason(request.reason, true);
-  const relay = requireRelay(runtime.relay);
-  return inWriteTransaction(requireDriver(runtime.driver), async (tx) => {
+  requireRelay(runtime.relay);
+  const departmentSlug = await targetSlug(runtime, request.department);
+  const { share, relay } = await inWriteTransaction(requireDriver(runtime.driver), async (tx) => {
     const entry = await readVisibleEntry(tx, request.entryId, jwt);
     if (!entry) throw new NotFoundError('KnowledgeEntry', request.entryId);
-    checkShareable(entry, request.departmentSlug);
-    if (await hasOpenShare(tx, entry.id, request.departmentSlug)) {
-      throw new ConflictError(
-        `The entry already has an open share with ${request.departmentSlug}`,
-        'SHARE_EXISTS',
-      );
-    }
+    checkShareable(entry, departmentSlug);
+    if (await hasOpenShare(tx, entry.id, departmentSlug)) throw shareExists(departmentSlug);
     const id = randomUUID();
-    const message = await relay.send({
-      fromDepartmentSlug: request.departmentSlug,
-      toDepartmentSlug: entry.departmentSlug,
-      body: `Share request ${id}: ${request.departmentSlug} asks ${entry.departmentSlug} for knowledge entry ${entry.id}. Reason: ${request.reason}`,
-    });
-    const share = await createShare(tx, {
+    const created = await createShare(tx, {
       id,
       entryId: entry.id,
       fromDepartmentSlug: entry.departmentSlug,
-      toDepartmentSlug: request.departmentSlug,
+      toDepartmentSlug: departmentSlug,
       reason: request.reason,
       status: 'PENDING',
       requestedBy: principal.sub ?? '',
-      ownerBorderAgentId: message.toAgentId,
-      requestMessageId: message.messageId,
-      relayAgentIds: message.relayAgentIds,
     });
-    return { commit: true, value: share };
+    const queued = await enqueueRelay(
+      tx,
+      {
+        id: randomUUID(),
+        shareId: id,
+        purpose: 'REQUEST',
+        fromDepartmentSlug: departmentSlug,
+        toDepartmentSlug: entry.departmentSlug,
+        body: `Share request ${id}: ${departmentSlug} asks ${entry.departmentSlug} for knowledge entry ${entry.id}. Reason: ${request.reason}`,
+      },
+      runtime.relayRetryMs ?? defaultRelayRetryMs,
+    );
+    return { commit: true, value: { share: created, relay: queued } };
+  }).catch((error: unknown) => {
+    // The constraint may also trip at commit, when the other request committed meanwhile.
+    throw isOpenShareTaken(error) ? shareExists(departmentSlug) : error;
   });
+  return (await dispatchRelay(runtime, relay)) ?? share;
 }

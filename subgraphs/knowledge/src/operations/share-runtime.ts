@@ -4,11 +4,16 @@ import { Events } from '@daena/contracts';
 import type { Driver } from 'neo4j-driver';
 import type { RecordedChange } from '../store/share-graph.js';
 import type { BorderRelay } from '../store/border-relay.js';
+import type { DepartmentDirectory } from '../store/department-directory.js';
 
 /** What the share operations run on; absent parts make them UNAVAILABLE (composition). */
 export interface ShareRuntime {
   driver?: Driver | undefined;
   relay?: BorderRelay | undefined;
+  /** Where a department named by id is looked up (the agents subgraph). */
+  departments?: DepartmentDirectory | undefined;
+  /** The first wait before a share message agents could not carry is sent again. */
+  relayRetryMs?: number | undefined;
   bus?: EventBus | undefined;
   log?: Logger | undefined;
 }

@@ -11,6 +11,8 @@ export interface KnowledgeJwt {
 export interface CreatedEntry {
   entryId: string;
   departmentSlug: string;
+  /** The agent that wrote it (its `authorAgentId`, else an agent caller); null for a person. */
+  authorAgentId: string | null;
   /** The full-text query that finds its related entries (search-terms.ts); null without terms. */
   relatedQuery: string | null;
 }

@@ -35,9 +35,25 @@ describe('@populatedBy callbacks', () => {
       {
         entryId: first,
         departmentSlug: 'finance',
+        authorAgentId: null,
         relatedQuery: 'policy travel 30 days receipts within',
       },
-      { entryId: second, departmentSlug: 'legal', relatedQuery: null },
+      { entryId: second, departmentSlug: 'legal', authorAgentId: null, relatedQuery: null },
+    ]);
+  });
+
+  it('records the agent that wrote an entry: the one it names, else an agent caller', () => {
+    const createdEntries: CreatedEntry[] = [];
+    const agent = { sub: 'agent-7', roles: ['agent'] };
+    const context = { createdEntries, jwt: agent, populatedByOperation: 'CREATE' };
+    entryCallbacks.newEntryId({ authorAgentId: 'agent-3' }, {}, context as CallbackContext);
+    entryCallbacks.newEntryId({}, {}, context as CallbackContext);
+    const person = { ...context, jwt: { sub: 'finance-lead', roles: ['department_lead'] } };
+    entryCallbacks.newEntryId({}, {}, person as CallbackContext);
+    expect(createdEntries.map((entry) => entry.authorAgentId)).toEqual([
+      'agent-3',
+      'agent-7',
+      null,
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Neo4jGraphQLCallback } from '@neo4j/graphql';
+import { Role } from '@daena/platform/domain';
 import { personalDataKinds, suggestAccessLevel } from '../domain/classification.js';
 import { relatedQuery } from '../domain/search-terms.js';
 import type { KnowledgeContext } from './context.js';
@@ -27,9 +28,12 @@ export const entryCallbacks = {
    */
   newEntryId: (parent, _args, context) => {
     const entryId = randomUUID();
-    (context as Pick<KnowledgeContext, 'createdEntries'>).createdEntries?.push({
+    const { createdEntries, jwt } = context as Pick<KnowledgeContext, 'createdEntries' | 'jwt'>;
+    createdEntries?.push({
       entryId,
       departmentSlug: textOf(parent, 'departmentSlug'),
+      authorAgentId:
+        textOf(parent, 'authorAgentId') || (jwt?.roles.includes(Role.AGENT) ? jwt.sub : null),
       relatedQuery: relatedQuery(textOf(parent, 'title'), textOf(parent, 'body')),
     });
     return entryId;

@@ -95,9 +95,11 @@ function prepareCreate(input: Record<string, unknown>): void {
 /** The write is committed when the resolver returns; a failed publish must not undo it. */
 async function announce(entries: CreatedEntry[], { bus, log }: EntryMutationRuntime) {
   if (!bus) return;
-  for (const { entryId, departmentSlug } of entries) {
+  for (const { entryId, departmentSlug, authorAgentId } of entries) {
     try {
-      await bus.publish(Events.knowledgeEntryCreated.create({ entryId, departmentSlug }));
+      await bus.publish(
+        Events.knowledgeEntryCreated.create({ entryId, departmentSlug, authorAgentId }),
+      );
     } catch (error) {
       log?.error({ err: error, entryId }, 'could not publish knowledge.entry.created');
     }

@@ -4,6 +4,7 @@ import {
   revokeShare,
   setSharingPolicy,
 } from '../operations/decide-share.js';
+import { departmentRefOf } from '../domain/share-rules.js';
 import { requestShare } from '../operations/request-share.js';
 import type { ShareRuntime } from '../operations/share-runtime.js';
 import type { KnowledgeContext } from './context.js';
@@ -25,7 +26,10 @@ export function shareMutations(runtime: ShareRuntime) {
     requestShare: (_: unknown, args: Args, context: KnowledgeContext) =>
       requestShare(runtime, context.principal, claims(context), {
         entryId: text(args, 'entryId'),
-        departmentSlug: text(args, 'departmentSlug'),
+        department: departmentRefOf(
+          stringOrUndefined(args['departmentId']),
+          stringOrUndefined(args['departmentSlug']),
+        ),
         reason: text(args, 'reason'),
       }),
     approveShare: (_: unknown, args: Args, context: KnowledgeContext) =>

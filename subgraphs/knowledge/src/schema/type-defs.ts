@@ -266,12 +266,19 @@ export const knowledgeTypeDefs = /* GraphQL */ `
     "The token subject of whoever asked."
     requestedBy: String!
     requestedAt: DateTime!
-    "The owning department's Border Agent, which received the request."
-    ownerBorderAgentId: ID!
-    "The messages that carried the request and (once approved) the copy."
-    requestMessageId: ID!
+    """
+    The owning department's Border Agent, which received the request (null until the Border
+    Agents carried it: when the agents subgraph was down, the service sends it again later).
+    """
+    ownerBorderAgentId: ID
+    "The message that carried the request (null until carried, as ownerBorderAgentId)."
+    requestMessageId: ID
+    """
+    The message that carried the owner's answer back to the target department: the copy once
+    approved, the refusal once refused (null until carried).
+    """
     deliveryMessageId: ID
-    "The Border Agents that relayed the request, then those that relayed the copy, in order."
+    "The Border Agents that relayed the request, then those that relayed the answer, in order."
     relayAgentIds: [ID!]!
     "The token subject of whoever approved, refused or revoked, and when."
     decidedBy: String
@@ -331,19 +338,27 @@ export const knowledgeTypeDefs = /* GraphQL */ `
 
   type Mutation {
     """
-    Asks the owning department to share entry \`entryId\` with department \`departmentSlug\`: a
-    message from that department's Border Agent to the owner's, over the Border Agents of the
-    shortest hex path. The caller must be able to read the entry; PERSONAL entries are never
-    shared.
+    Asks the owning department to share entry \`entryId\` with a department: a message from that
+    department's Border Agent to the owner's, over the Border Agents of the shortest hex path.
+    Name the department by \`departmentId\` (a Department's id) or by \`departmentSlug\`, exactly
+    one. The caller must be able to read the entry; PERSONAL entries are never shared.
     """
-    requestShare(entryId: ID!, departmentSlug: String!, reason: String!): KnowledgeShare!
+    requestShare(
+      entryId: ID!
+      departmentId: ID
+      departmentSlug: String
+      reason: String!
+    ): KnowledgeShare!
     """
     Approves a pending share (the owner's lead, an admin, or the owner's Border Agent if its
     policy says so): a redacted copy (personal data removed, DERIVED_FROM the original) is made
     for the target department and carried there by the Border Agents.
     """
     approveShare(shareId: ID!): KnowledgeShare!
-    "Refuses a pending share (the same approvers); nothing is copied."
+    """
+    Refuses a pending share (the same approvers); nothing is copied. The refusal travels back to
+    the requesting department through the Border Agents, as a copy does.
+    """
     refuseShare(shareId: ID!, reason: String): KnowledgeShare!
     "Withdraws an approved share (the same approvers): the copy disappears for the target."
     revokeShare(shareId: ID!, reason: String): KnowledgeShare!

@@ -1,14 +1,7 @@
-import {
-  BadInputError,
-  ConflictError,
-  NotFoundError,
-  postToSubgraph,
-  signServiceToken,
-  UnavailableError,
-  type Logger,
-} from '@daena/platform';
+import { BadInputError, ConflictError, NotFoundError } from '@daena/platform';
 import { RelayBorderMessageDocument } from '@daena/contracts/graphql/agents';
 import { z } from 'zod';
+import { agentsUnavailable, type AgentsClient } from './agents-client.js';
 
 /** A message the Border Agents carried between two departments. */
 export interface RelayedMessage {
@@ -59,41 +52,25 @@ const responseSchema = z.object({
     .optional(),
 });
 
-export interface HttpBorderRelayOptions {
-  /** The agents subgraph's /graphql (AGENTS_URL). */
-  url: string;
-  timeoutMs: number;
-  /** The HS256 secret service tokens are signed with (JWT_SECRET, which agents shares). */
-  secret: string;
-  issuer: string;
-  log: Logger;
-}
-
-/**
- * Calls agents' `relayBorderMessage` (@inaccessible: services only) with a short-lived service
- * token naming `knowledge`, signed per call: a share is a rare, human-paced write.
- */
+/** Calls agents' `relayBorderMessage` (@inaccessible: services only). */
 export class HttpBorderRelay implements BorderRelay {
-  constructor(private readonly options: HttpBorderRelayOptions) {}
+  constructor(private readonly agents: AgentsClient) {}
 
   async send(input: Parameters<BorderRelay['send']>[0]): Promise<RelayedMessage> {
-    const endpoint = { ...this.options, name: 'agents', unavailable };
-    const token = await signServiceToken(this.options.secret, 'knowledge', this.options.issuer);
-    const body = await postToSubgraph(
-      endpoint,
-      { document: RelayBorderMessageDocument, variables: { input } },
-      token,
-    );
+    const body = await this.agents.post({
+      document: RelayBorderMessageDocument,
+      variables: { input },
+    });
     const parsed = responseSchema.safeParse(body);
     const [error] = parsed.success ? (parsed.data.errors ?? []) : [];
     if (error) throw refusal(error, input);
     const relayed = parsed.success ? parsed.data.data?.relayBorderMessage : undefined;
     if (!relayed) {
-      this.options.log.warn(
+      this.agents.log.warn(
         { issues: parsed.success ? null : parsed.error.issues },
         'agents answered the relay with no message',
       );
-      throw unavailable();
+      throw agentsUnavailable();
     }
     const { message } = relayed;
     return {
@@ -119,7 +96,7 @@ function refusal(
     case 'CONFLICT':
       return new ConflictError(error.message, reason);
     default:
-      return unavailable();
+      return agentsUnavailable();
   }
 }
 
@@ -131,8 +108,4 @@ function missingSlug(
   return message.includes(` ${input.toDepartmentSlug} `)
     ? input.toDepartmentSlug
     : input.fromDepartmentSlug;
-}
-
-function unavailable(): UnavailableError {
-  return new UnavailableError('The agents subgraph cannot relay now', 'AGENTS_UNAVAILABLE');
 }

@@ -1,5 +1,6 @@
 import type { Logger, StoreConnector } from '@daena/platform';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { openShareConstraint } from './share-graph.js';
 
 /** A Neo4j connection for the platform's start-up, /readyz and shutdown. */
 export interface Neo4jStore extends StoreConnector {
@@ -29,6 +30,15 @@ const knowledgeSchemaStatements = [
   'CREATE INDEX knowledge_version_entry IF NOT EXISTS FOR (version:KnowledgeVersion) ON (version.entryId)',
   'CREATE INDEX knowledge_version_access_level IF NOT EXISTS FOR (version:KnowledgeVersion) ON (version.accessLevel)',
   'CREATE INDEX topic_department IF NOT EXISTS FOR (topic:Topic) ON (topic.departmentSlug)',
+  // One open share per entry and target department (share-graph.ts), also under concurrency.
+  `CREATE CONSTRAINT ${openShareConstraint} IF NOT EXISTS FOR (share:KnowledgeShare) REQUIRE share.openKey IS UNIQUE`,
+  'CREATE INDEX knowledge_share_id IF NOT EXISTS FOR (share:KnowledgeShare) ON (share.id)',
+  // The outbox of share messages and its retry (relay-outbox.ts).
+  'CREATE INDEX knowledge_relay_id IF NOT EXISTS FOR (relay:KnowledgeRelay) ON (relay.id)',
+  'CREATE INDEX knowledge_relay_due IF NOT EXISTS FOR (relay:KnowledgeRelay) ON (relay.nextAttemptAt)',
+  // Change records: read by id (the knowledgeUpdates twin), pruned oldest first (retention).
+  'CREATE INDEX knowledge_change_id IF NOT EXISTS FOR (change:KnowledgeChange) ON (change.id)',
+  'CREATE INDEX knowledge_change_at IF NOT EXISTS FOR (change:KnowledgeChange) ON (change.at)',
 ] as const;
 
 export function createNeo4jStore(options: Neo4jStoreOptions): Neo4jStore {

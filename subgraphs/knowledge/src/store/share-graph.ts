@@ -1,4 +1,4 @@
-import type { ManagedTransaction, Transaction } from 'neo4j-driver';
+import { Neo4jError, type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import { cypherReadPredicate } from '../domain/access-rules.js';
 import type { AccessLevel } from '../domain/classification.js';
 import type { ShareStatus } from '../domain/share-rules.js';
@@ -60,8 +60,9 @@ export interface ShareRecord {
   status: ShareStatus;
   requestedBy: string;
   requestedAt: string;
-  ownerBorderAgentId: string;
-  requestMessageId: string;
+  /** Null until the Border Agents carried the request (relay-outbox.ts). */
+  ownerBorderAgentId: string | null;
+  requestMessageId: string | null;
   deliveryMessageId: string | null;
   relayAgentIds: string[];
   decidedBy: string | null;
@@ -70,8 +71,11 @@ export interface ShareRecord {
   copyId: string | null;
 }
 
-const shareProjection = `share { .*, requestedAt: toString(share.requestedAt),
-  decidedAt: toString(share.decidedAt) }`;
+/** A share as GraphQL reads it: every field, null when not (yet) set. */
+export const shareProjection = `share { .id, .entryId, .fromDepartmentSlug, .toDepartmentSlug,
+  .reason, .status, .requestedBy, .ownerBorderAgentId, .requestMessageId, .deliveryMessageId,
+  .relayAgentIds, .decidedBy, .decisionReason, .copyId,
+  requestedAt: toString(share.requestedAt), decidedAt: toString(share.decidedAt) }`;
 
 /** Whether the entry has a pending or approved share with the department already. */
 export async function hasOpenShare(tx: Tx, entryId: string, toSlug: string): Promise<boolean> {
@@ -83,18 +87,36 @@ export async function hasOpenShare(tx: Tx, entryId: string, toSlug: string): Pro
   return Number(result.records[0]?.get('open') ?? 0) > 0;
 }
 
-export type NewShare = Omit<
+export type NewShare = Pick<
   ShareRecord,
-  'requestedAt' | 'deliveryMessageId' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'copyId'
+  'id' | 'entryId' | 'fromDepartmentSlug' | 'toDepartmentSlug' | 'reason' | 'status' | 'requestedBy'
 >;
+
+/**
+ * The property a uniqueness constraint (neo4j-store.ts) holds to one open (PENDING or APPROVED)
+ * share per entry and target department, so two concurrent requests cannot both be written;
+ * removed when the share is refused or revoked, so the pair may be asked for again.
+ */
+const openKey = `share.entryId + '/' + share.toDepartmentSlug`;
+export const openShareConstraint = 'knowledge_share_open';
 
 export async function createShare(tx: Tx, share: NewShare): Promise<ShareRecord> {
   const result = await tx.run(
-    `CREATE (share:KnowledgeShare) SET share = $share, share.requestedAt = datetime()
+    `CREATE (share:KnowledgeShare) SET share = $share, share.requestedAt = datetime(),
+       share.relayAgentIds = [], share.openKey = ${openKey}
      RETURN ${shareProjection} AS share`,
     { share },
   );
   return result.records[0]?.get('share') as ShareRecord;
+}
+
+/** Whether `error` is the open-share constraint refusing a second open share for a pair. */
+export function isOpenShareTaken(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed' &&
+    error.message.includes('openKey')
+  );
 }
 
 /**
@@ -124,6 +146,8 @@ export async function updateShare(
 ): Promise<ShareRecord> {
   const result = await tx.run(
     `MATCH (share:KnowledgeShare {id: $id}) SET share += $changes, share.decidedAt = datetime()
+     FOREACH (_ IN CASE WHEN share.status IN ['REFUSED', 'REVOKED'] THEN [1] ELSE [] END |
+       REMOVE share.openKey)
      RETURN ${shareProjection} AS share`,
     { id, changes },
   );

@@ -1,9 +1,12 @@
 import type { Call, FuzzOrganization } from './organization.js';
 import {
+  changeRecords,
   mayRead,
+  mayReadShare,
   mayReadTopic,
   pick,
   reachable,
+  revokedCopies,
   sample,
   type Caller,
   type ModelEntry,
@@ -68,6 +71,9 @@ function randomCase(
   const visibleIds = new Set(visible.map((entry) => entry.id));
   const byId = new Map(org.entries.map((entry) => [entry.id, entry]));
   const entry = pick(random, org.entries);
+  const gone = revokedCopies(org.shares);
+  // An entry, or now and then a revoked copy: gone for everyone, its change records left.
+  const recorded = gone.length > 0 && random() < 0.25 ? pick(random, gone) : entry;
   const kinds: (() => FuzzCase)[] = [
     () => {
       const department = pick(random, org.departments);
@@ -163,7 +169,7 @@ function randomCase(
                 id: string;
                 related: { id: string }[];
                 relatedConnection: { totalCount: number; edges: { node: { id: string } }[] };
-                derivedFrom: unknown[];
+                derivedFrom: { id: string }[];
                 history: unknown[];
               }[];
             }
@@ -180,11 +186,20 @@ function randomCase(
           );
           const countLeak = Math.max(0, found.relatedConnection.totalCount - neighbours.size);
           const historyOk = found.history.length === entry.versions;
+          // A copy's original, when the caller may read it too.
+          const original = compare(
+            idsOf(found.derivedFrom),
+            new Set(
+              entry.derivedFrom && visibleIds.has(entry.derivedFrom) ? [entry.derivedFrom] : [],
+            ),
+            visibleIds,
+          );
           return {
-            leaked: result.leaked + viaEdges.leaked + countLeak + found.derivedFrom.length,
+            leaked: result.leaked + viaEdges.leaked + countLeak + original.leaked,
             mismatch:
               result.mismatch ??
               viaEdges.mismatch ??
+              (original.mismatch && `derivedFrom: ${original.mismatch}`) ??
               (historyOk ? null : `history ${found.history.length}, expected ${entry.versions}`),
           };
         },
@@ -234,7 +249,7 @@ function randomCase(
       };
     },
     () => {
-      const chosen = sample(random, org.entries, 0.05);
+      const chosen = sample(random, [...org.entries, ...gone], 0.05);
       return {
         kind: 'entities',
         query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on KnowledgeEntry { id } } }`,
@@ -273,33 +288,60 @@ function randomCase(
       },
     }),
     () => ({
-      // The change records knowledgeUpdates delivers: one per create and per revision, each
-      // visible exactly when its entry is (issue 16 §7).
+      // The change records knowledgeUpdates delivers (issue 16 §7), each visible exactly when
+      // its entry is (or was: a revoked copy's records stay with the department that had it).
       kind: 'changes',
       query: `query($id: ID!) { knowledgeChanges(where: { entryId: { eq: $id } }) { change entry { id } }
         knowledgeChangesConnection(where: { entryId: { eq: $id } }) { totalCount } }`,
-      variables: { id: entry.id },
+      variables: { id: recorded.id },
       check: (data) => {
         const { knowledgeChanges, knowledgeChangesConnection } = data as {
           knowledgeChanges: { change: string; entry: { id: string }[] }[];
           knowledgeChangesConnection: { totalCount: number };
         };
-        const visible = visibleIds.has(entry.id);
-        const expected = visible ? 1 + entry.versions : 0;
+        const records = changeRecords(recorded, recorded !== entry);
+        const expected = mayRead(caller, recorded) ? records.kinds : [];
         const most = Math.max(knowledgeChanges.length, knowledgeChangesConnection.totalCount);
         const entries = knowledgeChanges.flatMap((change) => change.entry.map((e) => e.id));
+        const kinds = knowledgeChanges.map((change) => change.change).sort();
         const same =
-          knowledgeChanges.length === expected &&
-          knowledgeChangesConnection.totalCount === expected &&
-          entries.length === expected &&
-          knowledgeChanges.filter((c) => c.change === 'UPDATED').length ===
-            (visible ? entry.versions : 0);
+          JSON.stringify(kinds) === JSON.stringify([...expected].sort()) &&
+          knowledgeChangesConnection.totalCount === expected.length &&
+          entries.length === (records.linked ? expected.length : 0);
         return {
-          leaked: Math.max(0, most - expected) + entries.filter((id) => !visibleIds.has(id)).length,
-          mismatch: same ? null : `changes ${most}, expected ${expected}`,
+          leaked:
+            Math.max(0, most - expected.length) +
+            entries.filter((id) => !visibleIds.has(id)).length,
+          mismatch: same ? null : `changes ${kinds.join(',')}, expected ${expected.join(',')}`,
         };
       },
     }),
+    () => {
+      const expected = org.shares.filter(
+        (share) => share.entryId === entry.id && mayReadShare(caller, share),
+      );
+      return {
+        // Share records: admins and the two departments a share is between.
+        kind: 'shares',
+        query: `query($id: ID!) { knowledgeShares(where: { entryId: { eq: $id } }) { id status copyId } }`,
+        variables: { id: entry.id },
+        check: (data) => {
+          const returned = (
+            data as { knowledgeShares: { id: string; status: string; copyId: string | null }[] }
+          ).knowledgeShares;
+          const allowed = new Set(
+            org.shares.filter((share) => mayReadShare(caller, share)).map((share) => share.id),
+          );
+          const states = new Map(expected.map((share) => [share.id, share.status]));
+          const result = compare(idsOf(returned), new Set(states.keys()), allowed);
+          const statesOk = returned.every((share) => states.get(share.id) === share.status);
+          return {
+            leaked: result.leaked,
+            mismatch: result.mismatch ?? (statesOk ? null : 'status'),
+          };
+        },
+      };
+    },
     () => ({
       kind: 'injection',
       query: `query($s: String!) { knowledgeEntries(where: { OR: [{ title: { contains: $s } }, { departmentSlug: { eq: $s } }, { sharedWithDepartments: { includes: $s } }] }) { id } }`,

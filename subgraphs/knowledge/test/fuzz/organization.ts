@@ -7,6 +7,7 @@ import {
   type AccessLevel,
   type Caller,
   type ModelEntry,
+  type ModelShare,
   type ModelTopic,
 } from './reference-model.js';
 
@@ -25,6 +26,8 @@ export interface FuzzOrganization {
   callers: Caller[];
   entries: ModelEntry[];
   topics: ModelTopic[];
+  /** Shares made after the entries (shares.ts): their copies are in `entries` until revoked. */
+  shares: ModelShare[];
   /** Words the entries are written with, so searches and related links hit. */
   vocabulary: string[];
 }
@@ -148,7 +151,7 @@ export async function seedOrganization(
   for (let i = 0; i < options.revisions; i += 1) {
     await revise(call, random, pick(random, entries), callers, departments);
   }
-  return { departments, callers, entries, topics, vocabulary: words };
+  return { departments, callers, entries, topics, shares: [], vocabulary: words };
 }
 
 async function mustWrite<T>(call: Call, mutation: string, input: unknown[], author: Caller) {

@@ -23,6 +23,18 @@ export interface ModelEntry {
   topicIds: string[];
   /** Earlier versions kept by updates. */
   versions: number;
+  /** For a shared copy: the original it is DERIVED_FROM. */
+  derivedFrom?: string;
+}
+
+/** A share the fuzz made: approved (its copy is in the graph) or revoked (its copy is gone). */
+export interface ModelShare {
+  id: string;
+  entryId: string;
+  fromDepartmentSlug: string;
+  toDepartmentSlug: string;
+  status: 'APPROVED' | 'REVOKED';
+  copy: ModelEntry;
 }
 
 export interface ModelTopic {
@@ -47,6 +59,60 @@ export function mayRead(caller: Caller, entry: ModelEntry): boolean {
     case 'PERSONAL':
       return entry.ownerId === caller.sub;
   }
+}
+
+/**
+ * The copy an approved share makes (issue 16 §6, the knowledge service's sharing rules): it
+ * belongs to the target department at CONFIDENTIAL, so that department's members read it and
+ * nobody else gains anything; it is shared with no one, owned by whoever approved, about no
+ * topic, DERIVED_FROM the original. Its text is the original's with personal data removed (the
+ * fuzz writes none, so the same words).
+ */
+export function sharedCopy(
+  original: ModelEntry,
+  copy: { id: string; toDepartmentSlug: string; approvedBy: string },
+): ModelEntry {
+  return {
+    id: copy.id,
+    title: original.title,
+    body: original.body,
+    departmentSlug: copy.toDepartmentSlug,
+    accessLevel: 'CONFIDENTIAL',
+    sharedWithDepartments: [],
+    ownerId: copy.approvedBy,
+    topicIds: [],
+    versions: 0,
+    derivedFrom: original.id,
+  };
+}
+
+/** The copies whose share was revoked: gone from the graph, their change records left. */
+export function revokedCopies(shares: readonly ModelShare[]): ModelEntry[] {
+  return shares.filter((share) => share.status === 'REVOKED').map((share) => share.copy);
+}
+
+/** A share record: admins and the two departments it is between. */
+export function mayReadShare(
+  caller: Caller,
+  share: { fromDepartmentSlug: string; toDepartmentSlug: string },
+): boolean {
+  if (caller.roles.includes('admin')) return true;
+  if (caller.sub === null || caller.department === null) return false;
+  return [share.fromDepartmentSlug, share.toDepartmentSlug].includes(caller.department);
+}
+
+/**
+ * The change records (`knowledgeUpdates`) an entry leaves, each visible as the entry is: CREATED
+ * and one UPDATED per revision for an entry written through the API; SHARED for a copy, and
+ * REVOKED besides once it is withdrawn, when the copy itself is gone (`linked`: false).
+ */
+export function changeRecords(
+  entry: ModelEntry,
+  revoked: boolean,
+): { kinds: string[]; linked: boolean } {
+  const first = entry.derivedFrom === undefined ? 'CREATED' : 'SHARED';
+  const updates = Array.from({ length: entry.versions }, () => 'UPDATED');
+  return { kinds: [first, ...updates, ...(revoked ? ['REVOKED'] : [])], linked: !revoked };
 }
 
 /** A topic's name: its department, and whoever may read an entry about it. */

@@ -3,7 +3,10 @@ import {
   budgetDay,
   budgetStop,
   modelCallBound,
+  nextBudgetDay,
+  waitsForNextDay,
   type BudgetLimits,
+  type BudgetRefusal,
   type BudgetState,
 } from './budget.js';
 
@@ -120,5 +123,33 @@ describe('budgetStop', () => {
 describe('budgetDay', () => {
   it('is the UTC date', () => {
     expect(budgetDay(new Date('2026-12-06T23:59:59-05:00'))).toBe('2026-12-07');
+  });
+});
+
+describe('waitsForNextDay', () => {
+  const stop = { limit: 5_000, used: 4_800, reserved: 0, needed: 600 };
+  const cases: [string, string, number, boolean][] = [
+    ['the agent’s day is spent', 'BUDGET_AGENT_DAILY_TOKENS', 600, true],
+    ['the agent’s dollars are spent', 'BUDGET_AGENT_DAILY_USD', 600, true],
+    ['the department’s day is spent', 'BUDGET_DEPARTMENT_DAILY_TOKENS', 600, true],
+    ['the department’s dollars are spent', 'BUDGET_DEPARTMENT_DAILY_USD', 600, true],
+    ['the call fills a whole day exactly', 'BUDGET_AGENT_DAILY_TOKENS', 5_000, true],
+    ['the call is bigger than a whole day', 'BUDGET_AGENT_DAILY_TOKENS', 5_001, false],
+    ['the run’s tokens never come back', 'BUDGET_RUN_TOKENS', 600, false],
+    ['the task’s dollars never come back', 'BUDGET_TASK_USD', 600, false],
+  ];
+  it.each(cases)('%s', (_name, code, needed, waits) => {
+    expect(waitsForNextDay({ ...stop, code: code as BudgetRefusal, needed })).toBe(waits);
+  });
+});
+
+describe('nextBudgetDay', () => {
+  it.each([
+    ['2026-12-06T10:15:00Z', '2026-12-07T00:00:00.000Z'],
+    ['2026-12-31T23:59:59.999Z', '2027-01-01T00:00:00.000Z'],
+    ['2026-12-07T00:00:00Z', '2026-12-08T00:00:00.000Z'],
+    ['2026-12-06T23:30:00-05:00', '2026-12-08T00:00:00.000Z'],
+  ])('after %s is %s', (now, next) => {
+    expect(nextBudgetDay(new Date(now)).toISOString()).toBe(next);
   });
 });

@@ -143,3 +143,27 @@ export function budgetStop(
 export function budgetDay(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** The budgets that start again each UTC day. */
+const dailyRefusals: ReadonlySet<BudgetRefusal> = new Set([
+  BudgetRefusal.AGENT_DAILY_TOKENS,
+  BudgetRefusal.AGENT_DAILY_USD,
+  BudgetRefusal.DEPARTMENT_DAILY_TOKENS,
+  BudgetRefusal.DEPARTMENT_DAILY_USD,
+]);
+
+/**
+ * Whether the refused call is worth waiting for: a daily budget is spent now but the call fits in
+ * a whole day of it, so it can be made the next UTC day. The run's and the task's budgets never
+ * free up, and a call bigger than a whole day's budget never fits: those stop the run.
+ */
+export function waitsForNextDay(stop: BudgetStop): boolean {
+  return dailyRefusals.has(stop.code) && stop.needed <= stop.limit + usdEpsilon;
+}
+
+/** The next UTC midnight after `now`: when the daily budgets start again. */
+export function nextBudgetDay(now: Date): Date {
+  const next = new Date(now.getTime());
+  next.setUTCHours(24, 0, 0, 0);
+  return next;
+}

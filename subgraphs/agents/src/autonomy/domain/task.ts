@@ -13,6 +13,8 @@ export const TaskStatus = {
   WAITING_FOR_CONSENSUS: 'WAITING_FOR_CONSENSUS',
   /** Parked at an approval gate until a department lead or an executive decides. */
   WAITING_FOR_APPROVAL: 'WAITING_FOR_APPROVAL',
+  /** A daily budget of its agent or department is spent: its run goes on the next UTC day. */
+  WAITING_FOR_BUDGET: 'WAITING_FOR_BUDGET',
   DONE: 'DONE',
   FAILED: 'FAILED',
 } as const;

@@ -5,6 +5,7 @@ import {
   signToken,
   type DomainEvent,
   type EventBus,
+  type JobQueue,
   type Logger,
   type Principal,
 } from '@daena/platform';
@@ -39,11 +40,11 @@ import {
 } from '../store/run-repository.js';
 import { TaskRepository } from '../store/task-repository.js';
 import { ApprovalGateRepository } from '../store/approval-gate-repository.js';
-import { BudgetRepository } from '../store/budget-repository.js';
-import { budgetDay, modelCallBound, type BudgetLimits, type BudgetStop } from '../domain/budget.js';
+import { waitsForNextDay, type BudgetLimits } from '../domain/budget.js';
 import { AutonomyControlRepository } from '../store/autonomy-control-repository.js';
 import { EscalationRefusedError, type DecisionsEscalation } from '../store/decisions-escalation.js';
 import { createTask } from './create-task.js';
+import { deferForBudget, reserveCall } from './model-call-budget.js';
 
 export interface RunTaskDependencies {
   /** A fresh EntityManager per job. */
@@ -65,6 +66,10 @@ export interface RunTaskDependencies {
   jwtSecret: string;
   /** The run's and the daily budgets of model calls. */
   budgets: BudgetLimits;
+  /** Where a run that waits for the next day's budget is queued again. */
+  jobs: JobQueue;
+  /** What time it is (which budget day a call counts on); the wall clock unless a test says. */
+  clock?: () => Date;
 }
 
 /** The run cannot go on now (its agent is busy or paused, another worker holds it): retry later. */
@@ -180,7 +185,7 @@ export async function runTask(deps: RunTaskDependencies, taskId: string): Promis
   }
 }
 
-interface StepContext {
+export interface StepContext {
   em: EntityManager;
   runs: RunRepository;
   run: RunRecord;
@@ -191,10 +196,7 @@ interface StepContext {
 }
 
 /** Runs one step; says how it ended, and the task's status when the run stops with it. */
-async function takeStep(
-  deps: RunTaskDependencies,
-  at: StepContext,
-): Promise<{ stepStatus: StepStatus; taskStatus?: TaskStatus }> {
+async function takeStep(deps: RunTaskDependencies, at: StepContext): Promise<StepEnd> {
   const { runs, run, step, task, agent } = at;
   await runs.startStep(run.id, step.seq, step.kind, step.input);
   const done = (result: Omit<StepResult, 'status'>) =>
@@ -215,10 +217,15 @@ async function takeStep(
       return { stepStatus: StepStatus.DONE, taskStatus: TaskStatus.WAITING_FOR_APPROVAL };
     }
     case StepKind.MODEL_CALL: {
-      // The call's worst case is held against every budget first; one it would exceed stops the
-      // run here, recorded on this step, and no call is made.
+      // The call's worst case is held against every budget first; one it would exceed is
+      // recorded on this step and no call is made: a spent daily budget parks the run until the
+      // next UTC day, any other stops it.
       const stop = await reserveCall(deps, at, step.input);
-      if (stop) return fail(at, stop.code, { ...stop });
+      if (stop) {
+        return waitsForNextDay(stop)
+          ? deferForBudget(deps, at, stop)
+          : fail(at, stop.code, { ...stop });
+      }
       const remaining = Math.max(0, task.budgetUsd - task.spentUsd);
       try {
         const { result, decision } = await deps.router.route(
@@ -395,40 +402,15 @@ async function learnFromOutcome(
   }
 }
 
-/** Holds the model call's worst case against the run's, agent's and department's budgets. */
-async function reserveCall(
-  deps: RunTaskDependencies,
-  at: StepContext,
-  prompt: { system: string; user: string },
-): Promise<BudgetStop | null> {
-  const prices = deps.router
-    .models()
-    .filter((model) => model.spec.enabled)
-    .map((model) => model.spec);
-  const bound = modelCallBound(
-    { text: prompt.user, context: prompt.system },
-    deps.maxOutputTokens,
-    prices,
-  );
-  return at.em.transactional((tx) =>
-    new BudgetRepository(requestConnection(tx)).reserve(
-      {
-        runId: at.run.id,
-        seq: at.step.seq,
-        taskId: at.task.id,
-        agentId: at.agent.id,
-        departmentId: at.task.departmentId,
-        day: budgetDay(new Date()),
-        bound,
-      },
-      deps.budgets,
-    ),
-  );
-}
-
 /** The agent's own token: decisions takes an agent's request only from the agent. */
 function agentToken(deps: RunTaskDependencies, agentId: string): Promise<string> {
   return signToken(deps.jwtSecret, { sub: agentId, roles: [Role.AGENT] }, '5m');
+}
+
+/** How a step ended, and the task's status when the run stops (or waits) with it. */
+export interface StepEnd {
+  stepStatus: StepStatus;
+  taskStatus?: TaskStatus;
 }
 
 async function fail(

@@ -15,13 +15,16 @@ export interface ScanDependencies {
     lookbackSeconds: number;
     /** What a task an agent found by itself may spend. */
     taskBudgetUsd: number;
+    /** The department whose agents answer an alert about no department in particular (a slug). */
+    alertDepartment: string;
   };
 }
 
 /** Most messages one scan turns into tasks: the next scan takes the rest. */
 const scanBatch = 100;
 
-const agentPrincipal = (sub: string): Principal => ({
+/** Who a scan acts as: an agent (scans create AGENT_SCAN tasks, which agents may). */
+export const agentPrincipal = (sub: string): Principal => ({
   sub,
   roles: [Role.AGENT],
   department: null,
@@ -86,26 +89,33 @@ export async function followUpProposal(
   return made > 0;
 }
 
-/** Creates the task; a refusal (source taken, agent unavailable, too deep) only skips it. */
-async function tryCreate(
+/** What a scan found: the task's fields, and the source it came from (one task per source). */
+export type FoundWork = Pick<
+  CreateTaskRequest,
+  'title' | 'description' | 'departmentId' | 'assigneeId' | 'parentId'
+> &
+  Partial<Pick<CreateTaskRequest, 'requiredCapabilities' | 'priority'>> & {
+    sourceRef: string;
+  };
+
+/**
+ * Creates the task (no capabilities asked, middling priority unless the scan says); a refusal
+ * (source taken, no capable agent, too deep) only skips it.
+ */
+export async function tryCreate(
   deps: ScanDependencies,
   ctx: AgentsContext,
-  found: Pick<
-    CreateTaskRequest,
-    'title' | 'description' | 'departmentId' | 'assigneeId' | 'parentId'
-  > & {
-    sourceRef: string;
-  },
+  found: FoundWork,
 ): Promise<number> {
   try {
     await createTask(
       ctx,
       {
-        ...found,
         kind: defaultTaskKind,
         requiredCapabilities: [],
         complexity: 0.3,
         priority: 3,
+        ...found,
         budgetUsd: deps.scan.taskBudgetUsd,
         deadline: null,
       },

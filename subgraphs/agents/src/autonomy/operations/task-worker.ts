@@ -8,6 +8,7 @@ import { AgentStatus } from '../../organization/domain/organization.js';
 import { TaskRepository } from '../store/task-repository.js';
 import { queueRun, scheduleAutonomySweep } from './autonomy-sweep.js';
 import { followUpProposal, scanMessages, type ScanDependencies } from './scan-for-work.js';
+import { scanAlert, scanKnowledgeEntry } from './scan-environment.js';
 
 /**
  * Works task runs in this process until the queue stops (issue 15 §2), and queues the run of every
@@ -15,7 +16,7 @@ import { followUpProposal, scanMessages, type ScanDependencies } from './scan-fo
  */
 export async function startTaskWorker(
   jobs: JobQueue,
-  deps: Omit<RunTaskDependencies, 'owner'> & {
+  deps: Omit<RunTaskDependencies, 'owner' | 'jobs'> & {
     bus: EventBus;
     /** The sweep's period, and how long an open task may sit unchanged before it is queued again. */
     sweep: { periodSeconds: number; staleSeconds: number };
@@ -30,6 +31,13 @@ export async function startTaskWorker(
   // A direct message is work for its addressee at once (the sweep's scan catches any missed).
   deps.bus.subscribe(Events.agentMessageSent, async (event) => {
     if (event.data.topic === 'DIRECT') await scanMessages(deps);
+  });
+  // New knowledge and firing alerts are heard of only here: their stores are other services'.
+  deps.bus.subscribe(Events.knowledgeEntryCreated, async (event) => {
+    await scanKnowledgeEntry(deps, event.data);
+  });
+  deps.bus.subscribe(Events.alertTransitioned, async (event) => {
+    await scanAlert(deps, event.data);
   });
   // A resumed agent takes its open tasks up again at once (a paused agent's run job ends).
   deps.bus.subscribe(Events.agentStatusChanged, async (event) => {
@@ -48,7 +56,7 @@ export async function startTaskWorker(
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   return jobs.work(Jobs.taskRun, async ({ taskId }, job) => {
     try {
-      await runTask({ ...deps, owner }, taskId);
+      await runTask({ ...deps, jobs, owner }, taskId);
     } catch (error) {
       // Deferred runs are retried by the queue with backoff; the log says why at info level.
       if (error instanceof RunDeferredError) {

@@ -16,6 +16,8 @@ import { RunRepository } from '../store/run-repository.js';
 import { TaskRepository } from '../store/task-repository.js';
 import { AgentRun, AutonomyControl, CreateTaskInput, RunStep, Task } from './task-types.js';
 import { setAutonomyHalted } from '../operations/autonomy-control.js';
+import { readScopeOf } from '../operations/task-read-scope.js';
+import { assertMayReadTasksOf, mayReadTasksOf } from '../domain/task-access.js';
 import {
   AutonomyControlRepository,
   type AutonomyControl as ControlRecord,
@@ -43,14 +45,19 @@ export class TaskResolver {
     });
   }
 
-  @Query(() => Task, { nullable: true })
+  @Query(() => Task, {
+    nullable: true,
+    description: 'A task (admins, executives, its department’s lead and members)',
+  })
   task(@Ctx() ctx: AgentsContext, @Arg('id', () => ID) id: string): Promise<TaskRecord | null> {
-    requireAuthenticated(ctx.principal);
-    return tasks(ctx).byId(id);
+    return readableTask(ctx, id);
   }
 
-  @Query(() => [Task], { description: 'Tasks, newest first' })
-  tasks(
+  @Query(() => [Task], {
+    description:
+      'Tasks, newest first: of every department for admins and executives, else of the caller’s',
+  })
+  async tasks(
     @Ctx() ctx: AgentsContext,
     @Arg('departmentId', () => ID, { nullable: true }) departmentId?: string,
     @Arg('assigneeId', () => ID, { nullable: true }) assigneeId?: string,
@@ -61,7 +68,18 @@ export class TaskResolver {
     if (!Number.isInteger(first) || first < 1 || first > listMax) {
       throw new BadInputError(`first must be 1 to ${listMax}`, 'PAGE_SIZE_INVALID');
     }
-    return tasks(ctx).list({ departmentId, assigneeId, status }, first);
+    const scope = await readScopeOf(ctx);
+    const departmentIds = scope.every ? undefined : [...scope.departmentIds];
+    // An argument given as null filters nothing, as one left out.
+    return tasks(ctx).list(
+      {
+        departmentId: departmentId ?? undefined,
+        departmentIds,
+        assigneeId: assigneeId ?? undefined,
+        status: status ?? undefined,
+      },
+      first,
+    );
   }
 
   @Query(() => AutonomyControl, { description: 'Whether the agents may act (the kill switch)' })
@@ -88,10 +106,20 @@ export class TaskResolver {
     return setAutonomyHalted(ctx, false, null);
   }
 
-  @Query(() => AgentRun, { nullable: true, description: 'A run and its trace' })
-  agentRun(@Ctx() ctx: AgentsContext, @Arg('id', () => ID) id: string): Promise<RunRecord | null> {
+  @Query(() => AgentRun, {
+    nullable: true,
+    description: 'A run and its trace (admins, executives, its department’s lead and members)',
+  })
+  async agentRun(
+    @Ctx() ctx: AgentsContext,
+    @Arg('id', () => ID) id: string,
+  ): Promise<RunRecord | null> {
     requireAuthenticated(ctx.principal);
-    return new RunRepository(ctx.em).run(id);
+    const runs = new RunRepository(ctx.em);
+    const run = await runs.run(id);
+    if (!run) return null;
+    await authorizeRun(ctx, runs, run.id);
+    return run;
   }
 
   @Query(() => Task, {
@@ -104,8 +132,7 @@ export class TaskResolver {
     @Arg('taskId', () => ID) taskId: string,
     @Arg('departmentId', () => ID, { nullable: true }) _departmentId?: string,
   ): Promise<TaskRecord | null> {
-    requireAuthenticated(ctx.principal);
-    return tasks(ctx).byId(taskId);
+    return taskTwin(ctx, taskId);
   }
 
   @BusSubscription(() => Task, {
@@ -116,8 +143,8 @@ export class TaskResolver {
     twin: 'taskUpdates',
     filter: { departmentId: 'departmentId' },
     twinArguments: { taskId: 'taskId' },
-    // The twin asks only that the caller be signed in.
-    visibility: 'byRoles',
+    // No visibility: who may read a task depends on the caller's department, and an agent's on
+    // a lookup of its own (task-access.ts); no class of the gateway carries that yet.
   })
   taskUpdatesSubscription(
     @Root() task: Task,
@@ -140,9 +167,14 @@ export class TaskResolver {
     return agent;
   }
 
-  @FieldResolver(() => Task, { nullable: true, description: 'The task this one follows up' })
-  parent(@Root() task: TaskRecord, @Ctx() ctx: AgentsContext): Promise<TaskRecord | null> {
-    return task.parentId === null ? Promise.resolve(null) : tasks(ctx).byId(task.parentId);
+  @FieldResolver(() => Task, {
+    nullable: true,
+    description: 'The task this one follows up (null when the caller may not read it)',
+  })
+  async parent(@Root() task: TaskRecord, @Ctx() ctx: AgentsContext): Promise<TaskRecord | null> {
+    if (task.parentId === null) return null;
+    const parent = await tasks(ctx).byId(task.parentId);
+    return parent && mayReadTasksOf(await readScopeOf(ctx), parent.departmentId) ? parent : null;
   }
 
   @FieldResolver(() => [AgentRun], { description: 'Its runs, newest first' })
@@ -158,7 +190,7 @@ export class AgentRunResolver {
     description:
       'Query twin of Subscription.runSteps: one step of a run as checkpointed (used by the gateway bridge)',
   })
-  runSteps(
+  async runSteps(
     @Ctx() ctx: AgentsContext,
     @Arg('runId', () => ID) runId: string,
     @Arg('seq', () => Int) seq: number,
@@ -166,7 +198,14 @@ export class AgentRunResolver {
     @Arg('agentId', () => ID, { nullable: true }) _agentId?: string,
   ): Promise<RunStepRecord | null> {
     requireAuthenticated(ctx.principal);
-    return new RunRepository(ctx.em).step(runId, seq);
+    const runs = new RunRepository(ctx.em);
+    const step = await runs.step(runId, seq);
+    if (!step) return null;
+    // As taskUpdates: null for a subscriber outside the run's department, so it hears nothing.
+    const departmentId = await runs.departmentOf(step.runId);
+    return departmentId !== null && mayReadTasksOf(await readScopeOf(ctx), departmentId)
+      ? step
+      : null;
   }
 
   @BusSubscription(() => RunStep, {
@@ -177,7 +216,7 @@ export class AgentRunResolver {
     twin: 'runSteps',
     filter: { departmentId: 'departmentId', agentId: 'agentId' },
     twinArguments: { runId: 'runId', seq: 'seq' },
-    visibility: 'byRoles',
+    // No visibility, as taskUpdates: a step is read by its run's department (task-access.ts).
   })
   runStepsSubscription(
     @Root() step: RunStep,
@@ -209,4 +248,30 @@ export class AgentRunResolver {
 
 function tasks(ctx: AgentsContext): TaskRepository {
   return new TaskRepository(requestConnection(ctx.em));
+}
+
+/** The task, null when there is none, FORBIDDEN when the caller may not read its department's. */
+async function readableTask(ctx: AgentsContext, id: string): Promise<TaskRecord | null> {
+  requireAuthenticated(ctx.principal);
+  const task = await tasks(ctx).byId(id);
+  if (!task) return null;
+  assertMayReadTasksOf(await readScopeOf(ctx), task.departmentId);
+  return task;
+}
+
+/**
+ * The taskUpdates twin: the task, or null for a subscriber outside its department, which the
+ * gateway's bridge then withholds: no payload tells that subscriber a task changed.
+ */
+async function taskTwin(ctx: AgentsContext, id: string): Promise<TaskRecord | null> {
+  requireAuthenticated(ctx.principal);
+  const task = await tasks(ctx).byId(id);
+  return task && mayReadTasksOf(await readScopeOf(ctx), task.departmentId) ? task : null;
+}
+
+/** FORBIDDEN when the caller may not read the run's department's work. */
+async function authorizeRun(ctx: AgentsContext, runs: RunRepository, runId: string): Promise<void> {
+  const departmentId = await runs.departmentOf(runId);
+  if (departmentId === null) throw new NotFoundError('AgentRun', runId);
+  assertMayReadTasksOf(await readScopeOf(ctx), departmentId);
 }

@@ -23,6 +23,10 @@ registerEnumType(TaskStatus, {
     WAITING_FOR_APPROVAL: {
       description: 'At an approval gate: waiting for the department’s lead or an executive',
     },
+    WAITING_FOR_BUDGET: {
+      description:
+        'Its agent’s or department’s daily model budget is spent: its run goes on the next UTC day',
+    },
     DONE: { description: 'Finished with a result' },
     FAILED: { description: 'Stopped; errorCode says why' },
   },
@@ -34,7 +38,10 @@ registerEnumType(StepStatus, {
   name: 'RunStepStatus',
   description: 'A step as checkpointed',
   valuesConfig: {
-    STARTED: { description: 'Checkpointed before it ran; a resumed run runs it again' },
+    STARTED: {
+      description:
+        'Checkpointed before it ran; a resumed run runs it again (a model call waiting for a daily budget says so in its output and errorCode)',
+    },
     DONE: { description: 'Ran; its output is recorded' },
     REFUSED: { description: 'Not run: a malformed or forbidden action, or a budget stop' },
   },

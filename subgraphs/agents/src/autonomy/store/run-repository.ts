@@ -66,7 +66,8 @@ export class RunRepository {
       if (other) return { busy: 'agent' as const };
       const [live] = await sql.rows<RunRow & { lease_owner: string | null; held: boolean }>(
         `select ${runColumns}, lease_owner, lease_until > now() as held from agents.agent_runs
-          where task_id = ? and status in ('RUNNING', 'WAITING_FOR_CONSENSUS', 'WAITING_FOR_APPROVAL')
+          where task_id = ?
+            and status in ('RUNNING', 'WAITING_FOR_CONSENSUS', 'WAITING_FOR_APPROVAL', 'WAITING_FOR_BUDGET')
           for update`,
         [taskId],
       );
@@ -74,8 +75,8 @@ export class RunRepository {
       const lease = `now() + make_interval(secs => ?)`;
       const [row] = live
         ? await sql.rows<RunRow>(
-            `update agents.agent_runs set status = 'RUNNING', lease_owner = ?, lease_until = ${lease}
-              where id = ? returning ${runColumns}`,
+            `update agents.agent_runs set status = 'RUNNING', error_code = null, lease_owner = ?,
+               lease_until = ${lease} where id = ? returning ${runColumns}`,
             [owner, leaseSeconds, live.id],
           )
         : await sql.rows<RunRow>(
@@ -84,8 +85,8 @@ export class RunRepository {
             [taskId, agentId, owner, leaseSeconds],
           );
       await sql.rows(
-        `update agents.tasks set status = 'RUNNING', updated_at = now()
-          where id = ? and status in ('QUEUED', 'RUNNING', 'WAITING_FOR_CONSENSUS')`,
+        `update agents.tasks set status = 'RUNNING', error_code = null, updated_at = now()
+          where id = ? and status in ('QUEUED', 'RUNNING', 'WAITING_FOR_CONSENSUS', 'WAITING_FOR_BUDGET')`,
         [taskId],
       );
       if (!row) throw new Error('the run was not written');
@@ -110,6 +111,17 @@ export class RunRepository {
       [id],
     );
     return row ? runFromRow(row, this.sql.parseDate) : null;
+  }
+
+  /** The department whose task the run works on (what decides who may read it). */
+  async departmentOf(runId: string): Promise<string | null> {
+    if (!isUuid(runId)) return null;
+    const [row] = await this.sql.rows<{ department_id: string }>(
+      `select t.department_id from agents.agent_runs r join agents.tasks t on t.id = r.task_id
+        where r.id = ?`,
+      [runId],
+    );
+    return row?.department_id ?? null;
   }
 
   /** A task's runs, newest first. */
@@ -197,6 +209,34 @@ export class RunRepository {
       { status: StepStatus.DONE, output: request },
       { runStatus: RunStatus.WAITING_FOR_APPROVAL, taskStatus: TaskStatus.WAITING_FOR_APPROVAL },
     );
+  }
+
+  /**
+   * Parks the run until a daily budget starts again: the model call's step keeps its checkpoint
+   * (STARTED, so the resumed run makes the call) with the refusal recorded on it, the run and the
+   * task WAITING_FOR_BUDGET with its code, the lease let go, and `requeue` (the job that resumes
+   * the run) on the same transaction: all of it, or none.
+   */
+  deferForBudget(
+    run: RunRecord,
+    seq: number,
+    refusal: { code: string } & Record<string, unknown>,
+    requeue: (tx: EntityManager) => Promise<unknown>,
+  ): Promise<void> {
+    return this.em.transactional(async (tx) => {
+      const sql = requestConnection(tx);
+      await sql.rows(
+        `update agents.run_steps set output = jsonb_build_object('deferred', ?::jsonb), error_code = ?
+          where run_id = ? and seq = ? and status = 'STARTED'`,
+        [JSON.stringify(refusal), refusal.code, run.id, seq],
+      );
+      await this.endIn(sql, run, {
+        runStatus: RunStatus.WAITING_FOR_BUDGET,
+        taskStatus: TaskStatus.WAITING_FOR_BUDGET,
+        errorCode: refusal.code,
+      });
+      await requeue(tx);
+    });
   }
 
   /** A task's run waiting for consensus: the run, its proposal and its wait step. */
@@ -342,13 +382,20 @@ export async function finishStepIn(
 ): Promise<void> {
   const tokens = result.tokens ?? 0;
   const cost = result.costUsd ?? 0;
+  const output = JSON.stringify(result.output ?? null);
+  // A step that waited for a daily budget keeps the record of that wait beside its output.
   await sql.rows(
-    `update agents.run_steps set status = ?, output = ?::jsonb, error_code = ?, model = ?,
-       tokens = ?, cost_usd = ?, ended_at = now()
+    `update agents.run_steps set status = ?,
+       output = case when jsonb_typeof(?::jsonb) = 'object' and run_steps.output->'deferred' is not null
+                     then ?::jsonb || jsonb_build_object('deferred', run_steps.output->'deferred')
+                     else ?::jsonb end,
+       error_code = ?, model = ?, tokens = ?, cost_usd = ?, ended_at = now()
       where run_id = ? and seq = ?`,
     [
       result.status,
-      JSON.stringify(result.output ?? null),
+      output,
+      output,
+      output,
       result.errorCode ?? null,
       result.model ?? null,
       tokens,

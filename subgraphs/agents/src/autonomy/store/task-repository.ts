@@ -30,6 +30,8 @@ export interface NewTask {
 
 export interface TaskFilter {
   departmentId?: string | undefined;
+  /** Only tasks of these departments (the caller's read scope); undefined: every department. */
+  departmentIds?: readonly string[] | undefined;
   assigneeId?: string | undefined;
   status?: TaskStatus | undefined;
 }
@@ -91,6 +93,11 @@ export class TaskRepository {
     if (filter.departmentId !== undefined) {
       if (!isUuid(filter.departmentId)) return [];
       add('department_id = ?', filter.departmentId);
+    }
+    if (filter.departmentIds !== undefined) {
+      const ids = filter.departmentIds.filter(isUuid);
+      if (ids.length === 0) return [];
+      add('department_id = any(?::uuid[])', uuidArrayLiteral(ids));
     }
     if (filter.assigneeId !== undefined) {
       if (!isUuid(filter.assigneeId)) return [];
@@ -156,12 +163,15 @@ export class TaskRepository {
     }));
   }
 
-  /** Queued or running tasks per agent (agents with none are left out). */
+  /**
+   * Queued, running and budget-waiting tasks per agent (agents with none are left out): an agent
+   * whose day is spent has that work ahead of anything new.
+   */
   async openCounts(agentIds: readonly string[]): Promise<Map<string, number>> {
     if (agentIds.length === 0) return new Map();
     const rows = await this.sql.rows<{ assignee_id: string; open: string }>(
       `select assignee_id, count(*) as open from agents.tasks
-        where assignee_id = any(?::uuid[]) and status in ('QUEUED', 'RUNNING')
+        where assignee_id = any(?::uuid[]) and status in ('QUEUED', 'RUNNING', 'WAITING_FOR_BUDGET')
         group by assignee_id`,
       [uuidArrayLiteral(agentIds)],
     );

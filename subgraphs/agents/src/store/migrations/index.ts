@@ -9,6 +9,7 @@ import { Migration0007Autonomy } from './0007-autonomy.js';
 import { Migration0008RouterOutcomeSignals } from './0008-router-outcome-signals.js';
 import { Migration0009AutonomyBudgetsApprovals } from './0009-autonomy-budgets-approvals.js';
 import { Migration0010RouterIdempotency } from './0010-router-idempotency.js';
+import { Migration0011AutonomyBudgetWaits } from './0011-autonomy-budget-waits.js';
 
 /** Every migration in order; new ones are appended, never edited once released. */
 export const migrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: '0008-router-outcome-signals', class: Migration0008RouterOutcomeSignals },
   { name: '0009-autonomy-budgets-approvals', class: Migration0009AutonomyBudgetsApprovals },
   { name: '0010-router-idempotency', class: Migration0010RouterIdempotency },
+  { name: '0011-autonomy-budget-waits', class: Migration0011AutonomyBudgetWaits },
 ];

@@ -97,6 +97,7 @@ export class AlertEvaluator {
           severity: transition.severity,
           state: transition.to.toLowerCase(),
           previousState: transition.from?.toLowerCase() ?? null,
+          departmentId: transition.labels['departmentId'] ?? null,
         }),
       );
     }
