@@ -30,6 +30,11 @@ export interface SendOptions {
   singletonKey?: string;
   /** Attempts before the job is given up (default 5). */
   retryLimit?: number;
+  /**
+   * The worker running the job proves it is alive this often (seconds, ≥ 10); a job whose worker
+   * died is retried once a beat is missed, instead of after the queue's 15-minute expiry.
+   */
+  heartbeatSeconds?: number;
   /** Writes the job in this transaction instead of on the queue's own connection. */
   transaction?: JobTransaction;
 }
@@ -37,7 +42,7 @@ export interface SendOptions {
 /** One job of a `sendMany` batch. */
 export interface BatchJob<T> extends Pick<
   SendOptions,
-  'startAfter' | 'singletonKey' | 'retryLimit'
+  'startAfter' | 'singletonKey' | 'retryLimit' | 'heartbeatSeconds'
 > {
   data: T;
 }

@@ -226,6 +226,29 @@ describe('PgBossJobQueue (real Postgres)', () => {
     await waitFor(() => expect(received.toSorted()).toEqual([1, 3]));
   });
 
+  it('gives a job the heartbeat its sender asks for, alone or in a batch, and runs it', async () => {
+    const queue = await startQueue();
+    const job = testJob();
+    const one = await sent(queue.send(job, { n: 1 }, { heartbeatSeconds: 20 }));
+    await queue.sendMany(job, [{ data: { n: 2 }, singletonKey: 'beat', heartbeatSeconds: 30 }]);
+    const plain = await sent(queue.send(job, { n: 3 }));
+    const db = knex({ client: 'pg', connection: database.url, pool: { min: 0, max: 1 } });
+    const rows = await db
+      .raw<{ rows: { id: string; n: number; heartbeat_seconds: number | null }[] }>(
+        "select id, (data->>'n')::int as n, heartbeat_seconds from pgboss.job where name = ?",
+        [job.name],
+      )
+      .finally(() => db.destroy());
+    const beats = Object.fromEntries(rows.rows.map((row) => [row.n, row.heartbeat_seconds]));
+    expect(beats).toEqual({ 1: 20, 2: 30, 3: null });
+    expect(rows.rows.find((row) => row.n === 1)?.id).toBe(one);
+    expect(rows.rows.find((row) => row.n === 3)?.id).toBe(plain);
+    // A worker beats while it runs the job, and finishes it as any other.
+    const received: number[] = [];
+    await queue.work(job, async ({ n }) => void received.push(n));
+    await waitFor(() => expect(received.toSorted()).toEqual([1, 2, 3]));
+  });
+
   it('does not run a job before its startAfter', async () => {
     const queue = await startQueue();
     const job = testJob();

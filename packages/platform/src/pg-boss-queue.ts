@@ -88,6 +88,9 @@ export class PgBossJobQueue implements JobQueue {
       singletonKey: options.singletonKey ?? randomUUID(),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
       ...(options.retryLimit !== undefined ? { retryLimit: retriesOf(options.retryLimit) } : {}),
+      ...(options.heartbeatSeconds !== undefined
+        ? { heartbeatSeconds: options.heartbeatSeconds }
+        : {}),
       ...connection(options),
     });
   }
@@ -103,6 +106,7 @@ export class PgBossJobQueue implements JobQueue {
       singletonKey: job.singletonKey ?? randomUUID(),
       ...(job.startAfter ? { startAfter: job.startAfter } : {}),
       ...(job.retryLimit !== undefined ? { retryLimit: retriesOf(job.retryLimit) } : {}),
+      ...(job.heartbeatSeconds !== undefined ? { heartbeatSeconds: job.heartbeatSeconds } : {}),
     }));
     const boss = await this.queue(contract.name);
     await boss.insert(contract.name, rows, connection(options));

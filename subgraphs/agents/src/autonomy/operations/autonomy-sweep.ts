@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { RunRepository } from '../store/run-repository.js';
 import { TaskRepository } from '../store/task-repository.js';
 import type { DecisionsEscalation } from '../store/decisions-escalation.js';
-import { runAttempts } from './create-task.js';
+import { runJob } from './create-task.js';
 import { scanMessages, type ScanDependencies } from './scan-for-work.js';
 
 export interface SweepDependencies extends ScanDependencies {
@@ -55,7 +55,7 @@ export async function sweepAutonomy(
 
 /** Queues a task's run (a no-op when one is queued under `key` already: by default the task's). */
 export function queueRun(jobs: JobQueue, taskId: string, key = taskId): Promise<string | null> {
-  return jobs.send(Jobs.taskRun, { taskId }, { singletonKey: key, retryLimit: runAttempts });
+  return jobs.send(Jobs.taskRun, { taskId }, { singletonKey: key, ...runJob });
 }
 
 /**

@@ -37,6 +37,13 @@ export interface CreateTaskRequest extends TaskDraft {
 export const runAttempts = 50;
 
 /**
+ * How a task's run job is queued: `runAttempts` tries, and a heartbeat, so the job of a worker
+ * killed mid-run is retried within about half a minute (pg-boss's monitor), not after the
+ * queue's 15-minute expiry; the run's lease keeps a live run from being taken over.
+ */
+export const runJob = { retryLimit: runAttempts, heartbeatSeconds: 30 } as const;
+
+/**
  * A person creates a task (or an agent, for a follow-up): authorize → check → assign → one
  * transaction (the task and its run job commit together) → event. Nothing is written when any
  * check fails.
@@ -95,7 +102,7 @@ export async function createTask(
       { taskId: id },
       {
         singletonKey: id,
-        retryLimit: runAttempts,
+        ...runJob,
         transaction: tx.getTransactionContext<Knex.Transaction>(),
       },
     );

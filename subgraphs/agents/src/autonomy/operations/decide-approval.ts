@@ -18,7 +18,7 @@ import { TaskStatus } from '../domain/task.js';
 import { RunStatus, type RunStepRecord } from '../store/rows.js';
 import { RunRepository } from '../store/run-repository.js';
 import { TaskRepository } from '../store/task-repository.js';
-import { runAttempts } from './create-task.js';
+import { runJob } from './create-task.js';
 
 const reasonMax = 500;
 
@@ -97,7 +97,7 @@ export async function decideApproval(
         { taskId: task.id },
         {
           singletonKey: task.id,
-          retryLimit: runAttempts,
+          ...runJob,
           transaction: tx.getTransactionContext<Knex.Transaction>(),
         },
       );

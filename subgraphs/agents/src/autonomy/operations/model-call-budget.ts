@@ -5,7 +5,7 @@ import { budgetDay, modelCallBound, nextBudgetDay, type BudgetStop } from '../do
 import { StepStatus } from '../domain/run-steps.js';
 import { TaskStatus } from '../domain/task.js';
 import { BudgetRepository } from '../store/budget-repository.js';
-import { runAttempts } from './create-task.js';
+import { runJob } from './create-task.js';
 import type { RunTaskDependencies, StepContext, StepEnd } from './run-task.js';
 
 const now = (deps: Pick<RunTaskDependencies, 'clock'>): Date => deps.clock?.() ?? new Date();
@@ -60,7 +60,7 @@ export async function deferForBudget(
       {
         singletonKey: `${at.task.id}:budget:${budgetDay(until)}`,
         startAfter: until,
-        retryLimit: runAttempts,
+        ...runJob,
         transaction: tx.getTransactionContext<Knex.Transaction>(),
       },
     ),
