@@ -3,7 +3,6 @@ import { PgBossJobQueue } from '@daena/platform';
 import { Events, type AlertTransitioned } from '@daena/contracts';
 import { waitFor } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgentsContext } from '../src/request/context.js';
 import type { ScanDependencies } from '../src/autonomy/operations/scan-for-work.js';
 import { scanAlert, scanKnowledgeEntry } from '../src/autonomy/operations/scan-environment.js';
 import { autonomyHarness, type AutonomyHarness } from './autonomy-harness.js';
@@ -21,19 +20,7 @@ beforeAll(async () => {
   h = await autonomyHarness('autonomy_environment_scans', {
     jobs: (url, stack) => new PgBossJobQueue({ url, log: stack.log, pollingIntervalSeconds: 0.5 }),
   });
-  scan = {
-    fork: () => h.fork(),
-    contextFor: (principal, em) =>
-      createAgentsContext(principal, em, {
-        bus: h.stack.bus,
-        log: h.stack.log,
-        decisions: h.decisions,
-        router: h.router,
-        jobs: h.jobs,
-      }),
-    log: h.stack.log,
-    scan: { lookbackSeconds: 3_600, taskBudgetUsd: 1, alertDepartment: 'engineering' },
-  };
+  scan = h.scanDeps();
 });
 afterAll(() => h?.close());
 

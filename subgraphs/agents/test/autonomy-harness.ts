@@ -21,6 +21,7 @@ import type { RunTaskDependencies } from '../src/autonomy/operations/run-task.js
 import { TaskRepository, type NewTask } from '../src/autonomy/store/task-repository.js';
 import { TaskSource } from '../src/autonomy/domain/task.js';
 import type { BudgetLimits } from '../src/autonomy/domain/budget.js';
+import type { ScanDependencies } from '../src/autonomy/operations/scan-for-work.js';
 import { migrations } from '../src/store/migrations/index.js';
 
 /** An agent as the tests pick them: by department and role. */
@@ -55,6 +56,8 @@ export interface AutonomyHarness {
   ): RunTaskDependencies;
   /** A task written without a job, so only the test's own workers run it. */
   taskFor(agent: RosterAgent, change?: Partial<NewTask>): Promise<{ id: string }>;
+  /** What a scan needs (scan-for-work.ts), on the test's store, bus and job queue. */
+  scanDeps(): ScanDependencies;
   /** A fresh EntityManager on the test's own store. */
   fork(): ReturnType<PostgresStore['fork']>;
   /** The router (offline model) the test's workers call. */
@@ -172,6 +175,19 @@ export async function autonomyHarness(
         createdBy: 'test',
         ...change,
       }),
+    scanDeps: () => ({
+      fork: () => store.fork(),
+      contextFor: (principal, em) =>
+        createAgentsContext(principal, em, {
+          bus: stack.bus,
+          log,
+          decisions,
+          router: router.service,
+          jobs,
+        }),
+      log,
+      scan: { lookbackSeconds: 3_600, taskBudgetUsd: 1, alertDepartment: 'engineering' },
+    }),
     fork: () => store.fork(),
     router: router.service,
     decisions,

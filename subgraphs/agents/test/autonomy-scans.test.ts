@@ -3,8 +3,7 @@ import { PgBossJobQueue, Role } from '@daena/platform';
 import { Events } from '@daena/contracts';
 import { graphql, waitFor } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgentsContext } from '../src/request/context.js';
-import { scanMessages, type ScanDependencies } from '../src/autonomy/operations/scan-for-work.js';
+import { scanMessages } from '../src/autonomy/operations/scan-for-work.js';
 import { autonomyHarness, type AutonomyHarness, type RosterAgent } from './autonomy-harness.js';
 
 /*
@@ -77,19 +76,7 @@ describe('work agents find by themselves', () => {
     });
 
     // Another scan (the sweep's) finds nothing new: one task per message.
-    const deps: ScanDependencies = {
-      fork: () => h.fork(),
-      contextFor: (principal, em) =>
-        createAgentsContext(principal, em, {
-          bus: h.stack.bus,
-          log: h.stack.log,
-          decisions: h.decisions,
-          router: h.router,
-          jobs: h.jobs,
-        }),
-      log: h.stack.log,
-      scan: { lookbackSeconds: 3_600, taskBudgetUsd: 1, alertDepartment: 'engineering' },
-    };
+    const deps = h.scanDeps();
     expect(await scanMessages(deps)).toBe(0);
     const { rows } = await h.sql.query('select 1 from agents.tasks where source_ref = $1', [
       `message:${messageId}`,
