@@ -2,7 +2,7 @@ import { Role } from '@daena/platform';
 import { graphql, testToken, waitFor } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayHarness, type GatewayHarness } from '../src/gateway-harness.js';
-import { subscribe, waitForSubscribers } from '../src/live.js';
+import { gatewayMetric, subscribe, waitForSubscribers } from '../src/live.js';
 
 /*
  * Issue 15 §4 through the public endpoint: a task above its agent's autonomy goes to CMP as a
@@ -150,7 +150,7 @@ describe('a task above its agent’s autonomy', () => {
 });
 
 describe('live task updates', () => {
-  it('reach the department’s lead and an executive, and no other department’s lead', async () => {
+  it('reach the department’s leads and an executive, and no other department’s lead', async () => {
     const finance = departments.get('finance');
     const as = (sub: string, role: Role, department?: string) =>
       testToken({ sub, roles: [role], ...(department ? { department } : {}) });
@@ -164,12 +164,16 @@ describe('live task updates', () => {
       );
     await waitForSubscribers(harness.gateway.url, 0, true);
     const lead = listen(await as('finance-lead', Role.DEPARTMENT_LEAD, 'finance'));
+    // A second lead of Finance: the same visibility class (byDepartment), one execution for both.
+    const coLead = listen(await as('finance-co-lead', Role.DEPARTMENT_LEAD, 'finance'));
     const executive = listen(await as('ceo', Role.EXECUTIVE));
     // Legal's lead listens to every department's tasks, and may read only Legal's.
     const outsider = listen(await as('legal-lead', Role.DEPARTMENT_LEAD, 'legal'), null);
     try {
-      const updates = [lead.next(), executive.next(), outsider.next()] as const;
-      await waitForSubscribers(harness.gateway.url, 3);
+      const updates = [lead.next(), executive.next(), outsider.next(), coLead.next()] as const;
+      await waitForSubscribers(harness.gateway.url, 4);
+      // Groups, each executing once per event: Finance's two leads, the executive, Legal's lead.
+      expect(await gatewayMetric(harness.gateway.url, 'gateway_subscription_groups')).toBe(3);
       const create = async (title: string, departmentId: string | undefined) => {
         const { body } = await graphql<{ createTask: { id: string } }>(
           harness.gateway.url,
@@ -185,6 +189,7 @@ describe('live task updates', () => {
       const seen = { id, department: { slug: 'finance' } };
       expect((await updates[0]).taskUpdates).toEqual(seen);
       expect((await updates[1]).taskUpdates).toEqual(seen);
+      expect((await updates[3]).taskUpdates).toEqual(seen);
       // Legal's lead hears nothing of Finance's task, not even that one changed: its first
       // payload is Legal's own task, created after it.
       const legalTask = await create('Review the NDA', departments.get('legal'));
@@ -193,7 +198,7 @@ describe('live task updates', () => {
         department: { slug: 'legal' },
       });
     } finally {
-      await Promise.all([lead.close(), executive.close(), outsider.close()]);
+      await Promise.all([lead.close(), coLead.close(), executive.close(), outsider.close()]);
     }
   });
 });

@@ -1,7 +1,12 @@
 import { Role, signToken, type TokenClaims } from '@daena/platform';
 import { graphql, testJwtSecret, waitFor } from '@daena/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { subscribe, waitForSubscribers, type LiveSubscription } from '../src/live.js';
+import {
+  gatewayMetric,
+  subscribe,
+  waitForSubscribers,
+  type LiveSubscription,
+} from '../src/live.js';
 import { startVotingHarness, type VotingHarness } from '../src/voting-harness.js';
 
 /**
@@ -55,14 +60,7 @@ function watch(proposalId: string, bearer: string): LiveSubscription<Tally> {
 }
 
 /** A series of the gateway's /metrics, summed over the label sets that contain `label`. */
-async function metric(name: string, label = ''): Promise<number> {
-  const text = await (await fetch(harness.gateway.url.replace(/\/graphql$/, '/metrics'))).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`))
-    .filter((line) => line.includes(label))
-    .reduce((total, line) => total + Number(line.split(' ').at(-1)), 0);
-}
+const metric = (name: string, label = '') => gatewayMetric(harness.gateway.url, name, label);
 
 const executions = () => metric('gateway_subscription_executions_total', 'field="voteTally"');
 

@@ -1,17 +1,8 @@
 import { Role, signToken } from '@daena/platform';
 import { graphql, testJwtSecret } from '@daena/testing';
 import { expect } from 'vitest';
-import { subscribe, waitForSubscribers, type LiveSubscription } from './live.js';
+import { gatewayMetric, subscribe, waitForSubscribers, type LiveSubscription } from './live.js';
 import { expectOrganization } from './scenario.js';
-
-/** One sample of the gateway's /metrics (a cluster's workers answer with their sum). */
-async function sample(gatewayUrl: string, name: string, label = ''): Promise<number> {
-  const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
-  const line = text
-    .split('\n')
-    .find((row) => /^[^{ ]+/.exec(row)?.[0] === name && row.includes(label));
-  return Number(line?.split(' ').at(-1) ?? 0);
-}
 
 /**
  * Issue 14 §3 on a gateway of `workers` node:cluster workers: viewers of one department's
@@ -50,10 +41,10 @@ export async function expectClusterSharesEvents(
     // Read below; a failure before then must not surface as unhandled rejections.
     for (const payload of payloads) payload.catch(() => undefined);
     await waitForSubscribers(clusterGateway, viewers.length);
-    expect(await sample(clusterGateway, 'gateway_subscription_groups')).toBe(workers);
+    expect(await gatewayMetric(clusterGateway, 'gateway_subscription_groups')).toBe(workers);
     const executions = 'gateway_subscription_executions_total';
     const field = 'field="agentActivity"';
-    const before = await sample(clusterGateway, executions, field);
+    const before = await gatewayMetric(clusterGateway, executions, field);
 
     const lead = await signToken(testJwtSecret, {
       sub: 'legal-lead',
@@ -70,7 +61,7 @@ export async function expectClusterSharesEvents(
     for (const payload of await Promise.all(payloads)) {
       expect(payload.agentActivity).toEqual({ id: agent.id, status: 'PAUSED' });
     }
-    expect((await sample(clusterGateway, executions, field)) - before).toBe(workers);
+    expect((await gatewayMetric(clusterGateway, executions, field)) - before).toBe(workers);
   } finally {
     await Promise.all(viewers.map((viewer) => viewer.close()));
   }

@@ -40,6 +40,18 @@ export function subscribe<T>(
  * Waits until the gateway at `gatewayUrl` delivers events to at least `count` subscribers (or
  * exactly `count`, to see earlier subscriptions gone).
  */
+/**
+ * A series of the gateway's /metrics at `gatewayUrl`, summed over its label sets that contain
+ * `label` (a cluster's workers answer with their sum already).
+ */
+export async function gatewayMetric(gatewayUrl: string, name: string, label = ''): Promise<number> {
+  const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+  return text
+    .split('\n')
+    .filter((row) => /^[^{ ]+/.exec(row)?.[0] === name && row.includes(label))
+    .reduce((total, row) => total + Number(row.split(' ').at(-1)), 0);
+}
+
 export async function waitForSubscribers(
   gatewayUrl: string,
   count: number,

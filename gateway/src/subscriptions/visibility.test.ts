@@ -2,7 +2,7 @@ import { Role, type Principal } from '@daena/platform';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { subscriptionRoutesFrom } from './supergraph-routes.js';
-import { byRoles, sealedVotes, syntheticSubject } from './visibility.js';
+import { byDepartment, byRoles, sealedVotes, syntheticSubject } from './visibility.js';
 
 function principal(sub: string | null, roles: Role[], department: string | null = null): Principal {
   return { sub, roles, department, token: sub ? `token-of-${sub}` : null };
@@ -39,7 +39,8 @@ describe('visibility classes', () => {
     ({ member, claims }) => {
       expect(member.sub).not.toBeNull();
       expect(claims.roles.every((role) => member.roles.includes(role))).toBe(true);
-      expect(claims.department).toBeUndefined();
+      // A department only when it is the member's own.
+      expect(claims.department === undefined || claims.department === member.department).toBe(true);
       // Its own subject, or a synthetic one that no token names.
       expect(claims.sub === member.sub || claims.sub.startsWith('visibility:')).toBe(true);
     },
@@ -78,5 +79,25 @@ describe('visibility classes', () => {
     expect(lead?.claims).toMatchObject({ roles: [Role.DEPARTMENT_LEAD] });
     expect(byRoles(members['executive'] as Principal)?.key).not.toBe(lead?.key);
     expect(byRoles(members['anonymous'] as Principal)).toEqual({ key: 'anonymous', claims: null });
+  });
+
+  it('classes department readers by roles and token department, and keeps agents apart', () => {
+    const lead = byDepartment(members['department lead'] as Principal);
+    const otherFinanceLead = byDepartment(principal('lead-3', [Role.DEPARTMENT_LEAD], 'finance'));
+    const salesLead = byDepartment(principal('lead-2', [Role.DEPARTMENT_LEAD], 'sales'));
+    expect(lead).toEqual(otherFinanceLead);
+    expect(lead?.key).not.toBe(salesLead?.key);
+    expect(lead?.claims).toMatchObject({ roles: [Role.DEPARTMENT_LEAD], department: 'finance' });
+    expect(lead?.claims?.sub.startsWith('visibility:')).toBe(true);
+    // Same roles without a department: a class of their own, without a department claim.
+    const viewer = byDepartment(members['viewer'] as Principal);
+    expect(viewer).toEqual(byDepartment(members['another viewer'] as Principal));
+    expect(viewer?.claims?.department).toBeUndefined();
+    // An agent's scope comes from a lookup of its own sub: never shared.
+    expect(byDepartment(members['agent'] as Principal)).toBeUndefined();
+    expect(byDepartment(members['anonymous'] as Principal)).toEqual({
+      key: 'anonymous',
+      claims: null,
+    });
   });
 });

@@ -6,8 +6,9 @@ import { Role, type Principal, type TokenClaims, type VisibilityClassName } from
  * per event. The execution runs as the class, never as one of its members: `claims` are what the
  * gateway signs a short-lived token for (null: no token, i.e. anonymous). Sharing is safe when
  * the class principal may see no more than any member, so every rule below gives it at most the
- * member's own sub and roles (or a synthetic sub no real token carries) and never a department;
- * when a subgraph rule changes, a class then fails closed (too little data) instead of leaking.
+ * member's own sub, roles and department (or a synthetic sub no real token carries, and a
+ * department only when every member's token names that same one); when a subgraph rule changes,
+ * a class then fails closed (too little data) instead of leaking.
  */
 export interface VisibilityClass {
   /** Subscribers with equal keys (and the same operation and variables) share an execution. */
@@ -75,9 +76,30 @@ export const sealedVotes: Visibility = (principal) => {
   return anonymousClass;
 };
 
+/**
+ * For payloads read by department (taskUpdates, runSteps: `taskReadScope` in
+ * subgraphs/agents/src/autonomy/domain/task-access.ts): admins and executives read every
+ * department's, anyone else the department their token names, and an agent also its own agent's
+ * department, looked up by its sub. So callers with the same roles and the same token department
+ * share a class executed with exactly those roles and that department under a synthetic sub
+ * (reads that compare `sub` to an owner fail closed); an agent keeps its own identity, since its
+ * scope depends on who it is. Anonymous callers read no department's work.
+ */
+export const byDepartment: Visibility = (principal) => {
+  if (principal.sub === null) return anonymousClass;
+  if (principal.roles.includes(Role.AGENT)) return undefined;
+  const roles = [...new Set(principal.roles)].sort();
+  const department = principal.department ?? null;
+  const key = `department:${department ?? '-'}:roles:${roles.join(',')}`;
+  const claims: TokenClaims = { sub: syntheticSubject(key), roles };
+  if (department !== null) claims.department = department;
+  return { key, claims };
+};
+
 /** The classes a `@busEvent(visibility:)` may name, by that name. */
 export const visibilityClasses: Record<VisibilityClassName, Visibility> = {
   sameForEveryone,
   byRoles,
   sealedVotes,
+  byDepartment,
 };

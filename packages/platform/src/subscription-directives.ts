@@ -17,7 +17,7 @@ export const subscriptionsSpec = {
  * Who may share one execution per event: the gateway's visibility classes
  * (gateway/src/subscriptions/visibility.ts). Unset, each caller executes its own.
  */
-const visibilityClassNames = ['sameForEveryone', 'byRoles', 'sealedVotes'] as const;
+const visibilityClassNames = ['sameForEveryone', 'byRoles', 'sealedVotes', 'byDepartment'] as const;
 export type VisibilityClassName = (typeof visibilityClassNames)[number];
 
 /** The directives' definitions, added to a subgraph's SDL when it uses them. */

@@ -143,8 +143,9 @@ export class TaskResolver {
     twin: 'taskUpdates',
     filter: { departmentId: 'departmentId' },
     twinArguments: { taskId: 'taskId' },
-    // No visibility: who may read a task depends on the caller's department, and an agent's on
-    // a lookup of its own (task-access.ts); no class of the gateway carries that yet.
+    // Read by department (task-access.ts): callers with the same roles and token department
+    // share one execution; an agent, whose scope comes from a lookup of its own, keeps its own.
+    visibility: 'byDepartment',
   })
   taskUpdatesSubscription(
     @Root() task: Task,
@@ -216,7 +217,8 @@ export class AgentRunResolver {
     twin: 'runSteps',
     filter: { departmentId: 'departmentId', agentId: 'agentId' },
     twinArguments: { runId: 'runId', seq: 'seq' },
-    // No visibility, as taskUpdates: a step is read by its run's department (task-access.ts).
+    // As taskUpdates: a step is read by its run's department (task-access.ts).
+    visibility: 'byDepartment',
   })
   runStepsSubscription(
     @Root() step: RunStep,
