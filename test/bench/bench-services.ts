@@ -31,6 +31,12 @@ export async function startAgentsProcess(
   return { agents, port };
 }
 
+/** One more gateway process on a free port, with `env` as it is (its subgraphs' URLs included). */
+export async function startGatewayProcess(env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
+  const port = await freePort();
+  return startServiceProcess('gateway', { ...env, PORT: String(port) }, { inheritOutput: false });
+}
+
 type ServiceName = Parameters<typeof startServiceProcess>[0];
 
 /** The service processes a distributed-mode bench starts, and where each one listens. */

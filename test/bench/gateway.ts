@@ -3,7 +3,9 @@
  * at 50 closed-loop clients of (a) the agents subgraph directly, (b) the same query through the
  * gateway, (c) a cross-subgraph query through the gateway, (d) its decisions part from decisions
  * directly, and (e) a mixed workload (9 reads of c to 1 castVote) with read and write latencies
- * apart; each gateway case with the response cache on and off. Every service is its own process
+ * apart; each gateway case with the response cache on and off. (f) and (g) are the gateway's own
+ * floor: a and c through a third gateway (cache off) whose subgraphs answer from memory what they
+ * answered once (bench/replayed-subgraph.ts), so nearly all CPU a request costs is the gateway's. Every service is its own process
  * with NODE_ENV=production; 10 open proposals hold 150 votes. Each run also reports the CPU each
  * process spent per request (its process_cpu_seconds_total): on a shared 2-core machine that is
  * the steadier figure. Writes test/bench/results/gateway.json.
@@ -31,10 +33,12 @@ import {
   benchServiceEnv,
   cpuSeconds,
   startDistributedServices,
+  startGatewayProcess,
   type DistributedServices,
 } from './bench-services.js';
 import { runMixedLoad, type LoadRequest } from './load.js';
 import { summarizeProfile, type ProfileSummary } from './profile-summary.js';
+import { startReplayedSubgraph, type ReplayedSubgraph } from './replayed-subgraph.js';
 
 const concurrency = 50;
 const durationMs = Number(process.env['BENCH_DURATION_MS'] ?? 10_000);
@@ -52,7 +56,7 @@ const queries = {
 };
 const targets = { readP95Ms: 50, writeP95Ms: 100 };
 /** The gateway processes: one with the response cache (64 MiB), one without. */
-const gateways = { on: 'gateway', off: 'gateway-uncached' } as const;
+const gateways = { on: 'gateway', off: 'gateway-uncached', replayed: 'gateway-replayed' } as const;
 const profiled = [gateways.off, 'agents', 'decisions'] as const;
 
 const profile = process.argv.includes('--profile');
@@ -60,21 +64,24 @@ const loadBefore = loadavg()[0] ?? 0;
 const database = await createTestDatabase('bench_gateway');
 const profileDir = profile ? await mkdtemp(join(tmpdir(), 'daena-read-profile-')) : '';
 let services: DistributedServices | undefined;
+const replayedSubgraphs: ReplayedSubgraph[] = [];
+const serviceEnv = {
+  ...benchServiceEnv(database.url),
+  NODE_ENV: 'production',
+  AGENTS_ANSWER_VOTE_REQUESTS: 'false',
+  // The load comes from one loopback address; production rate limits would refuse most of it.
+  RATE_LIMIT_EXEMPT_LOOPBACK: 'true',
+};
 try {
   services = await startDistributedServices(
-    {
-      ...benchServiceEnv(database.url),
-      NODE_ENV: 'production',
-      AGENTS_ANSWER_VOTE_REQUESTS: 'false',
-      // The load comes from one loopback address; production rate limits would refuse most of it.
-      RATE_LIMIT_EXEMPT_LOOPBACK: 'true',
-    },
+    serviceEnv,
     {
       ...(profile ? {} : { [gateways.on]: { RESPONSE_CACHE_MB: '64' } }),
       [gateways.off]: { RESPONSE_CACHE_MB: '0' },
     },
     profile ? profilerOptions() : {},
   );
+  if (!profile) await startReplayedGateway(services);
   const urls = Object.fromEntries(
     Object.entries(services.processes).map(([name, service]) => [name, service.url]),
   );
@@ -112,6 +119,8 @@ try {
         ...(await measure(urls, 'd', 'decisions', '–', [read(queries.proposalsAlone)])),
         ...(await measure(urls, 'c', 'gateway', 'on', [read(queries.proposals)])),
         ...(await measure(urls, 'c', 'gateway', 'off', [read(queries.proposals)])),
+        ...(await measure(urls, 'f', 'replayed', 'off', [read(queries.departments)])),
+        ...(await measure(urls, 'g', 'replayed', 'off', [read(queries.proposals)])),
       );
     }
     // Writes last: they change what the reads above read.
@@ -125,19 +134,44 @@ try {
     const table = summarizeRuns(runs);
     const ratios = gatewayRatios(table);
     const verdict = targetsMet(table, targets);
+    // How many subgraph requests of f and g reached the real subgraphs (one per operation).
+    const [agents, decisions] = replayedSubgraphs.map((subgraph) => subgraph.counts());
+    const replay = { agents, decisions };
     console.table(table.map(({ runs: _runs, ...rest }) => rest));
     console.table(ratios);
     console.table([verdict]);
-    await writeResults({ cases: table, ratios, targets: { ...targets, ...verdict } });
+    console.table(replay);
+    await writeResults({ cases: table, ratios, targets: { ...targets, ...verdict }, replay });
   }
 } finally {
   await services?.stop();
+  await Promise.all(replayedSubgraphs.map((subgraph) => subgraph.close()));
   await database.drop();
 }
 process.exit(0);
 
 function read(query: string, weight = 1): LoadRequest {
   return { kind: 'read', body: JSON.stringify({ query }), weight };
+}
+
+/**
+ * The gateway of cases f and g: cache off, its agents and decisions replayed from memory (metrics
+ * is not read by these queries and stays real). Added to `services`, so it stops with them.
+ */
+async function startReplayedGateway(distributed: DistributedServices): Promise<void> {
+  const real = (name: string) => distributed.processes[name]?.url ?? '';
+  const [agents, decisions] = await Promise.all([
+    startReplayedSubgraph(real('agents')),
+    startReplayedSubgraph(real('decisions')),
+  ]);
+  replayedSubgraphs.push(agents, decisions);
+  distributed.processes[gateways.replayed] = await startGatewayProcess({
+    ...serviceEnv,
+    AGENTS_URL: agents.url,
+    DECISIONS_URL: decisions.url,
+    METRICS_URL: real('metrics'),
+    RESPONSE_CACHE_MB: '0',
+  });
 }
 
 /** castVote turning one seeded ballot after another to the other choice: each write changes. */
@@ -163,12 +197,19 @@ async function measure(
   requests: LoadRequest[],
   clock?: { before(): void; after(): void },
 ): Promise<ReadRun[]> {
-  const url = urls[target === 'gateway' ? gateways[cache === 'on' ? 'on' : 'off'] : target];
+  const url =
+    urls[
+      target === 'replayed'
+        ? gateways.replayed
+        : target === 'gateway'
+          ? gateways[cache === 'on' ? 'on' : 'off']
+          : target
+    ];
   if (!url) throw new Error(`no ${target} process`);
   // The gateway that serves this run is the one whose CPU counts.
   const processes: Record<string, string | undefined> = {
     ...urls,
-    gateway: target === 'gateway' ? url : undefined,
+    gateway: target === 'gateway' || target === 'replayed' ? url : undefined,
   };
   process.stderr.write(`(${label}) ${target}, cache ${cache} …\n`);
   const cpu: Partial<Record<(typeof measuredProcesses)[number], number>> = {};

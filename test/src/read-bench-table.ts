@@ -6,9 +6,10 @@ type Measured = (typeof measuredProcesses)[number];
 
 /** One measured run of one kind of request (a mixed run gives one per kind). */
 export interface ReadRun {
-  /** The issue's letter: a, b … e. */
+  /** The issue's letter: a, b … e; f and g are the gateway's floor (subgraphs replayed). */
   case: string;
-  target: 'agents' | 'decisions' | 'gateway';
+  /** `replayed`: a gateway whose subgraph answers come from memory (bench/replayed-subgraph.ts). */
+  target: 'agents' | 'decisions' | 'gateway' | 'replayed';
   cache: 'on' | 'off' | '–';
   kind: string;
   result: LoadResult;
@@ -22,6 +23,15 @@ const caseQueries: Record<string, string> = {
   c: 'proposals',
   d: 'proposals (decisions part)',
   e: 'proposals + castVote',
+  f: 'departments',
+  g: 'proposals',
+};
+
+const via: Record<ReadRun['target'], string> = {
+  agents: 'agents directly',
+  decisions: 'decisions directly',
+  gateway: 'gateway',
+  replayed: 'gateway, subgraphs replayed',
 };
 
 /** A run as a table row. */
@@ -29,7 +39,7 @@ export function runRow(run: ReadRun) {
   return {
     case: run.case,
     query: caseQueries[run.case] ?? run.case,
-    via: run.target === 'gateway' ? 'gateway' : `${run.target} directly`,
+    via: via[run.target],
     cache: run.cache,
     kind: run.kind,
     'req/s': run.result.rps,
