@@ -22,7 +22,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { benchMachine } from './bench-machine.js';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Role, signToken, stopProcess } from '@daena/platform';
@@ -395,15 +395,7 @@ async function phase(name: 'steady' | 'kills') {
 
 /** The machine as detected when the phase ended (its load included: runs share machines). */
 function machine() {
-  const cpus = os.cpus();
-  return {
-    measuredAt: new Date().toISOString(),
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    totalMemMb: Math.round(os.totalmem() / 2 ** 20),
-    loadAverage1m: +(os.loadavg()[0] ?? 0).toFixed(2),
-    node: process.version,
-  };
+  return { measuredAt: new Date().toISOString(), ...benchMachine() };
 }
 
 const command = `node --conditions=source --import @daena/platform/register test/bench/autonomy.ts --tasks ${taskCount} --workers ${workerCount} --kill-every ${killEverySeconds} --phases ${phases.join(',')} --model ${modelKind}${modelKind === 'stub' ? ` --model-latency-ms ${modelLatencyMs}` : ''}`;

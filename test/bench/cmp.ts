@@ -35,6 +35,7 @@ import {
   type Voter,
 } from '../../subgraphs/decisions/src/domain/cmp/index.js';
 import { evaluateRound } from '../../subgraphs/decisions/src/domain/round-evaluation.js';
+import { benchMachine } from './bench-machine.js';
 
 const seed = Number(process.env['CMP_SEED'] ?? 20250604);
 const proposalCount = Number(process.env['CMP_PROPOSALS'] ?? 3000);
@@ -715,7 +716,7 @@ if (!only) {
     JSON.stringify(
       {
         measuredAt: new Date().toISOString(),
-        machine: '2 cores (CI machine kind), shared with other work',
+        machine: { ...benchMachine(), note: 'shared with other work' },
         seed,
         proposals: proposalCount,
         maxRounds,

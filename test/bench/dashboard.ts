@@ -19,6 +19,7 @@ import {
 import { testToken } from '@daena/testing';
 import { launchChromium, startDashboardStack } from '../src/dashboard-stack.js';
 import { waitForSubscribers } from '../src/live.js';
+import { benchMachine } from './bench-machine.js';
 
 const runs = 50;
 
@@ -107,7 +108,7 @@ try {
   await writeFile(
     new URL('./results/dashboard.json', import.meta.url),
     JSON.stringify(
-      { measuredAt: new Date().toISOString(), machine: '2 cores (CI machine kind)', results },
+      { measuredAt: new Date().toISOString(), machine: benchMachine(), results },
       null,
       2,
     ) + '\n',

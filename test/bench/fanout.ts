@@ -18,7 +18,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { benchMachine } from './bench-machine.js';
 import { fileURLToPath } from 'node:url';
 import { createEventBus, Role, signToken } from '@daena/platform';
 import { startServiceProcess } from '@daena/stack';
@@ -377,14 +377,7 @@ function row(result: CaseResult) {
 }
 
 async function writeResults(cases: CaseResult[]) {
-  const cpus = os.cpus();
-  const machine = {
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    totalMemMb: mb(os.totalmem()),
-    platform: `${os.platform()} ${os.release()}`,
-    node: process.version,
-  };
+  const machine = benchMachine();
   const setup = {
     events,
     eventsPerSecond,

@@ -17,7 +17,7 @@
  * during the load (bench/profile-summary.ts). Needs the tests' PostgreSQL and Redis.
  */
 import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '@daena/testing';
 import {
@@ -29,6 +29,7 @@ import {
   type ReadRun,
 } from '../src/read-bench-table.js';
 import { castVoteBody, seedVotedProposals, type CastBallot } from '../src/voted-proposals.js';
+import { benchMachine } from './bench-machine.js';
 import {
   benchServiceEnv,
   cpuSeconds,
@@ -280,12 +281,8 @@ async function writeResults(results: Record<string, unknown>) {
   const previous = await readFile(file, 'utf8')
     .then((text) => JSON.parse(text) as Record<string, unknown>)
     .catch(() => ({}));
-  const cpu = cpus();
   const machine = {
-    cores: cpu.length,
-    cpu: cpu[0]?.model ?? 'unknown',
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
+    ...benchMachine(),
     // Others' work on the machine moves req/s and latency; CPU per request moves far less.
     loadAverage1m: { before: round2(loadBefore), after: round2(loadavg()[0] ?? 0) },
   };

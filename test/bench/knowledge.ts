@@ -13,6 +13,7 @@
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { benchMachine } from './bench-machine.js';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedNeo4j } from '@daena/neo4j-launcher';
@@ -235,19 +236,12 @@ try {
       'linking s': +linkedSeconds.toFixed(1),
     },
   ]);
-  const cpus = os.cpus();
   await writeFile(
     new URL('./results/knowledge.json', import.meta.url),
     JSON.stringify(
       {
         measuredAt: new Date().toISOString(),
-        machine: {
-          cpus: cpus.length,
-          cpuModel: cpus[0]?.model ?? 'unknown',
-          totalMemMb: Math.round(os.totalmem() / 2 ** 20),
-          loadAverage1m: +(os.loadavg()[0] ?? 0).toFixed(2),
-          node: process.version,
-        },
+        machine: benchMachine(),
         setup: {
           entries: storedEntries,
           links,

@@ -8,7 +8,7 @@
  * Writes test/bench/results/limits.json.
  */
 import { writeFile } from 'node:fs/promises';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { benchMachine } from './bench-machine.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { costViolation, defaultOperationLimits, measureOperation } from '@daena/platform';
@@ -175,19 +175,13 @@ function median(values: number[]): number {
 console.table(rows);
 console.table(checks);
 console.table(refusals);
-const cpu = cpus();
 await writeFile(
   new URL('./results/limits.json', import.meta.url),
   JSON.stringify(
     {
       measuredAt: new Date().toISOString(),
-      machine: {
-        cores: cpu.length,
-        cpu: cpu[0]?.model ?? 'unknown',
-        memoryGiB: Math.round(totalmem() / 2 ** 30),
-        // Other work on the machine moves the A/B figures; the checks' own cost does not.
-        loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
-      },
+      // Other work on the machine moves the A/B figures; the checks' own cost does not.
+      machine: benchMachine(),
       client: 'autocannon, closed loop, keep-alive, in the same machine as the servers',
       concurrency,
       durationMs,

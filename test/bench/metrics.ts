@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { benchMachine } from './bench-machine.js';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { createPostgresStore } from '@daena/platform';
@@ -25,12 +25,7 @@ const seeds = Number(process.env['BENCH_SEEDS'] ?? 5);
 const minute = 60_000;
 const day = 1_440 * minute;
 
-const machine = {
-  cpus: cpus().length,
-  cpuModel: cpus()[0]?.model ?? 'unknown',
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
-};
+const machine = benchMachine();
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -27,6 +27,7 @@ import {
   startAgentsProcess,
 } from './bench-services.js';
 import { runLoad, type LoadResult } from './load.js';
+import { benchMachine } from './bench-machine.js';
 
 const concurrency = 50;
 const changesPerSecond = 10;
@@ -135,7 +136,7 @@ await writeFile(
   JSON.stringify(
     {
       measuredAt: new Date().toISOString(),
-      machine: '2 cores (CI machine kind); client and servers share them',
+      machine: { ...benchMachine(), note: 'client and servers share it' },
       client: 'autocannon, closed loop, keep-alive',
       durationMs,
       results: rows,

@@ -10,7 +10,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
+import { benchMachine } from './bench-machine.js';
 import { join } from 'node:path';
 import {
   parsePromptModel,
@@ -753,7 +754,7 @@ await writeFile(
   JSON.stringify(
     {
       measuredAt: new Date().toISOString(),
-      machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), shared with other work`,
+      machine: benchMachine(),
       seed,
       seconds: Math.round((performance.now() - started) / 100) / 10,
       parameters: {

@@ -23,6 +23,7 @@ import {
   testStores,
 } from '@daena/testing';
 import { subscribe, waitForSubscribers, type LiveSubscription } from '../src/live.js';
+import { benchMachine } from './bench-machine.js';
 
 const subscribersPerProposal = 8;
 const proposals = 12;
@@ -173,7 +174,7 @@ console.table(rows);
 await writeFile(
   new URL('./results/vote-latency.json', import.meta.url),
   JSON.stringify(
-    { measuredAt: new Date().toISOString(), machine: '2 cores (CI machine kind)', results },
+    { measuredAt: new Date().toISOString(), machine: benchMachine(), results },
     null,
     2,
   ) + '\n',
