@@ -2,6 +2,7 @@ import { silentLogger, startOpenAiStub, type OpenAiStub } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenAiProvider, offlineProvider, type ModelSpec, type TaskType } from '../index.js';
 import { AnswerJudge } from './answer-judge.js';
+import { stubModel } from './model-spec-fixtures.js';
 import { RouterMetrics } from './router-metrics.js';
 
 /** The judge through the real `openai` client against a loopback OpenAI-compatible server. */
@@ -18,24 +19,17 @@ afterAll(async () => {
   await stub?.close();
 });
 
-const judgeSpec = (sampleRate: number, maxUsdPerHour: number): ModelSpec => ({
-  name: 'judge',
-  kind: 'openai-compatible',
-  baseURL: stub.url,
-  upstreamModel: 'judge',
-  apiKey: 'sk-judge',
-  inputUsdPerMTok: 10_000,
-  outputUsdPerMTok: 10_000,
-  contextWindow: 128_000,
-  taskTypes: [],
-  features: ['json'],
-  requestsPerMinute: null,
-  tokensPerMinute: null,
-  enabled: true,
-  priorQuality: {},
-  timeoutMs: 5_000,
-  judge: { sampleRate, maxUsdPerHour },
-});
+const judgeSpec = (sampleRate: number, maxUsdPerHour: number): ModelSpec =>
+  stubModel(stub.url, {
+    name: 'judge',
+    apiKey: 'sk-judge',
+    inputUsdPerMTok: 10_000,
+    outputUsdPerMTok: 10_000,
+    contextWindow: 128_000,
+    priorQuality: {},
+    timeoutMs: 5_000,
+    judge: { sampleRate, maxUsdPerHour },
+  });
 
 function judgeWith(spec: ModelSpec, random = () => 0) {
   const learned: { model: string; taskType: TaskType; quality: number; source: string }[] = [];

@@ -8,14 +8,9 @@ import {
 } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../store/migrations/index.js';
-import {
-  classifyTask,
-  OpenAiProvider,
-  offlineProvider,
-  seededRandom,
-  type ModelSpec,
-} from '../index.js';
+import { classifyTask, OpenAiProvider, offlineProvider, seededRandom } from '../index.js';
 import { loadPromptModel } from './prompt-model.js';
+import { budgetModel, premiumModel } from './model-spec-fixtures.js';
 import { RouterService } from './router-service.js';
 
 /**
@@ -29,33 +24,6 @@ import { RouterService } from './router-service.js';
 const log = silentLogger();
 const promptModel = loadPromptModel(log);
 let stub: OpenAiStub;
-
-/** Both models take a profile of the committed prompt-quality model by their upstream id. */
-const budget = (url: string): ModelSpec => ({
-  name: 'budget',
-  kind: 'openai-compatible',
-  baseURL: url,
-  upstreamModel: 'mixtral-8x7b-instruct',
-  apiKey: 'sk-test',
-  inputUsdPerMTok: 0.2,
-  outputUsdPerMTok: 0.6,
-  contextWindow: 32_000,
-  taskTypes: [],
-  features: ['streaming', 'json'],
-  requestsPerMinute: null,
-  tokensPerMinute: null,
-  enabled: true,
-  priorQuality: { default: 0.85 },
-  timeoutMs: 5_000,
-});
-const premium = (url: string): ModelSpec => ({
-  ...budget(url),
-  name: 'premium',
-  upstreamModel: 'gpt-4-1106-preview',
-  inputUsdPerMTok: 10,
-  outputUsdPerMTok: 30,
-  priorQuality: { default: 0.9 },
-});
 
 /** One request a (fake) second: the pacer's window is counted in requests. */
 const REQUEST_GAP_MS = 1_000;
@@ -85,7 +53,7 @@ async function startReplica(
     fork: () => postgres.fork(),
     bus: new InProcessEventBus(log),
     log,
-    configured: [budget(stub.url), premium(stub.url)],
+    configured: [budgetModel(stub.url), premiumModel(stub.url)],
     providers: { 'openai-compatible': new OpenAiProvider(), offline: offlineProvider },
     classify: (input) => Promise.resolve(classifyTask(input)),
     cacheTtlSeconds: 0,

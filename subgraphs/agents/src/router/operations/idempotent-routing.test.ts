@@ -8,13 +8,8 @@ import {
 } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../store/migrations/index.js';
-import {
-  AllModelsFailedError,
-  classifyTask,
-  OpenAiProvider,
-  offlineProvider,
-  type ModelSpec,
-} from '../index.js';
+import { AllModelsFailedError, classifyTask, OpenAiProvider, offlineProvider } from '../index.js';
+import { stubModel } from './model-spec-fixtures.js';
 import { RouterService } from './router-service.js';
 
 /**
@@ -30,23 +25,7 @@ let stub: OpenAiStub;
 let workers: RouterService[];
 const log = silentLogger();
 
-const solo = (url: string): ModelSpec => ({
-  name: 'solo',
-  kind: 'openai-compatible',
-  upstreamModel: 'solo',
-  baseURL: url,
-  apiKey: 'sk-test',
-  inputUsdPerMTok: 1,
-  outputUsdPerMTok: 2,
-  contextWindow: 32_000,
-  taskTypes: [],
-  features: ['json'],
-  requestsPerMinute: null,
-  tokensPerMinute: null,
-  enabled: true,
-  priorQuality: { default: 0.8 },
-  timeoutMs: 10_000,
-});
+const solo = (url: string) => stubModel(url, { name: 'solo', priorQuality: { default: 0.8 } });
 
 const newWorker = () =>
   new RouterService({
