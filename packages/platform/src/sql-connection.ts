@@ -22,12 +22,19 @@ export interface SqlConnection {
 /**
  * A request's (or a job's) own connection: its EntityManager fork (STYLE habit 11). On the
  * EntityManager of `em.transactional`, everything run on it belongs to that transaction.
+ *
+ * Statements go to knex with their bindings as query parameters, not through `em.execute`, which
+ * inlines every value into the SQL text first (and formats it for its logger): about 45 µs of CPU
+ * per statement on the read bench's machine, 15–20% of a simple select (issue 14).
  */
 export function requestConnection(em: EntityManager): SqlConnection {
   const platform = em.getPlatform();
   return {
-    rows: <T>(sql: string, bindings: readonly unknown[] = []) =>
-      em.execute<T[]>(sql, [...bindings]),
+    rows: async <T>(sql: string, bindings: readonly unknown[] = []) => {
+      const knex = em.getTransactionContext<Knex.Transaction>() ?? em.getConnection().getKnex();
+      const result: { rows: T[] } = await knex.raw(sql, bindings as never);
+      return result.rows;
+    },
     parseDate: (value) => platform.parseDate(value),
   };
 }
