@@ -8,7 +8,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * call as a typed document (committed; `npm test` fails when it is stale, like the SDK's),
  * imported as `@daena/contracts/graphql/<owner>` (one export each in package.json).
  */
-const owners = ['agents', 'decisions', 'metrics'] as const;
+const owners = ['agents', 'decisions', 'knowledge', 'metrics'] as const;
 
 /**
  * An owner's operations as one document, its files read in name order: codegen loads the files of

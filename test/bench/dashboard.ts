@@ -81,8 +81,9 @@ try {
     const voter = openProposal.stakeholders[0]?.agent.id ?? '';
     await page.goto(`${harness.origin}/#/voting/${openProposal.id}`);
     await page.locator('[data-votes-counted="0"]').waitFor();
-    // The page's voteTally is live once the gateway counts it as its one subscriber.
-    await waitForSubscribers(harness.gateway.url, 1, true);
+    // The page's voteTally is live once the gateway counts the page's two subscriptions (its
+    // tally and its proposal's transitions) and no other.
+    await waitForSubscribers(harness.gateway.url, 2, true);
     const agent = createDaenaClient({
       url: harness.gateway.url,
       token: await testToken({ sub: voter, roles: [Role.AGENT] }),

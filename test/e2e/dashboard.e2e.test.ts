@@ -12,11 +12,18 @@ import {
   type DaenaClient,
 } from '@daena/sdk';
 import { graphql, testToken } from '@daena/testing';
-import axe from 'axe-core';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { waitForSubscribers } from '../src/live.js';
+import {
+  layoutShift,
+  noLayoutShift,
+  seriousViolations,
+  touchTargetFaults,
+  watchLayoutShift,
+  type TouchTargetFault,
+} from '../src/dashboard-page.js';
 import {
   launchChromium,
   startDashboardStack,
@@ -84,20 +91,20 @@ async function signIn(target: Page) {
 const shoot = (name: string) =>
   page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true });
 
-/** axe-core in the page: the serious and critical WCAG 2 A/AA violations. */
-async function seriousViolations(): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  // Strings run in the page (this package's TypeScript has no DOM types).
-  const results = await page.evaluate<axe.AxeResults>(
-    "axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })",
-  );
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(', ')}`);
-}
-
 const seat = (agentId: string) => page.locator(`[data-agent-id="${agentId}"]`);
 const tallySummary = () => page.getByTestId('tally-summary');
+
+/** The proposal as the API has it now, read by the admin. */
+async function proposalNow(id: string) {
+  const { body } = await graphql<{ proposal: { status: string; ledgerHead: string } }>(
+    harness.gateway.url,
+    'query ($id: ID!) { proposal(id: $id) { status ledgerHead } }',
+    { id },
+    adminToken,
+  );
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data.proposal;
+}
 
 async function voteAs(agentId: string, proposalId: string) {
   const voter = createDaenaClient({
@@ -109,12 +116,44 @@ async function voteAs(agentId: string, proposalId: string) {
   });
 }
 
+interface RoutedDecision {
+  id: string;
+  model: string;
+  taskType: string;
+}
+
+/** Routes a task through the gateway as the admin (the router calls the loopback model). */
+async function routeTask(text: string): Promise<RoutedDecision> {
+  const { body } = await graphql<{ routeTask: { decision: RoutedDecision } }>(
+    harness.gateway.url,
+    'mutation ($text: String!) { routeTask(input: { text: $text }) { decision { id model taskType } } }',
+    { text },
+    adminToken,
+  );
+  if (!body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data.routeTask.decision;
+}
+
+/** The Router page reads its table again a few seconds after a selection. */
+const polled = { timeout: 20_000 };
+
+const rowOf = (decision: RoutedDecision) => `${decision.model}/${decision.taskType}`;
+
+/** The Router page's per-model table: calls by model/task type, as shown. */
+const callsShown = () =>
+  page.evaluate<Record<string, number>>(`Object.fromEntries(
+    [...document.querySelectorAll('tr[data-model]')].map((row) => [
+      row.dataset.model + '/' + row.dataset.taskType,
+      Number(row.querySelector('[data-column="calls"]').textContent),
+    ]),
+  )`);
+
 describe('the web dashboard in Chromium', () => {
   it('signs in with the embedded-mode development token and draws the 64 agents', async () => {
     await signIn(page);
     await expect.poll(() => page.locator('[data-agent-id]').count()).toBe(64);
     await page.getByText('64 agents in 8 departments').waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await shoot('organization');
   });
 
@@ -143,7 +182,7 @@ describe('the web dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Resume agent' }).focus();
     await page.keyboard.press('Enter');
     await page.locator(`[data-agent-id="${agent.id}"][data-status="IDLE"]`).waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await shoot('organization-agent');
   });
 
@@ -168,7 +207,7 @@ describe('the web dashboard in Chromium', () => {
 
     await page.getByRole('link', { name: 'Voting' }).click();
     await page.getByRole('link', { name: 'Adopt rolling forecasts' }).waitFor();
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await shoot('voting');
     await page.getByRole('link', { name: 'Adopt rolling forecasts' }).click();
     await page.getByRole('heading', { name: `Stakeholders (${stakeholders})` }).waitFor();
@@ -183,55 +222,62 @@ describe('the web dashboard in Chromium', () => {
     await tallySummary()
       .filter({ hasText: `0 of ${stakeholders} stakeholders voted` })
       .waitFor();
-    // The page's voteTally is the gateway's one subscriber now (the honeycomb's is gone).
-    await waitForSubscribers(harness.gateway.url, 1, true);
+    // The page's voteTally and proposalUpdates are the gateway's subscribers now (the
+    // honeycomb's is gone).
+    await waitForSubscribers(harness.gateway.url, 2, true);
     // Layout shift from here on, as the browser scores it (issue 20 §3: none on live updates).
-    await page.evaluate(`{
-      if (!PerformanceObserver.supportedEntryTypes.includes('layout-shift')) {
-        throw new Error('this browser does not report layout shifts');
-      }
-      window.layoutShift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-          if (!entry.hadRecentInput) window.layoutShift += entry.value;
-        }
-      }).observe({ type: 'layout-shift' });
-    }`);
+    await watchLayoutShift(page);
+    const headBefore = await page.getByTestId('ledger-head').textContent();
 
     await voteAs(voters[0] ?? '', proposalId);
     await page.getByText(`1 of ${stakeholders} stakeholders voted`).waitFor();
     await voteAs(voters[1] ?? '', proposalId);
     await page.getByText(`2 of ${stakeholders} stakeholders voted`).waitFor();
-    expect(await page.evaluate<number>('window.layoutShift')).toBe(0);
+    // Each vote is a ledger entry: the head shown follows the votes without a reload.
+    const { ledgerHead } = await proposalNow(proposalId);
+    expect(ledgerHead).not.toBe(headBefore);
+    await page.getByTestId('ledger-head').filter({ hasText: ledgerHead }).waitFor();
+    await page
+      .getByTestId('ledger-verification')
+      .filter({ hasText: /^Valid/ })
+      .waitFor();
+    expect(await layoutShift(page)).toEqual(noLayoutShift);
     const bar = await page.locator('.tally-voted').boundingBox();
     expect(bar?.width).toBeGreaterThan(0);
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await shoot('proposal');
   });
 
-  it('shows each routed selection live on the Router page, and the alerts and KPIs', async () => {
+  it('shows each routed selection live on the Router page, and its figures follow', async () => {
     await page.getByRole('link', { name: 'Router' }).click();
     await page.getByText('No selection since this page opened').waitFor();
     await page.getByText('No calls routed in the window yet.').waitFor();
     // The page's routerSelections is the gateway's one subscriber; a routed task shows live.
     await waitForSubscribers(harness.gateway.url, 1, true);
-    const routed = await graphql<{ routeTask: { decision: { id: string } } }>(
-      harness.gateway.url,
-      'mutation { routeTask(input: { text: "Summarise the rolling forecast proposal" }) { decision { id } } }',
-      {},
-      adminToken,
-    );
-    const decisionId = routed.body.data?.routeTask.decision.id;
-    expect(decisionId, JSON.stringify(routed.body.errors)).toBeDefined();
-    await page.locator(`[data-selection-id="${decisionId}"]`).waitFor();
-    expect(await seriousViolations()).toEqual([]);
-    await shoot('router');
+    const first = await routeTask('Summarise the rolling forecast proposal');
+    await page.locator(`[data-selection-id="${first.id}"]`).waitFor();
+    // The per-model table follows the selections without a reload: the call is counted.
+    await expect.poll(async () => (await callsShown())[rowOf(first)], polled).toBe(1);
 
+    // The next call moves the figures in place: nothing in the table shifts.
+    await watchLayoutShift(page, 'section[aria-labelledby="models-heading"]');
+    const before = await callsShown();
+    const second = await routeTask('Summarise the rolling forecast proposal for the board');
+    await page.locator(`[data-selection-id="${second.id}"]`).waitFor();
+    await expect
+      .poll(async () => (await callsShown())[rowOf(second)], polled)
+      .toBe((before[rowOf(second)] ?? 0) + 1);
+    expect(await layoutShift(page)).toEqual(noLayoutShift);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot('router');
+  });
+
+  it('shows the alerts and KPIs', async () => {
     await page.getByRole('link', { name: 'Alerts and KPIs' }).click();
     await page.getByRole('heading', { name: 'KPIs', exact: true }).waitFor();
     await expect.poll(() => page.locator('[data-kpi-status]').count()).toBeGreaterThan(0);
     await page.locator('.alerts .state-loading').first().waitFor({ state: 'detached' });
-    expect(await seriousViolations()).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await shoot('alerts');
   });
 
@@ -270,6 +316,67 @@ describe('the web dashboard in Chromium', () => {
     }
   });
 
+  it('makes every control on a 390 px phone large enough to touch (WCAG 2.5.8)', async () => {
+    // A touch screen; its CSP bypassed for axe, like the first page's.
+    const phone = watched(
+      await browser.newPage({
+        viewport: { width: 390, height: 844 },
+        hasTouch: true,
+        bypassCSP: true,
+      }),
+    );
+    // Nav links and buttons get 44×44 px (2.5.5); every other target 24×24 px or room around it.
+    const faults: Record<string, TouchTargetFault[]> = {};
+    const measure = async (where: string) => {
+      const found = await touchTargetFaults(phone, { selector: 'nav a, button', px: 44 });
+      if (found.length > 0) faults[where] = found;
+    };
+    try {
+      await phone.goto(harness.origin);
+      await phone.getByRole('button', { name: 'Sign in with a development token' }).waitFor();
+      await measure('sign-in');
+      await signIn(phone);
+      const pages: [string, () => Promise<void>][] = [
+        [
+          '#/organization',
+          () => expect.poll(() => phone.locator('[data-agent-id]').count()).toBe(64),
+        ],
+        ['#/voting', () => phone.getByRole('link', { name: 'Adopt rolling forecasts' }).waitFor()],
+        [`#/voting/${proposalId}`, () => phone.getByText(/stakeholders voted/).waitFor()],
+        ['#/router', () => phone.locator('tr[data-model]').first().waitFor()],
+        ['#/alerts', () => phone.locator('[data-kpi-status]').first().waitFor()],
+      ];
+      for (const [hash, drawn] of pages) {
+        await phone.goto(`${harness.origin}/${hash}`);
+        await drawn();
+        await measure(hash);
+      }
+      // From afar a tap picks a department; up close its seats are large enough to tap.
+      await phone.goto(`${harness.origin}/#/organization`);
+      await expect.poll(() => phone.locator('[data-agent-id]').count()).toBe(64);
+      expect(await seriousViolations(phone)).toEqual([]);
+      const cell = phone.locator('[data-department-id][role="button"]').first();
+      const departmentId = await cell.getAttribute('data-department-id');
+      await cell.tap();
+      await phone.locator(`svg[data-zoomed="${departmentId}"]`).waitFor();
+      await measure('a department up close');
+      await phone.screenshot({ path: `${screenshots}organization-department-390.png` });
+      await phone.locator(`[data-department-id="${departmentId}"] [data-agent-id]`).first().tap();
+      await phone.getByRole('button', { name: /(Pause|Resume) agent/ }).waitFor();
+      await measure('agent panel');
+      expect(await seriousViolations(phone)).toEqual([]);
+      await phone.getByRole('button', { name: 'Show all departments' }).tap();
+      await phone.locator('svg.honeycomb-overview').waitFor();
+      // The focus is back on the department it left (a keyboard goes on from there).
+      expect(await phone.evaluate('document.activeElement.dataset.departmentId')).toBe(
+        departmentId,
+      );
+      expect(faults).toEqual({});
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('recovers after a gateway restart: reconnects and keeps moving the tally', async () => {
     await page.goto(`${harness.origin}/#/voting/${proposalId}`);
     await page.locator('[data-connection="live"]').waitFor();
@@ -287,11 +394,52 @@ describe('the web dashboard in Chromium', () => {
       "window.connectionStates.includes('reconnecting') && window.connectionStates.at(-1) === 'live'",
     );
     expectingNetworkErrors = false;
-    await waitForSubscribers(harness.gateway.url, 1, true);
+    await waitForSubscribers(harness.gateway.url, 2, true);
     // The subscription is back: the next vote moves the bar.
     await voteAs(voters[2] ?? '', proposalId);
     await page.getByText(`3 of ${voters.length} stakeholders voted`).waitFor();
     await shoot('proposal-after-restart');
+  });
+
+  it('follows a proposal closed by an executive elsewhere: status and ledger, no reload', async () => {
+    await page.getByText(`3 of ${voters.length} stakeholders voted`).waitFor();
+    await waitForSubscribers(harness.gateway.url, 2, true);
+    // The page has read the proposal since the last vote: only the transition can move it now.
+    const { ledgerHead } = await proposalNow(proposalId);
+    await page.getByTestId('ledger-head').filter({ hasText: ledgerHead }).waitFor();
+    const headBefore = await page.getByTestId('ledger-head').textContent();
+    await watchLayoutShift(page);
+    const { body } = await graphql<{ closeProposal: { status: string; ledgerHead: string } }>(
+      harness.gateway.url,
+      'mutation ($id: ID!) { closeProposal(id: $id) { status ledgerHead } }',
+      { id: proposalId },
+      adminToken,
+    );
+    const closed = body.data?.closeProposal;
+    if (!closed) throw new Error(JSON.stringify(body.errors));
+    expect(closed.status).not.toBe('OPEN');
+    expect(closed.ledgerHead).not.toBe(headBefore);
+
+    await page.locator(`article[data-status="${closed.status}"]`).waitFor();
+    const status = closed.status.toLowerCase().replace(/_/g, ' ');
+    await page.getByTestId('proposal-status').filter({ hasText: status }).waitFor();
+    await page.getByTestId('ledger-head').filter({ hasText: closed.ledgerHead }).waitFor();
+    await page
+      .getByTestId('ledger-verification')
+      .filter({ hasText: /^Valid/ })
+      .waitFor();
+    // The closed round is no longer blind: the bar shows how the stakeholders voted.
+    await tallySummary()
+      .filter({ hasText: /^Round 1: 3 approve, 0 reject, 0 abstain/ })
+      .waitFor();
+    // The result is stated where the page said it would be, as the round closed.
+    await page
+      .getByTestId('result')
+      .filter({ hasText: /^Result: / })
+      .waitFor();
+    expect(await layoutShift(page)).toEqual(noLayoutShift);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot('proposal-closed');
   });
 
   it('logged no console error on any page', () => {

@@ -585,3 +585,72 @@ describe('sharing knowledge through the honeycomb', () => {
     expect(viaGateway.errors?.[0]?.message).toMatch(/relayBorderMessage/);
   });
 });
+
+describe('knowledgeUpdates by department id', () => {
+  const byId = `subscription($id: ID) {
+    knowledgeUpdates(departmentId: $id) { change entryId departmentSlug }
+  }`;
+  type Change = { knowledgeUpdates: { change: string; entryId: string; departmentSlug: string } };
+
+  async function createPublic(departmentSlug: string, token: string) {
+    const input = {
+      title: `${departmentSlug} office hours`,
+      body: 'Mornings.',
+      accessLevel: 'PUBLIC',
+      departmentSlug,
+      sharedWithDepartments: [],
+    };
+    const created = await call<{ createKnowledgeEntries: { knowledgeEntries: { id: string }[] } }>(
+      create,
+      { input: [input] },
+      token,
+    );
+    return created.data?.createKnowledgeEntries.knowledgeEntries[0]?.id;
+  }
+
+  it("streams a department's changes by its id, and every readable change with no department", async () => {
+    const legalById = subscribe<Change>(
+      gateway.wsUrl,
+      byId,
+      { id: departmentIds.get('legal') },
+      tokens.hr,
+    );
+    const everything = subscribe<Change>(gateway.wsUrl, byId, {}, tokens.hr);
+    try {
+      await waitForSubscribers(gateway.url, 2, true);
+      const financeEntry = await createPublic('finance', tokens.financeAnalyst);
+      const legalEntry = await createPublic('legal', tokens.legal);
+      // Finance's change carries Finance's id, so only the subscriber of every change hears it.
+      expect((await legalById.next()).knowledgeUpdates).toEqual({
+        change: 'CREATED',
+        entryId: legalEntry,
+        departmentSlug: 'legal',
+      });
+      expect((await everything.next()).knowledgeUpdates.entryId).toBe(financeEntry);
+      expect((await everything.next()).knowledgeUpdates.entryId).toBe(legalEntry);
+    } finally {
+      await Promise.all([legalById.close(), everything.close()]);
+    }
+  }, 60_000);
+
+  it('refuses a department named both by id and by slug as BAD_USER_INPUT', async () => {
+    const both = subscribe<Change>(
+      gateway.wsUrl,
+      `subscription($id: ID, $slug: String) {
+        knowledgeUpdates(departmentId: $id, departmentSlug: $slug) { change }
+      }`,
+      { id: departmentIds.get('legal'), slug: 'legal' },
+      tokens.legal,
+    );
+    try {
+      const refused = await both.next().then(
+        () => 'delivered',
+        (error: unknown) => JSON.stringify(error),
+      );
+      expect(refused).toContain('BAD_USER_INPUT');
+      expect(refused).toContain('EXCLUSIVE_ARGUMENTS');
+    } finally {
+      await both.close();
+    }
+  });
+});

@@ -231,6 +231,20 @@ export const dashboardVoteTallySubscription = graphql(`
   }
 `);
 
+/**
+ * A proposal's transitions (closing, a new round, reopening): each changes its status, rounds
+ * and ledger, so the page reads the proposal again; the payload says only what happened.
+ */
+export const dashboardProposalUpdatesSubscription = graphql(`
+  subscription DashboardProposalUpdates($proposalId: ID!) {
+    proposalUpdates(proposalId: $proposalId) {
+      id
+      to
+      round
+    }
+  }
+`);
+
 /** The router's quality, latency and cost per model over its window. */
 export const dashboardRoutingStatsQuery = graphql(`
   query DashboardRoutingStats {

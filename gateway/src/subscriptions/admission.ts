@@ -124,6 +124,12 @@ function resolveSubscription(
   const fieldDef = schema.getSubscriptionType()?.getFields()[route.field];
   if (!fieldDef) throw new GraphQLError(`Unknown subscription field ${route.field}`);
   const rootArgs = getArgumentValues(fieldDef, twin.field, coerced.coerced);
+  const given = route.exclusive.filter((name) => rootArgs[name] != null);
+  if (given.length > 1) {
+    throw new GraphQLError(`Give at most one of ${given.join(', ')}`, {
+      extensions: { code: 'BAD_USER_INPUT', reason: 'EXCLUSIVE_ARGUMENTS', fields: given },
+    });
+  }
   return { route, twin, rootArgs };
 }
 

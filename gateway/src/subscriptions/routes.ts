@@ -13,6 +13,8 @@ export interface SubscriptionRoute {
   /** The Query field run with the subscriber's selection for each event. */
   twin: string;
   matches(args: Record<string, unknown>, event: DomainEvent): boolean;
+  /** Arguments of which a subscriber may give at most one (`@busEvent(exclusive:)`). */
+  exclusive: readonly string[];
   /** Arguments added to the query twin, each read from the event. */
   twinArguments: Record<string, (event: DomainEvent) => unknown>;
   /**

@@ -61,9 +61,38 @@ describe('subscription routes read from the supergraph', () => {
     ['routerSelections', { taskType: 'CODE' }, { taskType: 'code' }, true],
     ['routerSelections', { taskType: 'CODE' }, { taskType: 'analysis' }, false],
     ['routerSelections', {}, { taskType: 'analysis' }, true],
+    [
+      'knowledgeUpdates',
+      { departmentId: 'd1' },
+      { departmentId: 'd1', departmentSlug: 'hr' },
+      true,
+    ],
+    [
+      'knowledgeUpdates',
+      { departmentId: 'd2' },
+      { departmentId: 'd1', departmentSlug: 'hr' },
+      false,
+    ],
+    [
+      'knowledgeUpdates',
+      { departmentSlug: 'hr' },
+      { departmentId: 'd1', departmentSlug: 'hr' },
+      true,
+    ],
+    ['knowledgeUpdates', {}, { departmentId: null, departmentSlug: 'hr' }, true],
   ])('%s(%j) matches an event with %j: %s', (field, args, data, expected) => {
     const event = { id: 'e', type: 't', occurredAt: '', version: 1, data };
     expect(bridged.get(field)?.matches(args, event)).toBe(expected);
+  });
+
+  it('carry the arguments of which a subscriber may give at most one', () => {
+    expect(bridged.get('knowledgeUpdates')?.exclusive).toEqual(['departmentId', 'departmentSlug']);
+    expect(bridged.get('voteTally')?.exclusive).toEqual([]);
+    expect(
+      problemsWith('exclusive: "departmentId departmentSlug"', 'exclusive: "departmentId slug"'),
+    ).toEqual([
+      'Subscription.knowledgeUpdates: exclusive names "slug", which is not one of its nullable arguments',
+    ]);
   });
 
   it('fail when a subscription field declares no route', () => {

@@ -34,6 +34,7 @@ interface BusEventArguments {
   event: string;
   twin: string;
   filter?: string;
+  exclusive?: string;
   twinArguments?: string;
   visibility?: string;
 }
@@ -117,12 +118,14 @@ function busRoute(
   const known = visibility === undefined || Object.hasOwn(visibilityClasses, visibility);
   if (!known) report(`@busEvent names an unknown visibility class "${visibility}"`);
   const matches = eventFilter(field, pairs(declared.filter, report), report);
+  const exclusive = exclusiveArguments(field, declared.exclusive, report);
   if (!event) return undefined;
   return {
     field: field.name,
     event,
     twin: declared.twin,
     matches,
+    exclusive,
     twinArguments,
     ...(visibility && known
       ? { visibility: visibilityClasses[visibility as VisibilityClassName] }
@@ -154,6 +157,22 @@ function eventFilter(
     };
   });
   return (args, received) => tests.every((test) => test(args, received));
+}
+
+/** `exclusive`: names of the field's nullable arguments (a required one is always given). */
+function exclusiveArguments(
+  field: Field,
+  text: string | undefined,
+  report: (problem: string) => void,
+): string[] {
+  const names = text?.split(/[\s,]+/).filter((name) => name !== '') ?? [];
+  for (const name of names) {
+    const arg = field.args.find((candidate) => candidate.name === name);
+    if (!arg || isNonNullType(arg.type)) {
+      report(`exclusive names "${name}", which is not one of its nullable arguments`);
+    }
+  }
+  return names;
 }
 
 interface Pair {

@@ -43,6 +43,13 @@ export interface AgentMessageSent {
   messageId: string;
   topic: string;
   fromAgentId: string;
+  /** The sender's department. */
+  fromDepartmentId: string;
+  /**
+   * Whether the message leaves the sender's cell (department): a ring, radial or global one, or
+   * a direct one to another department. What the collaboration score counts (issue 17).
+   */
+  crossesCells: boolean;
   /** Every agent the message is delivered to (the addressee, or the topic's audience). */
   recipientAgentIds: string[];
   /** Border Agents the message travelled through, in order (empty within a cell). */

@@ -34,9 +34,31 @@ export interface ProposalTransitioned {
   ledgerHead?: string;
 }
 
+/**
+ * An executive recorded what really happened after a closed proposal (`recordOutcome`), for the
+ * first time: an identical repeat publishes nothing. Metrics counts decision accuracy from it.
+ */
+export interface OutcomeRecorded {
+  proposalId: string;
+  /** The proposing department. */
+  departmentId: string;
+  /** The proposal's kind (STRATEGIC, CROSS_DEPARTMENT …). */
+  kind: string;
+  /** The status the proposal closed with (ACCEPTED, REJECTED, NO_CONSENSUS, ESCALATED …). */
+  status: string;
+  /** APPROVE: approving turned out right; REJECT: rejecting did. */
+  outcome: string;
+  /**
+   * Whether the decision the proposal closed with was the right one; null when it closed without
+   * a decision (only ACCEPTED and REJECTED are decisions an outcome can confirm or regret).
+   */
+  correct: boolean | null;
+}
+
 export const decisionsEvents = {
   voteCast: defineEvent<VoteTallyChanged>('decisions.vote.cast'),
   proposalOpened: defineEvent<ProposalChanged>('decisions.proposal.opened'),
   proposalClosed: defineEvent<ProposalChanged>('decisions.proposal.closed'),
   proposalTransitioned: defineEvent<ProposalTransitioned>('decisions.proposal.transitioned'),
+  outcomeRecorded: defineEvent<OutcomeRecorded>('decisions.outcome.recorded'),
 } as const;

@@ -31,6 +31,13 @@ export interface KnowledgeEntryChangedInDepartment extends KnowledgeEntryChanged
   /** The change record (KnowledgeChange) the subscription's query twin reads. */
   changeId: string;
   change: KnowledgeChange;
+  /**
+   * The department's id in the agents subgraph (which owns departments; knowledge keys them by
+   * slug and asks agents once per slug), what `knowledgeUpdates(departmentId:)` filters on. Null
+   * when agents could not name it when the change was published, absent from events published
+   * before the field existed: such an event reaches only subscribers by slug or of every change.
+   */
+  departmentId?: string | null;
 }
 
 /** An approved share: the redacted copy made for the target department, and its route. */
@@ -42,6 +49,9 @@ export interface KnowledgeShared {
   copyId: string;
   fromDepartmentSlug: string;
   toDepartmentSlug: string;
+  /** The departments' ids, when agents could name them (null otherwise; see entry.changed). */
+  fromDepartmentId: string | null;
+  toDepartmentId: string | null;
   /** The message that carried the copy, and the Border Agents that relayed it, in order. */
   messageId: string;
   relayAgentIds: string[];

@@ -39,6 +39,11 @@ directive @${subscriptionsSpec.busEvent}(
   compared by its name in lower case (CODE: code)
   """
   filter: String
+  """
+  Arguments of which a subscriber may give at most one (names of nullable arguments, space
+  separated), e.g. two ways of naming one thing: more is refused with BAD_USER_INPUT
+  """
+  exclusive: String
   """The twin's arguments read from the event, as \`twinArgument: dataField\` pairs"""
   twinArguments: String
   """
@@ -73,6 +78,8 @@ export interface BusEventRoute<T> {
   twin: string;
   /** Subscription argument → the event field it is compared with. */
   filter?: Record<string, DataField<T>>;
+  /** Nullable arguments of which a subscriber may give at most one. */
+  exclusive?: readonly string[];
   /** Twin argument → the event field it is read from. */
   twinArguments?: Record<string, DataField<T>>;
   visibility?: VisibilityClassName;
@@ -88,6 +95,7 @@ function busEvent<T>(route: BusEventRoute<T>): string {
     `event: ${JSON.stringify(route.event.type)}`,
     `twin: ${JSON.stringify(route.twin)}`,
     ...(route.filter ? [`filter: ${JSON.stringify(pairs(route.filter))}`] : []),
+    ...(route.exclusive ? [`exclusive: ${JSON.stringify(route.exclusive.join(' '))}`] : []),
     ...(route.twinArguments
       ? [`twinArguments: ${JSON.stringify(pairs(route.twinArguments))}`]
       : []),

@@ -172,6 +172,27 @@ export const schema = serviceEnvSchema(4001)
       .min(1, 'expected at least 1 ms')
       .default(5_000)
       .describe('How long one call to the decisions subgraph may take before it counts as down.'),
+    /** The knowledge subgraph, where agents' knowledge tools search, read and write (issue 15). */
+    KNOWLEDGE_URL: env
+      .url(['http', 'https'])
+      .default('http://127.0.0.1:4003/graphql')
+      .describe('Where the knowledge subgraph answers; `npm start` sets it.'),
+    KNOWLEDGE_TIMEOUT_MS: z.coerce
+      .number({ message: 'expected an integer number of milliseconds' })
+      .int('expected an integer number of milliseconds')
+      .min(1, 'expected at least 1 ms')
+      .default(5_000)
+      .describe(
+        'How long one call of an agent to the knowledge subgraph may take before it counts as down.',
+      ),
+    /** Off, runs plan without the knowledge tools and refuse them (`TOOL_UNAVAILABLE`). */
+    AGENTS_KNOWLEDGE_TOOLS: z
+      .enum(['true', 'false'], { message: 'expected true or false' })
+      .default('true')
+      .transform((value) => value === 'true')
+      .describe(
+        'Whether agents have the knowledge tools (`search_knowledge`, `read_knowledge`, `write_knowledge`) at `KNOWLEDGE_URL`; `false` for a deployment without the knowledge subgraph.',
+      ),
     /**
      * Whether this service's agents answer vote requests from the job queue (the default). Off,
      * votes come from elsewhere (an external agent runtime, or a benchmark casting its own).

@@ -60,6 +60,7 @@ import { AgentRunResolver, TaskResolver } from './autonomy/schema/task-resolver.
 import { ApprovalResolver } from './autonomy/schema/approval-resolver.js';
 import { startTaskWorker } from './autonomy/operations/task-worker.js';
 import { HttpDecisionsEscalation } from './autonomy/store/decisions-escalation.js';
+import { HttpKnowledgeTools } from './autonomy/store/knowledge-tools.js';
 
 export interface AgentsDependencies {
   config: AgentsConfig;
@@ -220,6 +221,13 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
             timeoutMs: config.DECISIONS_TIMEOUT_MS,
             log,
           }),
+          knowledge: config.AGENTS_KNOWLEDGE_TOOLS
+            ? new HttpKnowledgeTools({
+                url: config.KNOWLEDGE_URL,
+                timeoutMs: config.KNOWLEDGE_TIMEOUT_MS,
+                log,
+              })
+            : undefined,
           jwtSecret: deps.jwtSecret,
         });
       }

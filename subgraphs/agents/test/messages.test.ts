@@ -24,7 +24,12 @@ let service: RunningService;
 let sql: pg.Client;
 const sent: DomainEvent<AgentMessageSent>[] = [];
 
-type AgentView = { id: string; slug: string; name: string; department: { slug: string } };
+type AgentView = {
+  id: string;
+  slug: string;
+  name: string;
+  department: { id: string; slug: string };
+};
 const agents = new Map<string, AgentView>();
 
 beforeAll(async () => {
@@ -36,7 +41,7 @@ beforeAll(async () => {
   await sql.connect();
   const { body } = await graphql<{ agents: AgentView[] }>(
     service.url,
-    '{ agents { id slug name department { slug } } }',
+    '{ agents { id slug name department { id slug } } }',
   );
   for (const agent of body.data?.agents ?? []) agents.set(agent.slug, agent);
 });
@@ -179,6 +184,8 @@ describe('a Finance scout messages a Legal synthesizer in a non-adjacent cell', 
         messageId: message.id,
         topic: 'DIRECT',
         fromAgentId: id('finance-data-scout'),
+        fromDepartmentId: agents.get('finance-data-scout')?.department.id,
+        crossesCells: true,
         recipientAgentIds: [id('legal-synthesizer')],
         viaAgentIds: borders.map(id),
       },

@@ -140,6 +140,12 @@ describe('the lifecycle', () => {
     });
     expect(proposal.stakeholders).toHaveLength(16);
     expect(await stack.jobsOf(Jobs.voteRequested.name, draft.id)).toHaveLength(16);
+    // Opening it again (a retry) is refused and changes nothing.
+    expect(codeOf(await stack.call(openDraftMutation, { id: draft.id }, lead))).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'NOT_A_DRAFT',
+    });
+    expect(await stack.jobsOf(Jobs.voteRequested.name, draft.id)).toHaveLength(16);
 
     await voteAll(stack, proposal, () => 'APPROVE');
     const done = await read(draft.id);
@@ -499,12 +505,27 @@ describe('recorded outcomes', () => {
     });
 
     // Rejected, but approving would have been right: the Synthesizers were right.
+    const announced = () =>
+      stack.events.outcomeRecorded.filter((e) => e.data.proposalId === first.id);
     expect((await record('APPROVE')).body.errors).toBeUndefined();
+    // Announced once, for metrics' decision accuracy: the veto REJECTED it, wrongly.
+    expect(announced().map((event) => event.data)).toEqual([
+      {
+        proposalId: first.id,
+        departmentId: stack.department('engineering').id,
+        kind: 'CROSS_DEPARTMENT',
+        status: 'REJECTED',
+        outcome: 'APPROVE',
+        correct: false,
+      },
+    ]);
+    // The identical repeat and the refused contradiction change nothing and announce nothing.
     expect((await record('APPROVE')).body.errors).toBeUndefined();
     expect(codeOf(await record('REJECT'))).toMatchObject({
       code: 'CONFLICT',
       reason: 'OUTCOME_ALREADY_RECORDED',
     });
+    expect(announced()).toHaveLength(1);
     expect((await read(first.id)).outcome).toEqual({
       outcome: 'APPROVE',
       note: 'It shipped and worked',

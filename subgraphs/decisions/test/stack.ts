@@ -8,6 +8,7 @@ import {
 } from '@daena/platform';
 import {
   Events,
+  type OutcomeRecorded,
   type ProposalChanged,
   type ProposalTransitioned,
   type RoundComplete,
@@ -150,13 +151,14 @@ export async function startStack(): Promise<Stack> {
   });
 }
 
-/** Every proposal and vote event decisions publishes on `bus`, by kind and in order. */
+/** Every proposal, vote and outcome event decisions publishes on `bus`, by kind and in order. */
 function recordEvents(bus: EventBus): Stack['events'] {
   const events: Stack['events'] = {
     voteCast: [],
     proposalOpened: [],
     proposalClosed: [],
     proposalTransitioned: [],
+    outcomeRecorded: [],
     all: [],
   };
   const record =
@@ -169,6 +171,7 @@ function recordEvents(bus: EventBus): Stack['events'] {
   bus.subscribe(Events.proposalOpened, record(events.proposalOpened));
   bus.subscribe(Events.proposalClosed, record(events.proposalClosed));
   bus.subscribe(Events.proposalTransitioned, record(events.proposalTransitioned));
+  bus.subscribe(Events.outcomeRecorded, record(events.outcomeRecorded));
   return events;
 }
 
@@ -209,6 +212,7 @@ export interface Stack {
     proposalOpened: DomainEvent<ProposalChanged>[];
     proposalClosed: DomainEvent<ProposalChanged>[];
     proposalTransitioned: DomainEvent<ProposalTransitioned>[];
+    outcomeRecorded: DomainEvent<OutcomeRecorded>[];
     /** Every event above, in the order it was published. */
     all: DomainEvent<unknown>[];
   };

@@ -42,7 +42,10 @@ describe('the knowledge subgraph schema', () => {
       'title',
       'topics',
     ];
-    expect(inputFields('KnowledgeEntryCreateInput')).toEqual(authorFields);
+    // A create may carry the writer's idempotency key (create-once.ts); an update never does.
+    expect(inputFields('KnowledgeEntryCreateInput')).toEqual(
+      [...authorFields, 'idempotencyKey'].sort(),
+    );
     expect(inputFields('KnowledgeEntryUpdateInput')).toEqual(authorFields);
   });
 

@@ -12,6 +12,7 @@ import { Neo4jGraphQL } from '@neo4j/graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { KnowledgeConfig } from './config.js';
+import { batchEntryReferences } from './schema/batched-entities.js';
 import { createKnowledgeContext, type KnowledgeContext } from './schema/context.js';
 import { entryCallbacks } from './schema/entry-callbacks.js';
 import { wrapEntryMutations, type EntryMutationRuntime } from './schema/entry-mutations.js';
@@ -23,6 +24,7 @@ import { agentReference, departmentReference } from './schema/entity-references.
 import { AgentsClient } from './store/agents-client.js';
 import { HttpBorderRelay, type BorderRelay } from './store/border-relay.js';
 import { HttpDepartmentDirectory, type DepartmentDirectory } from './store/department-directory.js';
+import { DepartmentIds } from './store/department-ids.js';
 import { createNeo4jStore } from './store/neo4j-store.js';
 import { maintainKnowledge, MaintenanceSchedule } from './operations/maintenance.js';
 
@@ -71,6 +73,7 @@ export async function buildKnowledgeSchema(
   const schema = await neo4jGraphQL.getSubgraphSchema();
   wrapEntryMutations(schema, { ...runtime, driver });
   wrapKnowledgeQueries(schema);
+  batchEntryReferences(schema);
   mapRootFieldErrors(schema);
   return schema;
 }
@@ -99,9 +102,17 @@ export function createKnowledgeService(
   });
   const relay = new HttpBorderRelay(agents);
   const departments = new HttpDepartmentDirectory(agents);
+  // Change events name their department's id too (knowledgeUpdates(departmentId:)); a slug
+  // agents cannot name now is asked about again no sooner than a share message is resent.
+  const departmentIds = new DepartmentIds({
+    lookup: (slug) => departments.idOf(slug),
+    retryAfterMs: config.KNOWLEDGE_RELAY_RETRY_MS,
+    log,
+  });
   const shares = {
     driver: neo4j.driver,
     relay,
+    departmentIds,
     bus,
     log,
     relayRetryMs: config.KNOWLEDGE_RELAY_RETRY_MS,

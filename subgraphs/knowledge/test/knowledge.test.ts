@@ -1,4 +1,7 @@
-import { Role, type DomainEvent } from '@daena/platform';
+import { randomUUID } from 'node:crypto';
+import { Role, type DomainEvent, type Principal } from '@daena/platform';
+import { testJwtSecret } from '@daena/testing';
+import { graphql } from 'graphql';
 import { Events, type KnowledgeEntryChanged } from '@daena/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,6 +15,8 @@ import {
   type Entry,
   type KnowledgeStack,
 } from './knowledge-stack.js';
+import { createKnowledgeContext } from '../src/schema/context.js';
+import { buildKnowledgeSchema } from '../src/service.js';
 
 type Created = { createKnowledgeEntries: { knowledgeEntries: Entry[] } };
 type Listed = { knowledgeEntries: { id: string; accessLevel: AccessLevel }[] };
@@ -260,6 +265,47 @@ describe('reading entries', () => {
       null,
       null,
     ]);
+  });
+
+  it('reads the representations of one _entities field with one Cypher query', async () => {
+    // The schema on a driver that counts sessions: @neo4j/graphql opens one per query it runs.
+    let sessions = 0;
+    const counting = new Proxy(stack.driver, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (property === 'session') sessions += 1;
+          return (value as (...inner: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const schema = await buildKnowledgeSchema(counting, { jwtSecret: testJwtSecret });
+    const admin: Principal = { sub: 'root', roles: [Role.ADMIN], department: null, token: null };
+    const entries = [finance.public, finance.confidential, finance.personal];
+    const representations = [...entries.map(({ id }) => id), randomUUID(), finance.public.id].map(
+      (id) => ({ __typename: 'KnowledgeEntry', id }),
+    );
+    const run = () =>
+      graphql({
+        schema,
+        source: `query($r: [_Any!]!) {
+          _entities(representations: $r) { ... on KnowledgeEntry { id title topics { name } } }
+        }`,
+        variableValues: { r: representations },
+        contextValue: createKnowledgeContext(admin),
+      });
+    // The library asks the server for its version once per process, on the first query.
+    await run();
+    sessions = 0;
+    const result = await run();
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.['_entities']).toEqual([
+      ...entries.map(({ id, title }) => ({ id, title, topics: [] })),
+      null,
+      { id: finance.public.id, title: finance.public.title, topics: [] },
+    ]);
+    expect(sessions).toBe(1);
   });
 
   it('reports neo4j in /readyz', async () => {

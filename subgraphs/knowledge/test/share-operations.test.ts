@@ -7,13 +7,15 @@ import {
   type Principal,
 } from '@daena/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approveShare, refuseShare } from '../src/operations/decide-share.js';
+import { approveShare, refuseShare, revokeShare } from '../src/operations/decide-share.js';
 import { maintainKnowledge } from '../src/operations/maintenance.js';
-import { retryDueRelays } from '../src/operations/relay-dispatch.js';
+import { dispatchRelay, retryDueRelays } from '../src/operations/relay-dispatch.js';
 import { requestShare } from '../src/operations/request-share.js';
 import type { ShareRuntime } from '../src/operations/share-runtime.js';
 import { jwtFor } from '../src/schema/context.js';
 import type { BorderRelay, RelayedMessage } from '../src/store/border-relay.js';
+import { inWriteTransaction } from '../src/store/knowledge-graph.js';
+import { claimDueRelays, type PendingRelay } from '../src/store/relay-outbox.js';
 import {
   createEntries,
   entryInput,
@@ -29,13 +31,16 @@ import {
  * back, one open share per (entry, department) under concurrency, and the change retention.
  */
 class TestRelay implements BorderRelay {
-  readonly sent: { fromDepartmentSlug: string; toDepartmentSlug: string; body: string }[] = [];
+  readonly sent: Parameters<BorderRelay['send']>[0][] = [];
+  /** The idempotency key of every attempt, carried or not. */
+  readonly keys: string[] = [];
   failWith: Error | null = null;
   /** Runs before each send, while the operation waits for it. */
   beforeSend: ((body: string) => Promise<void>) | null = null;
 
   async send(message: TestRelay['sent'][number]): Promise<RelayedMessage> {
     await this.beforeSend?.(message.body);
+    this.keys.push(message.idempotencyKey);
     if (this.failWith) throw this.failWith;
     this.sent.push(message);
     return {
@@ -144,6 +149,20 @@ describe('share messages go out after the commit', () => {
     expect(await outbox(share.id)).toBe(0);
   });
 
+  it('sends a message again under the same key, so agents carries it once', async () => {
+    const entryId = await createEntry();
+    relay.failWith = new UnavailableError('agents is down', 'AGENTS_UNAVAILABLE');
+    const attempts = relay.keys.length;
+    const share = await requestShare(runtime, ...as(analyst), { entryId, ...toLegal });
+    relay.failWith = null;
+    await retryDueRelays(runtime, { now: new Date(Date.now() + 60_000), limit: 10 });
+    const [first, second] = relay.keys.slice(attempts);
+    expect(sentAbout(share.id)).toHaveLength(1);
+    expect(second).toBe(first);
+    // The key is the outbox record's id, unique to this message.
+    expect(relay.keys.filter((key) => key === first)).toHaveLength(2);
+  });
+
   it('undoes a request agents refuses for good: the typed error, and nothing kept', async () => {
     const entryId = await createEntry();
     const relays = () => count('MATCH (r:KnowledgeRelay) RETURN count(r) AS n');
@@ -170,6 +189,7 @@ describe('deciding', () => {
       fromDepartmentSlug: 'finance',
       toDepartmentSlug: 'legal',
       body: expect.stringContaining(pending.id) as unknown as string,
+      idempotencyKey: expect.any(String) as unknown as string,
     });
     expect(relay.sent.at(-1)?.body).toContain('Not before the audit');
     expect(refused).toMatchObject({ status: 'REFUSED', copyId: null });
@@ -212,6 +232,43 @@ describe('deciding', () => {
     const sent = relay.sent.length;
     await retryDueRelays(runtime, { now: new Date(Date.now() + 86_400_000), limit: 10 });
     expect(relay.sent).toHaveLength(sent);
+  });
+
+  it('never carries the copy of a share revoked while its message waited in the outbox', async () => {
+    const entryId = await createEntry();
+    const pending = await requestShare(runtime, ...as(analyst), { entryId, ...toLegal });
+    relay.failWith = new UnavailableError('agents is down', 'AGENTS_UNAVAILABLE');
+    const approved = await approveShare(runtime, ...as(lead), pending.id);
+    relay.failWith = null;
+    expect(await outbox(pending.id)).toBe(1);
+    const revoked = await revokeShare(runtime, ...as(lead), pending.id, 'Sent too early');
+    expect(revoked).toMatchObject({ status: 'REVOKED', deliveryMessageId: null });
+    expect(await outbox(pending.id)).toBe(0);
+    await retryDueRelays(runtime, { now: new Date(Date.now() + 86_400_000), limit: 10 });
+    expect(sentAbout(approved.copyId ?? 'no copy')).toEqual([]);
+    expect((await storedShare(pending.id))?.['deliveryMessageId']).toBeUndefined();
+  });
+
+  it('does not send a message claimed for a retry when its share is revoked before it goes', async () => {
+    const entryId = await createEntry();
+    const pending = await requestShare(runtime, ...as(analyst), { entryId, ...toLegal });
+    relay.failWith = new UnavailableError('agents is down', 'AGENTS_UNAVAILABLE');
+    const approved = await approveShare(runtime, ...as(lead), pending.id);
+    relay.failWith = null;
+    // A retry round claimed the delivery (other shares' messages too), then the revoke came.
+    const claimed = await inWriteTransaction(stack.driver, async (tx) => ({
+      commit: true,
+      value: await claimDueRelays(tx, {
+        now: new Date(Date.now() + 86_400_000),
+        limit: 100,
+        leaseMs: 1_000,
+      }),
+    }));
+    const delivery = claimed.find((queued) => queued.shareId === pending.id);
+    expect(delivery?.purpose).toBe('DELIVERY');
+    await revokeShare(runtime, ...as(lead), pending.id, null);
+    expect(await dispatchRelay(runtime, delivery as PendingRelay)).toBeNull();
+    expect(sentAbout(approved.copyId ?? 'no copy')).toEqual([]);
   });
 
   it('writes one share when two requests for the same entry and department race', async () => {

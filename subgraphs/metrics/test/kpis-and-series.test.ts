@@ -46,6 +46,10 @@ beforeAll(async () => {
     ...counter('daena_agent_task_updates_total', { status: 'RUNNING' }, 300),
     ...counter('daena_cmp_decisions_total', { outcome: 'ACCEPTED' }, 9),
     ...counter('daena_cmp_decisions_total', { outcome: 'NO_CONSENSUS' }, 1),
+    // 4 of 5 decisions right by their recorded outcomes; undecided ones are left out.
+    ...counter('daena_cmp_outcomes_total', { kind: 'BRAND', correct: 'true' }, 4),
+    ...counter('daena_cmp_outcomes_total', { kind: 'BRAND', correct: 'false' }, 1),
+    ...counter('daena_cmp_outcomes_total', { kind: 'BRAND', correct: 'undecided' }, 5),
     ...counter('router_cost_usd_total', { model: 'm1' }, 3),
     ...counter('router_calls_total', { model: 'm1', result: 'ok' }, 9),
     ...counter('router_calls_total', { model: 'm1', result: 'timeout' }, 1),
@@ -84,6 +88,7 @@ describe('kpis', () => {
     );
     expect(Object.keys(byName).sort()).toEqual([
       'agent_success_ratio',
+      'cmp_accuracy_ratio',
       'cmp_consensus_ratio',
       'cost_per_decision_usd',
       'error_ratio',
@@ -103,6 +108,8 @@ describe('kpis', () => {
     expect(byName['response_time_p95_seconds']?.value).toBeCloseTo(0.1 + 0.9 * (5 / 8), 9);
     expect(byName['response_time_p95_seconds']?.status).toBe('BREACHED');
     expect(byName['cmp_consensus_ratio']?.value).toBeCloseTo(0.9, 9);
+    expect(byName['cmp_accuracy_ratio']).toMatchObject({ target: 0.9, status: 'BREACHED' });
+    expect(byName['cmp_accuracy_ratio']?.value).toBeCloseTo(0.8, 9);
     expect(byName['cost_per_decision_usd']?.value).toBeCloseTo(0.3, 9);
     expect(byName['routing_efficiency_ratio']?.value).toBeCloseTo(0.9, 9);
     expect(byName['uptime_ratio']).toMatchObject({ value: 1, status: 'OK' });
@@ -113,7 +120,7 @@ describe('kpis', () => {
     expect(earlier.map((kpi) => [kpi.value, kpi.status])).toEqual(
       earlier.map(() => [null, 'NO_DATA']),
     );
-    expect(earlier).toHaveLength(7);
+    expect(earlier).toHaveLength(8);
   });
 });
 

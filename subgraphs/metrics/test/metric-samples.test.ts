@@ -122,6 +122,33 @@ describe('metrics subgraph on real Postgres with the in-process bus', () => {
     );
   });
 
+  it("records decisions' recorded outcomes and counts their accuracy on /metrics", async () => {
+    const outcome = Events.outcomeRecorded.create({
+      proposalId: randomUUID(),
+      departmentId: department,
+      kind: 'DATA_PRIVACY',
+      status: 'ACCEPTED',
+      outcome: 'REJECT',
+      correct: false,
+    });
+    await bus.publish(outcome);
+    const [sample] = await waitFor(async () => {
+      const found = await samplesOf(service, MetricName.outcomesRecorded);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(sample?.labels).toMatchObject({
+      kind: 'DATA_PRIVACY',
+      status: 'ACCEPTED',
+      correct: false,
+    });
+    // What Prometheus and the embedded evaluator scrape for daena:kpi_cmp_accuracy_ratio.
+    const text = await (await fetch(new URL('/metrics', service.url))).text();
+    expect(text).toContain(
+      'daena_cmp_outcomes_total{kind="DATA_PRIVACY",decision="ACCEPTED",correct="false",service="metrics"} 1',
+    );
+  });
+
   it('summarizes a series in Postgres, whole or from a point in time', async () => {
     const runs = [
       Events.agentsSeeded.create({ departments: 8, agents: 64 }, at(10)),
@@ -209,6 +236,7 @@ describe('metrics subgraph on real Postgres with the in-process bus', () => {
     const result = await graphql<{ metricNames: string[] }>(service.url, '{ metricNames }');
     expect(result.body.data?.metricNames).toEqual([
       'agents.seeded_agents',
+      'decisions.outcomes_recorded',
       'decisions.proposals_closed',
       'decisions.proposals_opened',
       'decisions.votes_cast',

@@ -1,28 +1,32 @@
 import type { AgentStatus, DashboardOrganizationQuery } from '@daena/sdk';
-import { hrefOf } from '../route.js';
-import { words } from '../ui/format.js';
-import { agentStatusStyle, dashedStatuses } from './agent-status.js';
+import { agentStatusStyle } from './agent-status.js';
+import { DepartmentCell } from './department-cell.js';
 import { hexagonPoints, reach, viewBoxAround } from './honeycomb-layout.js';
 
 type Organization = DashboardOrganizationQuery['organization'];
 
-/** Seat and cell sizes in the layout's units (departments are ~100 apart, seats ~12). */
-const seatRadius = 7;
+/** Cell sizes in the layout's units (departments are ~100 apart, seats ~12). */
 const cellPadding = 14;
 const hubRadius = 34;
+const margin = 16;
 
 /**
- * The organization as the agents subgraph lays it out: the hub, one hexagonal cell per
- * department and one seat per agent, each seat a link to the agent's panel, filled by its status.
+ * The organization as the agents subgraph lays it out: the hub and one hexagonal cell per
+ * department with its agents' seats. With `zoomedId` only that department's cell is in view, up
+ * close; with `onZoom` the cells are what a pointer picks (see DepartmentCell).
  */
 export function Honeycomb({
   organization,
   statusOf,
   selectedId,
+  zoomedId,
+  onZoom,
 }: {
   organization: Organization;
   statusOf(agentId: string, fallback: AgentStatus): AgentStatus;
   selectedId: string | undefined;
+  zoomedId?: string | undefined;
+  onZoom?: ((departmentId: string) => void) | undefined;
 }) {
   const points = organization.departments.flatMap((d) => [
     d.position,
@@ -39,12 +43,22 @@ export function Honeycomb({
       ),
     ) + cellPadding;
   const { hub } = organization;
+  const zoomed = organization.departments.find((d) => d.id === zoomedId);
   return (
     <svg
-      className="honeycomb"
-      viewBox={viewBoxAround([hub.position, ...points], cellRadius + 16)}
+      className={`honeycomb${onZoom ? ' honeycomb-overview' : ''}`}
+      viewBox={
+        zoomed
+          ? viewBoxAround([zoomed.position], cellRadius + margin)
+          : viewBoxAround([hub.position, ...points], cellRadius + margin)
+      }
       role="group"
-      aria-label={`The honeycomb: ${organization.departments.length} departments around the hub`}
+      aria-label={
+        zoomed
+          ? `The ${zoomed.name} cell of the honeycomb, up close`
+          : `The honeycomb: ${organization.departments.length} departments around the hub`
+      }
+      data-zoomed={zoomed?.id}
     >
       <g className="hub">
         <polygon points={hexagonPoints(hub.position, hubRadius)} />
@@ -53,40 +67,14 @@ export function Honeycomb({
         </text>
       </g>
       {organization.departments.map((department) => (
-        <g key={department.id} className="cell" data-department-id={department.id}>
-          <polygon points={hexagonPoints(department.position, cellRadius)} />
-          <text
-            className="cell-name"
-            x={department.position.x}
-            y={department.position.y - cellRadius - 4}
-            textAnchor="middle"
-          >
-            {department.name}
-          </text>
-          {department.agents.map((agent) => {
-            const status = statusOf(agent.id, agent.status);
-            const style = agentStatusStyle[status];
-            return (
-              <a
-                key={agent.id}
-                href={hrefOf({ page: 'organization', agentId: agent.id })}
-                data-agent-id={agent.id}
-                data-status={status}
-                aria-label={`${agent.name}, ${words(agent.role)} in ${department.name}: ${style.label}`}
-                aria-current={agent.id === selectedId ? 'true' : undefined}
-              >
-                <circle
-                  className="seat"
-                  cx={agent.position.x}
-                  cy={agent.position.y}
-                  r={seatRadius}
-                  fill={style.fill}
-                  strokeDasharray={dashedStatuses.has(status) ? '3 2' : undefined}
-                />
-              </a>
-            );
-          })}
-        </g>
+        <DepartmentCell
+          key={department.id}
+          department={department}
+          radius={cellRadius}
+          statusOf={statusOf}
+          selectedId={selectedId}
+          onZoom={onZoom}
+        />
       ))}
     </svg>
   );

@@ -10,6 +10,7 @@ import { useFreshQuery } from '../live/use-fresh-query.js';
 import { ErrorState, Loading } from '../ui/states.js';
 import { AgentPanel } from './agent-panel.js';
 import { Honeycomb, StatusLegend } from './honeycomb.js';
+import { useDepartmentZoom } from './use-department-zoom.js';
 
 type Activity = DashboardAgentActivitySubscription['agentActivity'];
 
@@ -30,17 +31,30 @@ export function OrganizationPage({ agentId }: { agentId: string | undefined }) {
     [activity],
   );
   const organization = data?.organization;
+  const { pane, zoomed, zoomIn, zoomOut } = useDepartmentZoom(organization, agentId);
   const agentCount = organization?.departments.reduce((n, d) => n + d.agents.length, 0) ?? 0;
   return (
     <div className="organization">
-      <section className="honeycomb-pane" aria-labelledby="organization-heading">
+      <section className="honeycomb-pane" aria-labelledby="organization-heading" ref={pane}>
         <h1 id="organization-heading">Organization</h1>
         {organization ? (
           <>
             <p className="summary">
               {agentCount} agents in {organization.departments.length} departments
             </p>
-            <Honeycomb organization={organization} statusOf={statusOf} selectedId={agentId} />
+            {zoomed && (
+              // Focused as it appears: the cell that was picked is gone.
+              <button type="button" onClick={zoomOut} autoFocus>
+                Show all departments
+              </button>
+            )}
+            <Honeycomb
+              organization={organization}
+              statusOf={statusOf}
+              selectedId={agentId}
+              zoomedId={zoomed}
+              onZoom={zoomIn}
+            />
             <StatusLegend />
           </>
         ) : error ? (

@@ -1,43 +1,25 @@
-import {
-  dashboardProposalQuery,
-  dashboardVoteTallySubscription,
-  type DashboardTallyFragment,
-} from '@daena/sdk';
-import { useEffect, useState } from 'react';
-import { useSubscription } from 'urql';
-import { useFreshQuery } from '../live/use-fresh-query.js';
+import type { DashboardTallyFragment } from '@daena/sdk';
 import { hrefOf } from '../route.js';
 import { formatNumber, percent, words } from '../ui/format.js';
 import { Empty, ErrorState, Loading } from '../ui/states.js';
 import { LedgerCheck, ProposalRounds } from './proposal-sections.js';
 import { TallyBar } from './tally-bar.js';
+import { useLiveProposal } from './use-live-proposal.js';
 
-/** Of two tallies of a proposal, the later one (a later round, or more votes in the same). */
-const later = (a: DashboardTallyFragment, b: DashboardTallyFragment | undefined) =>
-  b && (b.round > a.round || (b.round === a.round && b.votesCounted >= a.votesCounted)) ? b : a;
+/**
+ * Of the proposal's tally as read and the live one, the later: a later round or more votes in the
+ * same. On a tie the read one, as the page reads after each event (a closed round unblinds it).
+ */
+const later = (read: DashboardTallyFragment, live: DashboardTallyFragment | undefined) =>
+  live &&
+  (live.round > read.round || (live.round === read.round && live.votesCounted > read.votesCounted))
+    ? live
+    : read;
 
 /** One proposal: threshold and why, stakeholders, the live tally, rounds, bias and ledger. */
 export function ProposalPage({ id }: { id: string }) {
-  const [{ data, error }, reexecute] = useFreshQuery({
-    query: dashboardProposalQuery,
-    variables: { id },
-  });
-  const [liveTally, setLiveTally] = useState<DashboardTallyFragment>();
-  useSubscription(
-    { query: dashboardVoteTallySubscription, variables: { proposalId: id } },
-    (_previous, event) => {
-      setLiveTally(event.voteTally);
-      return event;
-    },
-  );
+  const { data, error, reexecute, liveTally } = useLiveProposal(id);
   const proposal = data?.proposal;
-  // A new round or a closed one changes more than the tally: read the proposal again.
-  const liveRound = liveTally?.round;
-  useEffect(() => {
-    if (proposal && liveRound !== undefined && liveRound !== proposal.currentRound) {
-      reexecute({ requestPolicy: 'network-only' });
-    }
-  }, [liveRound, proposal, reexecute]);
   if (!data) {
     return error ? (
       <ErrorState what="the proposal" error={error} retry={() => reexecute()} />
@@ -48,14 +30,16 @@ export function ProposalPage({ id }: { id: string }) {
   if (!proposal) return <Empty>No proposal has this id.</Empty>;
   const tally = later(proposal.tally, liveTally);
   return (
-    <article className="proposal" aria-labelledby="proposal-heading">
-      <p>
+    <article className="proposal" aria-labelledby="proposal-heading" data-status={proposal.status}>
+      <p className="back-link">
         <a href={hrefOf({ page: 'voting' })}>All proposals</a>
       </p>
       <h1 id="proposal-heading">{proposal.title}</h1>
-      <p className="summary">
-        {words(proposal.status)} · {words(proposal.kind)} · {proposal.department.name} · round{' '}
-        {proposal.currentRound} of {proposal.maxRounds} ({proposal.roundSeconds} s each)
+      {/* The status last: when it changes live, nothing after it moves. */}
+      <p className="summary proposal-summary">
+        {words(proposal.kind)} · {proposal.department.name} · round {proposal.currentRound} of{' '}
+        {proposal.maxRounds} ({proposal.roundSeconds} s each) ·{' '}
+        <strong data-testid="proposal-status">{words(proposal.status)}</strong>
       </p>
       {proposal.description && <p>{proposal.description}</p>}
       <section aria-labelledby="tally-heading">

@@ -37,18 +37,29 @@ export function ProposalRounds({ proposal }: { proposal: Proposal }) {
                   <td>
                     {percent(round.support)} ({interval(round.interval)})
                   </td>
-                  <td>{round.decision ?? (round.closedAt ? round.closedBecause : 'open')}</td>
+                  <td>
+                    {round.decision
+                      ? words(round.decision)
+                      : round.closedAt
+                        ? round.closedBecause
+                        : 'open'}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        {proposal.result && (
-          <p>
-            Result: {words(proposal.result.decision)} with support{' '}
-            {percent(proposal.result.support)} (95% interval {interval(proposal.result.interval)})
-          </p>
-        )}
+        {/* Always a line, so a result arriving live shifts nothing below it. */}
+        <p data-testid="result">
+          {proposal.result ? (
+            <>
+              Result: {words(proposal.result.decision)} with support{' '}
+              {percent(proposal.result.support)} (95% interval {interval(proposal.result.interval)})
+            </>
+          ) : (
+            'No result until the proposal closes.'
+          )}
+        </p>
       </section>
       <section aria-labelledby="bias-heading">
         <h2 id="bias-heading">Bias report</h2>
@@ -83,7 +94,9 @@ export function LedgerCheck({
       <dl className="facts">
         <dt>Head</dt>
         <dd>
-          <code className="hash">{head ?? 'empty'}</code>
+          <code className="hash" data-testid="ledger-head">
+            {head ?? 'empty'}
+          </code>
         </dd>
         <dt>Entries</dt>
         <dd>{check.entries}</dd>

@@ -29,6 +29,7 @@ export async function openProposal(ctx: DecisionsContext, id: string): Promise<P
   const draft = await ctx.loaders.proposal.load(id);
   if (!draft) throw new NotFoundError('Proposal', id);
   assertTransition(draft.status, ProposalStatus.OPEN, id);
+  assertDraft(draft);
   const organization = await runtime.agents.organization(principal.token);
   const [proposing] = departmentsNamed(organization, draft.departmentIds);
   const caller = principal as Principal & { sub: string };
@@ -39,11 +40,26 @@ export async function openProposal(ctx: DecisionsContext, id: string): Promise<P
   const opened = await runInTransaction(ctx.em, ctx.runtime.jobs, async (tx) => {
     const locked = await tx.proposals.lock(id);
     if (!locked) throw new NotFoundError('Proposal', id);
+    // Opened by another request since the read above.
+    assertDraft(locked);
     return writeOpening(ctx, tx, locked, plan, caller.sub, effects);
   });
   ctx.afterWrite();
   await announce(runtime, effects);
   return opened;
+}
+
+/**
+ * Only a draft opens: OPEN → OPEN is a lifecycle step (a new round) but not this mutation's, so
+ * opening an open proposal again (a client's retry, an agent's resumed step) is a CONFLICT.
+ */
+function assertDraft(proposal: ProposalRecord): void {
+  if (proposal.status === ProposalStatus.DRAFT) return;
+  throw new ConflictError(
+    `Proposal ${proposal.id} is ${proposal.status}: only a draft can be opened`,
+    'NOT_A_DRAFT',
+    { status: proposal.status },
+  );
 }
 
 /** Creates and opens in one transaction (the one-step `openProposal(input:)`). */

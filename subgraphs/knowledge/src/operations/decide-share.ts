@@ -27,7 +27,7 @@ import {
   type ShareRecord,
   type SharableEntry,
 } from '../store/share-graph.js';
-import { enqueueRelay } from '../store/relay-outbox.js';
+import { cancelRelaysOf, enqueueRelay } from '../store/relay-outbox.js';
 import { defaultRelayRetryMs, dispatchRelay } from './relay-dispatch.js';
 import { changeEvents, publishAll, type ShareRuntime } from './share-runtime.js';
 import { requireRelay } from './share-relay.js';
@@ -89,7 +89,7 @@ export async function approveShare(
       return { commit: true, value: { share: approved, changes: recorded, relay: queued } };
     },
   );
-  await publishAll(runtime, changeEvents(changes, 'shared'));
+  await publishAll(runtime, await changeEvents(runtime, changes, 'shared'));
   return (await dispatchRelay(runtime, relay)) ?? share;
 }
 
@@ -143,7 +143,12 @@ function queueAnswer(
   );
 }
 
-/** Withdraws an approved share: the copy (and its versions) is deleted for the target. */
+/**
+ * Withdraws an approved share: the copy (and its versions) is deleted for the target, and its
+ * message not carried yet is cancelled in the same transaction, so the Border Agents never
+ * announce a copy that is gone (one agents is carrying at this moment still arrives, naming an
+ * entry the target can no longer read).
+ */
 export async function revokeShare(
   runtime: ShareRuntime,
   principal: Principal,
@@ -157,6 +162,7 @@ export async function revokeShare(
     async (tx) => {
       const approved = await decidable(tx, principal, jwt, shareId, 'APPROVED');
       const revokedChange = approved.copyId ? await deleteCopy(tx, approved.copyId) : null;
+      await cancelRelaysOf(tx, shareId);
       const revoked = await updateShare(tx, shareId, {
         status: 'REVOKED',
         decidedBy: principal.sub,
@@ -167,7 +173,7 @@ export async function revokeShare(
   );
   if (changeId && share.copyId) {
     const change = { changeId, entryId: share.copyId, departmentSlug: share.toDepartmentSlug };
-    await publishAll(runtime, changeEvents([change], 'revoked'));
+    await publishAll(runtime, await changeEvents(runtime, [change], 'revoked'));
   }
   return share;
 }

@@ -6,6 +6,7 @@ import {
   abandonRelay,
   claimDueRelays,
   completeRelay,
+  isRelayQueued,
   retryRelayLater,
   type PendingRelay,
 } from '../store/relay-outbox.js';
@@ -23,12 +24,25 @@ const retryBaseOf = (runtime: ShareRuntime) => runtime.relayRetryMs ?? defaultRe
  * on its share (and an approval's copy announced as `knowledge.shared`) and the share returned;
  * agents unavailable, it waits for the retry (null: the share stands as committed); refused for
  * good, it is abandoned (abandonRelay): a request's refusal is thrown, as the share is undone.
+ * A message no longer queued (its share revoked since it was claimed) is not sent (null). Sent
+ * under its record's id, agents carries it once however often it is sent.
  */
 export async function dispatchRelay(
   runtime: ShareRuntime,
   relay: PendingRelay,
 ): Promise<ShareRecord | null> {
   const driver = requireDriver(runtime.driver);
+  const queued = await inWriteTransaction(driver, async (tx) => ({
+    commit: false,
+    value: await isRelayQueued(tx, relay.id),
+  }));
+  if (!queued) {
+    runtime.log?.info(
+      { relayId: relay.id, shareId: relay.shareId, purpose: relay.purpose },
+      'share message cancelled before it was sent',
+    );
+    return null;
+  }
   let message;
   try {
     const { fromDepartmentSlug, toDepartmentSlug, body } = relay;
@@ -36,6 +50,7 @@ export async function dispatchRelay(
       fromDepartmentSlug,
       toDepartmentSlug,
       body,
+      idempotencyKey: relay.id,
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -68,6 +83,7 @@ export async function dispatchRelay(
     value: await completeRelay(tx, relay, message),
   }));
   if (share && relay.purpose === 'DELIVERY') {
+    const idOf = async (slug: string) => (await runtime.departmentIds?.idOf(slug)) ?? null;
     await publishAll(runtime, [
       Events.knowledgeShared.create({
         shareId: share.id,
@@ -75,6 +91,8 @@ export async function dispatchRelay(
         copyId: share.copyId ?? '',
         fromDepartmentSlug: share.fromDepartmentSlug,
         toDepartmentSlug: share.toDepartmentSlug,
+        fromDepartmentId: await idOf(share.fromDepartmentSlug),
+        toDepartmentId: await idOf(share.toDepartmentSlug),
         messageId: message.messageId,
         relayAgentIds: message.relayAgentIds,
       }),

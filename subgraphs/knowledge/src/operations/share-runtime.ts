@@ -5,6 +5,7 @@ import type { Driver } from 'neo4j-driver';
 import type { RecordedChange } from '../store/share-graph.js';
 import type { BorderRelay } from '../store/border-relay.js';
 import type { DepartmentDirectory } from '../store/department-directory.js';
+import type { DepartmentIds } from '../store/department-ids.js';
 
 /** What the share operations run on; absent parts make them UNAVAILABLE (composition). */
 export interface ShareRuntime {
@@ -12,6 +13,8 @@ export interface ShareRuntime {
   relay?: BorderRelay | undefined;
   /** Where a department named by id is looked up (the agents subgraph). */
   departments?: DepartmentDirectory | undefined;
+  /** The ids of departments known by slug, for change events (absent: none carry one). */
+  departmentIds?: DepartmentIds | undefined;
   /** The first wait before a share message agents could not carry is sent again. */
   relayRetryMs?: number | undefined;
   bus?: EventBus | undefined;
@@ -33,12 +36,28 @@ export async function publishAll(
   }
 }
 
-/** `knowledge.entry.changed` for each recorded change (what `knowledgeUpdates` delivers). */
-export function changeEvents(
+/**
+ * `knowledge.entry.changed` for each recorded change (what `knowledgeUpdates` delivers), with
+ * its department's id when agents can name it (department-ids.ts: asked once per slug).
+ */
+export async function changeEvents(
+  runtime: Pick<ShareRuntime, 'departmentIds'>,
   changes: readonly RecordedChange[],
   change: 'created' | 'updated' | 'shared' | 'revoked',
-): DomainEvent[] {
+): Promise<DomainEvent[]> {
+  const slugs = [...new Set(changes.map(({ departmentSlug }) => departmentSlug))];
+  const ids = new Map(
+    await Promise.all(
+      slugs.map(async (slug) => [slug, (await runtime.departmentIds?.idOf(slug)) ?? null] as const),
+    ),
+  );
   return changes.map(({ changeId, entryId, departmentSlug }) =>
-    Events.knowledgeEntryChanged.create({ changeId, entryId, departmentSlug, change }),
+    Events.knowledgeEntryChanged.create({
+      changeId,
+      entryId,
+      departmentSlug,
+      departmentId: ids.get(departmentSlug) ?? null,
+      change,
+    }),
   );
 }

@@ -13,7 +13,9 @@ import { searchLimits } from '../domain/search-terms.js';
 import { deleteOrphanVersions, inWriteTransaction, linkRelated } from '../store/knowledge-graph.js';
 import { recordChangesOf, type RecordedChange } from '../store/share-graph.js';
 import { changeEvents, publishAll } from '../operations/share-runtime.js';
+import type { DepartmentIds } from '../store/department-ids.js';
 import type { CreatedEntry } from './context.js';
+import { createOnce } from './create-once.js';
 import { accessLevelOf, fieldsOfCreate, topicNamesOf } from './entry-inputs.js';
 import { reviseEntry } from './entry-revisions.js';
 import { asRecords, requireDriver, wrapRootField } from './resolver-wrapping.js';
@@ -27,6 +29,8 @@ export interface EntryMutationRuntime {
    */
   bus?: EventBus | undefined;
   log?: Logger | undefined;
+  /** Where change events find their department's id (agents); absent, they carry none. */
+  departmentIds?: DepartmentIds | undefined;
 }
 
 /**
@@ -47,7 +51,9 @@ export function wrapEntryMutations(schema: GraphQLSchema, runtime: EntryMutation
     const changes: RecordedChange[] = [];
     const result = await inWriteTransaction(requireDriver(runtime.driver), async (tx) => {
       const writing = { ...context, createdEntries, executionContext: tx };
-      const value: unknown = await resolve(source, args, writing, info);
+      const value: unknown = await createOnce(tx, inputs, context, () =>
+        resolve(source, args, writing, info),
+      );
       const queries = createdEntries.flatMap(({ entryId, relatedQuery }) =>
         relatedQuery ? [{ id: entryId, query: relatedQuery }] : [],
       );
@@ -57,13 +63,13 @@ export function wrapEntryMutations(schema: GraphQLSchema, runtime: EntryMutation
       return { commit: true, value };
     });
     await announce(createdEntries, runtime);
-    await publishAll(runtime, changeEvents(changes, 'created'));
+    await publishAll(runtime, await changeEvents(runtime, changes, 'created'));
     return result;
   });
   wrapRootField(schema, 'Mutation', 'updateKnowledgeEntries', (resolve) => async (...call) => {
     const changes: RecordedChange[] = [];
     const value = await reviseEntry(requireDriver(runtime.driver), resolve, call, changes);
-    await publishAll(runtime, changeEvents(changes, 'updated'));
+    await publishAll(runtime, await changeEvents(runtime, changes, 'updated'));
     return value;
   });
   wrapRootField(schema, 'Mutation', 'deleteKnowledgeEntries', (resolve) => async (...call) => {

@@ -120,6 +120,17 @@ export const knowledgeTypeDefs = /* GraphQL */ `
     tags: [String!]
     "Where the knowledge comes from (a URL, a document, a meeting); at most 500 characters."
     source: String
+    """
+    A key the writer chooses so that a create it sends again makes no second entry (1 to 200
+    characters): a create repeating a key its caller used before fails with CONFLICT
+    (IDEMPOTENCY_KEY_REPEATED) naming the entry the first one made. Set on create only, never
+    read back.
+    """
+    idempotencyKey: String
+      @settable(onCreate: true, onUpdate: false)
+      @selectable(onRead: false, onAggregate: false)
+      @filterable(byValue: false, byAggregate: false)
+      @sortable(byValue: false)
     "The slug of the department that owns the entry."
     departmentSlug: String!
     "That department, resolved by the agents subgraph (null for a slug it does not know)."
@@ -367,22 +378,31 @@ export const knowledgeTypeDefs = /* GraphQL */ `
   }
 
   type Subscription {
-    "Changes to the entries of a department the caller may read, as they are committed."
-    knowledgeUpdates(departmentSlug: String!): KnowledgeChange!
+    """
+    Changes to entries the caller may read, as they are committed: of the department named by
+    \`departmentId\` (a Department's id) or by \`departmentSlug\`, at most one of the two
+    (BAD_USER_INPUT otherwise), or of every department when neither is given.
+    """
+    knowledgeUpdates(departmentId: ID, departmentSlug: String): KnowledgeChange!
       @busEvent(
         event: "${Events.knowledgeEntryChanged.type}"
         twin: "knowledgeUpdate"
-        filter: "departmentSlug"
+        filter: "departmentId departmentSlug"
+        exclusive: "departmentId departmentSlug"
         twinArguments: "changeId"
       )
   }
 
   type Query {
-    "Query twin of Subscription.knowledgeUpdates: change \`changeId\` of the department's entries."
-    knowledgeUpdate(departmentSlug: String!, changeId: ID!): KnowledgeChange
+    """
+    Query twin of Subscription.knowledgeUpdates: change \`changeId\`, if it is of department
+    \`departmentSlug\` when that is given (the gateway matches \`departmentId\` on the event).
+    """
+    knowledgeUpdate(departmentId: ID, departmentSlug: String, changeId: ID!): KnowledgeChange
       @cypher(
         statement: """
-        MATCH (change:KnowledgeChange {id: $changeId, departmentSlug: $departmentSlug})
+        MATCH (change:KnowledgeChange {id: $changeId})
+        WHERE $departmentSlug IS NULL OR change.departmentSlug = $departmentSlug
         RETURN change
         """
         columnName: "change"

@@ -24,6 +24,11 @@ export interface BorderRelay {
     fromDepartmentSlug: string;
     toDepartmentSlug: string;
     body: string;
+    /**
+     * The outbox record's id: agents stores one message per key and answers a repeat with it, so
+     * a record sent again (agents carried it, knowledge did not hear so) is carried once.
+     */
+    idempotencyKey: string;
   }): Promise<RelayedMessage>;
 }
 

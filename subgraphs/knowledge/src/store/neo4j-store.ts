@@ -1,5 +1,6 @@
 import type { Logger, StoreConnector } from '@daena/platform';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { idempotencyConstraint } from './entry-idempotency.js';
 import { openShareConstraint } from './share-graph.js';
 
 /** A Neo4j connection for the platform's start-up, /readyz and shutdown. */
@@ -25,6 +26,8 @@ const knowledgeSchemaStatements = [
   'CREATE INDEX knowledge_entry_department IF NOT EXISTS FOR (entry:KnowledgeEntry) ON (entry.departmentSlug)',
   'CREATE INDEX knowledge_entry_access_level IF NOT EXISTS FOR (entry:KnowledgeEntry) ON (entry.accessLevel)',
   'CREATE INDEX knowledge_entry_owner IF NOT EXISTS FOR (entry:KnowledgeEntry) ON (entry.ownerId)',
+  // One entry per caller and idempotency key (entry-idempotency.ts), also under concurrency.
+  `CREATE CONSTRAINT ${idempotencyConstraint} IF NOT EXISTS FOR (entry:KnowledgeEntry) REQUIRE (entry.ownerId, entry.idempotencyKey) IS UNIQUE`,
   // The `@fulltext` index of searchKnowledge and of related-entry linking (Lucene, BM25).
   'CREATE FULLTEXT INDEX knowledge_entry_text IF NOT EXISTS FOR (entry:KnowledgeEntry) ON EACH [entry.title, entry.body]',
   'CREATE INDEX knowledge_version_entry IF NOT EXISTS FOR (version:KnowledgeVersion) ON (version.entryId)',

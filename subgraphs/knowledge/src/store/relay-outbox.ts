@@ -141,3 +141,26 @@ export async function abandonRelay(tx: Tx, relay: PendingRelay, reason: string):
     { relayId: relay.id, reason },
   );
 }
+
+/**
+ * Drops the share's messages not carried yet (a revoke: a copy withdrawn must not be announced
+ * to the target afterwards); a failed one stays for an operator to see. Returns how many.
+ */
+export async function cancelRelaysOf(tx: Tx, shareId: string): Promise<number> {
+  const result = await tx.run(
+    `MATCH (relay:KnowledgeRelay {shareId: $shareId}) WHERE relay.failed = false
+     DELETE relay RETURN count(*) AS cancelled`,
+    { shareId },
+  );
+  return Number(result.records[0]?.get('cancelled') ?? 0);
+}
+
+/** Whether the message is still queued to be sent: not carried, failed or cancelled since. */
+export async function isRelayQueued(tx: Tx, relayId: string): Promise<boolean> {
+  const result = await tx.run(
+    `MATCH (relay:KnowledgeRelay {id: $relayId}) WHERE relay.failed = false
+     RETURN count(relay) AS queued`,
+    { relayId },
+  );
+  return Number(result.records[0]?.get('queued') ?? 0) > 0;
+}

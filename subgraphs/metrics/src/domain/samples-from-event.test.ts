@@ -34,6 +34,102 @@ describe('samplesFromEvent', () => {
       labels: { proposalId, departmentId, status: 'APPROVED' },
     },
     {
+      event: Events.outcomeRecorded.create(
+        {
+          proposalId,
+          departmentId,
+          kind: 'BRAND',
+          status: 'REJECTED',
+          outcome: 'APPROVE',
+          correct: false,
+        },
+        at,
+      ),
+      name: MetricName.outcomesRecorded,
+      value: 1,
+      labels: {
+        proposalId,
+        departmentId,
+        kind: 'BRAND',
+        status: 'REJECTED',
+        outcome: 'APPROVE',
+        correct: false,
+      },
+    },
+    {
+      // Closed without a decision: the outcome confirms or regrets nothing.
+      event: Events.outcomeRecorded.create(
+        {
+          proposalId,
+          departmentId,
+          kind: 'BRAND',
+          status: 'NO_CONSENSUS',
+          outcome: 'REJECT',
+          correct: null,
+        },
+        at,
+      ),
+      name: MetricName.outcomesRecorded,
+      value: 1,
+      labels: {
+        proposalId,
+        departmentId,
+        kind: 'BRAND',
+        status: 'NO_CONSENSUS',
+        outcome: 'REJECT',
+        correct: 'undecided',
+      },
+    },
+    {
+      event: Events.agentMessageSent.create(
+        {
+          messageId: 'm1',
+          topic: 'DIRECT',
+          fromAgentId: agentId,
+          fromDepartmentId: departmentId,
+          crossesCells: true,
+          recipientAgentIds: ['a2'],
+          viaAgentIds: ['b1', 'b2'],
+        },
+        at,
+      ),
+      name: MetricName.messagesSent,
+      value: 1,
+      labels: {
+        messageId: 'm1',
+        topic: 'DIRECT',
+        fromAgentId: agentId,
+        fromDepartmentId: departmentId,
+        crossesCells: true,
+        hops: 2,
+      },
+    },
+    {
+      // Within the cell: crossesCells false.
+      event: Events.agentMessageSent.create(
+        {
+          messageId: 'm2',
+          topic: 'CELL',
+          fromAgentId: agentId,
+          fromDepartmentId: departmentId,
+          crossesCells: false,
+          recipientAgentIds: ['a2', 'a3'],
+          viaAgentIds: [],
+        },
+        at,
+      ),
+      name: MetricName.messagesSent,
+      value: 1,
+      labels: {
+        messageId: 'm2',
+        topic: 'CELL',
+        fromAgentId: agentId,
+        fromDepartmentId: departmentId,
+        crossesCells: false,
+        hops: 0,
+      },
+    },
+    {
       event: Events.agentsSeeded.create({ departments: 8, agents: 64 }, at),
       name: MetricName.seededAgents,
       value: 64,

@@ -22,6 +22,7 @@ export const MetricName = {
   proposalsOpened: 'decisions.proposals_opened',
   proposalsClosed: 'decisions.proposals_closed',
   proposalTransitions: 'decisions.proposal_transitions',
+  outcomesRecorded: 'decisions.outcomes_recorded',
   seededAgents: 'agents.seeded_agents',
   agentStatusChanges: 'agents.status_changes',
   departmentChanges: 'agents.department_changes',
@@ -96,6 +97,18 @@ const rules: readonly SampleRule[] = [
       labels: labelsOf(data, ['proposalId', 'departmentId', 'from', 'to', 'round']),
     },
   ]),
+  // Decision quality: `correct` says whether the closing decision was right by its outcome,
+  // `undecided` when the proposal closed without one (NO_CONSENSUS, ESCALATED …).
+  rule(Events.outcomeRecorded, (data) => [
+    {
+      name: MetricName.outcomesRecorded,
+      value: 1,
+      labels: {
+        ...labelsOf(data, ['proposalId', 'departmentId', 'kind', 'status', 'outcome']),
+        correct: typeof data.correct === 'boolean' ? data.correct : 'undecided',
+      },
+    },
+  ]),
   // One seeding run is one sample whose value is how many agents it created.
   rule(Events.agentsSeeded, (data) => [
     { name: MetricName.seededAgents, value: data.agents, labels: labelsOf(data, ['departments']) },
@@ -139,7 +152,14 @@ const rules: readonly SampleRule[] = [
       name: MetricName.messagesSent,
       value: 1,
       labels: {
-        ...labelsOf(data, ['messageId', 'topic', 'fromAgentId']),
+        // crossesCells: whether it left the sender's cell (the collaboration counter).
+        ...labelsOf(data, [
+          'messageId',
+          'topic',
+          'fromAgentId',
+          'fromDepartmentId',
+          'crossesCells',
+        ]),
         hops: Array.isArray(data.viaAgentIds) ? data.viaAgentIds.length : 0,
       },
     },
@@ -196,14 +216,21 @@ const rules: readonly SampleRule[] = [
     {
       name: MetricName.entryChanges,
       value: 1,
-      labels: labelsOf(data, ['entryId', 'departmentSlug', 'change']),
+      labels: labelsOf(data, ['entryId', 'departmentSlug', 'departmentId', 'change']),
     },
   ]),
   rule(Events.knowledgeShared, (data) => [
     {
       name: MetricName.shares,
       value: 1,
-      labels: labelsOf(data, ['shareId', 'entryId', 'fromDepartmentSlug', 'toDepartmentSlug']),
+      labels: labelsOf(data, [
+        'shareId',
+        'entryId',
+        'fromDepartmentSlug',
+        'toDepartmentSlug',
+        'fromDepartmentId',
+        'toDepartmentId',
+      ]),
     },
   ]),
 ];

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AgentRole } from '../../organization/domain/organization.js';
-import { nextStep, parseAnswer, plan, StepKind, StepStatus, type StepRecord } from './run-steps.js';
+import {
+  modelCallsMax,
+  nextStep,
+  plan,
+  StepKind,
+  StepStatus,
+  type StepRecord,
+} from './run-steps.js';
+import { parseAnswer, Tool } from './run-tools.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 const message = { tool: 'send_message', args: { topic: 'CELL', body: 'Churn is down 2%.' } };
@@ -188,5 +196,87 @@ describe('nextStep at approval gates', () => {
       answered(1),
     ];
     expect(nextStep(AgentRole.DATA_SCOUT, legacy)).toMatchObject({ kind: 'TOOL_CALL' });
+  });
+});
+
+describe('nextStep over several model calls', () => {
+  const task = {
+    title: 'Brief on Osprey',
+    description: 'What do we know?',
+    requiredCapabilities: [],
+    complexity: 0.2,
+    departmentName: 'Finance',
+  };
+  const role = AgentRole.SYNTHESIZER;
+  const search = { tool: 'search_knowledge', args: { query: 'osprey', limit: 3 } };
+  const write = { tool: 'write_knowledge', args: { title: 'Osprey brief', body: 'Two runs.' } };
+  const stepOf = (seq: number, kind: StepRecord['kind'], input: unknown, output: unknown) => ({
+    seq,
+    kind,
+    status: StepStatus.DONE,
+    input,
+    output,
+  });
+  const call = (seq: number, actions: unknown[]) =>
+    stepOf(
+      seq,
+      StepKind.MODEL_CALL,
+      {},
+      { text: json({ summary: `s${seq}`, actions }), model: 'm' },
+    );
+
+  it('calls the model again with what its reads found, then completes after its effects', () => {
+    const steps: StepRecord[] = [
+      stepOf(0, StepKind.PLAN, null, plan(task, role)),
+      call(1, [search]),
+    ];
+    const searched = nextStep(role, steps);
+    expect(searched).toMatchObject({ seq: 2, kind: 'TOOL_CALL', input: { action: search } });
+    const found = { entries: [{ id: 'e1', title: 'Osprey payment policy', snippet: 'twice' }] };
+    steps.push(stepOf(2, StepKind.TOOL_CALL, searched.input, found));
+    const again = nextStep(role, steps);
+    expect(again.kind).toBe('MODEL_CALL');
+    const prompt = (again.input as { user: string }).user;
+    expect(prompt).toContain('Task: Brief on Osprey');
+    expect(prompt).toContain('Your answer so far: s1');
+    expect(prompt).toContain('search_knowledge {"query":"osprey","limit":3} → DONE');
+    expect(prompt).toContain('Osprey payment policy');
+
+    steps.push(call(3, [write]));
+    const written = nextStep(role, steps);
+    expect(written).toMatchObject({ seq: 4, kind: 'TOOL_CALL' });
+    steps.push(stepOf(4, StepKind.TOOL_CALL, written.input, { entryId: 'e2' }));
+    // A write is no news for the model: the run ends with the last answer.
+    expect(nextStep(role, steps)).toEqual({ seq: 5, kind: 'COMPLETE', input: { summary: 's3' } });
+  });
+
+  it('makes at most three model calls, however often the model reads', () => {
+    const steps: StepRecord[] = [stepOf(0, StepKind.PLAN, null, plan(task, role))];
+    for (let round = 0; round < 3; round++) {
+      const seq = steps.length;
+      steps.push(call(seq, [{ ...search, args: { query: `osprey ${round}` } }]));
+      const read = nextStep(role, steps);
+      expect(read.kind).toBe('TOOL_CALL');
+      steps.push(stepOf(seq + 1, StepKind.TOOL_CALL, read.input, { entries: [] }));
+    }
+    expect(steps.filter((step) => step.kind === 'MODEL_CALL')).toHaveLength(modelCallsMax);
+    expect(nextStep(role, steps)).toMatchObject({ kind: 'COMPLETE', input: { summary: 's5' } });
+  });
+
+  it('plans without the tools this deployment lacks, and refuses them if asked', () => {
+    const knowledgeLess = new Set([
+      Tool.SEARCH_KNOWLEDGE,
+      Tool.READ_KNOWLEDGE,
+      Tool.WRITE_KNOWLEDGE,
+    ]);
+    const planned = plan(task, role, knowledgeLess);
+    expect(planned.tools).toEqual(['send_message', 'create_task', 'open_proposal']);
+    expect(planned.system).not.toContain('search_knowledge');
+    expect(planned.system).toContain('open_proposal args:');
+    const steps = [stepOf(0, StepKind.PLAN, null, planned), call(1, [search])];
+    expect(nextStep(role, steps)).toMatchObject({
+      kind: 'TOOL_CALL',
+      input: { code: 'TOOL_UNAVAILABLE' },
+    });
   });
 });

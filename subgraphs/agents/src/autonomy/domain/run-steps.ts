@@ -1,7 +1,15 @@
 import { ProposalKind } from '@daena/contracts/graphql/decisions';
-import { z } from 'zod';
 import { AgentRole, roleCapabilities } from '../../organization/domain/organization.js';
-import { MessageTopic } from '../../messaging/domain/message-plan.js';
+import {
+  parseAnswer,
+  roleTools,
+  Tool,
+  toolTraits,
+  toolUsage,
+  type Action,
+  type ProposedAction,
+} from './run-tools.js';
+import { followUpPrompt } from './tool-results.js';
 
 /**
  * A run of a task is a sequence of steps (issue 15 §2), decided one at a time from the steps
@@ -27,130 +35,6 @@ export const StepStatus = {
   REFUSED: 'REFUSED',
 } as const;
 export type StepStatus = (typeof StepStatus)[keyof typeof StepStatus];
-
-export const Tool = {
-  SEND_MESSAGE: 'send_message',
-  CREATE_TASK: 'create_task',
-} as const;
-export type Tool = (typeof Tool)[keyof typeof Tool];
-
-/**
- * The matrix's tool column: which tools each role may call. Every role reports through the hex
- * mesh; follow-up tasks come from the roles that plan, integrate or implement.
- */
-export const roleTools: Readonly<Record<AgentRole, readonly Tool[]>> = {
-  [AgentRole.STRATEGIC_ADVISOR]: [Tool.SEND_MESSAGE, Tool.CREATE_TASK],
-  [AgentRole.CREATIVE_ADVISOR]: [Tool.SEND_MESSAGE],
-  [AgentRole.GROWTH_ADVISOR]: [Tool.SEND_MESSAGE, Tool.CREATE_TASK],
-  [AgentRole.DATA_SCOUT]: [Tool.SEND_MESSAGE],
-  [AgentRole.RESEARCH_SCOUT]: [Tool.SEND_MESSAGE],
-  [AgentRole.SYNTHESIZER]: [Tool.SEND_MESSAGE, Tool.CREATE_TASK],
-  [AgentRole.EXECUTION_AGENT]: [Tool.SEND_MESSAGE, Tool.CREATE_TASK],
-  [AgentRole.BORDER_AGENT]: [Tool.SEND_MESSAGE],
-};
-
-const sendMessageArgs = z.strictObject({
-  topic: z.enum([MessageTopic.CELL, MessageTopic.RING, MessageTopic.RADIAL, MessageTopic.DIRECT]),
-  toAgentId: z.uuid().optional(),
-  body: z.string().min(1).max(4_000),
-});
-const createTaskArgs = z.strictObject({
-  title: z.string().min(1).max(200),
-  description: z.string().max(4_000).default(''),
-  requiredCapabilities: z.array(z.string()).max(8).default([]),
-  complexity: z.number().min(0).max(1).default(0.3),
-});
-export type SendMessageArgs = z.infer<typeof sendMessageArgs>;
-export type CreateTaskArgs = z.infer<typeof createTaskArgs>;
-
-export type Action =
-  | { tool: typeof Tool.SEND_MESSAGE; args: SendMessageArgs }
-  | { tool: typeof Tool.CREATE_TASK; args: CreateTaskArgs };
-
-/** One action as the model wrote it, or why it is refused. */
-export type ProposedAction = { action: Action } | { refused: string; code: string; raw: unknown };
-
-/** Most actions one answer may ask for; the rest are refused. */
-export const actionsMax = 5;
-
-const answerShape = z.object({
-  summary: z.string().min(1).max(4_000),
-  actions: z.array(z.unknown()).default([]),
-});
-
-export interface ParsedAnswer {
-  summary: string;
-  actions: ProposedAction[];
-}
-
-/**
- * The model's answer: a JSON object `{summary, actions}`. An answer that is not one (plain text,
- * as the offline provider gives) is the summary itself, reported to the agent's cell. Each action
- * is checked against its tool's arguments and the role's tools; a bad one is refused, not run.
- */
-export function parseAnswer(text: string, role: AgentRole): ParsedAnswer {
-  const parsed = answerShape.safeParse(safeJson(text));
-  if (!parsed.success) {
-    const summary = [...text.trim()].slice(0, 4_000).join('') || '(no answer)';
-    return { summary, actions: [{ action: reportToCell(summary) }] };
-  }
-  const allowed = new Set(roleTools[role]);
-  const seen = new Set<string>();
-  const actions = parsed.data.actions.map((raw, index): ProposedAction => {
-    if (index >= actionsMax) {
-      return { refused: `at most ${actionsMax} actions per answer`, code: 'TOO_MANY_ACTIONS', raw };
-    }
-    const action = actionOf(raw);
-    if ('refused' in action) return action;
-    if (!allowed.has(action.action.tool)) {
-      return {
-        refused: `the ${role} role may not use ${action.action.tool}`,
-        code: 'TOOL_NOT_ALLOWED',
-        raw,
-      };
-    }
-    const key = JSON.stringify(action.action);
-    if (seen.has(key)) return { refused: 'the same action twice', code: 'REPEATED_ACTION', raw };
-    seen.add(key);
-    return action;
-  });
-  return { summary: parsed.data.summary, actions };
-}
-
-function actionOf(raw: unknown): ProposedAction {
-  const tool = (raw as { tool?: unknown } | null)?.tool;
-  const args = (raw as { args?: unknown } | null)?.args;
-  if (tool === Tool.SEND_MESSAGE) {
-    const checked = sendMessageArgs.safeParse(args);
-    if (!checked.success) return malformed(raw, checked.error.issues[0]?.message);
-    if ((checked.data.topic === MessageTopic.DIRECT) !== (checked.data.toAgentId !== undefined)) {
-      return malformed(raw, 'a DIRECT message names toAgentId, and only it does');
-    }
-    return { action: { tool, args: checked.data } };
-  }
-  if (tool === Tool.CREATE_TASK) {
-    const checked = createTaskArgs.safeParse(args);
-    if (!checked.success) return malformed(raw, checked.error.issues[0]?.message);
-    return { action: { tool, args: checked.data } };
-  }
-  return { refused: `unknown tool ${JSON.stringify(tool)}`, code: 'TOOL_UNKNOWN', raw };
-}
-
-function malformed(raw: unknown, why: string | undefined): ProposedAction {
-  return { refused: `malformed arguments: ${why ?? 'invalid'}`, code: 'ACTION_MALFORMED', raw };
-}
-
-function reportToCell(summary: string): Action {
-  return { tool: Tool.SEND_MESSAGE, args: { topic: MessageTopic.CELL, body: summary } };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
 
 /** What the run needs of its task. */
 export interface RunTask {
@@ -180,6 +64,8 @@ export interface PlanOutput {
    * removed later changes later runs, never the path of this one).
    */
   approvals?: PlanApprovals;
+  /** The tools this run offers the model (absent in runs planned before: the role's all). */
+  tools?: Tool[];
 }
 
 /** The gates of one run: its task's kind if that is gated, and the gated tools. */
@@ -201,7 +87,7 @@ export type ApprovalGate = (typeof ApprovalGate)[keyof typeof ApprovalGate];
 export interface ApprovalRequest {
   gate: ApprovalGate;
   name: string;
-  /** For a tool: which of the answer's actions (0-based) it holds, and the action. */
+  /** For a tool: which of the run's actions (0-based, answers in order) it holds, and the action. */
   actionIndex?: number;
   action?: Action;
 }
@@ -279,6 +165,13 @@ export type NextStep =
   | { seq: number; kind: typeof StepKind.WAIT_FOR_APPROVAL; input: ApprovalRequest }
   | { seq: number; kind: typeof StepKind.COMPLETE; input: { summary: string } };
 
+/**
+ * Most model calls one run makes: the first answer, and one more after each answer whose reads
+ * (a search, an entry) the model has yet to see, e.g. search, then read, then act. Bounds a run's
+ * calls whatever the model asks; the budgets bound their cost.
+ */
+export const modelCallsMax = 3;
+
 export function nextStep(role: AgentRole, steps: readonly StepRecord[]): NextStep {
   const finished = steps.filter((step) => step.status !== StepStatus.STARTED);
   const seq = finished.length;
@@ -301,7 +194,8 @@ export function nextStep(role: AgentRole, steps: readonly StepRecord[]): NextSte
       input: { gate: ApprovalGate.TASK_KIND, name: gates.taskKind },
     };
   }
-  const call = finished.find((step) => step.kind === StepKind.MODEL_CALL);
+  const calls = finished.filter((step) => step.kind === StepKind.MODEL_CALL);
+  const call = calls.at(-1);
   if (!call) {
     return {
       seq,
@@ -309,29 +203,46 @@ export function nextStep(role: AgentRole, steps: readonly StepRecord[]): NextSte
       input: { system: planned.system, user: planned.user },
     };
   }
-  const answer = parseAnswer((call.output as ModelOutput).text, role);
-  const toolsDone = finished.filter((step) => step.kind === StepKind.TOOL_CALL).length;
-  const action = answer.actions[toolsDone];
+  // The latest answer's actions are the tool steps after its call; each action has one index
+  // over the whole run (what a tool's approval names).
+  const answer = parseAnswer((call.output as ModelOutput).text, role, planned.tools);
+  const tools = finished.filter((step) => step.kind === StepKind.TOOL_CALL);
+  const acted = tools.filter((step) => step.seq > call.seq);
+  const index = tools.length;
+  const action = answer.actions[acted.length];
   if (action) {
     const tool = 'action' in action ? action.action.tool : null;
-    if (tool && gates?.tools.includes(tool) && !approved(finished, ApprovalGate.TOOL, toolsDone)) {
+    if (tool && gates?.tools.includes(tool) && !approved(finished, ApprovalGate.TOOL, index)) {
       return {
         seq,
         kind: StepKind.WAIT_FOR_APPROVAL,
         input: {
           gate: ApprovalGate.TOOL,
           name: tool,
-          actionIndex: toolsDone,
+          actionIndex: index,
           ...('action' in action ? { action: action.action } : {}),
         },
       };
     }
     return { seq, kind: StepKind.TOOL_CALL, input: action };
   }
+  if (calls.length < modelCallsMax && acted.some(readSomething)) {
+    return {
+      seq,
+      kind: StepKind.MODEL_CALL,
+      input: { system: planned.system, user: followUpPrompt(planned.user, answer.summary, tools) },
+    };
+  }
   return { seq, kind: StepKind.COMPLETE, input: { summary: answer.summary } };
 }
 
-/** Whether a person approved this gate (for a tool: the answer's action at `actionIndex`). */
+/** A read tool's step that ran: its result is news for the model. */
+function readSomething(step: StepRecord): boolean {
+  const tool = (step.input as { action?: { tool?: Tool } } | null)?.action?.tool;
+  return step.status === StepStatus.DONE && tool !== undefined && toolTraits[tool].reads;
+}
+
+/** Whether a person approved this gate (for a tool: the run's action at `actionIndex`). */
 function approved(steps: readonly StepRecord[], gate: ApprovalGate, actionIndex?: number): boolean {
   return steps.some((step) => {
     if (step.kind !== StepKind.WAIT_FOR_APPROVAL) return false;
@@ -354,23 +265,27 @@ export function approvalsFor(kind: string, role: AgentRole, gates: ApprovalGates
 
 /**
  * The plan: the brief the model gets, or the reason the task goes to CMP instead (its complexity
- * is above the role's autonomy threshold).
+ * is above the role's autonomy threshold). The role's tools this deployment cannot serve (no
+ * knowledge subgraph) are left out of the brief, and refused if asked for.
  */
-export function plan(task: RunTask, role: AgentRole): PlanOutput {
+export function plan(
+  task: RunTask,
+  role: AgentRole,
+  unavailable: ReadonlySet<Tool> = new Set(),
+): PlanOutput {
   const capability = roleCapabilities.find((row) => row.role === role);
   const threshold = capability?.autonomyThreshold ?? 0;
   const escalate =
     task.complexity > threshold
       ? `complexity ${task.complexity.toFixed(2)} is above the ${capability?.title ?? role} autonomy threshold ${threshold.toFixed(2)}`
       : null;
-  const tools = roleTools[role];
+  const tools = roleTools[role].filter((tool) => !unavailable.has(tool));
   const system = [
     `You are the ${capability?.title ?? role} of the ${task.departmentName} department in an AI-staffed company.`,
     `You can: ${capability?.autonomousCapabilities.join(', ') ?? 'general work'}.`,
     'Do the task and answer with a JSON object only:',
     `{"summary": "what you found or did", "actions": [{"tool": one of ${tools.map((t) => `"${t}"`).join(', ')}, "args": {...}}]}`,
-    'send_message args: {"topic": "CELL" | "RING" | "RADIAL" | "DIRECT", "toAgentId"?: uuid, "body": text}.',
-    'create_task args: {"title": text, "description": text, "requiredCapabilities": [..], "complexity": 0–1}.',
+    ...tools.map((tool) => toolUsage[tool]),
   ].join('\n');
   const user = [
     `Task: ${task.title}`,
@@ -380,5 +295,5 @@ export function plan(task: RunTask, role: AgentRole): PlanOutput {
   ]
     .filter((line, index) => index !== 1 || line !== '')
     .join('\n');
-  return { system, user, escalate };
+  return { system, user, escalate, tools };
 }

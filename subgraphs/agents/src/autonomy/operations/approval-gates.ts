@@ -1,6 +1,7 @@
 import { BadInputError, requestConnection, requireRole, Role } from '@daena/platform';
 import type { AgentsContext } from '../../request/context.js';
-import { ApprovalGate, Tool } from '../domain/run-steps.js';
+import { ApprovalGate } from '../domain/run-steps.js';
+import { Tool } from '../domain/run-tools.js';
 import { taskKindPattern } from '../domain/task.js';
 import {
   ApprovalGateRepository,

@@ -1,9 +1,6 @@
 import {
   DaenaError,
   requestConnection,
-  Role,
-  signToken,
-  type DomainEvent,
   type EventBus,
   type JobQueue,
   type Logger,
@@ -14,7 +11,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AgentStatus } from '../../organization/domain/organization.js';
 import type { AgentRecord } from '../../organization/store/records.js';
 import { OrganizationRepository } from '../../organization/store/organization-repository.js';
-import { sendMessage } from '../../messaging/operations/send-message.js';
 import type { RouterService } from '../../router/operations/router-service.js';
 import type { AgentsContext } from '../../request/context.js';
 import {
@@ -24,26 +20,23 @@ import {
   plan,
   StepKind,
   StepStatus,
-  Tool,
-  type Action,
   type NextStep,
   type StepRecord,
 } from '../domain/run-steps.js';
+import { toolTraits, Tool } from '../domain/run-tools.js';
 import { outcomeQuality } from '../domain/outcome-quality.js';
-import { isFinished, taskLimits, TaskSource, TaskStatus } from '../domain/task.js';
+import { isFinished, taskLimits, TaskStatus } from '../domain/task.js';
 import { RunStatus, type RunRecord, type TaskRecord } from '../store/rows.js';
-import {
-  effectOnce,
-  finishStepIn,
-  RunRepository,
-  type StepResult,
-} from '../store/run-repository.js';
+import { RunRepository, type StepResult } from '../store/run-repository.js';
 import { TaskRepository } from '../store/task-repository.js';
 import { ApprovalGateRepository } from '../store/approval-gate-repository.js';
 import { waitsForNextDay, type BudgetLimits } from '../domain/budget.js';
 import { AutonomyControlRepository } from '../store/autonomy-control-repository.js';
 import { EscalationRefusedError, type DecisionsEscalation } from '../store/decisions-escalation.js';
-import { createTask } from './create-task.js';
+import type { KnowledgeTools } from '../store/knowledge-tools.js';
+import { agentToken } from './agent-token.js';
+import { callTool } from './call-tool.js';
+import { openProposalOnce } from './open-proposal-once.js';
 import { deferForBudget, reserveCall } from './model-call-budget.js';
 
 export interface RunTaskDependencies {
@@ -64,6 +57,11 @@ export interface RunTaskDependencies {
   escalation: DecisionsEscalation;
   /** Signs the agent's own token for those calls. */
   jwtSecret: string;
+  /**
+   * Where the knowledge tools go: the knowledge subgraph, called as the agent. Absent, runs are
+   * planned without them and a call to one is refused (`TOOL_UNAVAILABLE`).
+   */
+  knowledge?: KnowledgeTools | undefined;
   /** The run's and the daily budgets of model calls. */
   budgets: BudgetLimits;
   /** Where a run that waits for the next day's budget is queued again. */
@@ -71,6 +69,11 @@ export interface RunTaskDependencies {
   /** What time it is (which budget day a call counts on); the wall clock unless a test says. */
   clock?: () => Date;
 }
+
+/** The tools a run lacks when no knowledge subgraph is configured. */
+const toolsNeedingKnowledge: ReadonlySet<Tool> = new Set(
+  Object.values(Tool).filter((tool) => toolTraits[tool].needsKnowledge),
+);
 
 /** The run cannot go on now (its agent is busy or paused, another worker holds it): retry later. */
 export class RunDeferredError extends Error {
@@ -157,6 +160,7 @@ export async function runTask(deps: RunTaskDependencies, taskId: string): Promis
         agent,
         step,
         departmentName: department?.name ?? '',
+        departmentSlug: department?.slug ?? '',
       });
     } finally {
       clearInterval(heartbeat);
@@ -193,6 +197,8 @@ export interface StepContext {
   agent: AgentRecord;
   step: NextStep;
   departmentName: string;
+  /** The agent's department as knowledge names it (its token's `department`). */
+  departmentSlug: string;
 }
 
 /** Runs one step; says how it ended, and the task's status when the run stops with it. */
@@ -206,7 +212,11 @@ async function takeStep(deps: RunTaskDependencies, at: StepContext): Promise<Ste
       const gates = await new ApprovalGateRepository(requestConnection(at.em)).gates();
       await done({
         output: {
-          ...plan({ ...task, departmentName: at.departmentName }, agent.role),
+          ...plan(
+            { ...task, departmentName: at.departmentName },
+            agent.role,
+            deps.knowledge ? new Set() : toolsNeedingKnowledge,
+          ),
           approvals: approvalsFor(task.kind, agent.role, gates),
         },
       });
@@ -265,6 +275,11 @@ async function takeStep(deps: RunTaskDependencies, at: StepContext): Promise<Ste
         });
         return { stepStatus: StepStatus.REFUSED };
       }
+      // A read changes nothing: doing it again (a follow-up looking up what its parent did) is no
+      // circle of effects, and a run's model calls are bounded anyway.
+      if (toolTraits[proposed.action.tool].reads) {
+        return { stepStatus: await callTool(deps, at, proposed.action) };
+      }
       // The same action done before by a run of this task or of a task it follows up: the agent
       // is going round in circles; the run stops here instead of doing it again.
       const lineage = [
@@ -286,8 +301,7 @@ async function takeStep(deps: RunTaskDependencies, at: StepContext): Promise<Ste
           ...before,
         });
       }
-      await callTool(deps, at, proposed.action);
-      return { stepStatus: StepStatus.DONE };
+      return { stepStatus: await callTool(deps, at, proposed.action) };
     }
     case StepKind.WAIT_FOR_CONSENSUS: {
       let proposalId: string;
@@ -312,39 +326,25 @@ async function takeStep(deps: RunTaskDependencies, at: StepContext): Promise<Ste
   }
 }
 
-/**
- * The escalation, at most one proposal per step: the draft is created as the agent and its id
- * recorded under the step's key in one transaction (a worker that dies between the two leaves a
- * draft nobody votes on), then opened; opening it again on a resumed step changes nothing.
- */
+/** The escalation: the task's proposal, opened once per step as the agent. */
 async function openProposal(
   deps: RunTaskDependencies,
   at: StepContext,
   reason: string,
 ): Promise<string> {
   const { run, step, task, agent } = at;
-  const token = await agentToken(deps, agent.id);
   const proposal = escalationProposal(
     { ...task, departmentName: at.departmentName },
     agent.role,
     reason,
   );
-  const { effect } = await at.em.transactional((tx) =>
-    effectOnce(
-      requestConnection(tx),
-      `${run.id}:${step.seq}`,
-      'open_proposal',
-      proposal,
-      async () => ({
-        proposalId: await deps.escalation.draft(
-          { ...proposal, departmentId: task.departmentId },
-          token,
-        ),
-      }),
-    ),
+  return openProposalOnce(
+    at.em,
+    deps.escalation,
+    `${run.id}:${step.seq}`,
+    { ...proposal, departmentId: task.departmentId },
+    await agentToken(deps.jwtSecret, agent.id),
   );
-  await deps.escalation.open(effect.proposalId, token);
-  return effect.proposalId;
 }
 
 /**
@@ -360,7 +360,7 @@ async function settleConsensus(
   if (!waiting) return null;
   const status = await deps.escalation.status(
     waiting.proposalId,
-    await agentToken(deps, task.assigneeId),
+    await agentToken(deps.jwtSecret, task.assigneeId),
   );
   if (status === null || status === 'DRAFT' || status === 'OPEN') return null;
   await runs.recordOutcome(waiting.run.id, waiting.seq, status);
@@ -402,11 +402,6 @@ async function learnFromOutcome(
   }
 }
 
-/** The agent's own token: decisions takes an agent's request only from the agent. */
-function agentToken(deps: RunTaskDependencies, agentId: string): Promise<string> {
-  return signToken(deps.jwtSecret, { sub: agentId, roles: [Role.AGENT] }, '5m');
-}
-
 /** How a step ended, and the task's status when the run stops (or waits) with it. */
 export interface StepEnd {
   stepStatus: StepStatus;
@@ -425,61 +420,6 @@ async function fail(
     { runStatus: RunStatus.FAILED, taskStatus: TaskStatus.FAILED, errorCode: code },
   );
   return { stepStatus: StepStatus.REFUSED, taskStatus: TaskStatus.FAILED };
-}
-
-/**
- * A tool call, exactly once: the effect (the API's own operation, acting as the agent), its
- * record under the step's idempotency key, and the step's checkpoint commit together; the events
- * the operation raised go out after the commit.
- */
-async function callTool(deps: RunTaskDependencies, at: StepContext, action: Action): Promise<void> {
-  const { run, step, agent, task } = at;
-  const key = `${run.id}:${step.seq}`;
-  const pending: DomainEvent[] = [];
-  const principal: Principal = {
-    sub: agent.id,
-    roles: [Role.AGENT],
-    department: null,
-    token: null,
-  };
-  await at.em.transactional(async (tx) => {
-    const sql = requestConnection(tx);
-    const ctx: AgentsContext = {
-      ...deps.contextFor(principal, tx),
-      publish: async (event) => {
-        pending.push(event);
-      },
-    };
-    const { effect } = await effectOnce(sql, key, action.tool, action.args, async () => {
-      if (action.tool === Tool.SEND_MESSAGE) {
-        const message = await sendMessage(ctx, { fromAgentId: agent.id, ...action.args });
-        return { messageId: message.id };
-      }
-      const remaining = Math.max(0, task.budgetUsd - task.spentUsd);
-      const followUp = await createTask(
-        ctx,
-        {
-          ...action.args,
-          // A follow-up is work of its parent's kind: it passes the same approval gates.
-          kind: task.kind,
-          priority: 3,
-          departmentId: task.departmentId,
-          budgetUsd: Math.min(remaining, task.budgetUsd / 2),
-          deadline: null,
-          parentId: task.id,
-          assigneeId: null,
-        },
-        TaskSource.FOLLOW_UP,
-      );
-      return { taskId: followUp.id };
-    });
-    await finishStepIn(sql, run.id, step.seq, { status: StepStatus.DONE, output: effect });
-  });
-  for (const event of pending) {
-    await deps.bus.publish(event).catch((error: unknown) => {
-      deps.log.error({ err: error, type: event.type }, 'event not published');
-    });
-  }
 }
 
 async function publishTask(

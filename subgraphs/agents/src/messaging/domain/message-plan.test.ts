@@ -4,6 +4,7 @@ import { buildMesh } from './message-mesh.js';
 import {
   checkSendRequest,
   directPath,
+  leavesCell,
   maxMessageBodyLength,
   planDelivery,
   type MessageTopic,
@@ -222,5 +223,20 @@ describe('planDelivery: what the organization cannot carry', () => {
       code: 'BAD_USER_INPUT',
       reason: 'CANNOT_MESSAGE_SELF',
     });
+  });
+});
+
+describe('leavesCell', () => {
+  const finance = { departmentId: 'finance' };
+  const legal = { departmentId: 'legal' };
+  it.each([
+    ['CELL', finance, null, false],
+    ['DIRECT', finance, finance, false],
+    ['DIRECT', finance, legal, true],
+    ['RING', finance, null, true],
+    ['RADIAL', finance, null, true],
+    ['GLOBAL', finance, null, true],
+  ] as const)('%s from finance to %o: %s', (topic, sender, addressee, expected) => {
+    expect(leavesCell(topic as MessageTopic, sender, addressee)).toBe(expected);
   });
 });

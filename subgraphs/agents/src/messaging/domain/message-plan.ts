@@ -97,6 +97,21 @@ export interface DeliveryPlan {
 }
 
 /**
+ * Whether a message leaves its sender's cell: a CELL message stays in the department, a DIRECT
+ * one leaves it for an addressee elsewhere, and RING, RADIAL and GLOBAL ones are addressed beyond
+ * it (neighbours, the hub, everyone). The collaboration score counts these (issue 17).
+ */
+export function leavesCell(
+  topic: MessageTopic,
+  sender: Pick<Endpoint, 'departmentId'>,
+  addressee: Pick<Endpoint, 'departmentId'> | null,
+): boolean {
+  if (topic === MessageTopic.CELL) return false;
+  if (topic === MessageTopic.DIRECT) return addressee?.departmentId !== sender.departmentId;
+  return true;
+}
+
+/**
  * The audience and route of a message, or a CONFLICT when the organization cannot carry it: a
  * retired agent (AGENT_RETIRED) or department (DEPARTMENT_RETIRED), no relay chain to the whole
  * audience (NO_ROUTE: a broadcast is refused rather than delivered to part of its audience), or

@@ -6,6 +6,8 @@ import {
   UnauthenticatedError,
 } from '@daena/platform';
 import { checkSendRequest, MessageTopic } from '../domain/message-plan.js';
+import { assertSameRelay, checkRelayKey } from '../domain/relay-key.js';
+import { MessageRepository } from '../store/message-repository.js';
 import type { MessageRecord } from '../store/message-records.js';
 import type { DepartmentRecord } from '../../organization/store/records.js';
 import type { AgentsContext } from '../../request/context.js';
@@ -23,6 +25,11 @@ export interface BorderRelayRequest {
   fromDepartmentSlug: string;
   toDepartmentSlug: string;
   body: string;
+  /**
+   * The relaying service's id for this message (knowledge: its outbox record's), so a call it
+   * repeats, not knowing the first was carried, returns the first message instead of a second.
+   */
+  idempotencyKey?: string | null;
 }
 
 export interface BorderRelay {
@@ -44,6 +51,10 @@ export async function relayBorderMessage(
   now = new Date(),
 ): Promise<BorderRelay> {
   requireRelayService(ctx.service ?? null);
+  checkRelayKey(request.idempotencyKey);
+  const key = request.idempotencyKey ?? null;
+  const repeated = key === null ? null : await relayedBefore(ctx, key, request.body);
+  if (repeated) return repeated;
   const departments = await ctx.honeycomb.departments();
   const find = (slug: string) => {
     const department = departments.find((candidate) => candidate.slug === slug);
@@ -75,9 +86,34 @@ export async function relayBorderMessage(
   const message = await deliverMessage(
     ctx,
     fabric.mesh,
-    { sender, addressee, topic: MessageTopic.DIRECT, body: request.body },
+    { sender, addressee, topic: MessageTopic.DIRECT, body: request.body, idempotencyKey: key },
     now,
   );
+  // Two calls under one key may race past relayedBefore: the store keeps the first only.
+  if (key !== null) assertSameRelay(message.body, request.body);
+  return { message, from, to };
+}
+
+/**
+ * The message already relayed under `key`, with its departments as they were when it was sent
+ * (the sender's, and its addressee's), whatever became of them since: a repeat is answered as
+ * the first call was, so its caller records that one message.
+ */
+async function relayedBefore(
+  ctx: AgentsContext,
+  key: string,
+  body: string,
+): Promise<BorderRelay | null> {
+  const message = await new MessageRepository(ctx.em).byIdempotencyKey(key);
+  if (!message) return null;
+  assertSameRelay(message.body, body);
+  const addressee =
+    message.toAgentId === null ? null : await ctx.loaders.agent.load(message.toAgentId);
+  const [from, to] = await Promise.all([
+    ctx.loaders.department.load(message.departmentId),
+    addressee ? ctx.loaders.department.load(addressee.departmentId) : null,
+  ]);
+  if (!from || !to) throw new Error(`Relayed message ${message.id} has no departments`);
   return { message, from, to };
 }
 

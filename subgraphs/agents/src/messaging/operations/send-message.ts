@@ -5,6 +5,7 @@ import { assertMaySendAs } from '../domain/message-access.js';
 import {
   checkSendRequest,
   inboxEntries,
+  leavesCell,
   planDelivery,
   type MessageTopic,
 } from '../domain/message-plan.js';
@@ -53,7 +54,8 @@ type Mesh = Parameters<typeof planDelivery>[0];
 
 /**
  * A checked message from `sender`, planned over the hex mesh, stored with its inbox entries in
- * one transaction, then announced: what a person's message and a Border Agent relay share.
+ * one transaction, then announced: what a person's message and a Border Agent relay share. A
+ * relay's `idempotencyKey` already stored returns that message, stored and announced once.
  */
 export async function deliverMessage(
   ctx: AgentsContext,
@@ -63,12 +65,13 @@ export async function deliverMessage(
     addressee: Parameters<typeof planDelivery>[3];
     topic: MessageTopic;
     body: string;
+    idempotencyKey?: string | null;
   },
   now: Date,
 ): Promise<MessageRecord> {
   const { sender, addressee, topic, body } = message;
   const plan = planDelivery(mesh, topic, sender, addressee);
-  const stored = await new MessageRepository(ctx.em).create(
+  const { message: stored, created } = await new MessageRepository(ctx.em).create(
     {
       id: randomUUID(),
       topic,
@@ -80,14 +83,18 @@ export async function deliverMessage(
       relayAgentIds: plan.relays,
       recipientCount: plan.recipients.length,
       createdAt: now,
+      idempotencyKey: message.idempotencyKey ?? null,
     },
     inboxEntries(sender.id, plan),
   );
+  if (!created) return stored;
   await ctx.publish(
     Events.agentMessageSent.create({
       messageId: stored.id,
       topic: stored.topic,
       fromAgentId: sender.id,
+      fromDepartmentId: sender.departmentId,
+      crossesCells: leavesCell(topic, sender, addressee),
       recipientAgentIds: plan.recipients,
       viaAgentIds: plan.relays,
     }),

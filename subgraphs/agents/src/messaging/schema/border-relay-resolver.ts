@@ -9,6 +9,7 @@ import {
   Resolver,
 } from 'type-graphql';
 import { maxMessageBodyLength } from '../domain/message-plan.js';
+import { maxRelayKeyLength } from '../domain/relay-key.js';
 import { relayBorderMessage, type BorderRelay } from '../operations/relay-border-message.js';
 import type { AgentsContext } from '../../request/context.js';
 import { Department } from '../../organization/schema/types.js';
@@ -25,6 +26,12 @@ export class BorderRelayInput {
 
   @Field(() => String, { description: `1–${maxMessageBodyLength} characters` })
   body!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `The sender's id for this message (1–${maxRelayKeyLength} characters): a relay repeated under it returns the first message instead of sending a second`,
+  })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType({ description: "A message handed from one department's Border Agent to another's" })

@@ -11,7 +11,16 @@ import {
 import { MessageTopic, type DeliveryKind } from '../domain/message-plan.js';
 import type { MessageRecord } from './message-records.js';
 
-export type MessageDraft = Omit<MessageRecord, 'seq'>;
+export type MessageDraft = Omit<MessageRecord, 'seq'> & {
+  /** A relay's key (knowledge's outbox record): at most one message is stored per key. */
+  idempotencyKey?: string | null;
+};
+
+/** A stored message, and whether this call stored it or found it stored under its key. */
+export interface StoredMessage {
+  message: MessageRecord;
+  created: boolean;
+}
 
 export interface InboxQuery {
   kind: DeliveryKind;
@@ -53,16 +62,23 @@ export class MessageRepository {
     this.sql = requestConnection(em);
   }
 
-  /** Stores the message and its inbox entries in one transaction: all of it or nothing. */
+  /**
+   * Stores the message and its inbox entries in one transaction: all of it or nothing. A draft
+   * whose key is already stored (a relay sent again, or two sends racing: the unique index makes
+   * the second wait for the first) stores nothing and gets the stored message back.
+   */
   create(
     draft: MessageDraft,
     entries: readonly { agentId: string; kind: DeliveryKind }[],
-  ): Promise<MessageRecord> {
+  ): Promise<StoredMessage> {
+    const { idempotencyKey = null, ...record } = draft;
     return runSqlTransaction(this.em, async (sql) => {
       const [inserted] = await sql.rows<{ seq: string }>(
         `insert into agents.messages (id, topic, from_agent_id, to_agent_id, department_id, body,
-           path, relay_agent_ids, recipient_count, created_at)
-         values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?) returning seq`,
+           path, relay_agent_ids, recipient_count, created_at, idempotency_key)
+         values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?)
+         on conflict (idempotency_key) where idempotency_key is not null do nothing
+         returning seq`,
         [
           draft.id,
           draft.topic,
@@ -74,9 +90,16 @@ export class MessageRepository {
           JSON.stringify(draft.relayAgentIds),
           draft.recipientCount,
           draft.createdAt,
+          idempotencyKey,
         ],
       );
-      const seq = Number(inserted?.seq);
+      if (!inserted) {
+        // Only a set key conflicts, and the row holding it is committed by now.
+        const stored = await messageByKey(sql, idempotencyKey ?? '');
+        if (!stored) throw new Error('A message conflicted on a key that no message holds');
+        return { message: stored, created: false };
+      }
+      const seq = Number(inserted.seq);
       if (entries.length > 0) {
         // Two arrays bound as two parameters, however many recipients (one statement).
         await sql.rows(
@@ -91,8 +114,13 @@ export class MessageRepository {
           ],
         );
       }
-      return { ...draft, seq };
+      return { message: { ...record, seq }, created: true };
     });
+  }
+
+  /** The message stored under a relay's key, if any. */
+  byIdempotencyKey(key: string): Promise<MessageRecord | null> {
+    return messageByKey(this.sql, key);
   }
 
   /** One agent's inbox entries of one kind, newest first: a range scan of its index. */
@@ -158,6 +186,14 @@ export class MessageRepository {
   private records(rows: readonly MessageRow[]): MessageRecord[] {
     return rows.map((row) => messageFromRow(row, this.sql.parseDate));
   }
+}
+
+async function messageByKey(sql: SqlConnection, key: string): Promise<MessageRecord | null> {
+  const [row] = await sql.rows<MessageRow>(
+    `select ${messageColumns} from agents.messages m where m.idempotency_key = ?`,
+    [key],
+  );
+  return row ? messageFromRow(row, sql.parseDate) : null;
 }
 
 function messageFromRow(row: MessageRow, parseDate: ParseDate): MessageRecord {

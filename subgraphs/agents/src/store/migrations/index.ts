@@ -10,6 +10,7 @@ import { Migration0008RouterOutcomeSignals } from './0008-router-outcome-signals
 import { Migration0009AutonomyBudgetsApprovals } from './0009-autonomy-budgets-approvals.js';
 import { Migration0010RouterIdempotency } from './0010-router-idempotency.js';
 import { Migration0011AutonomyBudgetWaits } from './0011-autonomy-budget-waits.js';
+import { Migration0012BorderRelayKeys } from './0012-border-relay-keys.js';
 
 /** Every migration in order; new ones are appended, never edited once released. */
 export const migrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: '0009-autonomy-budgets-approvals', class: Migration0009AutonomyBudgetsApprovals },
   { name: '0010-router-idempotency', class: Migration0010RouterIdempotency },
   { name: '0011-autonomy-budget-waits', class: Migration0011AutonomyBudgetWaits },
+  { name: '0012-border-relay-keys', class: Migration0012BorderRelayKeys },
 ];

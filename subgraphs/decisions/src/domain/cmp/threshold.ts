@@ -47,7 +47,7 @@ export const decidedStatuses = ['ACCEPTED', 'REJECTED'] as const;
 export type DecidedStatus = (typeof decidedStatuses)[number];
 
 /** A decision is regretted when its recorded outcome says the other choice was right. */
-function isRegretted(status: DecidedStatus, outcome: Outcome): boolean {
+export function isRegretted(status: DecidedStatus, outcome: Outcome): boolean {
   return status === 'ACCEPTED' ? outcome === 'REJECT' : outcome === 'APPROVE';
 }
 

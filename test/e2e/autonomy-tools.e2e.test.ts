@@ -1,0 +1,353 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAgentsService, loadAgentsConfig } from '@daena/agents';
+import { createDecisionsService, loadDecisionsConfig } from '@daena/decisions';
+import { createKnowledgeService, loadKnowledgeConfig } from '@daena/knowledge';
+import { startEmbeddedNeo4j } from '@daena/neo4j-launcher';
+import { PgBossJobQueue, Role, type RunningService } from '@daena/platform';
+import {
+  freePort,
+  graphql,
+  startOpenAiStub,
+  testPool,
+  testStack,
+  testToken,
+  waitFor,
+  type OpenAiStub,
+  type StubChatRequest,
+  type TestStack,
+} from '@daena/testing';
+import neo4j, { type Driver } from 'neo4j-driver';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startAnswerDroppingProxy,
+  type AnswerDroppingProxy,
+} from '../src/answer-dropping-proxy.js';
+
+/*
+ * Issue 15 §2-3 across real services: an agent's run searches knowledge as the agent (and finds
+ * only what its department may read), reads the results in its next model call, writes an entry
+ * and opens a proposal, each exactly once although the worker lost both answers after the other
+ * service had committed (the state a worker killed before its checkpoint leaves: the job is tried
+ * again and resumes the step). A tool the role may not use is refused and never run. Real
+ * Postgres, Neo4j, knowledge, decisions and agents with its job queue; the model is the loopback
+ * OpenAI-compatible stub.
+ */
+let stack: TestStack;
+let agents: RunningService;
+let llm: OpenAiStub;
+let graphDriver: Driver;
+let sql: pg.Pool;
+let knowledgeProxy: AnswerDroppingProxy;
+let decisionsProxy: AnswerDroppingProxy;
+let admin: string;
+const departments = new Map<string, string>();
+const seeded = {} as Record<'financePublic' | 'financeConfidential' | 'legalConfidential', string>;
+
+const briefTitle = 'Brief the board on Osprey';
+const writtenTitle = 'Osprey brief for the board';
+const proposalTitle = 'Adopt the Osprey payment policy company-wide';
+
+/** The model: searches first, then writes and proposes from what it found. */
+function answer(request: StubChatRequest): string | undefined {
+  const prompt = request.messages.at(-1)?.content ?? '';
+  if (prompt.includes(`Task: ${briefTitle}`)) {
+    if (!prompt.includes('Your actions so far')) {
+      return JSON.stringify({
+        summary: 'Looking up what we know about Osprey.',
+        actions: [{ tool: 'search_knowledge', args: { query: 'osprey payment' } }],
+      });
+    }
+    return JSON.stringify({
+      summary: 'Wrote the brief and proposed the policy.',
+      actions: [
+        {
+          tool: 'write_knowledge',
+          args: { title: writtenTitle, body: 'Payment runs are approved twice.', kind: 'REPORT' },
+        },
+        {
+          tool: 'open_proposal',
+          args: { title: proposalTitle, description: 'Two approvers everywhere.', kind: 'QUALITY' },
+        },
+      ],
+    });
+  }
+  if (prompt.includes('Task: Sketch a campaign')) {
+    return JSON.stringify({
+      summary: 'Noted the idea.',
+      actions: [{ tool: 'write_knowledge', args: { title: 'Campaign idea', body: 'Owls.' } }],
+    });
+  }
+  return undefined;
+}
+
+beforeAll(async () => {
+  stack = await testStack('e2e_autonomy_tools');
+  sql = testPool(stack.database.url);
+  stack.defer(() => sql.end());
+  llm = await startOpenAiStub({ answer });
+  stack.defer(() => llm.close());
+  const dataDir = await mkdtemp(join(tmpdir(), 'daena-autonomy-tools-'));
+  stack.defer(() => rm(dataDir, { recursive: true, force: true }));
+  const graph = await startEmbeddedNeo4j({ dataDir, boltPort: 0 });
+  stack.defer(() => graph.stop());
+  graphDriver = stack.track(neo4j.driver(graph.uri));
+  // Agents starts after the seed (below), on this port: knowledge asks it for departments.
+  const agentsPort = await freePort();
+  const knowledge = await stack.start(
+    createKnowledgeService({
+      config: loadKnowledgeConfig({
+        PORT: '1',
+        NEO4J_URI: graph.uri,
+        AGENTS_URL: `http://127.0.0.1:${agentsPort}/graphql`,
+        GRAPHQL_DEADLINE_MS: '60000',
+      }),
+      ...stack.dependencies,
+    }),
+  );
+  await seedKnowledge(knowledge.url);
+  knowledgeProxy = await startAnswerDroppingProxy((body) => body.includes('AgentWriteKnowledge'));
+  knowledgeProxy.target = knowledge.url;
+  stack.defer(() => knowledgeProxy.close());
+  decisionsProxy = await startAnswerDroppingProxy((body) => body.includes('AgentOpenDraft'));
+  stack.defer(() => decisionsProxy.close());
+  const jobs = new PgBossJobQueue({
+    url: stack.database.url,
+    log: stack.log,
+    pollingIntervalSeconds: 0.5,
+  });
+  // Started after the seed: the agents' scans make no tasks of entries written before them.
+  agents = await stack.start(
+    createAgentsService({
+      config: loadAgentsConfig({
+        DATABASE_URL: stack.database.url,
+        AGENTS_ANSWER_VOTE_REQUESTS: 'false',
+        KNOWLEDGE_URL: knowledgeProxy.url,
+        DECISIONS_URL: decisionsProxy.url,
+        LLM_MODELS: JSON.stringify([
+          {
+            name: 'stub',
+            baseURL: llm.url,
+            apiKey: 'sk-e2e-not-a-real-key',
+            inputUsdPerMTok: 0.15,
+            outputUsdPerMTok: 0.6,
+          },
+        ]),
+        LLM_DEFAULT_MODEL: 'stub',
+      }),
+      ...stack.dependencies,
+      jobs,
+    }),
+    agentsPort,
+  );
+  const decisions = await stack.start(
+    createDecisionsService({
+      config: loadDecisionsConfig({ DATABASE_URL: stack.database.url, AGENTS_URL: agents.url }),
+      ...stack.dependencies,
+    }),
+  );
+  decisionsProxy.target = decisions.url;
+  admin = await testToken({ sub: 'admin', roles: [Role.ADMIN] });
+  const { body } = await graphql<{ departments: { id: string; slug: string }[] }>(
+    agents.url,
+    '{ departments { id slug } }',
+  );
+  for (const department of body.data?.departments ?? []) {
+    departments.set(department.slug, department.id);
+  }
+}, 180_000);
+afterAll(() => stack?.close());
+
+/** Finance's public and confidential entries and Legal's confidential one, all about Osprey. */
+async function seedKnowledge(url: string): Promise<void> {
+  const write = async (department: string, title: string, accessLevel: string) => {
+    const token = await testToken({
+      sub: `${department}-lead`,
+      roles: [Role.DEPARTMENT_LEAD],
+      department,
+    });
+    const { body } = await graphql<{
+      createKnowledgeEntries: { knowledgeEntries: { id: string }[] };
+    }>(
+      url,
+      `
+        mutation ($input: [KnowledgeEntryCreateInput!]!) {
+          createKnowledgeEntries(input: $input) {
+            knowledgeEntries {
+              id
+            }
+          }
+        }
+      `,
+      {
+        input: [
+          {
+            title,
+            body: `${title}: Osprey payment runs are approved twice.`,
+            departmentSlug: department,
+            accessLevel,
+            sharedWithDepartments: [],
+          },
+        ],
+      },
+      token,
+    );
+    const id = body.data?.createKnowledgeEntries.knowledgeEntries[0]?.id;
+    if (!id) throw new Error(JSON.stringify(body.errors));
+    return id;
+  };
+  seeded.financePublic = await write('finance', 'Osprey payment policy', 'PUBLIC');
+  seeded.financeConfidential = await write('finance', 'Osprey payment exceptions', 'CONFIDENTIAL');
+  seeded.legalConfidential = await write('legal', 'Osprey payment contract review', 'CONFIDENTIAL');
+}
+
+interface StepView {
+  kind: string;
+  status: string;
+  attempts: number;
+  output: Record<string, unknown> | null;
+  errorCode: string | null;
+}
+interface TaskView {
+  id: string;
+  status: string;
+  assignee: { id: string; role: string };
+  runs: { id: string; steps: StepView[] }[];
+}
+
+async function createTask(title: string, capability: string): Promise<string> {
+  const { body } = await graphql<{ createTask: { id: string } }>(
+    agents.url,
+    'mutation ($input: CreateTaskInput!) { createTask(input: $input) { id } }',
+    {
+      input: {
+        title,
+        requiredCapabilities: [capability],
+        complexity: 0.2,
+        departmentId: departments.get('finance'),
+      },
+    },
+    admin,
+  );
+  const id = body.data?.createTask.id;
+  if (!id) throw new Error(JSON.stringify(body.errors));
+  return id;
+}
+
+/** The task once its run ended; throws before, for `waitFor`. */
+async function endedTask(id: string): Promise<TaskView> {
+  const { body } = await graphql<{ task: TaskView }>(
+    agents.url,
+    `
+      query ($id: ID!) {
+        task(id: $id) {
+          id
+          status
+          assignee {
+            id
+            role
+          }
+          runs {
+            id
+            steps {
+              kind
+              status
+              attempts
+              output
+              errorCode
+            }
+          }
+        }
+      }
+    `,
+    { id },
+    admin,
+  );
+  const task = body.data?.task;
+  if (!task || !['DONE', 'FAILED'].includes(task.status)) {
+    throw new Error(`task ${id} is ${task?.status ?? JSON.stringify(body.errors)}`);
+  }
+  return task;
+}
+
+async function entriesTitled(title: string) {
+  const { records } = await graphDriver.executeQuery(
+    `MATCH (entry:KnowledgeEntry {title: $title})
+     RETURN entry.id AS id, entry.departmentSlug AS department, entry.authorAgentId AS author`,
+    { title },
+  );
+  return records.map((record) => record.toObject());
+}
+
+describe('an agent working with knowledge and CMP', () => {
+  it(
+    'searches within its department’s access, then writes and proposes once across lost answers',
+    { timeout: 150_000 },
+    async () => {
+      const id = await createTask(briefTitle, 'information integration');
+      // Two job retries (a second each at first) on top of the run's own steps.
+      const task = await waitFor(() => endedTask(id), 120_000);
+      expect(task.status).toBe('DONE');
+      expect(task.assignee.role).toBe('SYNTHESIZER');
+      const steps = task.runs[0]?.steps ?? [];
+      expect(steps.map((step) => `${step.kind}:${step.status}:${step.attempts}`)).toEqual([
+        'PLAN:DONE:1',
+        'MODEL_CALL:DONE:1',
+        'TOOL_CALL:DONE:1',
+        'MODEL_CALL:DONE:1',
+        // Each lost its answer once, after the other service had committed, and was taken again.
+        'TOOL_CALL:DONE:2',
+        'TOOL_CALL:DONE:2',
+        'COMPLETE:DONE:1',
+      ]);
+      expect(knowledgeProxy.dropped).toBe(1);
+      expect(decisionsProxy.dropped).toBe(1);
+
+      // The search ran as the agent: Finance's entries, not Legal's confidential one.
+      const found = (steps[2]?.output?.['entries'] as { id: string; snippet: string }[]) ?? [];
+      expect(found.map((entry) => entry.id).sort()).toEqual(
+        [seeded.financePublic, seeded.financeConfidential].sort(),
+      );
+      expect(found[0]?.snippet).toContain('Osprey payment');
+      // …and the next model call read what it found.
+      const prompts = llm.requests('stub').bodies.map((body) => JSON.stringify(body));
+      expect(prompts.filter((prompt) => prompt.includes('Osprey payment exceptions'))).toHaveLength(
+        1,
+      );
+      expect(prompts.some((prompt) => prompt.includes('Osprey payment contract review'))).toBe(
+        false,
+      );
+
+      // One entry, in the agent's department, by the agent, though its create was sent twice.
+      const written = await entriesTitled(writtenTitle);
+      expect(written).toEqual([
+        { id: steps[4]?.output?.['entryId'], department: 'finance', author: task.assignee.id },
+      ]);
+
+      // One proposal, opened, though its opening was sent twice.
+      const proposals = await sql.query<{ id: string; status: string }>(
+        'select id, status from decisions.proposals where title = $1',
+        [proposalTitle],
+      );
+      expect(proposals.rows).toEqual([{ id: steps[5]?.output?.['proposalId'], status: 'OPEN' }]);
+      // The effects are recorded under their steps' keys; the search, a read, is not.
+      const effects = await sql.query<{ tool: string }>(
+        'select tool from agents.tool_effects where idempotency_key like $1 order by tool',
+        [`${task.runs[0]?.id}:%`],
+      );
+      expect(effects.rows.map((row) => row.tool)).toEqual(['open_proposal', 'write_knowledge']);
+    },
+  );
+
+  it('refuses a tool the role may not use, records why, and writes nothing', async () => {
+    const id = await createTask('Sketch a campaign', 'ideation');
+    const task = await waitFor(() => endedTask(id), 60_000);
+    expect(task.assignee.role).toBe('CREATIVE_ADVISOR');
+    expect(task.status).toBe('DONE');
+    const tool = task.runs[0]?.steps.find((step) => step.kind === 'TOOL_CALL');
+    expect(tool).toMatchObject({ status: 'REFUSED', errorCode: 'TOOL_NOT_ALLOWED' });
+    expect(await entriesTitled('Campaign idea')).toEqual([]);
+  });
+});
