@@ -15,8 +15,11 @@
  * generated per key; a call in flight when its worker is killed is sent again under its key.
  *
  *   node --conditions=source --import @daena/platform/register test/bench/autonomy.ts \
- *     [--tasks 2000] [--workers 3] [--kill-every 30] [--drain 300] [--phases steady,kills] \
+ *     [--tasks 2000] [--workers 3] [--kill-every 30] [--drain S] [--phases steady,kills] \
  *     [--model offline|stub] [--model-latency-ms 300]
+ *
+ * `--drain` bounds how long a phase waits, after the backlog is created, for its tasks to end
+ * (tasks still open then count as lost): by default 0.15 s a task, at least 300 s.
  *
  * It needs the local PostgreSQL (TEST_DATABASE_URL), like the tests.
  */
@@ -43,7 +46,7 @@ const { values: args } = parseArgs({
     tasks: { type: 'string', default: '2000' },
     workers: { type: 'string', default: '3' },
     'kill-every': { type: 'string', default: '30' },
-    drain: { type: 'string', default: '300' },
+    drain: { type: 'string' },
     phases: { type: 'string', default: 'steady,kills' },
     model: { type: 'string', default: 'offline' },
     'model-latency-ms': { type: 'string', default: '300' },
@@ -52,7 +55,7 @@ const { values: args } = parseArgs({
 const taskCount = Number(args.tasks);
 const workerCount = Number(args.workers);
 const killEverySeconds = Number(args['kill-every']);
-const drainSeconds = Number(args.drain);
+const drainSeconds = Number(args.drain ?? Math.max(300, Math.ceil(taskCount * 0.15)));
 const phases = (args.phases ?? '')
   .split(',')
   .filter((name): name is 'steady' | 'kills' => name === 'steady' || name === 'kills');
