@@ -1,42 +1,21 @@
-import {
-  InProcessEventBus,
-  Role,
-  signToken,
-  type DomainEvent,
-  type RunningService,
-} from '@daena/platform';
-import { Events } from '@daena/contracts';
-import {
-  createTestDatabase,
-  graphql,
-  silentLogger,
-  testJwtSecret,
-  type TestDatabase,
-} from '@daena/testing';
+import { Role, signToken } from '@daena/platform';
+import { Events, type AgentStatusChanged } from '@daena/contracts';
+import { graphql, testJwtSecret } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAgents } from './start-agents.js';
+import { agentsOnTestDatabase, type AgentsOnTestDatabase } from './start-agents.js';
 
-let database: TestDatabase;
-let service: RunningService;
-const events: DomainEvent[] = [];
+let stack: AgentsOnTestDatabase<AgentStatusChanged>;
 
 beforeAll(async () => {
-  database = await createTestDatabase('agent_control');
-  const log = silentLogger();
-  const bus = new InProcessEventBus(log);
-  bus.subscribe(Events.agentStatusChanged, (event) => void events.push(event));
-  service = await startAgents(database.url, bus);
+  stack = await agentsOnTestDatabase('agent_control', Events.agentStatusChanged);
 });
-afterAll(async () => {
-  await service?.close();
-  await database?.drop();
-});
+afterAll(() => stack?.close());
 
 type AgentView = { id: string; status: string; version: number; department: { slug: string } };
 
 async function agentOf(slug: string): Promise<AgentView> {
   const { body } = await graphql<{ agents: (AgentView & { name: string })[] }>(
-    service.url,
+    stack.service.url,
     '{ agents(role: DATA_SCOUT) { id name status version department { slug } } }',
   );
   const agent = body.data?.agents.find((a) => a.department.slug === slug);
@@ -51,7 +30,7 @@ const control = (
   token?: string,
 ) =>
   graphql<Record<string, AgentView>>(
-    service.url,
+    stack.service.url,
     `mutation ($id: ID!, $version: Int!) { ${action}(id: $id, version: $version) { id status version } }`,
     { id, version },
     token,
@@ -72,12 +51,10 @@ describe('pausing and resuming agents', () => {
     });
     const organization = await graphql<{
       organization: { departments: { agents: { id: string; status: string }[] }[] };
-    }>(service.url, '{ organization { departments { agents { id status } } } }');
+    }>(stack.service.url, '{ organization { departments { agents { id status } } } }');
     const everywhere = organization.body.data?.organization.departments.flatMap((d) => d.agents);
     expect(everywhere?.find((a) => a.id === scout.id)?.status).toBe('PAUSED');
-    expect(events.filter((e) => (e.data as { agentId: string }).agentId === scout.id)).toHaveLength(
-      1,
-    );
+    expect(stack.events.filter((e) => e.data.agentId === scout.id)).toHaveLength(1);
 
     const resumed = await control('resumeAgent', scout.id, scout.version + 1, lead);
     expect(resumed.body.data?.['resumeAgent']).toMatchObject({

@@ -1,43 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { InProcessEventBus, signServiceToken, type DomainEvent } from '@daena/platform';
+import { signServiceToken } from '@daena/platform';
 import { Events, type AgentMessageSent } from '@daena/contracts';
-import {
-  createTestDatabase,
-  graphql,
-  silentLogger,
-  testJwtSecret,
-  type TestDatabase,
-} from '@daena/testing';
-import pg from 'pg';
+import { graphql, testJwtSecret } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningService } from '@daena/platform';
-import { startAgents } from './start-agents.js';
+import { agentsOnTestDatabase, type AgentsOnTestDatabase } from './start-agents.js';
 
 /**
  * Border relays carried exactly once (issue 16 §6): knowledge relays each outbox record under
  * its id and sends it again when it did not hear that agents carried it, so agents must answer a
  * repeat with the first message: one stored message, one inbox entry per agent, one event.
  */
-let database: TestDatabase;
-let service: RunningService;
-let sql: pg.Client;
+let stack: AgentsOnTestDatabase<AgentMessageSent>;
 let knowledgeToken: string;
-const sent: DomainEvent<AgentMessageSent>[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase('border_relay');
-  const bus = new InProcessEventBus(silentLogger());
-  bus.subscribe(Events.agentMessageSent, (event) => void sent.push(event));
-  service = await startAgents(database.url, bus);
-  sql = new pg.Client({ connectionString: database.url });
-  await sql.connect();
+  stack = await agentsOnTestDatabase('border_relay', Events.agentMessageSent);
   knowledgeToken = await signServiceToken(testJwtSecret, 'knowledge');
 });
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-  await database?.drop();
-});
+afterAll(() => stack?.close());
 
 const relayMutation = `mutation Relay($input: BorderRelayInput!) {
   relayBorderMessage(input: $input) { message { id from { id } to { id } relays { id } } }
@@ -49,11 +29,11 @@ interface Relayed {
 
 function relay(idempotencyKey: string, body = `Share request ${idempotencyKey}`) {
   const input = { fromDepartmentSlug: 'legal', toDepartmentSlug: 'finance', body, idempotencyKey };
-  return graphql<Relayed>(service.url, relayMutation, { input }, knowledgeToken);
+  return graphql<Relayed>(stack.service.url, relayMutation, { input }, knowledgeToken);
 }
 
 async function storedUnder(key: string) {
-  const { rows } = await sql.query<{ id: string; deliveries: string }>(
+  const { rows } = await stack.sql.query<{ id: string; deliveries: string }>(
     `select m.id, (select count(*) from agents.message_deliveries d where d.message_seq = m.seq)
        as deliveries
        from agents.messages m where m.idempotency_key = $1`,
@@ -63,7 +43,7 @@ async function storedUnder(key: string) {
 }
 
 const eventsAbout = (messageId: string) =>
-  sent.filter((event) => event.data.messageId === messageId).length;
+  stack.events.filter((event) => event.data.messageId === messageId).length;
 
 describe('relayBorderMessage under an idempotency key', () => {
   it('answers a repeated relay with the first message, stored and announced once', async () => {
@@ -100,20 +80,20 @@ describe('relayBorderMessage under an idempotency key', () => {
       reason: 'IDEMPOTENCY_KEY_REUSED',
     });
     expect(await storedUnder(key)).toHaveLength(1);
-    const bodies = await sql.query('select 1 from agents.messages where body = $1', [
+    const bodies = await stack.sql.query('select 1 from agents.messages where body = $1', [
       'Something else entirely',
     ]);
     expect(bodies.rowCount).toBe(0);
   });
 
   it('refuses an empty key as BAD_USER_INPUT before writing anything', async () => {
-    const before = await sql.query('select count(*)::int as n from agents.messages');
+    const before = await stack.sql.query('select count(*)::int as n from agents.messages');
     const refused = await relay('');
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'IDEMPOTENCY_KEY',
     });
-    const after = await sql.query('select count(*)::int as n from agents.messages');
+    const after = await stack.sql.query('select count(*)::int as n from agents.messages');
     expect(after.rows).toEqual(before.rows);
   });
 });

@@ -1,28 +1,12 @@
-import {
-  InProcessEventBus,
-  Role,
-  signToken,
-  type DomainEvent,
-  type RunningService,
-} from '@daena/platform';
+import { Role, signToken } from '@daena/platform';
 import { Events, type AgentMessageSent } from '@daena/contracts';
-import {
-  createTestDatabase,
-  graphql,
-  silentLogger,
-  testJwtSecret,
-  type TestDatabase,
-} from '@daena/testing';
-import pg from 'pg';
+import { graphql, testJwtSecret } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hexDistance } from '../src/organization/domain/honeycomb.js';
 import { maxMessageBodyLength } from '../src/messaging/domain/message-plan.js';
-import { startAgents } from './start-agents.js';
+import { agentsOnTestDatabase, type AgentsOnTestDatabase } from './start-agents.js';
 
-let database: TestDatabase;
-let service: RunningService;
-let sql: pg.Client;
-const sent: DomainEvent<AgentMessageSent>[] = [];
+let stack: AgentsOnTestDatabase<AgentMessageSent>;
 
 type AgentView = {
   id: string;
@@ -33,23 +17,14 @@ type AgentView = {
 const agents = new Map<string, AgentView>();
 
 beforeAll(async () => {
-  database = await createTestDatabase('messages');
-  const bus = new InProcessEventBus(silentLogger());
-  bus.subscribe(Events.agentMessageSent, (event) => void sent.push(event));
-  service = await startAgents(database.url, bus);
-  sql = new pg.Client({ connectionString: database.url });
-  await sql.connect();
+  stack = await agentsOnTestDatabase('messages', Events.agentMessageSent);
   const { body } = await graphql<{ agents: AgentView[] }>(
-    service.url,
+    stack.service.url,
     '{ agents { id slug name department { id slug } } }',
   );
   for (const agent of body.data?.agents ?? []) agents.set(agent.slug, agent);
 });
-afterAll(async () => {
-  await sql?.end();
-  await service?.close();
-  await database?.drop();
-});
+afterAll(() => stack?.close());
 
 const id = (slug: string) => {
   const agent = agents.get(slug);
@@ -84,7 +59,7 @@ function send(
   token: string | undefined,
 ) {
   return graphql<{ sendMessage: MessageView }>(
-    service.url,
+    stack.service.url,
     `mutation ($input: SendMessageInput!) { sendMessage(input: $input) { ${messageFields} } }`,
     {
       input: {
@@ -111,7 +86,7 @@ function inbox(
   fields = messageFields,
 ) {
   return graphql<{ agentInbox: Page }>(
-    service.url,
+    stack.service.url,
     `query ($agentId: ID!, $first: Int, $after: String, $topic: MessageTopic, $kind: DeliveryKind) {
       agentInbox(agentId: $agentId, first: $first, after: $after, topic: $topic, kind: $kind) {
         nodes { ${fields} } pageInfo { endCursor hasNextPage hasPreviousPage } totalCount
@@ -123,7 +98,7 @@ function inbox(
 }
 
 async function rowCounts(): Promise<{ messages: number; deliveries: number }> {
-  const { rows } = await sql.query<{ messages: number; deliveries: number }>(
+  const { rows } = await stack.sql.query<{ messages: number; deliveries: number }>(
     `select (select count(*)::int from agents.messages) as messages,
             (select count(*)::int from agents.message_deliveries) as deliveries`,
   );
@@ -135,7 +110,7 @@ const borders = ['finance', 'hr', 'engineering', 'legal'].map((d) => `${d}-borde
 describe('a Finance scout messages a Legal synthesizer in a non-adjacent cell', () => {
   it('shows the path through the Border Agents of a shortest chain of neighbouring cells', async () => {
     const { body } = await graphql<{ communicationPath: PathView }>(
-      service.url,
+      stack.service.url,
       `query ($from: ID!, $to: ID!) { communicationPath(from: $from, to: $to) { ${pathFields} } }`,
       { from: id('finance-data-scout'), to: id('legal-synthesizer') },
     );
@@ -155,7 +130,7 @@ describe('a Finance scout messages a Legal synthesizer in a non-adjacent cell', 
   });
 
   it('stores the message, delivers it along that path and announces it once', async () => {
-    const before = sent.length;
+    const before = stack.events.length;
     const { body } = await send(
       {
         from: id('finance-data-scout'),
@@ -179,7 +154,7 @@ describe('a Finance scout messages a Legal synthesizer in a non-adjacent cell', 
       ...borders,
       'legal-synthesizer',
     ]);
-    expect(sent.slice(before).map((event) => event.data)).toEqual([
+    expect(stack.events.slice(before).map((event) => event.data)).toEqual([
       {
         messageId: message.id,
         topic: 'DIRECT',
@@ -251,7 +226,7 @@ describe('inboxes', () => {
 
   it('resolves a page with its agents, departments and paths in a constant number of queries', async () => {
     const statements = async () => {
-      const text = await (await fetch(service.url.replace(/\/graphql$/, '/metrics'))).text();
+      const text = await (await fetch(stack.service.url.replace(/\/graphql$/, '/metrics'))).text();
       return Number(/^db_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1]);
     };
     const token = await asAgent('sales-synthesizer');
@@ -294,7 +269,7 @@ describe('inboxes', () => {
     const messageId = body.data?.sendMessage.id;
     const twin = (agent: string) =>
       graphql<{ agentMessages: { id: string; from: { slug: string } } | null }>(
-        service.url,
+        stack.service.url,
         'query ($agentId: ID!, $messageId: ID) { agentMessages(agentId: $agentId, messageId: $messageId) { id from { slug } } }',
         { agentId: id(agent), messageId },
         undefined,
@@ -303,7 +278,7 @@ describe('inboxes', () => {
     const call = async (agent: string, message: string | null | undefined = messageId) =>
       (
         await graphql<{ agentMessages: { id: string } | null }>(
-          service.url,
+          stack.service.url,
           'query ($agentId: ID!, $messageId: ID) { agentMessages(agentId: $agentId, messageId: $messageId) { id } }',
           { agentId: id(agent), messageId: message },
           admin,
@@ -332,7 +307,7 @@ describe('inboxes', () => {
     ]);
     const executive = await signToken(testJwtSecret, { sub: 'ceo', roles: [Role.EXECUTIVE] });
     const hub = await graphql<{ hubInbox: Page }>(
-      service.url,
+      stack.service.url,
       '{ hubInbox(first: 5) { nodes { body from { slug } } totalCount } }',
       {},
       executive,
@@ -410,18 +385,18 @@ describe('refused messages: a typed error with a code, and nothing written', () 
       { code: 'FORBIDDEN', reason: 'NOT_THE_SENDER' },
     ],
   ])('refuses %s', async (_case, request, error) => {
-    const before = { rows: await rowCounts(), events: sent.length };
+    const before = { rows: await rowCounts(), events: stack.events.length };
     const result = await send(...(await request()));
     expect(result.body.errors?.[0]?.extensions).toMatchObject(error);
     expect(result.body.data?.sendMessage ?? null).toBeNull();
-    expect({ rows: await rowCounts(), events: sent.length }).toEqual(before);
+    expect({ rows: await rowCounts(), events: stack.events.length }).toEqual(before);
   });
 
   it('refuses a retired addressee with CONFLICT and routes around a retired Border Agent', async () => {
-    await sql.query('update agents.agents set retired_at = now() where slug = any($1)', [
+    await stack.sql.query('update agents.agents set retired_at = now() where slug = any($1)', [
       ['customer-success-synthesizer', 'hr-border-agent'],
     ]);
-    const before = { rows: await rowCounts(), events: sent.length };
+    const before = { rows: await rowCounts(), events: stack.events.length };
     const retired = await send(
       { from: scout(), topic: 'DIRECT', to: id('customer-success-synthesizer'), body: 'hi' },
       await asAdmin(),
@@ -435,10 +410,10 @@ describe('refused messages: a typed error with a code, and nothing written', () 
       code: 'CONFLICT',
       reason: 'NO_ROUTE',
     });
-    expect({ rows: await rowCounts(), events: sent.length }).toEqual(before);
+    expect({ rows: await rowCounts(), events: stack.events.length }).toEqual(before);
 
     const around = await graphql<{ communicationPath: PathView }>(
-      service.url,
+      stack.service.url,
       'query ($from: ID!, $to: ID!) { communicationPath(from: $from, to: $to) { departments { slug } } }',
       { from: scout(), to: synthesizer() },
     );
@@ -459,7 +434,7 @@ describe('refused messages: a typed error with a code, and nothing written', () 
     );
     expect(accepted.body.errors).toBeUndefined();
     await expect(
-      sql.query("update agents.messages set body = body || 'y' where id = $1", [
+      stack.sql.query("update agents.messages set body = body || 'y' where id = $1", [
         accepted.body.data?.sendMessage.id,
       ]),
     ).rejects.toThrow(/check constraint/);

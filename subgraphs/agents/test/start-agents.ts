@@ -1,5 +1,18 @@
-import { InProcessEventBus, type EventBus, type RunningService } from '@daena/platform';
-import { silentLogger, startTestService, testJwtSecret } from '@daena/testing';
+import {
+  InProcessEventBus,
+  type DomainEvent,
+  type EventBus,
+  type EventContract,
+  type RunningService,
+} from '@daena/platform';
+import {
+  createTestDatabase,
+  silentLogger,
+  startTestService,
+  testJwtSecret,
+  type TestDatabase,
+} from '@daena/testing';
+import pg from 'pg';
 import { loadAgentsConfig } from '../src/config.js';
 import { createAgentsService } from '../src/service.js';
 
@@ -27,4 +40,45 @@ export function startAgents(
   return startTestService(
     createAgentsService({ config, log: silentLogger(), bus, jwtSecret: testJwtSecret }),
   );
+}
+
+/** The agents service on a throwaway database of its own, as most of these tests want it. */
+export interface AgentsOnTestDatabase<T> {
+  database: TestDatabase;
+  service: RunningService;
+  /** A client on the service's database, to read what it stored. */
+  sql: pg.Client;
+  /** The events of the recorded contract the service published, in order. */
+  events: DomainEvent<T>[];
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database named after `name`, the service on it with an in-process bus recording the
+ * `recorded` contract's events, and a SQL client. `close` ends all three, whatever started.
+ */
+export async function agentsOnTestDatabase<T = unknown>(
+  name: string,
+  recorded?: EventContract<T>,
+  options: StartAgentsOptions = {},
+): Promise<AgentsOnTestDatabase<T>> {
+  const events: DomainEvent<T>[] = [];
+  const bus = new InProcessEventBus(silentLogger());
+  if (recorded) bus.subscribe(recorded, (event) => void events.push(event));
+  const database = await createTestDatabase(name);
+  const started: { service?: RunningService; sql?: pg.Client } = {};
+  const close = async () => {
+    await started.sql?.end();
+    await started.service?.close();
+    await database.drop();
+  };
+  try {
+    started.service = await startAgents(database.url, bus, options);
+    started.sql = new pg.Client({ connectionString: database.url });
+    await started.sql.connect();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { database, service: started.service, sql: started.sql, events, close };
 }
