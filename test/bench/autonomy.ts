@@ -194,9 +194,13 @@ async function measure(sql: pg.Pool, startedAt: number, stub: OpenAiStub | null)
     `select extract(epoch from (min(r.started_at) - t.created_at)) * 1000 as ms
        from agents.tasks t join agents.agent_runs r on r.task_id = t.id group by t.id, t.created_at`,
   );
-  const escalated = await one<{ n: number }>(
-    `select count(distinct r.task_id)::int as n from agents.run_steps s
-       join agents.agent_runs r on r.id = s.run_id where s.kind = 'WAIT_FOR_CONSENSUS'`,
+  const escalated = await one<{ n: number; done: number; rejected: number }>(
+    `select count(*)::int as n,
+            count(*) filter (where t.status = 'DONE')::int as done,
+            count(*) filter (where t.error_code = 'CONSENSUS_REJECTED')::int as rejected
+       from agents.tasks t where exists (
+         select 1 from agents.run_steps s join agents.agent_runs r on r.id = s.run_id
+          where r.task_id = t.id and s.kind = 'WAIT_FOR_CONSENSUS')`,
   );
   const refusals = await one<{ n: number }>(
     "select count(*)::int as n from agents.tasks where error_code like 'BUDGET_%' and status = 'FAILED'",
@@ -271,6 +275,9 @@ async function measure(sql: pg.Pool, startedAt: number, stub: OpenAiStub | null)
       ),
     ),
     escalationShare: Math.round((escalated.n / taskCount) * 1000) / 1000,
+    // How escalated tasks ended: CMP accepted and the run went on to the end, or it rejected.
+    escalationsCarriedOut: escalated.done,
+    escalationsRejected: escalated.rejected,
     budgetRefusals: refusals.n,
     budgetOverruns: Number(overruns.n),
     // Waiting on a vote or for the next day's budget is not lost: both resume by themselves.
