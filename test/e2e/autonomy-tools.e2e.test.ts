@@ -29,9 +29,10 @@ import {
 /*
  * Issue 15 §2-3 across real services: an agent's run searches knowledge as the agent (and finds
  * only what its department may read), reads the results in its next model call, writes an entry
- * and opens a proposal, each exactly once although the worker lost both answers after the other
+ * and opens a proposal, each exactly once although the worker lost the answers after the other
  * service had committed (the state a worker killed before its checkpoint leaves: the job is tried
- * again and resumes the step). A tool the role may not use is refused and never run. Real
+ * again and resumes the step): the entry's create, the proposal's draft (decisions has it, agents
+ * recorded nothing) and its opening. A tool the role may not use is refused and never run. Real
  * Postgres, Neo4j, knowledge, decisions and agents with its job queue; the model is the loopback
  * OpenAI-compatible stub.
  */
@@ -111,7 +112,10 @@ beforeAll(async () => {
   knowledgeProxy = await startAnswerDroppingProxy((body) => body.includes('AgentWriteKnowledge'));
   knowledgeProxy.target = knowledge.url;
   stack.defer(() => knowledgeProxy.close());
-  decisionsProxy = await startAnswerDroppingProxy((body) => body.includes('AgentOpenDraft'));
+  decisionsProxy = await startAnswerDroppingProxy(
+    (body) => body.includes('AgentDraftProposal'),
+    (body) => body.includes('AgentOpenDraft'),
+  );
   stack.defer(() => decisionsProxy.close());
   const jobs = new PgBossJobQueue({
     url: stack.database.url,
@@ -287,7 +291,7 @@ describe('an agent working with knowledge and CMP', () => {
     { timeout: 150_000 },
     async () => {
       const id = await createTask(briefTitle, 'information integration');
-      // Two job retries (a second each at first) on top of the run's own steps.
+      // Three job retries (a second or so each at first) on top of the run's own steps.
       const task = await waitFor(() => endedTask(id), 120_000);
       expect(task.status).toBe('DONE');
       expect(task.assignee.role).toBe('SYNTHESIZER');
@@ -297,13 +301,14 @@ describe('an agent working with knowledge and CMP', () => {
         'MODEL_CALL:DONE:1',
         'TOOL_CALL:DONE:1',
         'MODEL_CALL:DONE:1',
-        // Each lost its answer once, after the other service had committed, and was taken again.
+        // Each answer lost after the other service had committed costs the step one more try:
+        // the entry's create, then the proposal's draft and its opening.
         'TOOL_CALL:DONE:2',
-        'TOOL_CALL:DONE:2',
+        'TOOL_CALL:DONE:3',
         'COMPLETE:DONE:1',
       ]);
       expect(knowledgeProxy.dropped).toBe(1);
-      expect(decisionsProxy.dropped).toBe(1);
+      expect(decisionsProxy.dropped).toBe(2);
 
       // The search ran as the agent: Finance's entries, not Legal's confidential one.
       const found = (steps[2]?.output?.['entries'] as { id: string; snippet: string }[]) ?? [];
@@ -326,12 +331,22 @@ describe('an agent working with knowledge and CMP', () => {
         { id: steps[4]?.output?.['entryId'], department: 'finance', author: task.assignee.id },
       ]);
 
-      // One proposal, opened, though its opening was sent twice.
+      // One proposal, opened once, though its draft and its opening were each sent twice.
+      const proposalId = steps[5]?.output?.['proposalId'];
       const proposals = await sql.query<{ id: string; status: string }>(
         'select id, status from decisions.proposals where title = $1',
         [proposalTitle],
       );
-      expect(proposals.rows).toEqual([{ id: steps[5]?.output?.['proposalId'], status: 'OPEN' }]);
+      expect(proposals.rows).toEqual([{ id: proposalId, status: 'OPEN' }]);
+      const transitions = await sql.query<{ from_status: string | null; to_status: string }>(
+        `select from_status, to_status from decisions.proposal_transitions
+          where proposal_id = $1 order by seq`,
+        [proposalId],
+      );
+      expect(transitions.rows).toEqual([
+        { from_status: null, to_status: 'DRAFT' },
+        { from_status: 'DRAFT', to_status: 'OPEN' },
+      ]);
       // The effects are recorded under their steps' keys; the search, a read, is not.
       const effects = await sql.query<{ tool: string }>(
         'select tool from agents.tool_effects where idempotency_key like $1 order by tool',

@@ -2,10 +2,11 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * A loopback HTTP proxy in front of a subgraph that lets the first request matching `drop`
- * through, waits for the subgraph's whole answer (its effect is committed by then), and then
- * cuts the caller's connection instead of answering: the state a worker killed between another
- * service's commit and its own checkpoint leaves behind. Every other request goes through as is.
+ * A loopback HTTP proxy in front of a subgraph that lets the first request matching each of
+ * `drops` through, waits for the subgraph's whole answer (its effect is committed by then), and
+ * then cuts the caller's connection instead of answering: the state a worker killed between
+ * another service's commit and its own checkpoint leaves behind. Every other request goes
+ * through as is.
  */
 export interface AnswerDroppingProxy {
   /** The proxy's GraphQL URL, for the caller's config. */
@@ -18,9 +19,11 @@ export interface AnswerDroppingProxy {
 }
 
 export async function startAnswerDroppingProxy(
-  drop: (body: string) => boolean,
+  ...drops: ((body: string) => boolean)[]
 ): Promise<AnswerDroppingProxy> {
   let dropped = 0;
+  // Each predicate drops one answer, the first it matches.
+  const armed = new Set(drops);
   const proxy = {
     target: '',
     get dropped() {
@@ -36,7 +39,9 @@ export async function startAnswerDroppingProxy(
         ...(req.method === 'GET' ? {} : { body }),
       });
       const text = await answer.text();
-      if (dropped === 0 && drop(body)) {
+      const drop = [...armed].find((matches) => matches(body));
+      if (drop) {
+        armed.delete(drop);
         dropped += 1;
         res.destroy();
         return;

@@ -185,13 +185,26 @@ export const schema = serviceEnvSchema(4001)
       .describe(
         'How long one call of an agent to the knowledge subgraph may take before it counts as down.',
       ),
+    /** The metrics subgraph, whose firing alerts the autonomy sweep reads (issue 15). */
+    METRICS_URL: env
+      .url(['http', 'https'])
+      .default('http://127.0.0.1:4004/graphql')
+      .describe('Where the metrics subgraph answers; `npm start` sets it.'),
+    METRICS_TIMEOUT_MS: z.coerce
+      .number({ message: 'expected an integer number of milliseconds' })
+      .int('expected an integer number of milliseconds')
+      .min(1, 'expected at least 1 ms')
+      .default(5_000)
+      .describe(
+        "How long the autonomy sweep's call to the metrics subgraph may take before it counts as down.",
+      ),
     /** Off, runs plan without the knowledge tools and refuse them (`TOOL_UNAVAILABLE`). */
     AGENTS_KNOWLEDGE_TOOLS: z
       .enum(['true', 'false'], { message: 'expected true or false' })
       .default('true')
       .transform((value) => value === 'true')
       .describe(
-        'Whether agents have the knowledge tools (`search_knowledge`, `read_knowledge`, `write_knowledge`) at `KNOWLEDGE_URL`; `false` for a deployment without the knowledge subgraph.',
+        'Whether agents have the knowledge tools (`search_knowledge`, `read_knowledge`, `write_knowledge`) at `KNOWLEDGE_URL`, and the autonomy sweep reads new entries there; `false` for a deployment without the knowledge subgraph.',
       ),
     /**
      * Whether this service's agents answer vote requests from the job queue (the default). Off,
@@ -247,7 +260,7 @@ export const schema = serviceEnvSchema(4001)
       "Most US dollars one department's agents may spend on model calls per UTC day, together.",
     ),
     AUTONOMY_SWEEP_SECONDS: wholeNumber('seconds', 1, 60).describe(
-      'How often the autonomy sweep runs: it resumes runs whose proposal closed unheard and queues stale open tasks again.',
+      'How often the autonomy sweep runs: it resumes runs whose proposal closed unheard, queues stale open tasks again, and reads back new knowledge, firing alerts and accepted proposals whose events were lost.',
     ),
     AUTONOMY_SCAN_LOOKBACK_SECONDS: wholeNumber('seconds', 1, 86_400).describe(
       "How far back agents' scans look for direct messages that no task came from yet.",

@@ -61,6 +61,9 @@ import { ApprovalResolver } from './autonomy/schema/approval-resolver.js';
 import { startTaskWorker } from './autonomy/operations/task-worker.js';
 import { HttpDecisionsEscalation } from './autonomy/store/decisions-escalation.js';
 import { HttpKnowledgeTools } from './autonomy/store/knowledge-tools.js';
+import { HttpKnowledgeChangesFeed } from './autonomy/store/knowledge-changes-feed.js';
+import { HttpMetricsAlertsFeed } from './autonomy/store/metrics-alerts-feed.js';
+import { HttpDecisionsProposalsFeed } from './autonomy/store/decisions-proposals-feed.js';
 
 export interface AgentsDependencies {
   config: AgentsConfig;
@@ -228,6 +231,25 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
                 log,
               })
             : undefined,
+          feeds: {
+            knowledge: config.AGENTS_KNOWLEDGE_TOOLS
+              ? new HttpKnowledgeChangesFeed({
+                  url: config.KNOWLEDGE_URL,
+                  timeoutMs: config.KNOWLEDGE_TIMEOUT_MS,
+                  log,
+                })
+              : undefined,
+            alerts: new HttpMetricsAlertsFeed({
+              url: config.METRICS_URL,
+              timeoutMs: config.METRICS_TIMEOUT_MS,
+              log,
+            }),
+            proposals: new HttpDecisionsProposalsFeed({
+              url: config.DECISIONS_URL,
+              timeoutMs: config.DECISIONS_TIMEOUT_MS,
+              log,
+            }),
+          },
           jwtSecret: deps.jwtSecret,
         });
       }

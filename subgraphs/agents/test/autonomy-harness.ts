@@ -23,6 +23,7 @@ import { TaskSource } from '../src/autonomy/domain/task.js';
 import type { BudgetLimits } from '../src/autonomy/domain/budget.js';
 import type { ScanDependencies } from '../src/autonomy/operations/scan-for-work.js';
 import { migrations } from '../src/store/migrations/index.js';
+import { unreachableServices } from './start-agents.js';
 
 /** An agent as the tests pick them: by department and role. */
 export interface RosterAgent {
@@ -88,6 +89,7 @@ export async function autonomyHarness(
       config: loadAgentsConfig({
         DATABASE_URL: stack.database.url,
         AGENTS_ANSWER_VOTE_REQUESTS: 'false',
+        ...unreachableServices,
         ...options.env,
       }),
       ...stack.dependencies,

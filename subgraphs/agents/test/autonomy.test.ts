@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAgentsConfig } from '../src/config.js';
 import { createAgentsService } from '../src/service.js';
+import { unreachableServices } from './start-agents.js';
 import { createAgentsContext } from '../src/request/context.js';
 import { createRouterService } from '../src/router/operations/create-router-service.js';
 import { HttpDecisionsDirectory } from '../src/organization/store/decisions-directory.js';
@@ -49,6 +50,7 @@ beforeAll(async () => {
       config: loadAgentsConfig({
         DATABASE_URL: stack.database.url,
         AGENTS_ANSWER_VOTE_REQUESTS: 'false',
+        ...unreachableServices,
       }),
       ...stack.dependencies,
       jobs,

@@ -25,6 +25,16 @@ export interface StartAgentsOptions {
   env?: Record<string, string>;
 }
 
+/**
+ * Where a test's agents find knowledge and metrics unless it says: nowhere (a port nothing
+ * listens on), so the sweep's catch-up never reads another stack that happens to run on this
+ * machine's default ports.
+ */
+export const unreachableServices = {
+  KNOWLEDGE_URL: 'http://127.0.0.1:9/graphql',
+  METRICS_URL: 'http://127.0.0.1:9/graphql',
+} as const;
+
 /** The agents service on `databaseUrl`, on a free port, ready to answer. */
 export function startAgents(
   databaseUrl: string,
@@ -35,6 +45,7 @@ export function startAgents(
     DATABASE_URL: databaseUrl,
     REDIS_URL: options.redisUrl,
     AGENT_STATE_CACHE_PREFIX: options.cacheKeyPrefix,
+    ...unreachableServices,
     ...options.env,
   });
   return startTestService(

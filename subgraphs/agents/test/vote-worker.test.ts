@@ -13,6 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAgentsConfig } from '../src/config.js';
 import { createAgentsService } from '../src/service.js';
+import { unreachableServices } from './start-agents.js';
 import type { AgentBallot, ProposalForVote } from '../src/voting/store/decisions-client.js';
 
 /**
@@ -71,6 +72,7 @@ beforeAll(async () => {
   const config = loadAgentsConfig({
     DATABASE_URL: stack.database.url,
     DECISIONS_URL: `http://127.0.0.1:${port}/graphql`,
+    ...unreachableServices,
   });
   const queue = () =>
     new PgBossJobQueue({ url: stack.database.url, log: stack.log, pollingIntervalSeconds: 0.5 });

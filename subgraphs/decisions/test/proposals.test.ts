@@ -9,6 +9,7 @@ import {
   openProposal,
   openProposalMutation,
   type OpenedProposal,
+  voteAll,
 } from './operations.js';
 import { startStack, type Stack } from './stack.js';
 
@@ -114,6 +115,31 @@ describe('opening proposals', () => {
     );
     expect(result.body.data?.sales.map((p) => p.id)).toEqual([shared.id, newer.id, older.id]);
     expect(result.body.data?.closed).toEqual([]);
+  });
+
+  it('lists what closed since an instant, in the order it closed', async () => {
+    const before = await openCouncilProposal(stack, 'Closed before the instant');
+    const first = await openCouncilProposal(stack, 'Closed first');
+    const second = await openCouncilProposal(stack, 'Closed second');
+    const open = await openCouncilProposal(stack, 'Still open');
+    await voteAll(stack, before, () => 'APPROVE');
+    // The database's clock, which stamps closedAt.
+    const [instant] = await stack.sql<{ now: Date }>('select clock_timestamp() as now');
+    await voteAll(stack, second, () => 'APPROVE');
+    await voteAll(stack, first, () => 'APPROVE');
+
+    const result = await stack.call<{ accepted: { id: string }[]; all: { id: string }[] }>(
+      `query ($since: DateTimeISO) {
+        accepted: proposals(status: ACCEPTED, closedSince: $since) { id }
+        all: proposals(closedSince: $since) { id }
+      }`,
+      { since: instant?.now.toISOString() },
+    );
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.accepted.map((p) => p.id)).toEqual([second.id, first.id]);
+    // Only what closed: neither the open proposal nor the one closed before.
+    expect(result.body.data?.all.map((p) => p.id)).toEqual([second.id, first.id]);
+    expect([before.id, open.id]).not.toContain(result.body.data?.all[0]?.id);
   });
 
   it('lets a department lead open proposals in their own department only', async () => {

@@ -427,6 +427,8 @@ export type CreateProposalInput = {
   departmentId: Scalars['ID']['input'];
   /** At most 10,000 characters */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** A key the creator chooses so that a create sent again makes no second proposal (1–200 characters, unique per creator): the same input again returns the first proposal, whatever its status now; different input under the key is CONFLICT (IDEMPOTENCY_KEY_REPEATED) naming the first proposal */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Default STRATEGIC */
   kind?: InputMaybe<ProposalKind>;
   /** 1–10, default 3 */
@@ -2569,7 +2571,7 @@ export type Query = {
   proposal?: Maybe<Proposal>;
   /** Query twin of Subscription.proposalUpdates: transition `transitionId` (of proposal `proposalId`, if given); used by the gateway bridge */
   proposalUpdates?: Maybe<ProposalTransition>;
-  /** Proposals, newest first (at most 100); by department: those affecting it */
+  /** Proposals, newest first (at most 100); by department: those affecting it. With closedSince: those closed at or after it, in the order they closed (pass the last one’s closedAt for the next page) */
   proposals: Array<Proposal>;
   /**
    * Entries reachable from entry `id` over RELATED_TO in 1 to 3 hops: the 50 with the
@@ -2813,6 +2815,7 @@ export type QueryProposalUpdatesArgs = {
 
 
 export type QueryProposalsArgs = {
+  closedSince?: InputMaybe<Scalars['DateTimeISO']['input']>;
   departmentId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<ProposalStatus>;
 };

@@ -1,8 +1,9 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int } from 'type-graphql';
 import { ProposalKind, VoteChoice } from './enums.js';
 
-@InputType({ description: 'A new proposal; unset features are 0.5 (they neither raise nor lower)' })
-export class CreateProposalInput {
+/** The fields of a new proposal, which `createProposal` and `openProposal(input:)` share. */
+@InputType()
+class ProposalFieldsInput {
   @Field(() => String, { description: '1–200 characters' })
   title!: string;
 
@@ -52,9 +53,19 @@ export class CreateProposalInput {
   requesterAgentId?: string | null;
 }
 
+@InputType({ description: 'A new proposal; unset features are 0.5 (they neither raise nor lower)' })
+export class CreateProposalInput extends ProposalFieldsInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A key the creator chooses so that a create sent again makes no second proposal (1–200 characters, unique per creator): the same input again returns the first proposal, whatever its status now; different input under the key is CONFLICT (IDEMPOTENCY_KEY_REPEATED) naming the first proposal',
+  })
+  idempotencyKey?: string | null;
+}
+
 /** The one-step form of `openProposal`: create and open at once. */
 @InputType({ description: 'A proposal to create and open at once' })
-export class OpenProposalInput extends CreateProposalInput {}
+export class OpenProposalInput extends ProposalFieldsInput {}
 
 // The fields an agent's and an executive's vote share, described once.
 const confidenceField = () => Field(() => Float, { nullable: true, description: '0–1, default 1' });

@@ -1,5 +1,5 @@
 import { BadInputError } from '@daena/platform';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, GraphQLISODateTime, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { closeProposal } from '../operations/close-proposal.js';
 import { createProposal } from '../operations/create-proposal.js';
 import { escalateProposal } from '../operations/escalate-proposal.js';
@@ -18,14 +18,21 @@ const proposalListLimit = 100;
 @Resolver(() => Proposal)
 export class ProposalResolver {
   @Query(() => [Proposal], {
-    description: 'Proposals, newest first (at most 100); by department: those affecting it',
+    description:
+      'Proposals, newest first (at most 100); by department: those affecting it. With closedSince: those closed at or after it, in the order they closed (pass the last one’s closedAt for the next page)',
   })
   async proposals(
     @Ctx() ctx: DecisionsContext,
     @Arg('status', () => ProposalStatus, { nullable: true }) status?: ProposalStatus,
     @Arg('departmentId', () => ID, { nullable: true }) departmentId?: string,
+    @Arg('closedSince', () => GraphQLISODateTime, { nullable: true }) closedSince?: Date,
   ): Promise<Proposal[]> {
-    const proposals = await ctx.proposals.list({ status, departmentId, limit: proposalListLimit });
+    const proposals = await ctx.proposals.list({
+      status,
+      departmentId,
+      closedSince,
+      limit: proposalListLimit,
+    });
     // Nested fields (tally, votes' proposal) load proposals by id: serve them from this read.
     for (const proposal of proposals) ctx.loaders.proposal.prime(proposal.id, proposal);
     return proposals;

@@ -27,6 +27,11 @@ export interface ProposalFilter {
   status?: ProposalStatus | null | undefined;
   /** Proposals that affect this department (proposed by it or not). */
   departmentId?: string | null | undefined;
+  /**
+   * Proposals closed at or after this instant, oldest close first: a reader that follows what
+   * closed (agents' sweep) reads from where it stopped, at a cost that does not grow with history.
+   */
+  closedSince?: Date | null | undefined;
   limit: number;
 }
 
@@ -44,7 +49,10 @@ export class ProposalRepository {
     return rows.map((row) => proposalFromRow(row, this.sql.parseDate));
   }
 
-  /** Newest first; ties on the timestamp broken by id so pages are stable. */
+  /**
+   * Newest first (by close with `closedSince`, oldest first); ties on the timestamp broken by id
+   * so pages are stable.
+   */
   async list(filter: ProposalFilter): Promise<ProposalRecord[]> {
     if (filter.departmentId && !isUuid(filter.departmentId)) return [];
     const where: string[] = [];
@@ -57,10 +65,15 @@ export class ProposalRepository {
       where.push('department_ids @> array[?]::uuid[]');
       bindings.push(filter.departmentId);
     }
+    if (filter.closedSince) {
+      where.push('closed_at >= ?');
+      bindings.push(filter.closedSince);
+    }
+    const order = filter.closedSince ? 'closed_at, id' : 'created_at desc, id desc';
     const rows = await this.sql.rows<ProposalRow>(
       `select * from decisions.proposals
         ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
-        order by created_at desc, id desc
+        order by ${order}
         limit ?`,
       [...bindings, filter.limit],
     );

@@ -2,6 +2,7 @@ import type { Threshold } from '../domain/cmp/contracts.js';
 import { isUuid, uuidArrayLiteral, type SqlConnection } from '@daena/platform';
 import { LedgerKind } from '../domain/ledger.js';
 import { isClosed, type ProposalDraft, type ProposalStatus } from '../domain/proposal.js';
+import type { ProposalKey } from '../domain/proposal-key.js';
 import type { ProposalRecord } from './records.js';
 import type { LedgerWrites } from './ledger-writes.js';
 import { proposalFromRow, type ProposalRow } from './rows.js';
@@ -11,6 +12,8 @@ export interface NewProposal extends ProposalDraft {
   id: string;
   createdBy: string;
   requesterSubject: string;
+  /** The creator's idempotency key (proposal-keys.ts); unique per creator. */
+  key: ProposalKey | null;
 }
 
 /** The proposal row inside a write transaction: its lock, its creation, opening and status. */
@@ -40,8 +43,9 @@ export class ProposalWrites {
       `insert into decisions.proposals
          (id, title, description, department_id, department_ids, status, kind, risk,
           stakeholder_impact, urgency, created_by, requester_subject, requester_agent_id,
-          deadline, max_rounds, current_round, round_seconds)
-       values (?, ?, ?, ?, ?::uuid[], 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+          deadline, max_rounds, current_round, round_seconds, idempotency_key,
+          idempotency_fingerprint)
+       values (?, ?, ?, ?, ?::uuid[], 'DRAFT', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
        returning *`,
       [
         proposal.id,
@@ -59,6 +63,8 @@ export class ProposalWrites {
         proposal.deadline,
         proposal.maxRounds,
         proposal.roundSeconds,
+        proposal.key?.key ?? null,
+        proposal.key?.fingerprint ?? null,
       ],
     );
     const created = proposalFromRow(row as ProposalRow, this.sql.parseDate);

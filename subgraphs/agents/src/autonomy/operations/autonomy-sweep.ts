@@ -4,12 +4,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { RunRepository } from '../store/run-repository.js';
 import { TaskRepository } from '../store/task-repository.js';
 import type { DecisionsEscalation } from '../store/decisions-escalation.js';
+import { catchUpScans, type CatchUpFeeds, type CaughtUp } from './catch-up-scans.js';
 import { runJob } from './create-task.js';
 import { scanMessages, type ScanDependencies } from './scan-for-work.js';
 
 export interface SweepDependencies extends ScanDependencies {
   fork(): EntityManager;
   escalation: DecisionsEscalation;
+  /** The other services whose lost events the sweep catches up on (none given: not read). */
+  feeds: CatchUpFeeds;
   jwtSecret: string;
   log: Logger;
   /** Open tasks unchanged this long are queued again. */
@@ -24,12 +27,14 @@ const sweepBatch = 200;
  * (its run reads the outcome and goes on or ends, as on the `proposal.closed` event that this
  * process missed), and every stale open task of a working agent is queued again (its job was
  * given up while the agent was paused or autonomy halted). Idempotent: a task has at most one
- * queued job, and a run reads its state from its checkpoints.
+ * queued job, and a run reads its state from its checkpoints. It also scans direct messages, and
+ * catches up on the new entries, firing alerts and accepted proposals whose events the bus lost
+ * (catch-up-scans.ts).
  */
 export async function sweepAutonomy(
   jobs: JobQueue,
   deps: SweepDependencies,
-): Promise<{ closedProposals: number; staleTasks: number; scanned: number }> {
+): Promise<{ closedProposals: number; staleTasks: number; scanned: number; caughtUp: CaughtUp }> {
   const em = deps.fork();
   const parked = await new RunRepository(em).parkedForConsensus(sweepBatch);
   const closed: string[] = [];
@@ -50,7 +55,8 @@ export async function sweepAutonomy(
   for (const taskId of closed) await queueRun(jobs, taskId);
   for (const task of stale) await queueRun(jobs, task.id, task.key);
   const scanned = await scanMessages(deps);
-  return { closedProposals: closed.length, staleTasks: stale.length, scanned };
+  const caughtUp = await catchUpScans(deps);
+  return { closedProposals: closed.length, staleTasks: stale.length, scanned, caughtUp };
 }
 
 /** Queues a task's run (a no-op when one is queued under `key` already: by default the task's). */
@@ -78,7 +84,9 @@ export async function scheduleAutonomySweep(
   };
   await jobs.work(Jobs.autonomySweep, async () => {
     const swept = await sweepAutonomy(jobs, deps);
-    if (swept.closedProposals + swept.staleTasks + swept.scanned > 0) {
+    const { knowledge, alerts, proposals } = swept.caughtUp;
+    const caughtUp = (knowledge ?? 0) + (alerts ?? 0) + (proposals ?? 0);
+    if (swept.closedProposals + swept.staleTasks + swept.scanned + caughtUp > 0) {
       deps.log.info(swept, 'autonomy swept');
     }
     await sendFor((Math.floor(clock().getTime() / periodMs) + 1) * periodMs);

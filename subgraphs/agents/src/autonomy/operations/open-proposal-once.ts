@@ -6,10 +6,11 @@ import { effectOnce } from '../store/run-repository.js';
 
 /**
  * Opens a CMP proposal as the agent, once per step (escalations and the `open_proposal` tool):
- * the draft is created and its id recorded under the step's key in one transaction, then the
- * draft is opened. A resumed step finds the draft recorded and opens it if it is still a draft.
- * A worker that dies between decisions' draft and the record leaves a draft nobody votes on
- * (decisions takes no idempotency key for drafts), never a second open proposal.
+ * the draft is created under the step's idempotency key and its id recorded under the same key in
+ * one transaction, then the draft is opened. Decisions keeps one draft per agent and key (issue
+ * 15), so a worker that dies after decisions' commit but before its own record leaves no stray
+ * draft: the resumed step's create answers with the same draft. Either way the step opens it only
+ * while it is still a draft.
  */
 export async function openProposalOnce(
   em: EntityManager,
@@ -18,16 +19,18 @@ export async function openProposalOnce(
   proposal: CreateProposalInput,
   token: string,
 ): Promise<string> {
-  const { effect, repeated } = await em.transactional((tx) =>
-    effectOnce(requestConnection(tx), key, 'open_proposal', proposal, async () => ({
-      proposalId: await escalation.draft(proposal, token),
-    })),
+  // The status decisions answered this attempt's create with; a step that found its record asks.
+  const drafted: { status?: string | null } = {};
+  const { effect } = await em.transactional((tx) =>
+    effectOnce(requestConnection(tx), key, 'open_proposal', proposal, async () => {
+      const draft = await escalation.draft(proposal, `daena-run-step:${key}`, token);
+      drafted.status = draft.status;
+      return { proposalId: draft.id };
+    }),
   );
-  // A resumed step opens only a draft still closed: decisions takes OPEN → OPEN for a new round,
-  // so opening an open proposal again is not refused there (it fails on its stakeholders).
-  if (repeated && (await escalation.status(effect.proposalId, token)) !== 'DRAFT') {
-    return effect.proposalId;
-  }
-  await escalation.open(effect.proposalId, token);
+  // Only a draft is opened: decisions takes OPEN → OPEN for a new round, so opening an open
+  // proposal again (a step resumed after its open went through) is not refused there.
+  const status = drafted.status ?? (await escalation.status(effect.proposalId, token));
+  if (status === 'DRAFT') await escalation.open(effect.proposalId, token);
   return effect.proposalId;
 }

@@ -9,6 +9,7 @@ import { TaskRepository } from '../store/task-repository.js';
 import { queueRun, scheduleAutonomySweep } from './autonomy-sweep.js';
 import { followUpProposal, scanMessages, type ScanDependencies } from './scan-for-work.js';
 import { scanAlert, scanKnowledgeEntry } from './scan-environment.js';
+import type { CatchUpFeeds } from './catch-up-scans.js';
 
 /**
  * Works task runs in this process until the queue stops (issue 15 §2), and queues the run of every
@@ -21,6 +22,8 @@ export async function startTaskWorker(
     /** The sweep's period, and how long an open task may sit unchanged before it is queued again. */
     sweep: { periodSeconds: number; staleSeconds: number };
     scan: ScanDependencies['scan'];
+    /** Where the sweep catches up on the events of other services that the bus lost. */
+    feeds: CatchUpFeeds;
   },
 ): Promise<void> {
   deps.bus.subscribe(Events.proposalClosed, async (event) => {
@@ -32,7 +35,8 @@ export async function startTaskWorker(
   deps.bus.subscribe(Events.agentMessageSent, async (event) => {
     if (event.data.topic === 'DIRECT') await scanMessages(deps);
   });
-  // New knowledge and firing alerts are heard of only here: their stores are other services'.
+  // New knowledge and firing alerts are heard of here at once; the sweep reads back from their
+  // owners what the bus lost (catch-up-scans.ts).
   deps.bus.subscribe(Events.knowledgeEntryCreated, async (event) => {
     await scanKnowledgeEntry(deps, event.data);
   });

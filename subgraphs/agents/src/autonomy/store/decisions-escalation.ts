@@ -11,10 +11,24 @@ import {
   type DecisionsHttpOptions,
 } from '../../voting/store/decisions-client.js';
 
+/** A draft as decisions answered its create: a repeated create answers with the first draft. */
+export interface DraftedProposal {
+  id: string;
+  /** Its status now: DRAFT unless it was opened (or closed) since the first create. */
+  status: string | null;
+}
+
 /** The decisions subgraph as the autonomy engine sees it: where escalated tasks go. */
 export interface DecisionsEscalation {
-  /** Creates the proposal as a draft (the agent's own request); its id. */
-  draft(input: CreateProposalInput, token: string): Promise<string>;
+  /**
+   * Creates the proposal as a draft (the agent's own request) under `idempotencyKey`: sent again
+   * with the key (a resumed step), it answers with the draft the first create made.
+   */
+  draft(
+    input: CreateProposalInput,
+    idempotencyKey: string,
+    token: string,
+  ): Promise<DraftedProposal>;
   /** Opens the draft; opening one already open (a resumed step) changes nothing. */
   open(proposalId: string, token: string): Promise<void>;
   /** The proposal's status, or null when decisions does not know it. */
@@ -33,16 +47,30 @@ const refusals: ReadonlySet<string> = new Set([
 export class HttpDecisionsEscalation implements DecisionsEscalation {
   constructor(private readonly options: DecisionsHttpOptions) {}
 
-  async draft(input: CreateProposalInput, token: string): Promise<string> {
+  async draft(
+    input: CreateProposalInput,
+    idempotencyKey: string,
+    token: string,
+  ): Promise<DraftedProposal> {
     const body = await postToDecisions(
       this.options,
-      { document: AgentDraftProposalDocument, variables: { input } },
+      { document: AgentDraftProposalDocument, variables: { input: { ...input, idempotencyKey } } },
       token,
     );
+    const [error] = body.errors ?? [];
+    const first = (error?.extensions?.['details'] as { proposalId?: unknown } | undefined)
+      ?.proposalId;
+    // The key made a draft from another request (the task changed before the step was resumed):
+    // that draft is the step's one effect, so the step takes it rather than leave it unopened.
+    if (error?.extensions?.['reason'] === 'IDEMPOTENCY_KEY_REPEATED' && typeof first === 'string') {
+      return { id: first, status: await this.status(first, token) };
+    }
     refuseOrFail('createProposal', body);
-    const id = (body.data?.['createProposal'] as { id?: unknown } | undefined)?.id;
-    if (typeof id !== 'string') throw decisionsUnavailable('createProposal answered without an id');
-    return id;
+    const created = body.data?.['createProposal'] as { id?: unknown; status?: unknown } | undefined;
+    if (typeof created?.id !== 'string') {
+      throw decisionsUnavailable('createProposal answered without an id');
+    }
+    return { id: created.id, status: typeof created.status === 'string' ? created.status : null };
   }
 
   async open(proposalId: string, token: string): Promise<void> {

@@ -62,6 +62,16 @@ export class ScanRepository {
     return rows.length > 0;
   }
 
+  /** Which of these sources a task came from already (one query for a sweep's whole page). */
+  async takenOf(sourceRefs: readonly string[]): Promise<Set<string>> {
+    if (sourceRefs.length === 0) return new Set();
+    const rows = await this.sql.rows<{ source_ref: string }>(
+      'select source_ref from agents.tasks where source_ref = any(?::text[])',
+      [[...sourceRefs]],
+    );
+    return new Set(rows.map((row) => row.source_ref));
+  }
+
   /** Whether a task came from this source already. */
   async taken(sourceRef: string): Promise<boolean> {
     const rows = await this.sql.rows('select 1 from agents.tasks where source_ref = ?', [

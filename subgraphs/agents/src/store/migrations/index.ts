@@ -11,6 +11,7 @@ import { Migration0009AutonomyBudgetsApprovals } from './0009-autonomy-budgets-a
 import { Migration0010RouterIdempotency } from './0010-router-idempotency.js';
 import { Migration0011AutonomyBudgetWaits } from './0011-autonomy-budget-waits.js';
 import { Migration0012BorderRelayKeys } from './0012-border-relay-keys.js';
+import { Migration0013ScanCursors } from './0013-scan-cursors.js';
 
 /** Every migration in order; new ones are appended, never edited once released. */
 export const migrations: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrations: MigrationObject[] = [
   { name: '0010-router-idempotency', class: Migration0010RouterIdempotency },
   { name: '0011-autonomy-budget-waits', class: Migration0011AutonomyBudgetWaits },
   { name: '0012-border-relay-keys', class: Migration0012BorderRelayKeys },
+  { name: '0013-scan-cursors', class: Migration0013ScanCursors },
 ];
