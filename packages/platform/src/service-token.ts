@@ -1,8 +1,12 @@
 import { decodeJwt } from 'jose';
-import { principalFromHeader, signToken } from './auth.js';
+import { principalFromHeader, signToken, tokenVerifierFromConfig } from './auth.js';
 import { anonymous, type Principal } from './principal.js';
-import { defaultIssuer } from './token-env.js';
-import { createTokenVerifier, type TokenVerifier } from './token-verifier.js';
+import { defaultIssuer, type TokenEnv } from './token-env.js';
+import {
+  createTokenVerifier,
+  type TokenVerifier,
+  type TokenVerifierOptions,
+} from './token-verifier.js';
 
 /**
  * The audience of service-to-service tokens (the gateway writing the audit trail to metrics).
@@ -37,6 +41,22 @@ export function serviceTokenVerifier(
     audience: serviceAudience,
     clockToleranceSec: options.clockToleranceSec ?? 5,
   });
+}
+
+/**
+ * The verifiers of a subgraph that users and other services both call ({@link callerFromHeader}):
+ * users' tokens as every subgraph checks them (HS256 and JWKS_URL's keys, as the gateway does),
+ * service tokens signed with the same secret and issuer.
+ */
+export function callerVerifiersFromConfig(
+  config: TokenEnv,
+  secret: string,
+  log?: TokenVerifierOptions['log'],
+): { users: TokenVerifier; services: TokenVerifier } {
+  return {
+    users: tokenVerifierFromConfig(config, secret, log),
+    services: serviceTokenVerifier(secret, { issuer: config.JWT_ISSUER }),
+  };
 }
 
 /**

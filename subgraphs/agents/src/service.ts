@@ -236,6 +236,8 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
               ? new HttpKnowledgeChangesFeed({
                   url: config.KNOWLEDGE_URL,
                   timeoutMs: config.KNOWLEDGE_TIMEOUT_MS,
+                  secret: deps.jwtSecret,
+                  issuer: config.JWT_ISSUER,
                   log,
                 })
               : undefined,

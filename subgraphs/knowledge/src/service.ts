@@ -1,7 +1,7 @@
 import {
+  callerFromHeader,
+  callerVerifiersFromConfig,
   eventBusStore,
-  principalFromHeader,
-  tokenVerifierFromConfig,
   type EventBus,
   type Logger,
   type ServiceDefinition,
@@ -20,6 +20,7 @@ import { wrapKnowledgeQueries } from './schema/knowledge-queries.js';
 import { mapRootFieldErrors } from './schema/neo4j-errors.js';
 import { knowledgeTypeDefs } from './schema/type-defs.js';
 import { shareMutations } from './schema/share-mutations.js';
+import { sweepQueries } from './schema/sweep-queries.js';
 import { agentReference, departmentReference } from './schema/entity-references.js';
 import { AgentsClient } from './store/agents-client.js';
 import { HttpBorderRelay, type BorderRelay } from './store/border-relay.js';
@@ -54,6 +55,7 @@ export async function buildKnowledgeSchema(
   const neo4jGraphQL = new Neo4jGraphQL({
     typeDefs: knowledgeTypeDefs,
     resolvers: {
+      Query: sweepQueries({ driver }),
       Mutation: shareMutations({ ...runtime, driver }),
       KnowledgeEntry: { authorAgent: agentReference, department: departmentReference },
     },
@@ -83,8 +85,9 @@ export function createKnowledgeService(
   deps: KnowledgeDependencies,
 ): ServiceDefinition<KnowledgeContext> {
   const { config, log, bus } = deps;
-  // Verifies tokens again (ARCHITECTURE §6), HS256 and JWKS_URL's keys as the gateway does.
-  const tokens = tokenVerifierFromConfig(config, deps.jwtSecret, log);
+  // Verifies users' tokens again (ARCHITECTURE §6), and service tokens: agents' autonomy sweep
+  // reads the entries created since its cursor with one.
+  const verifiers = callerVerifiersFromConfig(config, deps.jwtSecret, log);
   const neo4j = createNeo4jStore({
     uri: config.NEO4J_URI,
     user: config.NEO4J_USER,
@@ -137,8 +140,10 @@ export function createKnowledgeService(
     stores: [neo4j, eventBusStore(bus), maintenanceStore(maintenance)],
     createSchema: () =>
       buildKnowledgeSchema(neo4j.driver, { ...shares, jwtSecret: deps.jwtSecret, departments }),
-    context: async (req) =>
-      createKnowledgeContext(await principalFromHeader(tokens, req.headers.authorization)),
+    context: async (req) => {
+      const caller = await callerFromHeader(verifiers, req.headers.authorization);
+      return createKnowledgeContext(caller.principal, caller.service);
+    },
   };
 }
 

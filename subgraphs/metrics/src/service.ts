@@ -2,13 +2,12 @@ import { readFileSync } from 'node:fs';
 import {
   bridgedPubSub,
   callerFromHeader,
+  callerVerifiersFromConfig,
   eventBusStore,
   buildFederatedSchema,
   createPostgresStore,
   graphqlOptions,
   jobQueueStore,
-  serviceTokenVerifier,
-  tokenVerifierFromConfig,
   type EventBus,
   type JobQueue,
   type Logger,
@@ -84,12 +83,9 @@ export function buildMetricsSchema() {
  */
 export function createMetricsService(deps: MetricsDependencies): ServiceDefinition<MetricsContext> {
   const { config, log, bus } = deps;
-  // Verifies tokens again (ARCHITECTURE §6), HS256 and JWKS_URL's keys as the gateway does.
-  const verifiers = {
-    users: tokenVerifierFromConfig(config, deps.jwtSecret, log),
-    // The gateway's audit batches (recordAuditEntries) come with a service token.
-    services: serviceTokenVerifier(deps.jwtSecret, { issuer: config.JWT_ISSUER }),
-  };
+  // Verifies users' tokens again (ARCHITECTURE §6), and service tokens: the gateway's audit
+  // batches (recordAuditEntries) come with one.
+  const verifiers = callerVerifiersFromConfig(config, deps.jwtSecret, log);
   const postgres = createPostgresStore({
     schema: 'metrics',
     url: config.DATABASE_URL,

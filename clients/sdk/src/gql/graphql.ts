@@ -124,6 +124,8 @@ export type Alert = {
   activeAt: Scalars['DateTimeISO']['output'];
   /** Summary and other annotations */
   annotations: Scalars['JSONObject']['output'];
+  /** The state change that started the current firing (the last into FIRING); null when the alert is not firing. Read alone, without the whole history of transitions */
+  firingTransitionId?: Maybe<Scalars['ID']['output']>;
   /** Stable for the same rule and labels */
   id: Scalars['ID']['output'];
   /** The alert's labels (with alertname) */

@@ -29,6 +29,11 @@ export interface KnowledgeContext {
    * unset for anonymous callers, who then match only rules with `requireAuthentication: false`.
    */
   jwt?: KnowledgeJwt;
+  /**
+   * The service a verified service token names (agents' autonomy sweep), set only for such
+   * callers: their principal is anonymous, so a service token opens no user's read.
+   */
+  service?: string;
   /** Filled by the `newEntryId` callback while one create mutation is translated. */
   createdEntries?: CreatedEntry[];
   /** The transaction a wrapped write runs the generated Cypher in (entry-mutations.ts). */
@@ -45,7 +50,10 @@ export function jwtFor(principal: Principal): KnowledgeJwt | undefined {
   };
 }
 
-export function createKnowledgeContext(principal: Principal): KnowledgeContext {
+export function createKnowledgeContext(
+  principal: Principal,
+  service: string | null = null,
+): KnowledgeContext {
   const jwt = jwtFor(principal);
-  return jwt ? { principal, jwt } : { principal };
+  return { principal, ...(jwt ? { jwt } : {}), ...(service === null ? {} : { service }) };
 }

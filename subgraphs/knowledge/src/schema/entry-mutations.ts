@@ -59,7 +59,8 @@ export function wrapEntryMutations(schema: GraphQLSchema, runtime: EntryMutation
       );
       await linkRelated(tx, queries, searchLimits);
       const ids = createdEntries.map((entry) => entry.entryId);
-      changes.push(...(await recordChangesOf(tx, ids, 'CREATED')));
+      const authors = createdEntries.map((entry) => entry.authorAgentId);
+      changes.push(...(await recordChangesOf(tx, ids, 'CREATED', authors)));
       return { commit: true, value };
     });
     await announce(createdEntries, runtime);

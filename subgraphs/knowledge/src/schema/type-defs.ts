@@ -37,7 +37,7 @@ export const knowledgeTypeDefs = /* GraphQL */ `
   extend schema
     @link(
       url: "https://specs.apollo.dev/federation/${federationVersion}"
-      import: ["@key", "@shareable", "@composeDirective"]
+      import: ["@key", "@shareable", "@composeDirective", "@inaccessible"]
     )
   ${subscriptionDirectiveLink}
   ${subscriptionDirectiveDefinitions}
@@ -347,6 +347,20 @@ export const knowledgeTypeDefs = /* GraphQL */ `
     entry: [KnowledgeEntry!]! @relationship(type: "CHANGED", direction: OUT, nestedOperations: [])
   }
 
+  """
+  An entry as its creation was recorded, for agents' autonomy sweep: no title or body, only what
+  makes its task.
+  """
+  type CreatedKnowledgeEntry @inaccessible {
+    id: ID!
+    "The slug of the department that owns the entry."
+    departmentSlug: String!
+    "The agent that wrote it; null when a person did."
+    authorAgentId: ID
+    "When its creation was recorded."
+    createdAt: DateTime!
+  }
+
   type Mutation {
     """
     Asks the owning department to share entry \`entryId\` with a department: a message from that
@@ -394,6 +408,12 @@ export const knowledgeTypeDefs = /* GraphQL */ `
   }
 
   type Query {
+    """
+    Entries created at or after \`since\`, oldest first, at most \`limit\` (1 to 200): each as its
+    \`knowledge.entry.created\` event told it, entries deleted since left out. For agents' autonomy
+    sweep, which catches up on the events the bus lost: the agents service's token only.
+    """
+    createdEntriesSince(since: DateTime!, limit: Int!): [CreatedKnowledgeEntry!]! @inaccessible
     """
     Query twin of Subscription.knowledgeUpdates: change \`changeId\`, if it is of department
     \`departmentSlug\` when that is given (the gateway matches \`departmentId\` on the event).

@@ -42,6 +42,8 @@ const knowledgeSchemaStatements = [
   // Change records: read by id (the knowledgeUpdates twin), pruned oldest first (retention).
   'CREATE INDEX knowledge_change_id IF NOT EXISTS FOR (change:KnowledgeChange) ON (change.id)',
   'CREATE INDEX knowledge_change_at IF NOT EXISTS FOR (change:KnowledgeChange) ON (change.at)',
+  // Agents' sweep reads the CREATED records since its cursor, oldest first (created-entries.ts).
+  'CREATE INDEX knowledge_change_kind_at IF NOT EXISTS FOR (change:KnowledgeChange) ON (change.change, change.at)',
 ] as const;
 
 export function createNeo4jStore(options: Neo4jStoreOptions): Neo4jStore {

@@ -247,10 +247,16 @@ export async function recordChanges(
   return (await recordChangesOf(tx, entryIds, change)).map((recorded) => recorded.changeId);
 }
 
+/**
+ * `authorAgentIds`, in the order of `entryIds`, are kept on CREATED records: the author its
+ * `knowledge.entry.created` event named (an agent caller's id when the input named none), which
+ * agents' sweep reads back.
+ */
 export async function recordChangesOf(
   tx: Tx,
   entryIds: readonly string[],
   change: ChangeKind,
+  authorAgentIds: readonly (string | null)[] = [],
 ): Promise<RecordedChange[]> {
   if (entryIds.length === 0) return [];
   const result = await tx.run(
@@ -259,12 +265,12 @@ export async function recordChangesOf(
      CREATE (change:KnowledgeChange {
        id: randomUUID(), change: $change, entryId: entry.id, departmentSlug: entry.departmentSlug,
        accessLevel: entry.accessLevel, sharedWithDepartments: entry.sharedWithDepartments,
-       ownerId: entry.ownerId, at: datetime()
+       ownerId: entry.ownerId, authorAgentId: $authorAgentIds[i], at: datetime()
      })
      CREATE (change)-[:CHANGED]->(entry)
      RETURN change.id AS changeId, entry.id AS entryId, entry.departmentSlug AS departmentSlug
      ORDER BY i`,
-    { entryIds, change },
+    { entryIds, change, authorAgentIds },
   );
   return result.records.map((record) => ({
     changeId: record.get('changeId') as string,

@@ -31,6 +31,13 @@ export function createLoaders(samples: MetricSampleRepository, alerts: AlertRepo
       (ids) => alerts.transitionsOf(ids),
       (transition) => transition.alertId,
     ),
+    /** Keyed by alert id: its last transition into FIRING (null: it never fired). */
+    lastFiring: byIdLoader(async (ids) =>
+      (await alerts.lastFiringTransitionsOf(ids)).map(({ alertId, transitionId }) => ({
+        id: alertId,
+        transitionId,
+      })),
+    ),
   };
 }
 

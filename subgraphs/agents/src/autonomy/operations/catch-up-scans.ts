@@ -1,4 +1,4 @@
-import { DaenaError, Role, requestConnection, signToken } from '@daena/platform';
+import { DaenaError, requestConnection } from '@daena/platform';
 import { nextCursor } from '../domain/scan-cursor.js';
 import type { DecisionsProposalsFeed } from '../store/decisions-proposals-feed.js';
 import type { KnowledgeChangesFeed } from '../store/knowledge-changes-feed.js';
@@ -17,12 +17,11 @@ export interface CatchUpFeeds {
 
 export interface CatchUpDependencies extends ScanDependencies {
   feeds: CatchUpFeeds;
-  jwtSecret: string;
 }
 
 /**
- * Most items one catch-up reads of a source: the next sweep takes the rest. 200 is the most a
- * knowledge list returns (its `@limit`); decisions lists 100 and metrics up to 500.
+ * Most items one catch-up reads of a source: the next sweep takes the rest. 200 is the most
+ * knowledge's createdEntriesSince returns; decisions lists 100 and metrics up to 500.
  */
 const catchUpBatch = 200;
 
@@ -77,13 +76,7 @@ async function guarded(
 async function catchUpKnowledge(deps: CatchUpDependencies, feed: KnowledgeChangesFeed) {
   const cursors = new ScanCursorRepository(requestConnection(deps.fork()));
   const since = await cursors.position(ScanSource.KNOWLEDGE);
-  // An admin's read: a new entry of any department, at any access level, is work (as its event).
-  const token = await signToken(
-    deps.jwtSecret,
-    { sub: 'agents-autonomy-sweep', roles: [Role.ADMIN] },
-    '5m',
-  );
-  const page = await feed.createdSince(since, catchUpBatch, token);
+  const page = await feed.createdSince(since, catchUpBatch);
   const taken = await takenOf(
     deps,
     page.entries.map((e) => `knowledge:${e.entryId}`),

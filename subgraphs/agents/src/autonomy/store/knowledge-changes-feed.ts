@@ -1,4 +1,4 @@
-import { postToSubgraph, UnavailableError, type Logger } from '@daena/platform';
+import { postToSubgraph, signServiceToken, UnavailableError, type Logger } from '@daena/platform';
 import type { KnowledgeEntryCreated } from '@daena/contracts';
 import { SweepCreatedEntriesDocument } from '@daena/contracts/graphql/knowledge';
 import { z } from 'zod';
@@ -13,26 +13,36 @@ export interface CreatedEntriesPage {
 
 /**
  * Knowledge's new entries as the sweep reads them (issue 15): what the bus may have lost of its
- * `knowledge.entry.created` events, from the change records knowledge keeps. Read under a token
- * that sees every department (the caller's), since a new entry of any department is work.
+ * `knowledge.entry.created` events, from the creations knowledge records. A new entry of any
+ * department is work, so they are read through knowledge's service query, which answers the
+ * agents service's token only.
  */
 export interface KnowledgeChangesFeed {
-  createdSince(since: Date, limit: number, token: string): Promise<CreatedEntriesPage>;
+  createdSince(since: Date, limit: number): Promise<CreatedEntriesPage>;
 }
 
 const pageShape = z.array(
   z.object({
-    entryId: z.string(),
+    id: z.string(),
     departmentSlug: z.string(),
-    at: z.string(),
-    entry: z.array(z.object({ authorAgentId: z.string().nullish() })),
+    authorAgentId: z.string().nullable(),
+    createdAt: z.string(),
   }),
 );
 
-export class HttpKnowledgeChangesFeed implements KnowledgeChangesFeed {
-  constructor(private readonly options: { url: string; timeoutMs: number; log: Logger }) {}
+export interface KnowledgeChangesFeedOptions {
+  url: string;
+  timeoutMs: number;
+  /** The HS256 secret service tokens are signed with (JWT_SECRET, which knowledge shares). */
+  secret: string;
+  issuer: string;
+  log: Logger;
+}
 
-  async createdSince(since: Date, limit: number, token: string): Promise<CreatedEntriesPage> {
+export class HttpKnowledgeChangesFeed implements KnowledgeChangesFeed {
+  constructor(private readonly options: KnowledgeChangesFeedOptions) {}
+
+  async createdSince(since: Date, limit: number): Promise<CreatedEntriesPage> {
     const unavailable = () =>
       new UnavailableError('The knowledge subgraph is unavailable', 'KNOWLEDGE_UNAVAILABLE');
     const body = await postToSubgraph(
@@ -41,9 +51,10 @@ export class HttpKnowledgeChangesFeed implements KnowledgeChangesFeed {
         document: SweepCreatedEntriesDocument,
         variables: { since: since.toISOString(), limit },
       },
-      token,
+      // Signed per read: one short-lived token a sweep, naming agents as the caller.
+      await signServiceToken(this.options.secret, 'agents', this.options.issuer),
     );
-    const page = pageShape.safeParse(body.data?.['knowledgeChanges']);
+    const page = pageShape.safeParse(body.data?.['createdEntriesSince']);
     if (body.errors?.length || !page.success) {
       this.options.log.warn(
         { errors: body.errors ?? page.error?.issues },
@@ -52,19 +63,13 @@ export class HttpKnowledgeChangesFeed implements KnowledgeChangesFeed {
       throw unavailable();
     }
     return {
-      // An entry gone since (its list is empty) is no longer there to review.
-      entries: page.data.flatMap(({ entryId, departmentSlug, at, entry: [entry] }) =>
-        entry
-          ? [
-              {
-                entryId,
-                departmentSlug,
-                authorAgentId: entry.authorAgentId ?? null,
-                at: new Date(at),
-              },
-            ]
-          : [],
-      ),
+      // Knowledge leaves out entries deleted since: they are no longer there to review.
+      entries: page.data.map(({ id, departmentSlug, authorAgentId, createdAt }) => ({
+        entryId: id,
+        departmentSlug,
+        authorAgentId,
+        at: new Date(createdAt),
+      })),
       more: page.data.length >= limit,
     };
   }

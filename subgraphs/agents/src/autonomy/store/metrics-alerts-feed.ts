@@ -18,7 +18,7 @@ const alertsShape = z.array(
     rule: z.string(),
     severity: z.string(),
     labels: z.record(z.string(), z.unknown()),
-    transitions: z.array(z.object({ id: z.string(), toState: z.string() })),
+    firingTransitionId: z.string().nullable(),
   }),
 );
 
@@ -42,13 +42,13 @@ export class HttpMetricsAlertsFeed implements MetricsAlertsFeed {
       throw unavailable();
     }
     return alerts.data.flatMap((alert) => {
-      // The change that made it fire: its last into FIRING (transitions are oldest first).
-      const fired = alert.transitions.findLast((t) => t.toState === 'FIRING');
-      if (!fired) return [];
+      // The change that started its firing; null only for a firing alert with none stored.
+      const transitionId = alert.firingTransitionId;
+      if (transitionId === null) return [];
       const departmentId = alert.labels['departmentId'];
       return [
         {
-          transitionId: fired.id,
+          transitionId,
           alertId: alert.id,
           rule: alert.rule,
           // The event's spelling: lower case, as the rule files label severities.

@@ -1,5 +1,6 @@
 import { BadInputError } from '@daena/platform/domain';
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { AlertState } from '../domain/alert-state.js';
 import type { MetricsContext } from '../../schema/context.js';
 import type { AlertRecord } from '../store/alert-repository.js';
 import { alertLimit, AlertsArgs, AlertUpdateArgs } from './alert-args.js';
@@ -60,6 +61,20 @@ export class AlertsResolver {
   @FieldResolver(() => [AlertTransition], { description: 'Every state change, oldest first' })
   transitions(@Root() alert: Alert, @Ctx() ctx: MetricsContext): Promise<AlertTransition[]> {
     return ctx.loaders.alertTransitions.load(alert.id);
+  }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description:
+      'The state change that started the current firing (the last into FIRING); null when the ' +
+      'alert is not firing. Read alone, without the whole history of transitions',
+  })
+  async firingTransitionId(
+    @Root() alert: Alert,
+    @Ctx() ctx: MetricsContext,
+  ): Promise<string | null> {
+    if (alert.state !== AlertState.FIRING) return null;
+    return (await ctx.loaders.lastFiring.load(alert.id))?.transitionId ?? null;
   }
 }
 

@@ -182,6 +182,29 @@ export class AlertRepository {
     return rows.map(toTransition);
   }
 
+  /**
+   * For each alert, the id of its last transition into FIRING (alerts that never fired get none).
+   * One backward walk of the `(alert_id, id)` index per alert, stopping at the first FIRING:
+   * for an alert firing now that is its newest transition, whatever its history's length.
+   */
+  async lastFiringTransitionsOf(
+    alertIds: readonly string[],
+  ): Promise<{ alertId: string; transitionId: string }[]> {
+    if (alertIds.length === 0) return [];
+    const { rows } = await this.knex.raw<{ rows: { alert_id: string; id: string }[] }>(
+      `select alert.id as alert_id, fired.id
+         from unnest(?::text[]) as alert(id)
+         cross join lateral (
+           select id from metrics.alert_transitions
+            where alert_id = alert.id and to_state = 'FIRING'
+            order by id desc
+            limit 1
+         ) as fired`,
+      [alertIds as string[]],
+    );
+    return rows.map((row) => ({ alertId: row.alert_id, transitionId: String(row.id) }));
+  }
+
   /** The pending and firing alerts, to resume evaluation where a previous run left it. */
   async active(): Promise<ActiveAlert[]> {
     const rows = await this.knex
