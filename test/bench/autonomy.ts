@@ -237,19 +237,27 @@ async function measure(sql: pg.Pool, startedAt: number, stub: OpenAiStub | null)
     generatedTwice = generated.length - new Set(generated).size;
   }
   // Every message an agent sent from a run has its effect record, one per step; a repeated
-  // effect is a message no record names, or more records than steps that sent.
+  // effect is a message no record names, or more records than steps that sent. Likewise every
+  // proposal in decisions (only escalations make them here) is one a step's record names: a draft
+  // none names was made by an attempt whose worker died, and its step made another.
   const effects = await one<{
     messages: number;
     unrecorded: number;
     recorded: number;
     steps: number;
+    proposals: number;
+    unrecordedProposals: number;
   }>(`
     select (select count(*)::int from agents.messages) as messages,
            (select count(*)::int from agents.messages m where not exists (
               select 1 from agents.tool_effects e where e.effect->>'messageId' = m.id::text)) as unrecorded,
            (select count(*)::int from agents.tool_effects where tool = 'send_message') as recorded,
            (select count(*)::int from agents.run_steps s where s.kind = 'TOOL_CALL' and s.status = 'DONE'
-               and s.input->'action'->>'tool' = 'send_message') as steps`);
+               and s.input->'action'->>'tool' = 'send_message') as steps,
+           (select count(*)::int from decisions.proposals) as proposals,
+           (select count(*)::int from decisions.proposals p where not exists (
+              select 1 from agents.tool_effects e where e.tool = 'open_proposal'
+                 and e.effect->>'proposalId' = p.id::text)) as "unrecordedProposals"`);
   const finished = (byStatus['DONE'] ?? 0) + (byStatus['FAILED'] ?? 0);
   // Throughput up to the last task that finished (a drain waiting on a vote is not work).
   const last = await one<{ at: number | null }>(
@@ -296,7 +304,9 @@ async function measure(sql: pg.Pool, startedAt: number, stub: OpenAiStub | null)
     repeatedModelCalls: generatedTwice ?? calls.resent,
     stepsResumed: calls.resumed,
     messages: effects.messages,
-    repeatedSideEffects: effects.unrecorded + (effects.recorded - effects.steps),
+    proposals: effects.proposals,
+    repeatedSideEffects:
+      effects.unrecorded + (effects.recorded - effects.steps) + effects.unrecordedProposals,
   };
 }
 
