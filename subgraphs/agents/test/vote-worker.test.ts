@@ -38,12 +38,15 @@ function startDecisionsStandIn(port: number): Promise<Server> {
         query: string;
         variables: { id?: string; input?: AgentBallot };
       };
+      const answer = (data: unknown) =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+      // The autonomy sweep's read of accepted proposals (anonymous, as proposals are public):
+      // none here.
+      if (query.includes('closedSince')) return answer({ proposals: [] });
       const principal = await verifyToken(
         testJwtSecret,
         req.headers.authorization?.replace(/^Bearer /, '') ?? '',
       );
-      const answer = (data: unknown) =>
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
       if (query.includes('castVote') && variables.input) {
         const ballot = variables.input;
         decisions.calls.push({ sub: principal.sub, roles: principal.roles, ballot });
