@@ -382,13 +382,24 @@ async function phase(name: 'steady' | 'kills') {
     await createBacklog(api.url, token);
     const drainUntil = Date.now() + drainSeconds * 1_000;
     let finishedAt = Date.now();
+    let reportedAt = 0;
     for (;;) {
       const open = await sql.query<{ n: number }>(
         `select count(*)::int as n from agents.tasks
           where status not in ('DONE', 'FAILED', 'WAITING_FOR_BUDGET')`,
       );
+      const left = open.rows[0]?.n ?? 0;
       finishedAt = Date.now();
-      if ((open.rows[0]?.n ?? 0) === 0 || finishedAt > drainUntil) break;
+      // Progress on stderr every 30 s (the table goes to stdout at the end).
+      if (finishedAt - reportedAt >= 30_000) {
+        reportedAt = finishedAt;
+        const seconds = Math.round((finishedAt - startedAt) / 1_000);
+        process.stderr.write(
+          `${name}: ${taskCount - left}/${taskCount} tasks settled after ${seconds} s` +
+            `${name === 'kills' ? `, ${kills} workers killed` : ''}\n`,
+        );
+      }
+      if (left === 0 || finishedAt > drainUntil) break;
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
     if (killer) clearInterval(killer);

@@ -1,18 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createAgentsService, loadAgentsConfig } from '@daena/agents';
 import { Jobs } from '@daena/contracts';
 import { createDecisionsService, loadDecisionsConfig } from '@daena/decisions';
-import { createKnowledgeService, loadKnowledgeConfig } from '@daena/knowledge';
 import { createMetricsService, loadMetricsConfig } from '@daena/metrics';
-import { startEmbeddedNeo4j } from '@daena/neo4j-launcher';
 import { InProcessEventBus, PgBossJobQueue, Role, type RunningService } from '@daena/platform';
 import {
   freePort,
   graphql,
-  testPool,
-  testStack,
+  taskFromSource,
+  tasksFromSource,
   testToken,
   waitFor,
   type TestStack,
@@ -23,6 +18,11 @@ import {
   startAnswerDroppingProxy,
   type AnswerDroppingProxy,
 } from '../src/answer-dropping-proxy.js';
+import {
+  departmentIds,
+  knowledgeBeforeAgents,
+  writeEntryAsLead,
+} from '../src/autonomy-services.js';
 
 /*
  * Issue 15: the bus is at most once, so agents' sweep reads back from their owners the new
@@ -37,29 +37,11 @@ let sql: pg.Pool;
 let decisions: RunningService;
 let knowledge: RunningService;
 let knowledgeProxy: AnswerDroppingProxy;
-const departments = new Map<string, string>();
+let departments: Map<string, string>;
 
 beforeAll(async () => {
-  stack = await testStack('e2e_autonomy_catch_up');
-  sql = testPool(stack.database.url);
-  stack.defer(() => sql.end());
-  const dataDir = await mkdtemp(join(tmpdir(), 'daena-autonomy-catch-up-'));
-  stack.defer(() => rm(dataDir, { recursive: true, force: true }));
-  const graph = await startEmbeddedNeo4j({ dataDir, boltPort: 0 });
-  stack.defer(() => graph.stop());
-  const agentsPort = await freePort();
-  const agentsUrl = `http://127.0.0.1:${agentsPort}/graphql`;
-  knowledge = await stack.start(
-    createKnowledgeService({
-      config: loadKnowledgeConfig({
-        PORT: '1',
-        NEO4J_URI: graph.uri,
-        AGENTS_URL: agentsUrl,
-        GRAPHQL_DEADLINE_MS: '60000',
-      }),
-      ...stack.dependencies,
-    }),
-  );
+  const opened = await knowledgeBeforeAgents('e2e_autonomy_catch_up');
+  ({ stack, sql, knowledge } = opened);
   // Agents reads knowledge through this proxy, which a test points nowhere to take knowledge down.
   knowledgeProxy = await startAnswerDroppingProxy(() => false);
   knowledgeProxy.target = knowledge.url;
@@ -96,7 +78,7 @@ beforeAll(async () => {
       bus: agentsBus,
       jobs,
     }),
-    agentsPort,
+    opened.agentsPort,
   );
   decisions = await stack.start(
     createDecisionsService({
@@ -110,52 +92,17 @@ beforeAll(async () => {
     }),
     decisionsPort,
   );
-  const { body } = await graphql<{ departments: { id: string; slug: string }[] }>(
-    agents.url,
-    '{ departments { id slug } }',
-  );
-  for (const department of body.data?.departments ?? []) {
-    departments.set(department.slug, department.id);
-  }
+  departments = await departmentIds(agents.url);
 }, 180_000);
 afterAll(() => stack?.close());
 
 /** A person's new entry, written straight to knowledge (not through agents' proxy). */
-async function writeEntry(department: string, title: string): Promise<string> {
-  const token = await testToken({
-    sub: `${department}-lead`,
-    roles: [Role.DEPARTMENT_LEAD],
-    department,
+function writeEntry(department: string, title: string): Promise<string> {
+  return writeEntryAsLead(knowledge.url, department, {
+    title,
+    body: `${title}: what the department learned this week.`,
+    accessLevel: 'CONFIDENTIAL',
   });
-  const { body } = await graphql<{
-    createKnowledgeEntries: { knowledgeEntries: { id: string }[] };
-  }>(
-    knowledge.url,
-    `
-      mutation ($input: [KnowledgeEntryCreateInput!]!) {
-        createKnowledgeEntries(input: $input) {
-          knowledgeEntries {
-            id
-          }
-        }
-      }
-    `,
-    {
-      input: [
-        {
-          title,
-          body: `${title}: what the department learned this week.`,
-          departmentSlug: department,
-          accessLevel: 'CONFIDENTIAL',
-          sharedWithDepartments: [],
-        },
-      ],
-    },
-    token,
-  );
-  const id = body.data?.createKnowledgeEntries.knowledgeEntries[0]?.id;
-  if (!id) throw new Error(JSON.stringify(body.errors));
-  return id;
 }
 
 /**
@@ -219,30 +166,8 @@ async function acceptProposal(department: string, title: string): Promise<string
   return proposal.id;
 }
 
-interface Found {
-  source: string;
-  slug: string;
-  role: string;
-}
-
-/** Every task that came from `sourceRef`, with its department and its assignee's role. */
-async function tasksFrom(sourceRef: string): Promise<Found[]> {
-  const { rows } = await sql.query<Found>(
-    `select t.source, d.slug, a.role from agents.tasks t
-       join agents.departments d on d.id = t.department_id
-       left join agents.agents a on a.id = t.assignee_id
-      where t.source_ref = $1`,
-    [sourceRef],
-  );
-  return rows;
-}
-
-const taskFrom = (sourceRef: string) =>
-  waitFor(async () => {
-    const found = await tasksFrom(sourceRef);
-    if (found.length === 0) throw new Error(`no task from ${sourceRef} yet`);
-    return found;
-  }, 60_000);
+const tasksFrom = (sourceRef: string) => tasksFromSource(sql, sourceRef);
+const taskFrom = (sourceRef: string) => taskFromSource(sql, sourceRef, 60_000);
 
 /** How many sweeps agents finished so far, by its job queue. */
 async function sweepsDone(): Promise<number> {
@@ -278,10 +203,10 @@ describe('the autonomy sweep’s catch-up', () => {
     const fired = await fireAlert('00c0ffee00c0ffee', 'sales');
     const proposalId = await acceptProposal('product', 'Ship the annual plan');
 
-    expect(await taskFrom(`knowledge:${entryId}`)).toEqual([
+    expect(await taskFrom(`knowledge:${entryId}`)).toMatchObject([
       { source: 'AGENT_SCAN', slug: 'finance', role: 'SYNTHESIZER' },
     ]);
-    expect(await taskFrom(`alert:${fired}`)).toEqual([
+    expect(await taskFrom(`alert:${fired}`)).toMatchObject([
       { source: 'AGENT_SCAN', slug: 'sales', role: 'RESEARCH_SCOUT' },
     ]);
     expect(await taskFrom(`proposal:${proposalId}`)).toMatchObject([
@@ -312,7 +237,7 @@ describe('the autonomy sweep’s catch-up', () => {
     expect(await knowledgeCursor()).toEqual(before);
 
     knowledgeProxy.target = knowledge.url;
-    expect(await taskFrom(`knowledge:${entryId}`)).toEqual([
+    expect(await taskFrom(`knowledge:${entryId}`)).toMatchObject([
       { source: 'AGENT_SCAN', slug: 'legal', role: 'SYNTHESIZER' },
     ]);
     expect((await knowledgeCursor()).updated_at.getTime()).toBeGreaterThan(

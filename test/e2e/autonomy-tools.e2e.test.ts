@@ -1,17 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createAgentsService, loadAgentsConfig } from '@daena/agents';
 import { createDecisionsService, loadDecisionsConfig } from '@daena/decisions';
-import { createKnowledgeService, loadKnowledgeConfig } from '@daena/knowledge';
-import { startEmbeddedNeo4j } from '@daena/neo4j-launcher';
 import { PgBossJobQueue, Role, type RunningService } from '@daena/platform';
 import {
-  freePort,
   graphql,
   startOpenAiStub,
-  testPool,
-  testStack,
   testToken,
   waitFor,
   type OpenAiStub,
@@ -25,6 +17,11 @@ import {
   startAnswerDroppingProxy,
   type AnswerDroppingProxy,
 } from '../src/answer-dropping-proxy.js';
+import {
+  departmentIds,
+  knowledgeBeforeAgents,
+  writeEntryAsLead,
+} from '../src/autonomy-services.js';
 
 /*
  * Issue 15 §2-3 across real services: an agent's run searches knowledge as the agent (and finds
@@ -44,7 +41,7 @@ let sql: pg.Pool;
 let knowledgeProxy: AnswerDroppingProxy;
 let decisionsProxy: AnswerDroppingProxy;
 let admin: string;
-const departments = new Map<string, string>();
+let departments: Map<string, string>;
 const seeded = {} as Record<'financePublic' | 'financeConfidential' | 'legalConfidential', string>;
 
 const briefTitle = 'Brief the board on Osprey';
@@ -85,29 +82,13 @@ function answer(request: StubChatRequest): string | undefined {
 }
 
 beforeAll(async () => {
-  stack = await testStack('e2e_autonomy_tools');
-  sql = testPool(stack.database.url);
-  stack.defer(() => sql.end());
+  const opened = await knowledgeBeforeAgents('e2e_autonomy_tools');
+  ({ stack, sql } = opened);
+  const { knowledge, agentsPort } = opened;
   llm = await startOpenAiStub({ answer });
   stack.defer(() => llm.close());
-  const dataDir = await mkdtemp(join(tmpdir(), 'daena-autonomy-tools-'));
-  stack.defer(() => rm(dataDir, { recursive: true, force: true }));
-  const graph = await startEmbeddedNeo4j({ dataDir, boltPort: 0 });
-  stack.defer(() => graph.stop());
-  graphDriver = stack.track(neo4j.driver(graph.uri));
-  // Agents starts after the seed (below), on this port: knowledge asks it for departments.
-  const agentsPort = await freePort();
-  const knowledge = await stack.start(
-    createKnowledgeService({
-      config: loadKnowledgeConfig({
-        PORT: '1',
-        NEO4J_URI: graph.uri,
-        AGENTS_URL: `http://127.0.0.1:${agentsPort}/graphql`,
-        GRAPHQL_DEADLINE_MS: '60000',
-      }),
-      ...stack.dependencies,
-    }),
-  );
+  graphDriver = stack.track(neo4j.driver(opened.graphUri));
+  // Agents starts after the seed (below), on the port knowledge asks for departments.
   await seedKnowledge(knowledge.url);
   knowledgeProxy = await startAnswerDroppingProxy((body) => body.includes('AgentWriteKnowledge'));
   knowledgeProxy.target = knowledge.url;
@@ -154,54 +135,18 @@ beforeAll(async () => {
   );
   decisionsProxy.target = decisions.url;
   admin = await testToken({ sub: 'admin', roles: [Role.ADMIN] });
-  const { body } = await graphql<{ departments: { id: string; slug: string }[] }>(
-    agents.url,
-    '{ departments { id slug } }',
-  );
-  for (const department of body.data?.departments ?? []) {
-    departments.set(department.slug, department.id);
-  }
+  departments = await departmentIds(agents.url);
 }, 180_000);
 afterAll(() => stack?.close());
 
 /** Finance's public and confidential entries and Legal's confidential one, all about Osprey. */
 async function seedKnowledge(url: string): Promise<void> {
-  const write = async (department: string, title: string, accessLevel: string) => {
-    const token = await testToken({
-      sub: `${department}-lead`,
-      roles: [Role.DEPARTMENT_LEAD],
-      department,
+  const write = (department: string, title: string, accessLevel: 'PUBLIC' | 'CONFIDENTIAL') =>
+    writeEntryAsLead(url, department, {
+      title,
+      body: `${title}: Osprey payment runs are approved twice.`,
+      accessLevel,
     });
-    const { body } = await graphql<{
-      createKnowledgeEntries: { knowledgeEntries: { id: string }[] };
-    }>(
-      url,
-      `
-        mutation ($input: [KnowledgeEntryCreateInput!]!) {
-          createKnowledgeEntries(input: $input) {
-            knowledgeEntries {
-              id
-            }
-          }
-        }
-      `,
-      {
-        input: [
-          {
-            title,
-            body: `${title}: Osprey payment runs are approved twice.`,
-            departmentSlug: department,
-            accessLevel,
-            sharedWithDepartments: [],
-          },
-        ],
-      },
-      token,
-    );
-    const id = body.data?.createKnowledgeEntries.knowledgeEntries[0]?.id;
-    if (!id) throw new Error(JSON.stringify(body.errors));
-    return id;
-  };
   seeded.financePublic = await write('finance', 'Osprey payment policy', 'PUBLIC');
   seeded.financeConfidential = await write('finance', 'Osprey payment exceptions', 'CONFIDENTIAL');
   seeded.legalConfidential = await write('legal', 'Osprey payment contract review', 'CONFIDENTIAL');

@@ -8,8 +8,7 @@ import {
   createPostgresStore,
   jobQueueStore,
   principalFromHeader,
-  serviceTokenVerifier,
-  tokenVerifierFromConfig,
+  callerVerifiersFromConfig,
   type EventBus,
   type JobQueue,
   type Logger,
@@ -111,9 +110,9 @@ export function buildAgentsSchema() {
  */
 export function createAgentsService(deps: AgentsDependencies): ServiceDefinition<AgentsContext> {
   const { config, log, bus, jobs } = deps;
-  // Verifies tokens again (ARCHITECTURE §6), HS256 and JWKS_URL's keys as the gateway does.
-  const tokens = tokenVerifierFromConfig(config, deps.jwtSecret, log);
-  const serviceTokens = serviceTokenVerifier(deps.jwtSecret, { issuer: config.JWT_ISSUER });
+  // Verifies tokens again (ARCHITECTURE §6), HS256 and JWKS_URL's keys as the gateway does, and
+  // the service tokens other services call with.
+  const verifiers = callerVerifiersFromConfig(config, deps.jwtSecret, log);
   const postgres = createPostgresStore({
     schema: 'agents',
     url: config.DATABASE_URL,
@@ -263,7 +262,7 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
         subscriptionStreamPath,
         subscriptionStreamHandler({
           schema: () => schema,
-          principal: (header) => principalFromHeader(tokens, header),
+          principal: (header) => principalFromHeader(verifiers.users, header),
           context: contextFor,
           checks: graphqlSettings,
           log,
@@ -272,10 +271,7 @@ export function createAgentsService(deps: AgentsDependencies): ServiceDefinition
     },
     context: async (req) => {
       // Knowledge relays shares as Border Agents with a service token (issue 16 §6).
-      const caller = await callerFromHeader(
-        { users: tokens, services: serviceTokens },
-        req.headers.authorization,
-      );
+      const caller = await callerFromHeader(verifiers, req.headers.authorization);
       return { ...contextFor(caller.principal), service: caller.service };
     },
   };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PgBossJobQueue } from '@daena/platform';
 import { Events, type AlertTransitioned } from '@daena/contracts';
-import { waitFor } from '@daena/testing';
+import { taskFromSource, tasksFromSource } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanDependencies } from '../src/autonomy/operations/scan-for-work.js';
 import { scanAlert, scanKnowledgeEntry } from '../src/autonomy/operations/scan-environment.js';
@@ -24,33 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-interface Found {
-  source: string;
-  slug: string;
-  role: string;
-  priority: number;
-  required_capabilities: string[];
-}
-
-/** Every task that came from `sourceRef`, with its department's slug and its assignee's role. */
-async function tasksFrom(sourceRef: string): Promise<Found[]> {
-  const { rows } = await h.sql.query<Found>(
-    `select t.source, d.slug, a.role, t.priority, t.required_capabilities from agents.tasks t
-       join agents.departments d on d.id = t.department_id
-       join agents.agents a on a.id = t.assignee_id
-      where t.source_ref = $1`,
-    [sourceRef],
-  );
-  return rows;
-}
-
-/** The one task from `sourceRef`, once a scan made it. */
-const taskFrom = (sourceRef: string) =>
-  waitFor(async () => {
-    const found = await tasksFrom(sourceRef);
-    if (found.length === 0) throw new Error(`no task from ${sourceRef} yet`);
-    return found;
-  });
+const tasksFrom = (sourceRef: string) => tasksFromSource(h.sql, sourceRef);
+const taskFrom = (sourceRef: string) => taskFromSource(h.sql, sourceRef);
 
 const departmentId = (slug: string): string => {
   const agent = h.roster.find((a) => a.slug === slug);

@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import {
-  createPostgresStore,
   InProcessEventBus,
   registerStoreHealth,
   type DomainEvent,
@@ -22,8 +21,7 @@ import { Events, type AlertTransitioned } from '@daena/contracts';
 import { AlertEvaluator } from '../src/alerts/operations/alert-evaluator.js';
 import { ruleFiles } from '../src/alerts/rule-files.js';
 import { monitorTick } from '../src/series/operations/monitor-tick.js';
-import { migrations } from '../src/store/migrations/index.js';
-import { startMetrics } from './start-metrics.js';
+import { openMetricsStore, type MetricsStore, startMetrics } from './start-metrics.js';
 
 // The embedded mode end to end inside the metrics service: a real /metrics target over HTTP, a
 // target that never answers, real Postgres, the repository's rule file, alerts over GraphQL.
@@ -32,7 +30,7 @@ let bus: InProcessEventBus;
 let service: RunningService;
 let target: Server;
 let silent: Server;
-let postgres: ReturnType<typeof createPostgresStore>;
+let postgres: MetricsStore;
 let tick: (at: Date) => Promise<void>;
 let storeUp = true;
 const published: DomainEvent<AlertTransitioned>[] = [];
@@ -68,13 +66,7 @@ beforeAll(async () => {
   // Accepts the connection and never answers: a hung target.
   silent = createServer(() => undefined);
   const targets = [await listen(target), await listen(silent)];
-  postgres = createPostgresStore({
-    schema: 'metrics',
-    url: database.url,
-    migrations,
-    log: silentLogger(),
-  });
-  await postgres.connect();
+  postgres = await openMetricsStore(database.url);
   const rules = parseRuleFile(readFileSync(ruleFiles.rules, 'utf8'));
   const evaluator = new AlertEvaluator(rules, () => postgres.fork(), bus, silentLogger());
   tick = monitorTick(

@@ -1,10 +1,9 @@
-import { createPostgresStore, InProcessEventBus, type RunningService } from '@daena/platform';
+import { InProcessEventBus, type RunningService } from '@daena/platform';
 import { createTestDatabase, graphql, silentLogger, type TestDatabase } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertState, AlertTransition } from '../src/alerts/domain/alert-state.js';
 import { AlertRepository } from '../src/alerts/store/alert-repository.js';
-import { migrations } from '../src/store/migrations/index.js';
-import { startMetrics } from './start-metrics.js';
+import { openMetricsStore, type MetricsStore, startMetrics } from './start-metrics.js';
 
 /*
  * Agents' sweep asks which transition started each firing alert's current firing (issue 15):
@@ -14,20 +13,14 @@ import { startMetrics } from './start-metrics.js';
 let database: TestDatabase;
 let bus: InProcessEventBus;
 let service: RunningService;
-let postgres: ReturnType<typeof createPostgresStore>;
+let postgres: MetricsStore;
 
 beforeAll(async () => {
   database = await createTestDatabase('metrics_firing_transition');
   bus = new InProcessEventBus(silentLogger());
   service = await startMetrics(database.url, bus);
   await service.ready;
-  postgres = createPostgresStore({
-    schema: 'metrics',
-    url: database.url,
-    migrations,
-    log: silentLogger(),
-  });
-  await postgres.connect();
+  postgres = await openMetricsStore(database.url);
 });
 afterAll(async () => {
   await postgres?.close();

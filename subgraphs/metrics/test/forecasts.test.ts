@@ -1,4 +1,4 @@
-import { createPostgresStore, InProcessEventBus, type RunningService } from '@daena/platform';
+import { InProcessEventBus, type RunningService } from '@daena/platform';
 import { createTestDatabase, graphql, silentLogger, type TestDatabase } from '@daena/testing';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,8 +7,7 @@ import { parseForecastTargets } from '../src/forecasts/domain/forecast-targets.j
 import { ForecastMonitor } from '../src/forecasts/operations/forecast-monitor.js';
 import { monitorTick } from '../src/series/operations/monitor-tick.js';
 import { SeriesRepository, type PointDraft } from '../src/series/store/series-repository.js';
-import { migrations } from '../src/store/migrations/index.js';
-import { startMetrics } from './start-metrics.js';
+import { openMetricsStore, type MetricsStore, startMetrics } from './start-metrics.js';
 
 // Forecasts over real stored series (issue 17 §6): `forecast` through GraphQL with its typed
 // errors, and the predictive alert stepped by the monitoring tick into `alerts`, ahead of an
@@ -16,7 +15,7 @@ import { startMetrics } from './start-metrics.js';
 let database: TestDatabase;
 let bus: InProcessEventBus;
 let service: RunningService;
-let postgres: ReturnType<typeof createPostgresStore>;
+let postgres: MetricsStore;
 
 const minute = 60_000;
 const t0 = Date.parse('2026-11-23T00:00:00.000Z');
@@ -52,13 +51,7 @@ beforeAll(async () => {
   bus = new InProcessEventBus(silentLogger());
   service = await startMetrics(database.url, bus);
   await service.ready;
-  postgres = createPostgresStore({
-    schema: 'metrics',
-    url: database.url,
-    migrations,
-    log: silentLogger(),
-  });
-  await postgres.connect();
+  postgres = await openMetricsStore(database.url);
   await new SeriesRepository(postgres.fork()).record([
     ...counter('flat_cost_usd_total', flat),
     ...counter('ramp_cost_usd_total', ramp),

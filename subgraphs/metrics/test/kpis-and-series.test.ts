@@ -1,9 +1,8 @@
-import { createPostgresStore, InProcessEventBus, type RunningService } from '@daena/platform';
+import { InProcessEventBus, type RunningService } from '@daena/platform';
 import { createTestDatabase, graphql, silentLogger, type TestDatabase } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SeriesRepository, type PointDraft } from '../src/series/store/series-repository.js';
-import { migrations } from '../src/store/migrations/index.js';
-import { startMetrics } from './start-metrics.js';
+import { openMetricsStore, startMetrics } from './start-metrics.js';
 
 let database: TestDatabase;
 let bus: InProcessEventBus;
@@ -27,13 +26,7 @@ beforeAll(async () => {
   bus = new InProcessEventBus(silentLogger());
   service = await startMetrics(database.url, bus);
   await service.ready;
-  const postgres = createPostgresStore({
-    schema: 'metrics',
-    url: database.url,
-    migrations,
-    log: silentLogger(),
-  });
-  await postgres.connect();
+  const postgres = await openMetricsStore(database.url);
   const gateway = { service: 'gateway', operation_type: 'query' };
   await new SeriesRepository(postgres.fork()).record([
     ...counter('graphql_request_duration_seconds_bucket', { ...gateway, le: '0.1' }, 90),

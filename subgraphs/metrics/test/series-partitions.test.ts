@@ -1,4 +1,4 @@
-import { createPostgresStore, PgBossJobQueue } from '@daena/platform';
+import { PgBossJobQueue } from '@daena/platform';
 import { createTestDatabase, silentLogger, waitFor, type TestDatabase } from '@daena/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -6,20 +6,14 @@ import {
   schedulePartitionMaintenance,
 } from '../src/series/operations/partition-maintenance.js';
 import { SeriesRepository } from '../src/series/store/series-repository.js';
-import { migrations } from '../src/store/migrations/index.js';
+import { openMetricsStore, type MetricsStore } from './start-metrics.js';
 
 let database: TestDatabase;
-let postgres: ReturnType<typeof createPostgresStore>;
+let postgres: MetricsStore;
 
 beforeAll(async () => {
   database = await createTestDatabase('metrics_partitions');
-  postgres = createPostgresStore({
-    schema: 'metrics',
-    url: database.url,
-    migrations,
-    log: silentLogger(),
-  });
-  await postgres.connect();
+  postgres = await openMetricsStore(database.url);
 });
 afterAll(async () => {
   await postgres?.close();

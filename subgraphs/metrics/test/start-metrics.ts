@@ -1,8 +1,9 @@
-import { type EventBus, type RunningService } from '@daena/platform';
+import { createPostgresStore, type EventBus, type RunningService } from '@daena/platform';
 import { graphql, silentLogger, startTestService, testJwtSecret } from '@daena/testing';
 import { expect } from 'vitest';
 import { loadMetricsConfig } from '../src/config.js';
 import { createMetricsService } from '../src/service.js';
+import { migrations } from '../src/store/migrations/index.js';
 
 /** Starts the metrics service on a free port against `databaseUrl`, consuming from `bus`. */
 export function startMetrics(databaseUrl: string, bus: EventBus): Promise<RunningService> {
@@ -15,6 +16,20 @@ export function startMetrics(databaseUrl: string, bus: EventBus): Promise<Runnin
   return startTestService(
     createMetricsService({ config, log: silentLogger(), bus, jwtSecret: testJwtSecret }),
   );
+}
+
+export type MetricsStore = ReturnType<typeof createPostgresStore>;
+
+/** The metrics schema of `databaseUrl` (migrated), for a test to write and read rows directly. */
+export async function openMetricsStore(databaseUrl: string): Promise<MetricsStore> {
+  const store = createPostgresStore({
+    schema: 'metrics',
+    url: databaseUrl,
+    migrations,
+    log: silentLogger(),
+  });
+  await store.connect();
+  return store;
 }
 
 export interface SampleView {
