@@ -716,7 +716,7 @@ if (!only) {
     JSON.stringify(
       {
         measuredAt: new Date().toISOString(),
-        machine: { ...benchMachine(), note: 'shared with other work' },
+        machine: benchMachine(),
         seed,
         proposals: proposalCount,
         maxRounds,
