@@ -1,5 +1,6 @@
 import { decodeJwt } from 'jose';
 import { principalFromHeader, signToken, tokenVerifierFromConfig } from './auth.js';
+import { ForbiddenError, UnauthenticatedError } from './domain-errors.js';
 import { anonymous, type Principal } from './principal.js';
 import { defaultIssuer, type TokenEnv } from './token-env.js';
 import {
@@ -95,4 +96,23 @@ export async function callerFromHeader(
     return { principal: anonymous, service: service.sub };
   }
   return { principal: await principalFromHeader(verifiers.users, header), service: null };
+}
+
+/**
+ * Lets through only a service token naming one of `services` (a field other services call, such
+ * as metrics' audit write or knowledge's sweep read): UNAUTHENTICATED `SERVICE_TOKEN_REQUIRED`
+ * for a caller with no token, FORBIDDEN `forbiddenCode` for a user's token, an admin's included,
+ * or another service's.
+ */
+export function requireServiceCaller(
+  caller: Caller,
+  services: readonly string[],
+  message: string,
+  forbiddenCode = 'SERVICE_TOKEN_REQUIRED',
+): void {
+  if (caller.service !== null && services.includes(caller.service)) return;
+  if (caller.service === null && caller.principal.sub === null) {
+    throw new UnauthenticatedError(message, 'SERVICE_TOKEN_REQUIRED');
+  }
+  throw new ForbiddenError(message, forbiddenCode);
 }

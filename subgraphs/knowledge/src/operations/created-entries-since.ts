@@ -1,9 +1,5 @@
-import {
-  BadInputError,
-  ForbiddenError,
-  UnauthenticatedError,
-  type Principal,
-} from '@daena/platform/domain';
+import { requireServiceCaller, type Caller } from '@daena/platform';
+import { BadInputError } from '@daena/platform/domain';
 import type { Driver } from 'neo4j-driver';
 import { requireDriver } from '../store/knowledge-graph.js';
 import { createdEntriesSince, type CreatedEntryRecord } from '../store/created-entries.js';
@@ -18,12 +14,6 @@ const sweepServices: readonly string[] = ['agents'];
 /** The most entries one read returns, as every knowledge list (`@limit(max: 200)`). */
 export const createdEntriesLimit = { min: 1, max: 200 } as const;
 
-/** Who asks: a user's principal (anonymous for a service) and the service a token names. */
-export interface SweepCaller {
-  principal: Principal;
-  service: string | null;
-}
-
 export interface CreatedEntriesRequest {
   since: string;
   limit: number;
@@ -36,10 +26,15 @@ export interface CreatedEntriesRequest {
  */
 export async function readCreatedEntries(
   driver: Driver | undefined,
-  caller: SweepCaller,
+  caller: Caller,
   request: CreatedEntriesRequest,
 ): Promise<CreatedEntryRecord[]> {
-  requireSweepService(caller);
+  requireServiceCaller(
+    caller,
+    sweepServices,
+    "Only the agents service reads every department's new entries",
+    'AGENTS_SERVICE_ONLY',
+  );
   const { min, max } = createdEntriesLimit;
   if (!Number.isInteger(request.limit) || request.limit < min || request.limit > max) {
     throw new BadInputError(
@@ -49,13 +44,4 @@ export async function readCreatedEntries(
     );
   }
   return createdEntriesSince(requireDriver(driver), request.since, request.limit);
-}
-
-function requireSweepService({ principal, service }: SweepCaller): void {
-  if (service !== null && sweepServices.includes(service)) return;
-  const message = "Only the agents service reads every department's new entries";
-  if (service === null && principal.sub === null) {
-    throw new UnauthenticatedError(message, 'SERVICE_TOKEN_REQUIRED');
-  }
-  throw new ForbiddenError(message, 'AGENTS_SERVICE_ONLY');
 }

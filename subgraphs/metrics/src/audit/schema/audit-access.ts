@@ -1,10 +1,4 @@
-import {
-  ForbiddenError,
-  requireRole,
-  Role,
-  UnauthenticatedError,
-  type Principal,
-} from '@daena/platform';
+import { requireRole, requireServiceCaller, Role, type Principal } from '@daena/platform';
 import type { MetricsCaller } from '../../schema/context.js';
 
 /** The services whose service token may write the audit log: the gateway, which sees requests. */
@@ -21,10 +15,5 @@ export function requireAuditReader(principal: Principal): void {
  * can write the audit trail.
  */
 export function requireAuditWriter(caller: MetricsCaller): void {
-  if (caller.service !== null && auditWriters.includes(caller.service)) return;
-  const message = 'Only the gateway may record audit entries';
-  if (caller.service === null && caller.principal.sub === null) {
-    throw new UnauthenticatedError(message, 'SERVICE_TOKEN_REQUIRED');
-  }
-  throw new ForbiddenError(message, 'SERVICE_TOKEN_REQUIRED');
+  requireServiceCaller(caller, auditWriters, 'Only the gateway may record audit entries');
 }
